@@ -1,0 +1,97 @@
+// Starts the whole federation as real processes — seven subgraphs and the
+// gateway — and stops it. Used by `npm start`, the tests and the benchmarks.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
+import { ROOT_DIR } from "../../services/kit/config.ts";
+
+export interface FederationOptions {
+  gatewayPort: number;
+  dataDir: string;
+  /** Extra environment for every process (DATABASE_URL_*, SEED_SYNTHETIC_FAMILIES, …). */
+  env?: NodeJS.ProcessEnv;
+  /** "inherit" prints every process's log; a path appends them to that file. */
+  output: "inherit" | string;
+  startupTimeoutMs?: number;
+}
+
+export interface Federation {
+  gatewayUrl: string;
+  subgraphUrl(service: ServiceName): string;
+  /** Stops one subgraph (SIGTERM, or SIGKILL to simulate a crash). */
+  stopService(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
+  startService(service: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number, name: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting; see its log.`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(150);
+  }
+  throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms.`);
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+export async function startFederation(options: FederationOptions): Promise<Federation> {
+  const timeout = options.startupTimeoutMs ?? 120_000;
+  const logFd = options.output === "inherit" ? undefined : fs.openSync(options.output, "a");
+  const stdio: ("ignore" | "inherit" | number)[] = logFd === undefined ? ["ignore", "inherit", "inherit"] : ["ignore", logFd, logFd];
+  const env = { ...process.env, ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
+  const children = new Map<string, ChildProcess>();
+
+  const spawnNode = (name: string, entry: string) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT_DIR, env, stdio });
+    children.set(name, child);
+    return child;
+  };
+
+  const startService = async (service: ServiceName) => {
+    const child = spawnNode(service, path.join(ROOT_DIR, "services", service, "index.ts"));
+    await waitUntilReady(`http://127.0.0.1:${subgraphPort(service, options.gatewayPort)}/readyz`, child, timeout, service);
+  };
+
+  const stopChild = async (name: string, signal: NodeJS.Signals = "SIGTERM") => {
+    const child = children.get(name);
+    if (!child) return;
+    child.kill(signal);
+    await exited(child);
+    children.delete(name);
+  };
+
+  const stop = async () => {
+    await stopChild("gateway");
+    await Promise.all(SERVICE_NAMES.map((s) => stopChild(s)));
+    if (logFd !== undefined) fs.closeSync(logFd);
+  };
+
+  try {
+    await Promise.all(SERVICE_NAMES.map(startService));
+    const gateway = spawnNode("gateway", path.join(ROOT_DIR, "gateway", "index.ts"));
+    await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/readiness`, gateway, timeout, "gateway");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`,
+    subgraphUrl: (service) => `http://127.0.0.1:${subgraphPort(service, options.gatewayPort)}/graphql`,
+    stopService: (service, signal) => stopChild(service, signal),
+    startService,
+    stop,
+  };
+}

@@ -1,0 +1,49 @@
+// npm start: the whole federation on the embedded default (PGlite under
+// ./data), with the Fjordvik demo families. Ctrl-C stops everything.
+import path from "node:path";
+import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort } from "../services/kit/catalog.ts";
+import { ROOT_DIR, databaseUrlFor } from "../services/kit/config.ts";
+import { generateClients } from "./generate.ts";
+import { startFederation } from "./lib/federation.ts";
+import { exampleQuery } from "./lib/example.ts";
+
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEFAULT_GATEWAY_PORT);
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data"));
+
+await generateClients();
+const onPostgres = SERVICE_NAMES.filter((s) => databaseUrlFor(s));
+console.log(
+  `Starting seven subgraphs and the gateway (databases: ${onPostgres.length ? `PostgreSQL for ${onPostgres.join(", ")}, ` : ""}PGlite under ${dataDir})…`,
+);
+const federation = await startFederation({ gatewayPort, dataDir, output: "inherit" });
+
+const example = exampleQuery();
+console.log(`
+Samhandling hub is running.
+
+  Gateway and GraphiQL  http://localhost:${gatewayPort}/graphql
+  Health / readiness    http://localhost:${gatewayPort}/healthcheck  http://localhost:${gatewayPort}/readiness
+  Subgraphs             ${SERVICE_NAMES.map((s) => `${s} :${subgraphPort(s, gatewayPort)}`).join(", ")}
+
+Try this in GraphiQL (the ${example.familyName} family, demo data):
+
+${example.query}
+
+or from a shell:
+
+  curl -s http://localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\
+    -d '${JSON.stringify({ query: example.compact })}'
+
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping…");
+    await federation.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,58 @@
+// npm test: type-check, the whole suite on embedded PGlite, then the
+// database-touching suites again on PostgreSQL when one is configured.
+// In CI (CI=true) a missing PostgreSQL is a failure, never a silent skip.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ROOT_DIR } from "../services/kit/config.ts";
+import { generateClients } from "./generate.ts";
+
+/** The suites that read or write a service database, run again on PostgreSQL. */
+const POSTGRES_SUITES = ["--project", "e2e"];
+
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function vitest(label: string, args: string[], env: NodeJS.ProcessEnv): Totals {
+  console.log(`\n=== ${label} ===`);
+  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hub-vitest-")), "report.json");
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT_DIR, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args],
+    { cwd: ROOT_DIR, env: { ...process.env, ...env }, stdio: "inherit" },
+  );
+  if (!fs.existsSync(report)) return { passed: 0, failed: 1, skipped: 0 };
+  const json = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const failed = json.numFailedTests + (result.status !== 0 && json.numFailedTests === 0 ? 1 : 0);
+  return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests };
+}
+
+await generateClients();
+
+console.log("=== type-check ===");
+const tsc = spawnSync(process.execPath, [path.join(ROOT_DIR, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."], { cwd: ROOT_DIR, stdio: "inherit" });
+const totals: Totals = { passed: tsc.status === 0 ? 1 : 0, failed: tsc.status === 0 ? 0 : 1, skipped: 0 };
+
+const add = (t: Totals) => {
+  totals.passed += t.passed;
+  totals.failed += t.failed;
+  totals.skipped += t.skipped;
+};
+
+add(vitest("all suites on embedded PGlite", [], { HUB_TEST_DATABASE: "pglite" }));
+
+if (process.env.DATABASE_URL_TEMPLATE) {
+  add(vitest("database suites on PostgreSQL", POSTGRES_SUITES, { HUB_TEST_DATABASE: "postgresql" }));
+} else if (process.env.CI === "true") {
+  console.error("CI=true but DATABASE_URL_TEMPLATE is not set: the PostgreSQL pass cannot run. .ci/run starts PostgreSQL and sets it.");
+  totals.failed += 1;
+} else {
+  console.log("\nPostgreSQL pass not run: set DATABASE_URL_TEMPLATE (e.g. postgres://hub:hub@127.0.0.1:5432/hub_test_{service}) to run it.");
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed === 0 ? 0 : 1);

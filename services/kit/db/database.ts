@@ -1,0 +1,82 @@
+// One database per service: PostgreSQL when a URL is configured, otherwise an
+// embedded PGlite (PostgreSQL in WASM) under the data folder, served to the
+// same pg driver over a private unix socket. Same dialect, same adapter.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { applyMigrations } from "./migrate.ts";
+import { ROOT_DIR, type SubgraphConfig } from "../config.ts";
+import { createLogger } from "../log.ts";
+
+const log = createLogger("database");
+
+export interface Database {
+  adapter: PrismaPg;
+  kind: "postgresql" | "pglite";
+  /** SQL statements sent since start; exported as a metric so tests and benchmarks can count them. */
+  statements(): number;
+  close(): Promise<void>;
+}
+
+function countingPool(config: pg.PoolConfig, counter: { value: number }): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      counter.value += 1;
+      return query(...args);
+    };
+  });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on("error", (error) => log.warn("idle database connection failed", { error: error.name }));
+  return pool;
+}
+
+async function startPglite(dataDir: string): Promise<{ poolConfig: pg.PoolConfig; stop(): Promise<void> }> {
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  const db = await PGlite.create(dataDir);
+  const socketDir = await fs.mkdtemp(path.join(os.tmpdir(), "hub-pg-"));
+  // Two connections: PGlite has one session, and more interleave there; one
+  // breaks pg's reconnect after a query error (see STACK.md).
+  const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 2 });
+  await server.start();
+  return {
+    poolConfig: { host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 },
+    async stop() {
+      await server.stop();
+      await db.close();
+      await fs.rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openDatabase(config: SubgraphConfig): Promise<Database> {
+  const counter = { value: 0 };
+  const embedded = config.databaseUrl ? undefined : await startPglite(path.join(config.dataDir, "pgdata"));
+  const poolConfig: pg.PoolConfig = embedded
+    ? embedded.poolConfig
+    : { connectionString: config.databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) };
+  const pool = countingPool(poolConfig, counter);
+
+  const client = await pool.connect();
+  try {
+    const { applied } = await applyMigrations(client, path.join(ROOT_DIR, "prisma", config.service, "migrations"));
+    if (applied.length > 0) log.info("migrations applied", { service: config.service, count: applied.length });
+  } finally {
+    client.release();
+  }
+
+  return {
+    adapter: new PrismaPg(pool),
+    kind: embedded ? "pglite" : "postgresql",
+    statements: () => counter.value,
+    async close() {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}

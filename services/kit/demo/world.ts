@@ -1,0 +1,45 @@
+// The demo municipality as plain rows, one table list per service, in insert
+// order. Each service seeds only its own part, so a service never reads
+// another service's data — exactly as in production.
+import type { Prisma as Registry } from "../../../prisma/registry/generated/client.ts";
+import type { Prisma as Samhandling } from "../../../prisma/samhandling/generated/client.ts";
+import type { Prisma as Nav } from "../../../prisma/nav/generated/client.ts";
+import type { Prisma as Barnevern } from "../../../prisma/barnevern/generated/client.ts";
+import type { Prisma as Skole } from "../../../prisma/skole/generated/client.ts";
+import type { Prisma as Helse } from "../../../prisma/helse/generated/client.ts";
+import type { Prisma as Frivillighet } from "../../../prisma/frivillighet/generated/client.ts";
+
+export interface World {
+  registry: {
+    person: Registry.PersonCreateManyInput[];
+    family: Registry.FamilyCreateManyInput[];
+    familyMember: Registry.FamilyMemberCreateManyInput[];
+    guardianship: Registry.GuardianshipCreateManyInput[];
+  };
+  samhandling: {
+    coordinationCase: Samhandling.CoordinationCaseCreateManyInput[];
+    caseSubject: Samhandling.CaseSubjectCreateManyInput[];
+    caseMember: Samhandling.CaseMemberCreateManyInput[];
+  };
+  nav: {
+    navFollowUp: Nav.NavFollowUpCreateManyInput[];
+    navMeasure: Nav.NavMeasureCreateManyInput[];
+  };
+  barnevern: {
+    barnevernCase: Barnevern.BarnevernCaseCreateManyInput[];
+    barnevernMeasure: Barnevern.BarnevernMeasureCreateManyInput[];
+  };
+  skole: {
+    enrolment: Skole.EnrolmentCreateManyInput[];
+    schoolSupport: Skole.SchoolSupportCreateManyInput[];
+    attendanceMonth: Skole.AttendanceMonthCreateManyInput[];
+  };
+  helse: {
+    healthContact: Helse.HealthContactCreateManyInput[];
+  };
+  frivillighet: {
+    voluntaryActivity: Frivillighet.VoluntaryActivityCreateManyInput[];
+  };
+}
+
+export type ServiceWorld<S extends keyof World> = World[S];

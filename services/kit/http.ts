@@ -1,0 +1,121 @@
+// A small Node HTTP integration for Apollo Server: the GraphQL endpoint plus
+// the operational endpoints every subgraph exposes the same way.
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
+import { createLogger } from "./log.ts";
+
+const log = createLogger("http");
+
+export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
+
+export interface IncomingGraphQL {
+  requestId: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface HttpHandlers<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  context(request: IncomingGraphQL): Promise<Context>;
+  isReady(): boolean;
+  metrics(): string;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: http.ServerResponse, error: HttpError): void {
+  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk);
+  }
+  const buffer = Buffer.concat(chunks);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    throw new HttpError(400, "BAD_REQUEST", "Request body is not valid UTF-8.");
+  }
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (!contentType?.toLowerCase().startsWith("application/json")) return raw;
+  if (raw === "") return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, "BAD_REQUEST", "Request body is not valid JSON.");
+  }
+}
+
+function headerMap(headers: http.IncomingHttpHeaders): HeaderMap {
+  const map = new HeaderMap();
+  for (const [key, value] of Object.entries(headers)) {
+    if (value !== undefined) map.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return map;
+}
+
+export function createRequestListener<Context extends BaseContext>(handlers: HttpHandlers<Context>): http.RequestListener {
+  return async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    try {
+      switch (url.pathname) {
+        case "/healthz":
+          return sendJson(res, 200, { status: "ok" });
+        case "/readyz":
+          return sendJson(res, handlers.isReady() ? 200 : 503, { ready: handlers.isReady() });
+        case "/metrics":
+          res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+          return res.end(handlers.metrics());
+        case "/graphql":
+          break;
+        default:
+          throw new HttpError(404, "NOT_FOUND", "Not found. The GraphQL endpoint is /graphql.");
+      }
+      if (!handlers.isReady()) throw new HttpError(503, "SHUTTING_DOWN", "The service is shutting down; retry on another instance.");
+
+      const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
+      const raw = req.method === "POST" ? await readBody(req) : "";
+      const request: HTTPGraphQLRequest = {
+        method: req.method?.toUpperCase() ?? "GET",
+        headers: headerMap(req.headers),
+        search: url.search,
+        body: parseBody(raw, req.headers["content-type"]),
+      };
+      const response = await handlers.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: () => handlers.context({ requestId, headers: req.headers }),
+      });
+      const headers: Record<string, string> = { "x-request-id": requestId };
+      for (const [key, value] of response.headers) headers[key] = value;
+      res.writeHead(response.status ?? 200, headers);
+      if (response.body.kind === "complete") return res.end(response.body.string);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      if (error instanceof HttpError) return sendError(res, error);
+      log.error("request failed", { error: error instanceof Error ? error.name : typeof error });
+      if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal error; the request id is in the logs."));
+      else res.end();
+    }
+  };
+}

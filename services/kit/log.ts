@@ -1,0 +1,38 @@
+// Structured JSON lines on stdout. Never pass personal data (names, national
+// ids, case text) here: the access log is the only place it is referenced.
+type Level = "debug" | "info" | "warn" | "error";
+type Fields = Record<string, string | number | boolean | null | undefined>;
+
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const threshold = order[(process.env.LOG_LEVEL as Level) ?? "info"] ?? order.info;
+
+function write(level: Level, component: string, msg: string, fields?: Fields): void {
+  if (order[level] < threshold) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, component, msg, ...fields });
+  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
+}
+
+export interface Logger {
+  debug(msg: string, fields?: Fields): void;
+  info(msg: string, fields?: Fields): void;
+  warn(msg: string, fields?: Fields): void;
+  error(msg: string, fields?: Fields): void;
+}
+
+export function createLogger(component: string): Logger {
+  return {
+    debug: (msg, fields) => write("debug", component, msg, fields),
+    info: (msg, fields) => write("info", component, msg, fields),
+    warn: (msg, fields) => write("warn", component, msg, fields),
+    error: (msg, fields) => write("error", component, msg, fields),
+  };
+}
+
+/** An error's class and code only; messages can carry data from the database. */
+export function errorFields(error: unknown): Fields {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { error: error.name, code: typeof code === "string" ? code : undefined };
+  }
+  return { error: typeof error };
+}

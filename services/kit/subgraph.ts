@@ -1,0 +1,52 @@
+// What a service declares (its subgraph definition) and its entry point.
+import type { PrismaPg } from "@prisma/adapter-pg";
+import type { NonEmptyArray } from "type-graphql";
+import type { AccessGuard } from "./access.ts";
+import type { ServiceName } from "./catalog.ts";
+import type { SeedTables } from "./db/seed.ts";
+import { buildFederatedSchema, type ClassType } from "./federation.ts";
+import { createLogger, errorFields } from "./log.ts";
+import type { World } from "./demo/world.ts";
+
+export interface SubgraphContext<Loaders> {
+  requestId: string;
+  loaders: Loaders;
+  access: AccessGuard;
+}
+
+export interface SubgraphDefinition<Client, Loaders> {
+  service: ServiceName;
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
+  references?: Record<string, (reference: { id: string }, context: SubgraphContext<Loaders>) => unknown>;
+  /** `new PrismaClient({ adapter })` for this service's generated client. */
+  createClient(adapter: PrismaPg): Client;
+  /** Fresh DataLoaders for one request. */
+  loaders(client: Client): Loaders;
+  /** This service's part of the demo world, table by table. */
+  seed(world: World): SeedTables;
+}
+
+export interface Disconnectable {
+  $disconnect(): Promise<void>;
+}
+
+/**
+ * Entry point shared by every service's index.ts. `--print-sdl` prints the
+ * subgraph SDL without touching a database (used by `npm run compose`).
+ */
+export function main<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>): void {
+  const start = async () => {
+    if (process.argv.includes("--print-sdl")) {
+      process.stdout.write((await buildFederatedSchema(definition)).sdl);
+      return;
+    }
+    const { runSubgraph } = await import("./server.ts");
+    await runSubgraph(definition);
+  };
+  start().catch((error: unknown) => {
+    createLogger(definition.service).error("subgraph failed to start", errorFields(error));
+    if (error instanceof Error && process.env.NODE_ENV !== "production") process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,32 @@
+// GraphQL types every service view shares. They are value types defined
+// identically in several subgraphs, hence @shareable.
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+
+export const MeasureStatus = { PLANNED: "PLANNED", ACTIVE: "ACTIVE", ENDED: "ENDED" } as const;
+export type MeasureStatus = (typeof MeasureStatus)[keyof typeof MeasureStatus];
+registerEnumType(MeasureStatus, {
+  name: "MeasureStatus",
+  description: "Where a measure stands.",
+  valuesConfig: {
+    PLANNED: { description: "Decided or applied for, not started." },
+    ACTIVE: { description: "Running now." },
+    ENDED: { description: "Finished or stopped." },
+  },
+});
+
+@Directive("@shareable")
+@ObjectType({ description: "Whom to contact at a service: the one telephone number a coordinator needs." })
+export class ContactPerson {
+  @Field(() => String, { description: "The contact's name." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "Their role, e.g. veileder, kontaktlærer, helsesykepleier." })
+  role?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Work telephone number." })
+  phone?: string | null;
+}
+
+export function contact(name: string | null | undefined, role: string, phone?: string | null): ContactPerson | null {
+  return name ? { name, role, phone: phone ?? null } : null;
+}

@@ -1,0 +1,17 @@
+// nav: NAV's follow-up of a person — veileder, social assistance, KVP, IPS, housing.
+import "reflect-metadata";
+import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { createClient, navLoaders, type NavClient, type NavLoaders } from "./data.ts";
+import { PersonNavResolver } from "./resolvers.ts";
+import { PersonRef } from "../kit/entities.ts";
+
+export const nav: SubgraphDefinition<NavClient, NavLoaders> = {
+  service: "nav",
+  resolvers: [PersonNavResolver],
+  orphanedTypes: [PersonRef],
+  createClient,
+  loaders: navLoaders,
+  seed: (world) => world.nav,
+};
+
+main(nav);

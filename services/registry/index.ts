@@ -1,0 +1,19 @@
+// registry: owns Person and Family — names, birth dates, households, guardianship.
+import "reflect-metadata";
+import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { createClient, registryLoaders, type RegistryClient, type RegistryLoaders } from "./data.ts";
+import { FamilyMemberResolver, FamilyResolver, GuardianshipResolver, PersonResolver } from "./resolvers.ts";
+
+export const registry: SubgraphDefinition<RegistryClient, RegistryLoaders> = {
+  service: "registry",
+  resolvers: [PersonResolver, FamilyResolver, FamilyMemberResolver, GuardianshipResolver],
+  references: {
+    Person: (ref, ctx) => ctx.loaders.person.load(ref.id),
+    Family: (ref, ctx) => ctx.loaders.family.load(ref.id),
+  },
+  createClient,
+  loaders: registryLoaders,
+  seed: (world) => world.registry,
+};
+
+main(registry);

@@ -1,0 +1,44 @@
+// Boots the real federation once for the whole run: seven subgraph processes
+// and the gateway over HTTP, on PGlite or PostgreSQL, with demo data plus a few
+// synthetic families.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { generateClients } from "../../scripts/generate.ts";
+import { startFederation } from "../../scripts/lib/federation.ts";
+import { freshPostgresDatabases, testDatabase } from "./database.ts";
+
+export const TEST_GATEWAY_PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000);
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    gatewayPort: number;
+    gatewayUrl: string;
+    logFile: string;
+    database: "pglite" | "postgresql";
+  }
+}
+
+export default async function setup(project: TestProject) {
+  await generateClients();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
+  const logFile = path.join(dir, "federation.log");
+  const database = testDatabase();
+  const env: NodeJS.ProcessEnv = {
+    SEED_SYNTHETIC_FAMILIES: "30",
+    LOG_LEVEL: "info",
+    ...(database === "postgresql" ? await freshPostgresDatabases() : { DATABASE_URL_TEMPLATE: "" }),
+  };
+  for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") env[key] = "";
+
+  const federation = await startFederation({ gatewayPort: TEST_GATEWAY_PORT, dataDir: path.join(dir, "data"), env, output: logFile });
+  project.provide("gatewayPort", TEST_GATEWAY_PORT);
+  project.provide("gatewayUrl", federation.gatewayUrl);
+  project.provide("logFile", logFile);
+  project.provide("database", database);
+  return async () => {
+    await federation.stop();
+    if (process.env.KEEP_TEST_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
+  };
+}

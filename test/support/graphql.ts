@@ -1,0 +1,43 @@
+// A minimal GraphQL-over-HTTP client for tests: what a municipal frontend sends.
+import { inject } from "vitest";
+import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  status: number;
+  data?: Data | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  raw: string;
+}
+
+export async function postGraphQL<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const raw = await response.text();
+  const body = JSON.parse(raw) as Omit<GraphQLResponse<Data>, "status" | "raw">;
+  return { status: response.status, raw, ...body };
+}
+
+/** Through the gateway, as a client would. */
+export function gateway<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
+  return postGraphQL<Data>(inject("gatewayUrl"), query, variables, headers);
+}
+
+export function subgraphUrl(service: ServiceName): string {
+  return `http://127.0.0.1:${subgraphPort(service, inject("gatewayPort"))}`;
+}
+
+/** Reads one counter from a subgraph's Prometheus endpoint. */
+export async function subgraphCounter(service: ServiceName, metric: string): Promise<number> {
+  const text = await (await fetch(`${subgraphUrl(service)}/metrics`)).text();
+  const line = text.split("\n").find((l) => l.startsWith(`${metric}{`));
+  if (!line) throw new Error(`${service} has no metric ${metric}`);
+  return Number(line.split(" ").pop());
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // One copy of graphql, or "Cannot use GraphQLObjectType from another module or realm".
+    alias: { graphql: "graphql/index.js" },
+  },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          // One real federation for the whole project: seven subgraphs and the gateway over HTTP.
+          globalSetup: ["test/support/federation.setup.ts"],
+          // The suites share that federation and read its counters: one file at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
