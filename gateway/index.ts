@@ -3,6 +3,7 @@ import http from "node:http";
 import { gatewayConfig } from "./config.ts";
 import { createHubGateway } from "./runtime.ts";
 import { createLogger, errorFields } from "../services/kit/log.ts";
+import { onShutdown } from "../services/kit/lifecycle.ts";
 
 const log = createLogger("gateway");
 
@@ -26,7 +27,7 @@ async function start(): Promise<void> {
     await gateway[Symbol.asyncDispose]();
     process.exit(0);
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
+  onShutdown(stop);
 }
 
 start().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 // The committed subgraph SDLs and supergraph are what the code produces, and
 // they compose without errors.
 import { describe, expect, it } from "vitest";
-import { buildSchema, parse } from "graphql";
+import { buildSchema, Kind, parse } from "graphql";
 import fs from "node:fs";
 import path from "node:path";
 import { composeSchemas, SCHEMA_DIR, staleSchemaFiles } from "../scripts/lib/schema.ts";
@@ -29,8 +29,8 @@ describe("schema/", () => {
     const doc = parse(fs.readFileSync(path.join(SCHEMA_DIR, "public.graphql"), "utf8"));
     const undocumented: string[] = [];
     for (const def of doc.definitions) {
-      if (!("name" in def) || !def.name || def.kind === "DirectiveDefinition" || def.kind === "SchemaDefinition") continue;
-      if (def.kind === "ScalarTypeDefinition") continue;
+      if (!("name" in def) || !def.name || def.kind === Kind.DIRECTIVE_DEFINITION) continue;
+      if (def.kind === Kind.SCALAR_TYPE_DEFINITION) continue;
       if (!("description" in def) || !def.description) {
         if (def.name.value !== "Query") undocumented.push(def.name.value);
       }

@@ -49,7 +49,8 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startFederation(options: FederationOptions): Promise<Federation> {
   const timeout = options.startupTimeoutMs ?? 120_000;
   const logFd = options.output === "inherit" ? undefined : fs.openSync(options.output, "a");
-  const stdio: ("ignore" | "inherit" | number)[] = logFd === undefined ? ["ignore", "inherit", "inherit"] : ["ignore", logFd, logFd];
+  // The IPC channel ties each child to this process: when it goes, they stop (kit/lifecycle.ts).
+  const stdio: ("ignore" | "inherit" | "ipc" | number)[] = logFd === undefined ? ["ignore", "inherit", "inherit", "ipc"] : ["ignore", logFd, logFd, "ipc"];
   const env = { ...process.env, ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
   const children = new Map<string, ChildProcess>();
 

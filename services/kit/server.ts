@@ -2,7 +2,7 @@
 // federated schema, HTTP, graceful shutdown.
 import http from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { AccessGuard, openPolicy } from "./access.ts";
 import { subgraphConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
@@ -10,6 +10,7 @@ import { seedTables } from "./db/seed.ts";
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { createLogger } from "./log.ts";
+import { onShutdown } from "./lifecycle.ts";
 import { demoWorld } from "./demo/index.ts";
 import type { Disconnectable, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
 
@@ -30,8 +31,10 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(
   const { schema } = await buildFederatedSchema(definition);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (below): readiness first, then drain, then the database.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -57,6 +60,9 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(
           `# HELP hub_graphql_requests_total GraphQL requests received.`,
           `# TYPE hub_graphql_requests_total counter`,
           `hub_graphql_requests_total{service="${definition.service}"} ${requests}`,
+          `# HELP hub_database_info Which database this service runs on.`,
+          `# TYPE hub_database_info gauge`,
+          `hub_database_info{service="${definition.service}",kind="${database.kind}"} 1`,
           "",
         ].join("\n"),
     }),
@@ -80,8 +86,9 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(
     await apollo.stop();
     await client.$disconnect();
     await database.close();
+    log.info("stopped");
     process.exit(0);
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
+  onShutdown(stop);
 }
 

@@ -1,0 +1,35 @@
+// The gateway's own endpoints: health, readiness and an offline GraphiQL.
+import { describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
+import { subgraphUrl } from "../support/graphql.ts";
+
+const base = () => `http://127.0.0.1:${inject("gatewayPort")}`;
+
+describe("gateway endpoints", () => {
+  it("reports health and readiness", async () => {
+    expect((await fetch(`${base()}/healthcheck`)).status).toBe(200);
+    expect((await fetch(`${base()}/readiness`)).status).toBe(200);
+  });
+
+  it("serves GraphiQL with every script and style inline, so it works without internet", async () => {
+    const res = await fetch(`${base()}/graphql`, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("GraphiQL");
+    const external = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(https?:)?\/\/[^"'\s>]+/gi)].map((m) => m[0]);
+    expect(external).toEqual([]);
+  });
+
+  it("every subgraph reports health, readiness and Prometheus metrics", async () => {
+    for (const service of SERVICE_NAMES) {
+      const root = subgraphUrl(service);
+      expect((await fetch(`${root}/healthz`)).status, service).toBe(200);
+      expect(await (await fetch(`${root}/readyz`)).json(), service).toEqual({ ready: true });
+      const metrics = await (await fetch(`${root}/metrics`)).text();
+      expect(metrics, service).toMatch(/^hub_sql_statements_total\{service="\w+"\} \d+$/m);
+      // The PostgreSQL pass really runs on PostgreSQL, the default pass on PGlite.
+      expect(metrics, service).toContain(`hub_database_info{service="${service}",kind="${inject("database")}"} 1`);
+    }
+  });
+});

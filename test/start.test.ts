@@ -1,0 +1,53 @@
+// `npm start` on a fresh data folder: migrates, seeds, starts every process,
+// prints the URLs and an example query that works, and stops cleanly on Ctrl-C.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT_DIR } from "../services/kit/config.ts";
+import { exampleQuery } from "../scripts/lib/example.ts";
+
+const PORT = 15000;
+
+describe("npm start", () => {
+  it("starts the federation with demo data, prints how to use it, and stops on SIGINT", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-start-"));
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, GATEWAY_PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL_TEMPLATE: "", LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          if (output.includes("Ctrl-C stops everything")) resolve();
+          if (child.exitCode !== null) reject(new Error(`npm start exited early:\n${output}`));
+        }, 200);
+        child.once("exit", () => clearInterval(timer));
+        setTimeout(() => (clearInterval(timer), reject(new Error(`not started in time:\n${output}`))), 150_000).unref();
+      });
+
+      expect(output).toContain(`http://localhost:${PORT}/graphql`);
+      expect(output).toContain("query FamilyOverview");
+      const example = exampleQuery();
+      const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: example.compact }),
+      });
+      const body = (await res.json()) as { data: { family: { name: string; members: unknown[] } } };
+      expect(body.data.family).toMatchObject({ name: "Haugland" });
+      expect(body.data.family.members).toHaveLength(4);
+    } finally {
+      child.kill("SIGINT");
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      expect(code).toBe(0);
+    }
+    await expect(fetch(`http://127.0.0.1:${PORT}/healthcheck`)).rejects.toThrow();
+  }, 180_000);
+});
