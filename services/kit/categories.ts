@@ -1,0 +1,10 @@
+// Data categories a consent can cover (FHIR Consent "provision.class").
+export const DATA_CATEGORIES = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY"] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+export const CATEGORY_DESCRIPTIONS: Record<DataCategory, string> = {
+  INVOLVEMENT: "The fact that a service is involved and whom to contact there — never content (like the Dutch Verwijsindex).",
+  SERVICE_DATA: "What the service does with the person: measures, enrolments, contacts, activities, phase.",
+  STAFETTLOGG: "Entries in a BTI case's stafettlogg written by other services.",
+  IDENTITY: "Name, birth date and household, held by registry.",
+};
