@@ -2,6 +2,8 @@
 import path from "node:path";
 import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
+import { isProduction, loadSecrets } from "../services/kit/auth/secrets.ts";
+import { AUDIENCE, type AuthConfig } from "./plugins/auth.ts";
 
 export interface GatewayConfig {
   port: number;
@@ -11,6 +13,20 @@ export interface GatewayConfig {
   subgraphUrls: Record<ServiceName, string>;
   /** Per-subgraph time limit; a slow service yields a per-service error, not a failed overview. */
   upstreamTimeoutMs: number;
+  auth: AuthConfig;
+  /** Signs every subgraph request (HMAC). */
+  signingSecret: string;
+}
+
+function oidcConfig(): AuthConfig["oidc"] {
+  const issuer = process.env.OIDC_ISSUER;
+  const jwksUri = process.env.OIDC_JWKS_URI;
+  if (!issuer && !jwksUri) {
+    if (isProduction()) throw new Error("OIDC_ISSUER and OIDC_JWKS_URI must be set in production: tokens are verified against the issuer's keys.");
+    return null;
+  }
+  if (!issuer || !jwksUri) throw new Error("Set both OIDC_ISSUER and OIDC_JWKS_URI, or neither (development tokens).");
+  return { issuer, jwksUri, audience: process.env.OIDC_AUDIENCE ?? AUDIENCE };
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -23,6 +39,7 @@ function positiveInt(name: string, fallback: number): number {
 
 export function gatewayConfig(): GatewayConfig {
   const port = positiveInt("GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
+  const secrets = loadSecrets(path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data")));
   const subgraphUrls = Object.fromEntries(
     SERVICE_NAMES.map((s) => [s, process.env[`SUBGRAPH_URL_${s.toUpperCase()}`] ?? `http://127.0.0.1:${subgraphPort(s, port)}/graphql`]),
   ) as Record<ServiceName, string>;
@@ -32,5 +49,7 @@ export function gatewayConfig(): GatewayConfig {
     supergraphPath: process.env.SUPERGRAPH_PATH ?? path.join(ROOT_DIR, "schema", "supergraph.graphql"),
     subgraphUrls,
     upstreamTimeoutMs: positiveInt("UPSTREAM_TIMEOUT_MS", 10_000),
+    auth: { oidc: oidcConfig(), devSecret: secrets.jwtSecret },
+    signingSecret: secrets.signingSecret,
   };
 }

@@ -18,6 +18,7 @@ console.log(
 const federation = await startFederation({ gatewayPort, dataDir, output: "inherit" });
 
 const example = exampleQuery();
+const body = JSON.stringify({ query: example.query.replace(/\s+/g, " "), variables: example.variables });
 console.log(`
 Samhandling hub is running.
 
@@ -25,14 +26,19 @@ Samhandling hub is running.
   Health / readiness    http://localhost:${gatewayPort}/healthcheck  http://localhost:${gatewayPort}/readiness
   Subgraphs             ${SERVICE_NAMES.map((s) => `${s} :${subgraphPort(s, gatewayPort)}`).join(", ")}
 
-Try this in GraphiQL (the ${example.familyName} family, demo data):
+Personal data needs a token and a declared case. Demo users: \`npm run token\`.
+The ${example.familyName} family, as their investeringsleder sees it:
+
+  TOKEN=$(npm run -s token -- ${example.user})
+  curl -s http://localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\
+    -H "authorization: Bearer $TOKEN" -H 'x-case-id: ${example.caseId}' \\
+    -d '${body}'
+
+In GraphiQL, put {"authorization": "Bearer <token>", "x-case-id": "${example.caseId}"} under Headers and run:
 
 ${example.query}
 
-or from a shell:
-
-  curl -s http://localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\
-    -d '${JSON.stringify({ query: example.compact })}'
+with variables ${JSON.stringify(example.variables)}
 
 Ctrl-C stops everything.
 `);

@@ -7,6 +7,7 @@ import {
   DEMO_TODAY,
   demoCaseId,
   demoCaseMemberId,
+  demoConsentId,
   demoCases,
   demoFamilies,
   demoFamilyId,
@@ -16,6 +17,8 @@ import {
   fjordvik,
 } from "../services/kit/demo/fjordvik.ts";
 import { mergeWorlds, syntheticFamilyId, syntheticPersonId, syntheticWorld } from "../services/kit/demo/synthetic.ts";
+import { DATA_CATEGORIES } from "../services/kit/categories.ts";
+import { competenceProblem, type PersonFacts } from "../services/samhandling/competence.ts";
 
 type AnyRow = Record<string, unknown>;
 
@@ -99,12 +102,56 @@ function referenceProblems(world: World): string[] {
     if (m.personId != null) need(persons, m.personId, "caseMember.personId");
     if ((m.actorId == null) === (m.personId == null)) problems.push(`caseMember ${m.id} needs exactly one of actorId/personId`);
   }
+  const subjectsOf = new Set(world.samhandling.caseSubject.map((s) => `${s.caseId}/${s.personId}`));
+  for (const c of world.samhandling.consent) {
+    need(cases, c.caseId, "consent.caseId");
+    need(persons, c.subjectPersonId, "consent.subjectPersonId");
+    need(persons, c.givenByPersonId, "consent.givenByPersonId");
+    if (!subjectsOf.has(`${c.caseId}/${c.subjectPersonId}`)) problems.push(`consent ${c.id} is about a person who is not a subject of its case`);
+    const services = c.services as string[];
+    const categories = c.categories as string[];
+    if (services.length === 0 || services.includes("FAMILY")) problems.push(`consent ${c.id} services: ${services.join(",")}`);
+    if (categories.length === 0 || categories.some((k) => !(DATA_CATEGORIES as readonly string[]).includes(k))) {
+      problems.push(`consent ${c.id} categories: ${categories.join(",")}`);
+    }
+    if ((c.withdrawnAt == null) !== (c.withdrawnBy == null)) problems.push(`consent ${c.id} needs both or neither of withdrawnAt/withdrawnBy`);
+    if (!c.recordedBy) problems.push(`consent ${c.id} has no recordedBy`);
+  }
   // Every personId in every service's tables
   for (const [service, table, rows] of tables(world)) {
     if (service === "registry" || service === "samhandling") continue;
     for (const row of rows) need(persons, row.personId, `${service}.${table}.personId`);
   }
   return problems;
+}
+
+/** Every consent was given by someone competent on its first day, by the registry's facts (services/samhandling/competence.ts). */
+function competenceProblems(world: World): string[] {
+  const facts = new Map<string, PersonFacts>(
+    world.registry.person.map((p) => [p.id, { personId: p.id, birthDate: new Date(p.birthDate), guardians: [] }]),
+  );
+  for (const g of world.registry.guardianship) {
+    facts.get(g.childId)?.guardians.push({ guardianId: g.guardianId, parentalResponsibility: g.parentalResponsibility });
+  }
+  const problems: string[] = [];
+  for (const c of world.samhandling.consent) {
+    const problem = competenceProblem({
+      subject: facts.get(c.subjectPersonId)!,
+      givenBy: c.givenByPersonId,
+      capacity: c.capacity,
+      services: c.services as never,
+      childView: c.childView ?? null,
+      on: new Date(c.validFrom),
+    });
+    if (problem) problems.push(`consent ${c.id}: ${problem.code} ${problem.message}`);
+  }
+  return problems;
+}
+
+/** Whether a consent row is in force on DEMO_TODAY by its period (competence aside). */
+function inForce(c: World["samhandling"]["consent"][number]): boolean {
+  const now = new Date(`${DEMO_TODAY}T12:00:00.000Z`).getTime();
+  return c.withdrawnAt == null && new Date(c.validFrom).getTime() <= now && (c.validTo == null || new Date(c.validTo).getTime() > now);
 }
 
 function duplicateKeys(world: World): string[] {
@@ -194,6 +241,13 @@ function dateProblems(world: World): string[] {
     check(j >= opened.get(m.caseId)! && j <= today, `member joinedAt: ${m.id}`);
     if (m.leftAt) check(iso(m.leftAt) >= j && iso(m.leftAt) <= today, `member leftAt: ${m.id}`);
   }
+  for (const c of world.samhandling.consent) {
+    const from = iso(c.validFrom);
+    check(from >= opened.get(c.caseId)! && from <= today, `consent validFrom: ${c.id}`);
+    check(iso(c.createdAt) <= today && new Date(c.createdAt!).getTime() >= new Date(c.validFrom).getTime(), `consent createdAt: ${c.id}`);
+    if (c.validTo) check(new Date(c.validTo).getTime() > new Date(c.validFrom).getTime(), `consent validTo before validFrom: ${c.id}`);
+    if (c.withdrawnAt) check(new Date(c.withdrawnAt).getTime() >= new Date(c.validFrom).getTime() && iso(c.withdrawnAt) <= today, `consent withdrawnAt: ${c.id}`);
+  }
   return problems;
 }
 
@@ -221,6 +275,59 @@ describe("fjordvik()", () => {
 
   it("has dates that make sense today", () => {
     expect(dateProblems(world)).toEqual([]);
+  });
+
+  it("has consents given by someone competent, about subjects of their case", () => {
+    expect(competenceProblems(world)).toEqual([]);
+  });
+
+  it("has the consents of DOMAIN.md: Haugland partial, Emma's parents and Emma herself, Berg broad", () => {
+    const consents = world.samhandling.consent;
+    const about = (key: Parameters<typeof demoPersonId>[0], given: string) =>
+      consents.filter((c) => c.subjectPersonId === demoPersonId(key, given) && inForce(c));
+    const permits = (rows: typeof consents) => new Set(rows.filter((c) => c.decision === "PERMIT").flatMap((c) => c.services as string[]));
+
+    // Haugland: school and housing (NAV) yes; barnevern only in meetings: no standing consent, a recorded refusal with a reason.
+    for (const given of ["Sara", "Jonas", "Ella", "Noah"]) {
+      const mine = about("haugland", given);
+      expect(permits(mine), given).toEqual(new Set(["NAV", "SKOLE"]));
+      expect(mine.every((c) => c.caseId === demoCaseId("haugland"))).toBe(true);
+    }
+    for (const given of ["Sara", "Jonas", "Ella"]) {
+      const refusals = about("haugland", given).filter((c) => c.decision === "DENY");
+      expect(refusals.map((c) => c.services), given).toEqual([["BARNEVERN"]]);
+      expect(refusals[0]!.note).toMatch(/møte/);
+    }
+    expect(consents.find((c) => c.id === demoConsentId("haugland", "jonas"))).toMatchObject({
+      capacity: "GUARDIAN",
+      givenByPersonId: demoPersonId("haugland", "Sara"),
+    });
+
+    // Emma (17): her parents for school, NAV and the voluntary sector, with her own view; she alone for HELSE.
+    const emma = about("nilsen", "Emma");
+    const guardians = emma.filter((c) => c.capacity === "GUARDIAN");
+    expect(guardians.map((c) => c.givenByPersonId).sort()).toEqual([demoPersonId("nilsen", "Anne"), demoPersonId("nilsen", "Trond")].sort());
+    for (const c of guardians) {
+      expect([...(c.services as string[])].sort()).toEqual(["FRIVILLIGHET", "NAV", "SKOLE"]);
+      expect(c.childView).toBeTruthy();
+    }
+    const own = emma.filter((c) => c.capacity === "SELF");
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ services: ["HELSE"], givenByPersonId: demoPersonId("nilsen", "Emma"), recordedBy: demoPersonId("nilsen", "Emma") });
+
+    // Berg: broad consent to the whole investeringsteam, for a year.
+    const geir = about("berg", "Geir");
+    expect(permits(geir)).toEqual(new Set(["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"]));
+    expect(geir[0]!.validTo).toBeTruthy();
+    for (const given of ["Line", "Ida", "Mats"]) expect(permits(about("berg", given)).size, given).toBeGreaterThanOrEqual(5);
+
+    // Realism: an expired and a withdrawn consent.
+    const expired = consents.filter((c) => c.validTo != null && iso(c.validTo) < DEMO_TODAY);
+    expect(expired.length).toBeGreaterThan(0);
+    const withdrawn = consents.find((c) => c.id === demoConsentId("nilsen", "emma-helse-2026-03"));
+    expect(withdrawn).toMatchObject({ withdrawnBy: demoPersonId("nilsen", "Emma") });
+    expect(withdrawn!.withdrawnAt).toBeTruthy();
+    expect(() => demoConsentId("nilsen", "nobody")).toThrow();
   });
 
   it("has opaque ids without names", () => {
@@ -400,6 +507,17 @@ describe("syntheticWorld()", () => {
 
   it("has dates that make sense today", () => {
     expect(dateProblems(big)).toEqual([]);
+  });
+
+  it("has consents in most cases, given by someone competent, with refusals, withdrawals and the youth's own HELSE consents", () => {
+    expect(competenceProblems(big)).toEqual([]);
+    const consents = big.samhandling.consent;
+    const withConsent = new Set(consents.map((c) => c.caseId));
+    expect(withConsent.size / big.samhandling.coordinationCase.length).toBeGreaterThan(0.9);
+    expect(consents.some((c) => c.decision === "DENY" && c.note)).toBe(true);
+    expect(consents.some((c) => c.withdrawnAt != null)).toBe(true);
+    expect(consents.some((c) => c.capacity === "GUARDIAN" && c.childView)).toBe(true);
+    expect(consents.some((c) => c.capacity === "SELF" && c.subjectPersonId === c.givenByPersonId && (c.services as string[]).join() === "HELSE")).toBe(true);
   });
 
   it("has synthetic national ids with valid control digits", () => {

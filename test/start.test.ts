@@ -1,6 +1,6 @@
 // `npm start` on a fresh data folder: migrates, seeds, starts every process,
 // prints the URLs and an example query that works, and stops cleanly on Ctrl-C.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,14 +33,20 @@ describe("npm start", () => {
 
       expect(output).toContain(`http://localhost:${PORT}/graphql`);
       expect(output).toContain("query FamilyOverview");
+      // The printed recipe works: a token from `npm run token` and the declared case.
       const example = exampleQuery();
+      const token = execFileSync(process.execPath, ["--import", "tsx", "scripts/token.ts", example.user], {
+        cwd: ROOT_DIR,
+        env: { ...process.env, DATA_DIR: dataDir },
+      }).toString().trim();
+      expect(output).toContain(`x-case-id: ${example.caseId}`);
       const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: example.compact }),
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-case-id": example.caseId },
+        body: JSON.stringify({ query: example.query, variables: example.variables }),
       });
       const body = (await res.json()) as { data: { family: { name: string; members: unknown[] } } };
-      expect(body.data.family).toMatchObject({ name: "Haugland" });
+      expect(body.data.family).toMatchObject({ name: "Berg" });
       expect(body.data.family.members).toHaveLength(4);
     } finally {
       child.kill("SIGINT");

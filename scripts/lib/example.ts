@@ -1,5 +1,6 @@
-// The example query printed by `npm start` and shown in the README.
-import { demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
+// The example query printed by `npm start` and shown in the README: the Berg
+// family (Velferdslab) as their investeringsleder sees it, for their case.
+import { demoCaseId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
 
 export const FAMILY_OVERVIEW_QUERY = `query FamilyOverview($familyId: ID!) {
   family(id: $familyId) {
@@ -20,12 +21,15 @@ export const FAMILY_OVERVIEW_QUERY = `query FamilyOverview($familyId: ID!) {
   }
 }`;
 
-export function exampleQuery(): { familyName: string; query: string; compact: string; variables: { familyId: string } } {
-  const variables = { familyId: demoFamilyId("haugland") };
+export const EXAMPLE_USER = "coordinator";
+
+export function exampleQuery() {
+  const variables = { familyId: demoFamilyId("berg") };
   return {
-    familyName: "Haugland",
-    query: `${FAMILY_OVERVIEW_QUERY}\n\nvariables: ${JSON.stringify(variables)}`,
-    compact: FAMILY_OVERVIEW_QUERY.replace(/\s+/g, " ").replace("$familyId: ID!", "").replace("(id: $familyId)", `(id: "${variables.familyId}")`).replace("FamilyOverview()", "FamilyOverview"),
+    familyName: "Berg",
+    user: EXAMPLE_USER,
+    caseId: demoCaseId("berg"),
+    query: FAMILY_OVERVIEW_QUERY,
     variables,
   };
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
+import { ensureDevSecrets, isProduction } from "../../services/kit/auth/secrets.ts";
 
 export interface FederationOptions {
   gatewayPort: number;
@@ -52,6 +53,8 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   // The IPC channel ties each child to this process: when it goes, they stop (kit/lifecycle.ts).
   const stdio: ("ignore" | "inherit" | "ipc" | number)[] = logFd === undefined ? ["ignore", "inherit", "inherit", "ipc"] : ["ignore", logFd, logFd, "ipc"];
   const env = { ...process.env, ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
+  // Created before any process starts, so all of them read the same development secrets.
+  if (!isProduction()) ensureDevSecrets(options.dataDir);
   const children = new Map<string, ChildProcess>();
 
   const spawnNode = (name: string, entry: string) => {

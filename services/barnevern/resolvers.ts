@@ -11,7 +11,7 @@ type Context = SubgraphContext<BarnevernLoaders>;
 export class PersonBarnevernResolver {
   @FieldResolver(() => BarnevernView, { nullable: true, description: "Barnevern's view of the person, under the consent rules." })
   barnevern(@Root() person: PersonRef, @Ctx() ctx: Context) {
-    return ctx.access.view(person.id, "CASE", async () => {
+    return ctx.access.view(person.id, "SERVICE_DATA", async () => {
       const [found, measures] = await Promise.all([ctx.loaders.case.load(person.id), ctx.loaders.measures.load(person.id)]);
       return {
         involved: found !== null && found.phase !== "CLOSED",

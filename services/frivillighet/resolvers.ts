@@ -12,7 +12,7 @@ type Context = SubgraphContext<FrivillighetLoaders>;
 export class PersonFrivillighetResolver {
   @FieldResolver(() => FrivillighetView, { nullable: true, description: "The voluntary sector's view of the person, under the consent rules." })
   frivillighet(@Root() person: PersonRef, @Ctx() ctx: Context) {
-    return ctx.access.view(person.id, "ACTIVITIES", async () => {
+    return ctx.access.view(person.id, "SERVICE_DATA", async () => {
       const rows = await ctx.loaders.activities.load(person.id);
       return {
         involved: rows.some((r) => isCurrent(r.until)),

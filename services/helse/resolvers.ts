@@ -12,7 +12,7 @@ type Context = SubgraphContext<HelseLoaders>;
 export class PersonHelseResolver {
   @FieldResolver(() => HelseView, { nullable: true, description: "Health services' view of the person, under the consent rules." })
   helse(@Root() person: PersonRef, @Ctx() ctx: Context) {
-    return ctx.access.view(person.id, "CONTACTS", async () => {
+    return ctx.access.view(person.id, "SERVICE_DATA", async () => {
       const rows = await ctx.loaders.contacts.load(person.id);
       return {
         involved: rows.some((r) => isCurrent(r.until)),

@@ -2,8 +2,13 @@
 // built through `AccessGuard.view`, so the consent rules, the access log and
 // the "no existence leak" shape live here and nowhere else.
 import DataLoader from "dataloader";
+import { GraphQLError } from "graphql";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import type { AccessLogRecord } from "./access-log.ts";
+import { actorOf, type Caller, type Purpose } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
+import type { DataCategory } from "./categories.ts";
+import type { Decision, DecisionQuestion, DecisionSource } from "./decisions.ts";
 
 export enum AccessStatus {
   GRANTED = "GRANTED",
@@ -31,47 +36,107 @@ export class AccessDecision {
   basis?: string | null;
 }
 
-export interface AccessQuestion {
-  personId: string;
-  category: string;
+/** Where released and refused reads are recorded (services/kit/access-log.ts). */
+export interface AccessRecorder {
+  append(records: AccessLogRecord[]): Promise<void>;
 }
 
-/** Decides many questions at once; one call per request per service. */
-export interface AccessPolicy {
-  decide(service: ServiceName, questions: readonly AccessQuestion[]): Promise<AccessDecision[]>;
+export interface AccessRequestInfo {
+  service: ServiceName;
+  caller: Caller;
+  purpose: Purpose;
+  requestId: string;
 }
-
-/**
- * Placeholder until consent lands (issue 3): grants everything and says so in
- * every answer. It exists so that every read already passes through the guard.
- */
-export const openPolicy: AccessPolicy = {
-  async decide(_service, questions) {
-    return questions.map(() => ({ status: AccessStatus.GRANTED, reason: "NOT_ENFORCED", basis: null }));
-  },
-};
 
 /** A view whose data fields are absent unless access was granted. */
 export type Guarded<View> = { access: AccessDecision } & Partial<View>;
 
+export const accessLogUnavailable = () =>
+  new GraphQLError("The access log could not be written, so no data was released. Try again shortly; the incident is logged.", {
+    extensions: { code: "ACCESS_LOG_UNAVAILABLE" },
+  });
+
+/**
+ * The gate of one request. Questions are batched (one decision call per
+ * request), every answer is written to the access log before any data is
+ * read, and a restricted view is built from the decision alone — so it is
+ * identical whether or not the service holds data on the person.
+ */
 export class AccessGuard {
-  private readonly decisions: DataLoader<AccessQuestion, AccessDecision, string>;
+  private readonly decisions: DataLoader<DecisionQuestion, Decision, string>;
 
   constructor(
-    private readonly service: ServiceName,
-    policy: AccessPolicy,
+    private readonly info: AccessRequestInfo,
+    private readonly source: DecisionSource,
+    private readonly recorder: AccessRecorder,
   ) {
-    this.decisions = new DataLoader((questions) => policy.decide(service, questions), {
-      cacheKeyFn: (q) => `${q.personId}\u0000${q.category}`,
+    this.decisions = new DataLoader((questions) => source.decide(info.caller, info.purpose, questions, info.requestId), {
+      cacheKeyFn: (q) => `${q.personId}\u0000${q.service}\u0000${q.category}`,
     });
   }
 
+  private readonly logged = new Map<string, Promise<Decision>>();
+
+  /** Decides for one person and category of this service and logs the outcome — once per request. */
+  decide(personId: string, category: DataCategory): Promise<Decision> {
+    const key = `${personId}\u0000${category}`;
+    let decision = this.logged.get(key);
+    if (!decision) {
+      decision = this.decisions.load({ personId, service: this.info.service, category }).then((d) => this.record(personId, [category], d));
+      this.logged.set(key, decision);
+    }
+    return decision;
+  }
+
   /**
-   * Decides, then reads only when granted. A restricted view is built from the
-   * decision alone, so it is identical whether or not data exists.
+   * For internal endpoints only (e.g. registry's person facts for
+   * samhandling's competence rules): granted to the named services, logged
+   * with the stated legal basis; refused and logged for anyone else.
    */
-  async view<View extends object>(personId: string, category: string, read: () => Promise<View>): Promise<Guarded<View>> {
-    const access = await this.decisions.load({ personId, category });
+  async internalRelease(personIds: readonly string[], category: DataCategory, services: readonly ServiceName[], basis: string): Promise<boolean> {
+    const caller = this.info.caller;
+    const allowed = caller.kind === "service" && services.includes(caller.service);
+    const decision: Decision = allowed ? { status: "GRANTED", reason: "INTERNAL_SERVICE", basis } : { status: "RESTRICTED", reason: "NOT_PERMITTED", basis: null };
+    await Promise.all(personIds.map((id) => this.record(id, [category], decision)));
+    return allowed;
+  }
+
+  /** Logs a decision a service made itself from its own data (e.g. case membership in samhandling). */
+  async recordLocal(personIds: readonly string[], category: DataCategory, decision: Decision): Promise<void> {
+    await Promise.all(personIds.map((id) => this.record(id, [category], decision)));
+  }
+
+  private async record(personId: string, categories: DataCategory[], decision: Decision): Promise<Decision> {
+    const { actorId, actorService } = actorOf(this.info.caller);
+    try {
+      await this.recorder.append([
+        {
+          requestId: this.info.requestId,
+          actorId,
+          actorService,
+          personId,
+          categories,
+          caseId: this.info.purpose?.caseId ?? null,
+          decision: decision.status,
+          reason: decision.reason,
+          basis: decision.basis,
+        },
+      ]);
+    } catch {
+      throw accessLogUnavailable();
+    }
+    return decision;
+  }
+
+  /** Asks on behalf of another actor without logging: the decision endpoint's own use (the asking service logs). */
+  ask(caller: Caller, purpose: Purpose, questions: readonly DecisionQuestion[]): Promise<Decision[]> {
+    return this.source.decide(caller, purpose, questions, this.info.requestId);
+  }
+
+  /** Builds a service view: the data only when granted, the same empty shape otherwise. */
+  async view<View extends object>(personId: string, category: DataCategory, read: () => Promise<View>): Promise<Guarded<View>> {
+    const decision = await this.decide(personId, category);
+    const access: AccessDecision = { status: decision.status === "GRANTED" ? AccessStatus.GRANTED : AccessStatus.RESTRICTED, reason: decision.reason, basis: decision.basis };
     if (access.status !== AccessStatus.GRANTED) return { access } as Guarded<View>;
     return { ...(await read()), access };
   }

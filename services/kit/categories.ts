@@ -1,5 +1,5 @@
 // Data categories a consent can cover (FHIR Consent "provision.class").
-export const DATA_CATEGORIES = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY"] as const;
+export const DATA_CATEGORIES = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY", "CASE"] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
 export const CATEGORY_DESCRIPTIONS: Record<DataCategory, string> = {
@@ -7,4 +7,5 @@ export const CATEGORY_DESCRIPTIONS: Record<DataCategory, string> = {
   SERVICE_DATA: "What the service does with the person: measures, enrolments, contacts, activities, phase.",
   STAFETTLOGG: "Entries in a BTI case's stafettlogg written by other services.",
   IDENTITY: "Name, birth date and household, held by registry.",
+  CASE: "A coordination case the person is a subject of: its members, meetings and plan (samhandling).",
 };

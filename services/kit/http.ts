@@ -12,10 +12,14 @@ export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
 export interface IncomingGraphQL {
   requestId: string;
   headers: http.IncomingHttpHeaders;
+  /** The parsed JSON body, already checked by `verify`. */
+  body: Record<string, unknown>;
 }
 
 export interface HttpHandlers<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
+  /** Refuses a request that does not come from the hub itself: a stable code and a message, or null. */
+  verify(body: Record<string, unknown>): { code: string; message: string } | null;
   context(request: IncomingGraphQL): Promise<Context>;
   isReady(): boolean;
   metrics(): string;
@@ -93,17 +97,25 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
       }
       if (!handlers.isReady()) throw new HttpError(503, "SHUTTING_DOWN", "The service is shutting down; retry on another instance.");
 
+      // Only the gateway and sibling subgraphs call a subgraph, always with a signed JSON POST.
+      if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "Subgraphs accept only signed POST requests from the gateway.");
+      const body = parseBody(await readBody(req), req.headers["content-type"]);
+      if (body === null || typeof body !== "object" || Array.isArray(body)) {
+        throw new HttpError(400, "BAD_REQUEST", "Send one GraphQL request as a JSON object with content-type application/json.");
+      }
+      const refusal = handlers.verify(body as Record<string, unknown>);
+      if (refusal) throw new HttpError(401, refusal.code, refusal.message);
+
       const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
-      const raw = req.method === "POST" ? await readBody(req) : "";
       const request: HTTPGraphQLRequest = {
-        method: req.method?.toUpperCase() ?? "GET",
+        method: "POST",
         headers: headerMap(req.headers),
         search: url.search,
-        body: parseBody(raw, req.headers["content-type"]),
+        body,
       };
       const response = await handlers.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
-        context: () => handlers.context({ requestId, headers: req.headers }),
+        context: () => handlers.context({ requestId, headers: req.headers, body: body as Record<string, unknown> }),
       });
       const headers: Record<string, string> = { "x-request-id": requestId };
       for (const [key, value] of response.headers) headers[key] = value;

@@ -1,25 +1,39 @@
 // The running subgraph process: database and migrations, demo seed,
-// federated schema, HTTP, graceful shutdown.
+// federated schema, request verification, the access guard, HTTP and
+// graceful shutdown.
 import http from "node:http";
+import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { AccessGuard, openPolicy } from "./access.ts";
+import { AccessGuard } from "./access.ts";
+import { AccessLog, BatchingAccessLog } from "./access-log.ts";
+import { callerFromClaims } from "./auth/caller.ts";
+import { loadSecrets } from "./auth/secrets.ts";
+import { HUB_EXTENSION, JWT_EXTENSION, signatureProblem, type HubExtension } from "./auth/signing.ts";
 import { subgraphConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { seedTables } from "./db/seed.ts";
+import { CONSENT_VERSION_KEY, cachedDecisions, remoteDecisions } from "./decisions.ts";
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
-import { createLogger } from "./log.ts";
+import { internalClient } from "./internal.ts";
 import { onShutdown } from "./lifecycle.ts";
+import { createLogger } from "./log.ts";
+import { storeFromEnv } from "./store.ts";
 import { demoWorld } from "./demo/index.ts";
 import type { Disconnectable, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
 
-export async function runSubgraph<Client extends Disconnectable, Loaders>(
-  definition: SubgraphDefinition<Client, Loaders>,
-): Promise<void> {
+const SIGNATURE_MESSAGES: Record<string, string> = {
+  UNSIGNED_REQUEST: "This subgraph answers only requests signed by the hub's gateway. Send your query to the gateway.",
+  BAD_SIGNATURE: "The request signature does not match its content. Send your query to the gateway.",
+  STALE_SIGNATURE: "The request signature has expired. Send your query to the gateway.",
+};
+
+export async function runSubgraph<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>): Promise<void> {
   const config = subgraphConfig(definition.service);
   const log = createLogger(definition.service);
   const startedAt = Date.now();
+  const secrets = loadSecrets(path.dirname(config.dataDir));
 
   const database = await openDatabase(config);
   const client = definition.createClient(database.adapter);
@@ -27,6 +41,17 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(
     const counts = await seedTables(client, definition.seed(demoWorld(config)));
     log.info("demo data seeded", counts);
   }
+
+  const store = storeFromEnv();
+  const deps = { internal: internalClient(definition.service, secrets.signingSecret) };
+  const source = definition.decisions?.(client, deps) ?? remoteDecisions(deps.internal);
+  // Only a shared store can be invalidated for every instance at once; a
+  // per-process cache could serve a withdrawn consent, so there is none.
+  const decisions = store.shared ? cachedDecisions(source, store) : source;
+  const accessLog = new BatchingAccessLog(new AccessLog(database.pool));
+  const invalidateDecisions = async () => {
+    await store.incr(CONSENT_VERSION_KEY);
+  };
 
   const { schema } = await buildFederatedSchema(definition);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
@@ -44,12 +69,25 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(
     createRequestListener<SubgraphContext<Loaders>>({
       apollo,
       isReady: () => ready,
+      verify(body) {
+        const problem = signatureProblem(body, secrets.signingSecret);
+        return problem ? { code: problem, message: SIGNATURE_MESSAGES[problem] } : null;
+      },
       async context(request: IncomingGraphQL) {
         requests += 1;
+        const extensions = (request.body.extensions ?? {}) as Record<string, unknown>;
+        const hub = extensions[HUB_EXTENSION] as HubExtension;
+        const jwt = extensions[JWT_EXTENSION] as { payload?: unknown } | undefined;
+        const caller = callerFromClaims(jwt?.payload, hub.service);
+        const purpose = hub.purpose ? { caseId: hub.purpose } : null;
+        const requestId = hub.requestId || request.requestId;
         return {
-          requestId: request.requestId,
-          loaders: definition.loaders(client),
-          access: new AccessGuard(definition.service, openPolicy),
+          requestId,
+          caller,
+          purpose,
+          loaders: definition.loaders(client, { ...deps, requestId }),
+          access: new AccessGuard({ service: definition.service, caller, purpose, requestId }, decisions, accessLog),
+          invalidateDecisions,
         };
       },
       metrics: () =>
@@ -70,25 +108,25 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   ready = true;
-  log.info("subgraph ready", { port: config.port, database: database.kind, startupMs: Date.now() - startedAt });
+  log.info("subgraph ready", { port: config.port, database: database.kind, decisionCache: store.shared ? "redis" : "none", startupMs: Date.now() - startedAt });
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
     // Readiness goes false first so load balancers stop sending; in-flight requests finish.
     ready = false;
-    log.info("shutting down", { signal });
+    log.info("shutting down", { reason });
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
     await apollo.stop();
     await client.$disconnect();
+    await store.close();
     await database.close();
     log.info("stopped");
     process.exit(0);
   };
   onShutdown(stop);
 }
-

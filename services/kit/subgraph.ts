@@ -2,6 +2,9 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import type { NonEmptyArray } from "type-graphql";
 import type { AccessGuard } from "./access.ts";
+import type { Caller, Purpose } from "./auth/caller.ts";
+import type { DecisionSource } from "./decisions.ts";
+import type { InternalClient } from "./internal.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { SeedTables } from "./db/seed.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
@@ -10,8 +13,20 @@ import type { World } from "./demo/world.ts";
 
 export interface SubgraphContext<Loaders> {
   requestId: string;
+  /** Who is asking, from the verified, signed request. */
+  caller: Caller;
+  /** The coordination case the request declares it works in. */
+  purpose: Purpose;
   loaders: Loaders;
+  /** The gate in front of every read of personal data. */
   access: AccessGuard;
+  /** After a consent or membership change: makes every instance's next request decide afresh. */
+  invalidateDecisions(): Promise<void>;
+}
+
+/** What the kit hands a service to build its loaders and decisions with. */
+export interface SubgraphDeps {
+  internal: InternalClient;
 }
 
 export interface SubgraphDefinition<Client, Loaders> {
@@ -22,7 +37,9 @@ export interface SubgraphDefinition<Client, Loaders> {
   /** `new PrismaClient({ adapter })` for this service's generated client. */
   createClient(adapter: PrismaPg): Client;
   /** Fresh DataLoaders for one request. */
-  loaders(client: Client): Loaders;
+  loaders(client: Client, deps: SubgraphDeps & { requestId: string }): Loaders;
+  /** Only samhandling: answers consent decisions itself instead of asking samhandling. */
+  decisions?(client: Client, deps: SubgraphDeps): DecisionSource;
   /** This service's part of the demo world, table by table. */
   seed(world: World): SeedTables;
 }

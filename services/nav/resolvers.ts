@@ -11,7 +11,7 @@ type Context = SubgraphContext<NavLoaders>;
 export class PersonNavResolver {
   @FieldResolver(() => NavView, { nullable: true, description: "NAV's view of the person, under the consent rules." })
   nav(@Root() person: PersonRef, @Ctx() ctx: Context) {
-    return ctx.access.view(person.id, "FOLLOW_UP", async () => {
+    return ctx.access.view(person.id, "SERVICE_DATA", async () => {
       const [followUp, measures] = await Promise.all([ctx.loaders.followUp.load(person.id), ctx.loaders.measures.load(person.id)]);
       return {
         involved: (followUp !== null && followUp.endedAt === null) || measures.some((m) => m.status === "ACTIVE"),

@@ -2,14 +2,14 @@
 import "reflect-metadata";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
 import { createClient, registryLoaders, type RegistryClient, type RegistryLoaders } from "./data.ts";
-import { FamilyMemberResolver, FamilyResolver, GuardianshipResolver, PersonResolver } from "./resolvers.ts";
+import { FamilyMemberResolver, FamilyResolver, GuardianshipResolver, PersonFactsResolver, PersonResolver, visibleFamily, visiblePerson } from "./resolvers.ts";
 
 export const registry: SubgraphDefinition<RegistryClient, RegistryLoaders> = {
   service: "registry",
-  resolvers: [PersonResolver, FamilyResolver, FamilyMemberResolver, GuardianshipResolver],
+  resolvers: [PersonResolver, FamilyResolver, FamilyMemberResolver, GuardianshipResolver, PersonFactsResolver],
   references: {
-    Person: (ref, ctx) => ctx.loaders.person.load(ref.id),
-    Family: (ref, ctx) => ctx.loaders.family.load(ref.id),
+    Person: (ref, ctx) => visiblePerson(ctx, ref.id),
+    Family: (ref, ctx) => visibleFamily(ctx, ref.id),
   },
   createClient,
   loaders: registryLoaders,

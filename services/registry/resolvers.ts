@@ -1,16 +1,37 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/subgraph.ts";
-import { ageOn } from "../kit/scalars.ts";
+import { ageOn, DateScalar } from "../kit/scalars.ts";
 import type { RegistryLoaders } from "./data.ts";
 import { Family, FamilyMember, Guardianship, Person } from "./types.ts";
 
 type Context = SubgraphContext<RegistryLoaders>;
 
+/**
+ * Every path to a person goes through here: the person, or null when the
+ * caller may not see them — the same null as for an unknown id.
+ */
+export async function visiblePerson(ctx: Context, id: string) {
+  const decision = await ctx.access.decide(id, "IDENTITY");
+  return decision.status === "GRANTED" ? ctx.loaders.person.load(id) : null;
+}
+
+async function visibleMembers(ctx: Context, familyId: string) {
+  const members = await ctx.loaders.membersOfFamily.load(familyId);
+  const visible = await Promise.all(members.map((m) => visiblePerson(ctx, m.personId)));
+  return members.filter((_, i) => visible[i] !== null);
+}
+
+export async function visibleFamily(ctx: Context, id: string) {
+  // A household is visible through its members: with none visible it is null, as if unknown.
+  const [family, members] = await Promise.all([ctx.loaders.family.load(id), visibleMembers(ctx, id)]);
+  return family && members.length > 0 ? family : null;
+}
+
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: "A person by id; null when no such person is known." })
+  @Query(() => Person, { nullable: true, description: "A person by id; null when unknown or not visible to the caller for the declared case." })
   person(@Arg("id", () => ID, { description: "The person's opaque id." }) id: string, @Ctx() ctx: Context) {
-    return ctx.loaders.person.load(id);
+    return visiblePerson(ctx, id);
   }
 
   @FieldResolver(() => Int, { description: "Age in whole years today (Norwegian time)." })
@@ -38,14 +59,14 @@ export class PersonResolver {
 
 @Resolver(() => Family)
 export class FamilyResolver {
-  @Query(() => Family, { nullable: true, description: "A household by id; null when no such household is known." })
+  @Query(() => Family, { nullable: true, description: "A household by id; null when unknown or when none of its members is visible to the caller." })
   family(@Arg("id", () => ID, { description: "The household's opaque id." }) id: string, @Ctx() ctx: Context) {
-    return ctx.loaders.family.load(id);
+    return visibleFamily(ctx, id);
   }
 
-  @FieldResolver(() => [FamilyMember], { description: "Everyone in the household, adults first." })
+  @FieldResolver(() => [FamilyMember], { description: "The members visible to the caller, adults first." })
   members(@Root() family: Family, @Ctx() ctx: Context) {
-    return ctx.loaders.membersOfFamily.load(family.id);
+    return visibleMembers(ctx, family.id);
   }
 }
 
@@ -53,19 +74,59 @@ export class FamilyResolver {
 export class FamilyMemberResolver {
   @FieldResolver(() => Person, { nullable: true, description: "The member." })
   person(@Root() member: FamilyMember, @Ctx() ctx: Context) {
-    return ctx.loaders.person.load(member.personId);
+    return visiblePerson(ctx, member.personId);
   }
 }
 
 @Resolver(() => Guardianship)
 export class GuardianshipResolver {
-  @FieldResolver(() => Person, { nullable: true, description: "The guardian." })
+  @FieldResolver(() => Person, { nullable: true, description: "The guardian; null when not visible to the caller." })
   guardian(@Root() g: Guardianship, @Ctx() ctx: Context) {
-    return ctx.loaders.person.load(g.guardianId);
+    return visiblePerson(ctx, g.guardianId);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "The child." })
+  @FieldResolver(() => Person, { nullable: true, description: "The child; null when not visible to the caller." })
   child(@Root() g: Guardianship, @Ctx() ctx: Context) {
-    return ctx.loaders.person.load(g.childId);
+    return visiblePerson(ctx, g.childId);
+  }
+}
+
+@Directive("@inaccessible")
+@ObjectType({ description: "Internal: what the consent competence rules need to know about a person." })
+export class PersonFactsRow {
+  @Field(() => ID, { description: "The person." })
+  personId!: string;
+
+  @Field(() => DateScalar, { description: "Date of birth." })
+  birthDate!: Date;
+
+  @Field(() => [GuardianFact], { description: "Guardians and whether they hold parental responsibility." })
+  guardians!: GuardianFact[];
+}
+
+@Directive("@inaccessible")
+@ObjectType({ description: "Internal: one guardian of a person." })
+export class GuardianFact {
+  @Field(() => ID, { description: "The guardian." })
+  guardianId!: string;
+
+  @Field(() => Boolean, { description: "Whether the guardian has parental responsibility." })
+  parentalResponsibility!: boolean;
+}
+
+export const COMPETENCE_CHECK_BASIS = "Consent competence rules (birth date, parental responsibility)";
+
+@Resolver()
+export class PersonFactsResolver {
+  @Directive("@inaccessible")
+  @Query(() => [PersonFactsRow], { description: "Internal, for samhandling only: birth dates and guardians of the given persons; unknown ids are left out." })
+  async _personFacts(@Arg("ids", () => [ID], { description: "Person ids." }) ids: string[], @Ctx() ctx: Context): Promise<PersonFactsRow[]> {
+    if (!(await ctx.access.internalRelease(ids, "IDENTITY", ["samhandling"], COMPETENCE_CHECK_BASIS))) return [];
+    const [persons, guardians] = await Promise.all([ctx.loaders.person.loadMany(ids), ctx.loaders.guardiansOfChild.loadMany(ids)]);
+    return persons.flatMap((p, i) => {
+      if (!p || p instanceof Error) return [];
+      const g = guardians[i];
+      return [{ personId: p.id, birthDate: p.birthDate, guardians: g instanceof Error ? [] : g.map(({ guardianId, parentalResponsibility }) => ({ guardianId, parentalResponsibility })) }];
+    });
   }
 }

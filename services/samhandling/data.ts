@@ -1,12 +1,14 @@
 // Every read of coordination data, batched per request.
 import type { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../prisma/samhandling/generated/client.ts";
+import DataLoader from "dataloader";
+import { PrismaClient, type Consent, type Prisma } from "../../prisma/samhandling/generated/client.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
+import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type SamhandlingClient = ReturnType<typeof createClient>;
 
-export function samhandlingLoaders(db: SamhandlingClient) {
+export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSource) {
   return {
     case: oneByKey((ids) => db.coordinationCase.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
     casesOfFamily: manyByKey(
@@ -19,6 +21,68 @@ export function samhandlingLoaders(db: SamhandlingClient) {
       (ids) => db.caseMember.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ role: "asc" }, { joinedAt: "asc" }] }),
       (m) => m.caseId,
     ),
+    consent: oneByKey((ids) => db.consent.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
+    /** Every consent and refusal recorded in a case, newest first (withdrawn and expired ones included). */
+    consentsOfCase: manyByKey(
+      (ids) => db.consent.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] }),
+      (c) => c.caseId,
+    ),
+    /** Consents and refusals about a person or given by them, in every case, newest first. */
+    consentsOfPerson: new DataLoader<string, Consent[]>(async (ids) => {
+      const rows = await db.consent.findMany({
+        where: { OR: [{ subjectPersonId: { in: [...ids] } }, { givenByPersonId: { in: [...ids] } }] },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      });
+      return ids.map((id) => rows.filter((c) => c.subjectPersonId === id || c.givenByPersonId === id));
+    }),
+    /** Registry facts (birth date, guardians) for the competence rules; null for an unknown person. One call per batch. */
+    personFacts: new DataLoader<string, PersonFacts | null>(async (ids) => {
+      const found = await facts.load(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    write: consentWrites(db),
+  };
+}
+
+/**
+ * The only writes samhandling makes to consents, each in one transaction that
+ * first locks the case row, so consent changes in one case happen one at a time.
+ */
+function consentWrites(db: SamhandlingClient) {
+  const lockCase = (tx: Prisma.TransactionClient, caseId: string) =>
+    tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM coordination_case WHERE id = ${caseId} FOR UPDATE`;
+  return {
+    /**
+     * Inserts a consent. `check` sees the active-or-not rows of the opposite
+     * decision about the same subject in the same case and may throw to refuse;
+     * nothing is written then.
+     */
+    recordConsent(data: Prisma.ConsentUncheckedCreateInput, check: (opposite: Consent[]) => void): Promise<Consent> {
+      return db.$transaction(async (tx) => {
+        const [locked] = await lockCase(tx, data.caseId);
+        if (!locked) throw new Error(`case ${data.caseId} vanished while a consent was recorded`);
+        const opposite = await tx.consent.findMany({
+          where: {
+            caseId: data.caseId,
+            subjectPersonId: data.subjectPersonId,
+            decision: data.decision === "PERMIT" ? "DENY" : "PERMIT",
+            withdrawnAt: null,
+          },
+        });
+        check(opposite);
+        return tx.consent.create({ data });
+      });
+    },
+    /** Sets withdrawnAt/withdrawnBy once; null when the consent was already withdrawn (or is unknown). */
+    withdrawConsent(id: string, by: string, at: Date): Promise<Consent | null> {
+      return db.$transaction(async (tx) => {
+        const current = await tx.consent.findUnique({ where: { id }, select: { caseId: true } });
+        if (!current) return null;
+        await lockCase(tx, current.caseId);
+        const { count } = await tx.consent.updateMany({ where: { id, withdrawnAt: null }, data: { withdrawnAt: at, withdrawnBy: by } });
+        return count === 1 ? tx.consent.findUnique({ where: { id } }) : null;
+      });
+    },
   };
 }
 

@@ -1,10 +1,55 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { randomInt } from "node:crypto";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Consent as ConsentRow } from "../../prisma/samhandling/generated/client.ts";
+import { ServiceName, type ConsentCapacity, type ConsentDecision } from "../../prisma/samhandling/generated/enums.ts";
+import { isCitizen, type Caller } from "../kit/auth/caller.ts";
+import { DATA_CATEGORIES } from "../kit/categories.ts";
 import { FamilyRef, PersonRef } from "../kit/entities.ts";
+import { hubError } from "../kit/errors.ts";
 import type { SubgraphContext } from "../kit/subgraph.ts";
+import { competenceProblem, inPeriod, isStillCompetent, servicesInForce, type PersonFacts } from "./competence.ts";
 import type { SamhandlingLoaders } from "./data.ts";
-import { CaseMember, CoordinationCase } from "./types.ts";
+import { CaseMember, Consent, CoordinationCase, GrantConsentInput, RefuseConsentInput } from "./types.ts";
 
-type Context = SubgraphContext<SamhandlingLoaders>;
+/**
+ * samhandling's request context. `caller` comes from the kit (the verified,
+ * gateway-signed claims); a context without one counts as anonymous.
+ * `consentChanged` is the hook that invalidates cached consent decisions on
+ * every instance; it is awaited after every committed consent change (the
+ * kit's `invalidateDecisions` serves when it is not set).
+ */
+export type Context = SubgraphContext<SamhandlingLoaders> & {
+  consentChanged?: () => Promise<void>;
+};
+
+type CaseRow = NonNullable<Awaited<ReturnType<SamhandlingLoaders["case"]["load"]>>>;
+
+/**
+ * A case is visible to its active members, and to a citizen who is one of its
+ * subjects or takes part in it. Either way the look is logged once per subject;
+ * an invisible case answers exactly like an unknown one.
+ */
+async function visibleCase(ctx: Context, found: CaseRow | null): Promise<CaseRow | null> {
+  if (!found) return null;
+  const [members, subjects] = await Promise.all([ctx.loaders.membersOfCase.load(found.id), ctx.loaders.subjectsOfCase.load(found.id)]);
+  const active = members.filter((m) => m.leftAt === null);
+  const caller = ctx.caller;
+  const allowed =
+    caller.kind === "actor" &&
+    (isCitizen(caller)
+      ? subjects.some((s) => s.personId === caller.claims.personId) || active.some((m) => m.personId === caller.claims.personId)
+      : active.some((m) => m.actorId === caller.claims.sub));
+  await ctx.access.recordLocal(
+    subjects.map((s) => s.personId),
+    "CASE",
+    allowed ? { status: "GRANTED", reason: "CASE_MEMBERSHIP", basis: `case:${found.id}` } : { status: "RESTRICTED", reason: "NOT_A_MEMBER", basis: null },
+  );
+  return allowed ? found : null;
+}
+
+async function visibleCases(ctx: Context, cases: CaseRow[]): Promise<CaseRow[]> {
+  return present(await Promise.all(cases.map((c) => visibleCase(ctx, c))));
+}
 
 function present<T>(values: (T | null | Error)[]): T[] {
   return values.filter((v): v is T => v !== null && !(v instanceof Error));
@@ -12,9 +57,9 @@ function present<T>(values: (T | null | Error)[]): T[] {
 
 @Resolver(() => CoordinationCase)
 export class CaseResolver {
-  @Query(() => CoordinationCase, { name: "case", nullable: true, description: "A coordination case by id; null when unknown." })
-  coordinationCase(@Arg("id", () => ID, { description: "The case's opaque id." }) id: string, @Ctx() ctx: Context) {
-    return ctx.loaders.case.load(id);
+  @Query(() => CoordinationCase, { name: "case", nullable: true, description: "A coordination case by id; null when unknown or when the caller takes no part in it." })
+  async coordinationCase(@Arg("id", () => ID, { description: "The case's opaque id." }) id: string, @Ctx() ctx: Context) {
+    return visibleCase(ctx, await ctx.loaders.case.load(id));
   }
 
   @FieldResolver(() => [PersonRef], { description: "The persons the case is about." })
@@ -43,17 +88,376 @@ export class CaseMemberResolver {
 
 @Resolver(() => PersonRef)
 export class PersonCasesResolver {
-  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases the person is a subject of." })
+  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases the person is a subject of, as far as the caller takes part in them." })
   async cases(@Root() person: PersonRef, @Ctx() ctx: Context) {
     const subjects = await ctx.loaders.casesOfSubject.load(person.id);
-    return present(await ctx.loaders.case.loadMany(subjects.map((s) => s.caseId)));
+    return visibleCases(ctx, present(await ctx.loaders.case.loadMany(subjects.map((s) => s.caseId))));
   }
 }
 
 @Resolver(() => FamilyRef)
 export class FamilyCasesResolver {
-  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases concerning the household." })
-  cases(@Root() family: FamilyRef, @Ctx() ctx: Context) {
-    return ctx.loaders.casesOfFamily.load(family.id);
+  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases concerning the household, as far as the caller takes part in them." })
+  async cases(@Root() family: FamilyRef, @Ctx() ctx: Context) {
+    return visibleCases(ctx, await ctx.loaders.casesOfFamily.load(family.id));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Consents
+// ---------------------------------------------------------------------------
+
+/** The caller as the request context carries it; a request without one is anonymous (fail closed). */
+function callerOf(ctx: Context): Caller {
+  return (ctx.caller as Caller | undefined) ?? { kind: "anonymous" };
+}
+
+/** After a committed consent change: no cached decision may outlive it (DESIGN.md: "for the next request"). */
+async function consentChanged(ctx: Context): Promise<void> {
+  if (ctx.consentChanged) await ctx.consentChanged();
+  else await (ctx.invalidateDecisions as (() => Promise<void>) | undefined)?.();
+}
+
+type Signed = { kind: "employee"; actorId: string } | { kind: "citizen"; personId: string };
+
+/** Who may touch consents at all: a signed-in employee, or a citizen signed in as a registry person. */
+function signedIn(caller: Caller): Signed {
+  if (caller.kind === "anonymous") {
+    throw hubError("FORBIDDEN", "Sign in to record or see consents: this request carries no valid sign-in.");
+  }
+  if (caller.kind === "service") {
+    throw hubError("FORBIDDEN", "Consents are recorded and read by people, not by internal service calls. Use the consent decision endpoint instead.");
+  }
+  if (caller.claims.service === "citizen") {
+    if (!isCitizen(caller)) {
+      throw hubError("FORBIDDEN", "Your sign-in does not say which person you are in the population register. Sign in again as a citizen.");
+    }
+    return { kind: "citizen", personId: caller.claims.personId };
+  }
+  return { kind: "employee", actorId: caller.claims.sub };
+}
+
+const isActive = (m: { leftAt?: Date | null }) => m.leftAt == null;
+
+/**
+ * The case, when the caller takes part in it: an employee as an active
+ * member; a citizen as an active family member or as a subject of the case.
+ */
+async function caseTakingPart(ctx: Context, who: Signed, caseId: string) {
+  const found = await ctx.loaders.case.load(caseId);
+  if (!found) throw hubError("NOT_FOUND", "No coordination case has this id. Check the case id.");
+  const members = await ctx.loaders.membersOfCase.load(caseId);
+  if (who.kind === "employee") {
+    if (!members.some((m) => isActive(m) && m.actorId === who.actorId)) {
+      throw hubError("FORBIDDEN", "You are not an active member of this case. Ask the case's coordinator to add you to the case first.");
+    }
+  } else {
+    const subjects = await ctx.loaders.subjectsOfCase.load(caseId);
+    const takesPart =
+      members.some((m) => isActive(m) && m.personId === who.personId) || subjects.some((s) => s.personId === who.personId);
+    if (!takesPart) {
+      throw hubError("FORBIDDEN", "You do not take part in this case. Ask the case's coordinator if you should.");
+    }
+  }
+  return found;
+}
+
+/** Whose records the id in `recordedBy` / `withdrawnBy` names: an employee's actor id or a citizen's person id. */
+const recorderId = (who: Signed) => (who.kind === "employee" ? who.actorId : who.personId);
+
+const ID_ALPHABET = "0123456789bcdfghjklmnpqrstvwxz";
+/** A new opaque consent id: `cn-` and 12 random characters (no vowels, so never a name). */
+function newConsentId(): string {
+  let out = "cn-";
+  for (let i = 0; i < 12; i++) out += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  return out;
+}
+
+const TEXT_LIMIT = 2000;
+const NOT_CONSENTABLE: ServiceName[] = ["FAMILY"];
+
+function text(value: string | null | undefined, field: string): string | null {
+  const trimmed = value?.trim() ?? "";
+  if (trimmed.length > TEXT_LIMIT) {
+    throw hubError("BAD_USER_INPUT", `${field} is longer than ${TEXT_LIMIT} characters. Shorten it; the full text belongs in the service's own journal.`, { field });
+  }
+  return trimmed === "" ? null : trimmed;
+}
+
+function requiredId(value: string | null | undefined, field: string): string {
+  const trimmed = value?.trim() ?? "";
+  if (!trimmed) throw hubError("BAD_USER_INPUT", `${field} is empty. Give the id.`, { field });
+  return trimmed;
+}
+
+interface ConsentDraft {
+  caseId: string;
+  subjectId: string;
+  givenById: string | null;
+  capacity: ConsentCapacity;
+  services: ServiceName[];
+  categories: string[];
+  validFrom: Date;
+  validTo: Date | null;
+  childView: string | null;
+  note: string | null;
+}
+
+/** Everything about the input that can be checked without looking anything up. */
+function validated(input: GrantConsentInput | RefuseConsentInput, decision: ConsentDecision, now: Date): ConsentDraft {
+  const services = [...new Set(input.services)];
+  if (services.length === 0) {
+    throw hubError("BAD_USER_INPUT", "Name at least one service whose data the consent covers.", { field: "services" });
+  }
+  const excluded = services.filter((s) => NOT_CONSENTABLE.includes(s));
+  if (excluded.length > 0) {
+    throw hubError("BAD_USER_INPUT", "FAMILY is not a service with data of its own; remove it from services.", { field: "services" });
+  }
+  const rawCategories = input.categories ?? (decision === "DENY" ? [...DATA_CATEGORIES] : []);
+  const categories = [...new Set(rawCategories.map((c) => c.trim()))];
+  if (categories.length === 0) {
+    throw hubError("BAD_USER_INPUT", `Name at least one data category: ${DATA_CATEGORIES.join(", ")}.`, { field: "categories" });
+  }
+  const unknown = categories.filter((c) => !(DATA_CATEGORIES as readonly string[]).includes(c));
+  if (unknown.length > 0) {
+    const shown = unknown.map((c) => `"${c.slice(0, 40)}"`).join(", ");
+    throw hubError("BAD_USER_INPUT", `Unknown data category ${shown}. Use one of: ${DATA_CATEGORIES.join(", ")}.`, { field: "categories" });
+  }
+  const validFrom = input.validFrom ?? now;
+  const validTo = input.validTo ?? null;
+  if (validTo !== null && validTo.getTime() <= validFrom.getTime()) {
+    throw hubError("BAD_USER_INPUT", "validTo must be after validFrom. Check the dates, or leave validTo out for until withdrawn.", { field: "validTo" });
+  }
+  if (validTo !== null && validTo.getTime() <= now.getTime()) {
+    throw hubError("BAD_USER_INPUT", "validTo is in the past, so the consent would never apply. Give a date in the future, or leave validTo out for until withdrawn.", { field: "validTo" });
+  }
+  return {
+    caseId: requiredId(input.caseId, "caseId"),
+    subjectId: requiredId(input.subjectId, "subjectId"),
+    givenById: input.givenById?.trim() || null,
+    capacity: input.capacity,
+    services,
+    categories,
+    validFrom,
+    validTo,
+    childView: text(input.childView, "childView"),
+    note: text(input.note, "note"),
+  };
+}
+
+/**
+ * Whether a recorded consent (not withdrawn) and a new one contradict each
+ * other: their periods overlap in the future of `now`, and the recorded one,
+ * where its giver is still competent, shares a service and a category.
+ */
+function overlaps(c: ConsentRow, draft: ConsentDraft, subject: PersonFacts, now: Date): boolean {
+  if (c.withdrawnAt != null) return false;
+  const never = Number.POSITIVE_INFINITY;
+  const start = Math.max(c.validFrom.getTime(), draft.validFrom.getTime(), now.getTime());
+  const end = Math.min(c.validTo?.getTime() ?? never, draft.validTo?.getTime() ?? never);
+  if (start >= end) return false;
+  const on = new Date(start);
+  const services = c.services.filter(
+    (service) =>
+      draft.services.includes(service) && isStillCompetent({ subject, givenBy: c.givenByPersonId, capacity: c.capacity, service, on }),
+  );
+  return services.length > 0 && c.categories.some((k) => draft.categories.includes(k));
+}
+
+/** The services a consent counts for now; reads the subject's facts only for a consent within its period. */
+async function servicesInForceNow(c: ConsentRow, ctx: Context): Promise<ServiceName[]> {
+  const now = new Date();
+  if (!inPeriod(c, now)) return [];
+  return servicesInForce(c, await ctx.loaders.personFacts.load(c.subjectPersonId), now);
+}
+
+async function record(decision: ConsentDecision, input: GrantConsentInput | RefuseConsentInput, ctx: Context): Promise<ConsentRow> {
+  const now = new Date();
+  const who = signedIn(callerOf(ctx));
+  const draft = validated(input, decision, now);
+
+  let givenBy = draft.givenById;
+  if (who.kind === "citizen") {
+    if (givenBy !== null && givenBy !== who.personId) {
+      throw hubError("FORBIDDEN", "You can only record a consent or refusal you give yourself. Leave givenById out, or ask a case member to record someone else's.");
+    }
+    givenBy = who.personId;
+  } else if (givenBy === null) {
+    throw hubError("BAD_USER_INPUT", "Say who gave or refused it (givenById): the person themselves, or a guardian with parental responsibility.", { field: "givenById" });
+  }
+
+  const found = await caseTakingPart(ctx, who, draft.caseId);
+  if (found.status === "CLOSED") {
+    throw hubError("CONFLICT", "The case is closed, so no new consent or refusal can be recorded in it. Open a new case if cooperation continues.");
+  }
+
+  const [subject, giver] = await ctx.loaders.personFacts.loadMany([draft.subjectId, givenBy]);
+  if (subject instanceof Error) throw subject;
+  if (giver instanceof Error) throw giver;
+  if (!subject) throw hubError("NOT_FOUND", "No person with this subjectId is in the population register. Check the id.", { field: "subjectId" });
+  if (!giver) throw hubError("NOT_FOUND", "No person with this givenById is in the population register. Check the id.", { field: "givenById" });
+
+  const subjects = await ctx.loaders.subjectsOfCase.load(draft.caseId);
+  if (!subjects.some((s) => s.personId === draft.subjectId)) {
+    throw hubError("BAD_USER_INPUT", "The person is not a subject of this case. A consent in a case can only be about the persons the case is about.", { field: "subjectId" });
+  }
+
+  const problem = competenceProblem({
+    subject,
+    givenBy,
+    capacity: draft.capacity,
+    services: draft.services,
+    childView: draft.childView,
+    on: draft.validFrom.getTime() > now.getTime() ? draft.validFrom : now,
+  });
+  if (problem) throw hubError(problem.code, problem.message);
+
+  const row = await ctx.loaders.write.recordConsent(
+    {
+      id: newConsentId(),
+      caseId: draft.caseId,
+      subjectPersonId: draft.subjectId,
+      givenByPersonId: givenBy,
+      capacity: draft.capacity,
+      decision,
+      services: draft.services,
+      categories: draft.categories,
+      validFrom: draft.validFrom,
+      validTo: draft.validTo,
+      childView: draft.childView,
+      note: draft.note,
+      recordedBy: recorderId(who),
+    },
+    // Inside the transaction, with the case locked: no opposite decision in force (now or later) may overlap.
+    (opposite) => {
+      const clash = opposite.find((c) => overlaps(c, draft, subject, now));
+      if (!clash) return;
+      const what = decision === "PERMIT" ? "refusal" : "consent";
+      throw hubError(
+        "CONFLICT",
+        `A ${what} (id ${clash.id}) already covers some of these services and categories for this person in this case, ` +
+          "for an overlapping period. Withdraw it first if the decision has changed, then record the new one.",
+        { conflictingConsentId: clash.id },
+      );
+    },
+  );
+  ctx.loaders.consentsOfCase.clear(row.caseId);
+  ctx.loaders.consent.clear(row.id).prime(row.id, row);
+  await consentChanged(ctx);
+  return row;
+}
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  @Query(() => [Consent], {
+    description:
+      "Every consent and refusal recorded in a case, newest first, withdrawn and expired ones included. " +
+      "For the case's active members; a citizen sees those about them, given by them, or given as guardian for their child.",
+  })
+  async consents(@Arg("caseId", () => ID, { description: "The coordination case." }) caseId: string, @Ctx() ctx: Context): Promise<ConsentRow[]> {
+    const who = signedIn(callerOf(ctx));
+    await caseTakingPart(ctx, who, caseId);
+    const all = await ctx.loaders.consentsOfCase.load(caseId);
+    if (who.kind === "employee") return all;
+    const mine = all.filter((c) => c.subjectPersonId === who.personId || c.givenByPersonId === who.personId);
+    const asGuardian = all.filter((c) => c.capacity === "GUARDIAN" && !mine.includes(c));
+    if (asGuardian.length === 0) return mine;
+    const facts = await ctx.loaders.personFacts.loadMany([...new Set(asGuardian.map((c) => c.subjectPersonId))]);
+    const wards = new Set(
+      facts.flatMap((f) =>
+        f && !(f instanceof Error) && f.guardians.some((g) => g.guardianId === who.personId && g.parentalResponsibility) ? [f.personId] : [],
+      ),
+    );
+    return all.filter((c) => mine.includes(c) || (c.capacity === "GUARDIAN" && wards.has(c.subjectPersonId)));
+  }
+
+  @Query(() => [Consent], {
+    description: "For a citizen: every consent and refusal about them or given by them, in every case, newest first.",
+  })
+  async myConsents(@Ctx() ctx: Context): Promise<ConsentRow[]> {
+    const who = signedIn(callerOf(ctx));
+    if (who.kind !== "citizen") {
+      throw hubError("FORBIDDEN", "myConsents is for citizens signed in as themselves. As an employee, use consents(caseId) for a case you take part in.");
+    }
+    return ctx.loaders.consentsOfPerson.load(who.personId);
+  }
+
+  @Mutation(() => Consent, {
+    description:
+      "Records a consent (PERMIT) for the members of a case. Checks that the giver is competent: the person at 18+; " +
+      "a guardian with parental responsibility for a child, with the child's own view from 7; the youth alone for HELSE from 16.",
+  })
+  grantConsent(@Arg("input", () => GrantConsentInput, { description: "The consent." }) input: GrantConsentInput, @Ctx() ctx: Context) {
+    return record("PERMIT", input, ctx);
+  }
+
+  @Mutation(() => Consent, {
+    description: "Records a refusal (DENY) and its reason as the person said it. The same competence rules apply as for giving consent.",
+  })
+  refuseConsent(@Arg("input", () => RefuseConsentInput, { description: "The refusal." }) input: RefuseConsentInput, @Ctx() ctx: Context) {
+    return record("DENY", input, ctx);
+  }
+
+  @Mutation(() => Consent, {
+    description:
+      "Withdraws a consent or refusal; it stops applying from the next request. The giver may withdraw their own; " +
+      "an active member of the case may record a withdrawal on the person's behalf.",
+  })
+  async withdrawConsent(@Arg("id", () => ID, { description: "The consent's id." }) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
+    const who = signedIn(callerOf(ctx));
+    const notFound = () => hubError("NOT_FOUND", "No consent has this id. Check the id, or list the case's consents.");
+    const found = await ctx.loaders.consent.load(id);
+    if (!found) throw notFound();
+    if (who.kind === "citizen") {
+      if (found.givenByPersonId !== who.personId) {
+        if (found.subjectPersonId !== who.personId) throw notFound();
+        throw hubError("FORBIDDEN", "Only the person who gave this consent can withdraw it. Ask a member of the case to help you record your wish.");
+      }
+    } else {
+      await caseTakingPart(ctx, who, found.caseId);
+    }
+    const alreadyWithdrawn = () =>
+      hubError("CONFLICT", "This consent has already been withdrawn. Nothing more to do; record a new consent if the person wants to share again.");
+    if (found.withdrawnAt != null) throw alreadyWithdrawn();
+    const row = await ctx.loaders.write.withdrawConsent(id, recorderId(who), new Date());
+    if (!row) throw alreadyWithdrawn();
+    ctx.loaders.consentsOfCase.clear(row.caseId);
+    ctx.loaders.consent.clear(row.id).prime(row.id, row);
+    await consentChanged(ctx);
+    return row;
+  }
+
+  @FieldResolver(() => CoordinationCase, { description: "The case whose members the consent is for." })
+  async case(@Root() c: ConsentRow, @Ctx() ctx: Context) {
+    const found = await ctx.loaders.case.load(c.caseId);
+    if (!found) throw new Error(`consent ${c.id} names case ${c.caseId}, which does not exist`);
+    return found;
+  }
+
+  @FieldResolver(() => PersonRef, { description: "The person the consent is about." })
+  subject(@Root() c: ConsentRow): PersonRef {
+    return { id: c.subjectPersonId };
+  }
+
+  @FieldResolver(() => PersonRef, { description: "The person who gave or refused it: the subject, or a guardian." })
+  givenBy(@Root() c: ConsentRow): PersonRef {
+    return { id: c.givenByPersonId };
+  }
+
+  @FieldResolver(() => [ServiceName], {
+    description:
+      "The services it counts for now: none unless active; otherwise its services the giver is still competent for " +
+      "(a guardian's consent stops counting for HELSE when the youth turns 16, and altogether at 18).",
+  })
+  effectiveServices(@Root() c: ConsentRow, @Ctx() ctx: Context): Promise<ServiceName[]> {
+    return servicesInForceNow(c, ctx);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether it applies now: started, not expired, not withdrawn, and its giver still competent for at least one of its services.",
+  })
+  async active(@Root() c: ConsentRow, @Ctx() ctx: Context): Promise<boolean> {
+    return (await servicesInForceNow(c, ctx)).length > 0;
   }
 }

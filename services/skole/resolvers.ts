@@ -13,7 +13,7 @@ type Context = SubgraphContext<SkoleLoaders>;
 export class PersonSkoleResolver {
   @FieldResolver(() => SkoleView, { nullable: true, description: "School and kindergarten's view of the person, under the consent rules." })
   skole(@Root() person: PersonRef, @Ctx() ctx: Context) {
-    return ctx.access.view(person.id, "SCHOOLING", async () => {
+    return ctx.access.view(person.id, "SERVICE_DATA", async () => {
       const [enrolments, support, attendance] = await Promise.all([
         ctx.loaders.enrolments.load(person.id),
         ctx.loaders.support.load(person.id),

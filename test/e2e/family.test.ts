@@ -1,83 +1,107 @@
-// One query through the real gateway returns a household with every member's
-// registry, nav, barnevern, skole, helse and frivillighet views.
+// The family overview through the real gateway: every member's registry, nav,
+// barnevern, skole, helse and frivillighet views, under the consent rules.
 import { describe, expect, it } from "vitest";
-import { demoFamilyId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoUser } from "../../services/kit/demo/users.ts";
 import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
-import { gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
+import { asUser, gateway } from "../support/graphql.ts";
+import { signedSubgraphRequest } from "../support/subgraph.ts";
 
 interface View {
   access: { status: string; reason: string };
   involved: boolean | null;
 }
-type Member = {
-  role: string;
-  person: { givenName: string; age: number; cases: { kind: string; btiLevel: number | null }[] } & Record<(typeof VIEW_SERVICES)[number], View | null>;
-};
+type Person = { givenName: string; age: number; cases: { kind: string; btiLevel: number | null }[] } & Record<(typeof VIEW_SERVICES)[number], View | null>;
 interface Overview {
-  family: { name: string; members: Member[] } | null;
+  family: { name: string; members: { role: string; person: Person }[] } | null;
+}
+
+function statuses(person: Person) {
+  return Object.fromEntries(VIEW_SERVICES.map((s) => [s, person[s]?.access.status]));
 }
 
 describe("family overview through the gateway", () => {
-  it("returns every member of the Rahimi household (6) with all five service views", async () => {
-    const res = await gateway<Overview>(FAMILY_OVERVIEW_QUERY, { familyId: demoFamilyId("rahimi") });
+  it("shows the Berg family to their investeringsleder with every service view, as their consent allows", async () => {
+    const res = await gateway<Overview>(FAMILY_OVERVIEW_QUERY, { familyId: demoFamilyId("berg") }, await asUser("coordinator", demoCaseId("berg")));
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     const family = res.data!.family!;
-    expect(family.name).toBe("Rahimi");
-    expect(family.members).toHaveLength(6);
-    expect(family.members.filter((m) => m.role === "ADULT")).toHaveLength(2);
-    for (const member of family.members) {
-      for (const service of VIEW_SERVICES) {
-        const view = member.person[service];
-        expect(view, `${service} view of a member`).not.toBeNull();
-        expect(view!.access.status).toMatch(/^(GRANTED|RESTRICTED)$/);
-      }
+    expect(family.name).toBe("Berg");
+    expect(family.members).toHaveLength(4);
+    const byName = Object.fromEntries(family.members.map((m) => [m.person.givenName, m.person]));
+    const all = { nav: "GRANTED", barnevern: "GRANTED", skole: "GRANTED", helse: "GRANTED", frivillighet: "GRANTED" };
+    expect(statuses(byName.Geir)).toEqual(all);
+    // Ida's consent covers only the fact of health involvement, not the health data itself.
+    expect(statuses(byName.Ida)).toEqual({ ...all, helse: "RESTRICTED" });
+    expect(byName.Ida.helse).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, contacts: null });
+    expect(byName.Geir.cases).toContainEqual(expect.objectContaining({ kind: "ANSVARSGRUPPE" }));
+  });
+
+  it("shows exactly the permitted parts of a partial consent (Haugland: school and NAV yes, barnevern refused)", async () => {
+    const res = await gateway<Overview>(FAMILY_OVERVIEW_QUERY, { familyId: demoFamilyId("haugland") }, await asUser("skole-kontaktlaerer-1", demoCaseId("haugland")));
+    expect(res.errors).toBeUndefined();
+    for (const { person } of res.data!.family!.members) {
+      expect(statuses(person)).toEqual({ nav: "GRANTED", barnevern: "RESTRICTED", skole: "GRANTED", helse: "RESTRICTED", frivillighet: "RESTRICTED" });
+      expect(person.barnevern).toEqual({ access: { status: "RESTRICTED", reason: expect.stringMatching(/^(REFUSED|NO_CONSENT)$/) }, involved: null, phase: null });
     }
   });
 
-  it("carries each service's own facts: Emma Nilsen's worsening absence, OT follow-up and school nurse", async () => {
+  it("carries each service's own facts: Emma Nilsen's worsening absence, OT follow-up and her own health consent", async () => {
     const res = await gateway<{ person: Record<string, unknown> }>(
       `query ($id: ID!) { person(id: $id) {
           givenName age
           skole { involved attendance { trend recentAbsencePercent } support { kind status } enrolments { level grade contact { name role } } }
-          helse { involved contacts { kind followUp } }
+          helse { access { status reason } involved contacts { kind followUp } }
           cases { kind btiLevel }
         } }`,
       { id: demoPersonId("nilsen", "Emma") },
+      await asUser("skole-ungdomslos-1", demoCaseId("nilsen")),
     );
     expect(res.errors).toBeUndefined();
     const emma = res.data!.person as {
-      givenName: string;
       age: number;
-      skole: { involved: boolean; attendance: { trend: string; recentAbsencePercent: number }; support: { kind: string }[]; enrolments: { level: string; contact: { role: string } }[] };
-      helse: { contacts: { kind: string }[] };
+      skole: { involved: boolean; attendance: { trend: string }; support: { kind: string }[]; enrolments: { level: string; contact: { role: string } }[] };
+      helse: { access: { status: string; reason: string }; contacts: { kind: string }[] };
       cases: { kind: string; btiLevel: number }[];
     };
-    expect(emma.givenName).toBe("Emma");
     expect(emma.age).toBe(17);
-    expect(emma.skole.involved).toBe(true);
     expect(emma.skole.attendance.trend).toBe("WORSENING");
     expect(emma.skole.support.map((s) => s.kind)).toContain("OT_FOLLOW_UP");
     expect(emma.skole.enrolments[0]).toMatchObject({ level: "UPPER_SECONDARY", contact: { role: "kontaktlærer" } });
+    expect(emma.helse.access).toEqual({ status: "GRANTED", reason: "CONSENT" });
     expect(emma.helse.contacts.map((c) => c.kind)).toContain("SCHOOL_HEALTH");
     expect(emma.cases).toContainEqual({ kind: "BTI", btiLevel: 2 });
   });
 
-  it("answers null, not an error, for an unknown person or household", async () => {
-    const res = await gateway(`{ person(id: "p-unknown000") { givenName nav { involved } } family(id: "f-unknown000") { name } }`);
+  it("gives no personal data without a token, or without a declared case", async () => {
+    const query = `query ($id: ID!) { family(id: $id) { name } person(id: "${demoPersonId("berg", "Geir")}") { givenName } }`;
+    for (const headers of [{}, await asUser("coordinator"), await asUser("nav-veileder-1", demoCaseId("berg"))]) {
+      const res = await gateway(query, { familyId: demoFamilyId("berg"), id: demoFamilyId("berg") }, headers);
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({ family: null, person: null });
+    }
+  });
+
+  it("refuses an invalid token outright", async () => {
+    const res = await gateway(`{ __typename }`, {}, { authorization: "Bearer not-a-token" });
+    expect([400, 401]).toContain(res.status);
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.length).toBeGreaterThan(0);
+  });
+
+  it("answers null, not an error, for unknown ids — the same as for an invisible person", async () => {
+    const res = await gateway(`{ person(id: "p-unknown000") { givenName nav { involved } } family(id: "f-unknown000") { name } }`, {}, await asUser("coordinator", demoCaseId("berg")));
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ person: null, family: null });
   });
 
-  it("resolves unknown entity references to null in registry's _entities", async () => {
-    const res = await postGraphQL(`${subgraphUrl("registry")}/graphql`, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id givenName } } }`, {
-      r: [
-        { __typename: "Person", id: "p-unknown000" },
-        { __typename: "Person", id: demoPersonId("moe", "Sander") },
-      ],
-    });
+  it("resolves unknown entity references to null in registry's _entities (signed call)", async () => {
+    const known = demoPersonId("berg", "Mats");
+    const res = await signedSubgraphRequest("registry", `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id givenName } } }`, {
+      r: [{ __typename: "Person", id: "p-unknown000" }, { __typename: "Person", id: known }],
+    }, { claims: demoUser("coordinator")!.claims, caseId: demoCaseId("berg") });
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ _entities: [null, { id: demoPersonId("moe", "Sander"), givenName: "Sander" }] });
+    expect(res.data).toEqual({ _entities: [null, { id: known, givenName: "Mats" }] });
   });
 });

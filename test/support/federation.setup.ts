@@ -8,6 +8,7 @@ import type { TestProject } from "vitest/node";
 import { generateClients } from "../../scripts/generate.ts";
 import { startFederation } from "../../scripts/lib/federation.ts";
 import { freshPostgresDatabases, testDatabase } from "./database.ts";
+import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
 
 export const TEST_GATEWAY_PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000);
 
@@ -17,6 +18,10 @@ declare module "vitest" {
     gatewayUrl: string;
     logFile: string;
     database: "pglite" | "postgresql";
+    /** Signs development tokens the gateway accepts (see test/support/graphql.ts asUser). */
+    jwtSecret: string;
+    /** Signs requests straight to a subgraph, as only the hub itself may. */
+    signingSecret: string;
   }
 }
 
@@ -32,7 +37,11 @@ export default async function setup(project: TestProject) {
   };
   for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") env[key] = "";
 
-  const federation = await startFederation({ gatewayPort: TEST_GATEWAY_PORT, dataDir: path.join(dir, "data"), env, output: logFile });
+  const dataDir = path.join(dir, "data");
+  const secrets = ensureDevSecrets(dataDir);
+  const federation = await startFederation({ gatewayPort: TEST_GATEWAY_PORT, dataDir, env, output: logFile });
+  project.provide("jwtSecret", secrets.jwtSecret);
+  project.provide("signingSecret", secrets.signingSecret);
   project.provide("gatewayPort", TEST_GATEWAY_PORT);
   project.provide("gatewayUrl", federation.gatewayUrl);
   project.provide("logFile", logFile);

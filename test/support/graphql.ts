@@ -1,6 +1,9 @@
 // A minimal GraphQL-over-HTTP client for tests: what a municipal frontend sends.
 import { inject } from "vitest";
 import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
+import { devToken } from "../../services/kit/auth/tokens.ts";
+import type { HubClaims } from "../../services/kit/auth/caller.ts";
+import { demoUser } from "../../services/kit/demo/users.ts";
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -40,4 +43,17 @@ export async function subgraphCounter(service: ServiceName, metric: string): Pro
   const line = text.split("\n").find((l) => l.startsWith(`${metric}{`));
   if (!line) throw new Error(`${service} has no metric ${metric}`);
   return Number(line.split(" ").pop());
+}
+
+/** Headers for a request as a demo user (see `npm run token`), optionally declaring a case as purpose. */
+export async function asUser(key: string, caseId?: string): Promise<Record<string, string>> {
+  const user = demoUser(key);
+  if (!user) throw new Error(`no demo user ${key}`);
+  return asClaims(user.claims, caseId);
+}
+
+export async function asClaims(claims: HubClaims, caseId?: string): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { authorization: `Bearer ${await devToken(claims, inject("jwtSecret"))}` };
+  if (caseId) headers["x-case-id"] = caseId;
+  return headers;
 }

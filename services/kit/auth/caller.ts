@@ -32,3 +32,35 @@ export type Purpose = { caseId: string } | null;
 export function isCitizen(caller: Caller): caller is { kind: "actor"; claims: HubClaims & { service: "citizen"; personId: string } } {
   return caller.kind === "actor" && caller.claims.service === "citizen" && typeof caller.claims.personId === "string";
 }
+
+const isString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
+
+/**
+ * The caller described by a verified request's forwarded claims. Anything
+ * malformed is anonymous: it gets nothing (deny by default).
+ */
+export function callerFromClaims(payload: unknown, service: unknown): Caller {
+  if (isString(service)) return { kind: "service", service: service as ServiceName };
+  if (payload === null || typeof payload !== "object") return { kind: "anonymous" };
+  const p = payload as Record<string, unknown>;
+  if (!isString(p.sub) || !isString(p.name) || !ACTOR_SERVICES.includes(p.service as ActorService)) return { kind: "anonymous" };
+  const roles = Array.isArray(p.roles) ? p.roles.filter(isString) : [];
+  const claims: HubClaims = { sub: p.sub, name: p.name, service: p.service as ActorService, roles };
+  if (claims.service === "citizen") {
+    if (!isString(p.personId)) return { kind: "anonymous" };
+    claims.personId = p.personId;
+  }
+  return { kind: "actor", claims };
+}
+
+/** A short, log-safe identity: actor id and service, never a name. */
+export function actorOf(caller: Caller): { actorId: string; actorService: string } {
+  switch (caller.kind) {
+    case "actor":
+      return { actorId: caller.claims.sub, actorService: caller.claims.service };
+    case "service":
+      return { actorId: `service:${caller.service}`, actorService: caller.service };
+    default:
+      return { actorId: "anonymous", actorService: "none" };
+  }
+}

@@ -16,6 +16,8 @@ const log = createLogger("database");
 
 export interface Database {
   adapter: PrismaPg;
+  /** The same connections, for the kit's own SQL (the access log). */
+  pool: pg.Pool;
   kind: "postgresql" | "pglite";
   /** SQL statements sent since start; exported as a metric so tests and benchmarks can count them. */
   statements(): number;
@@ -72,6 +74,7 @@ export async function openDatabase(config: SubgraphConfig): Promise<Database> {
 
   return {
     adapter: new PrismaPg(pool),
+    pool,
     kind: embedded ? "pglite" : "postgresql",
     statements: () => counter.value,
     async close() {

@@ -14,6 +14,7 @@
 // (month + 80, Norway's convention for test identities) with valid mod-11
 // control digits; they can never be a real person's number.
 import type { World } from "./world.ts";
+import type { DataCategory } from "../categories.ts";
 import { hash48 } from "./random.ts";
 
 // ---------------------------------------------------------------------------
@@ -96,6 +97,8 @@ export function syntheticNationalId(birthDate: Date, individual: number): string
 type Row<S extends keyof World, T extends keyof World[S]> = World[S][T] extends (infer R)[] ? R : never;
 export type ServiceName = Row<"samhandling", "caseMember">["service"];
 type MemberRole = Row<"samhandling", "caseMember">["role"];
+type ConsentCapacity = Row<"samhandling", "consent">["capacity"];
+type ConsentDecision = Row<"samhandling", "consent">["decision"];
 type CaseKind = Row<"samhandling", "coordinationCase">["kind"];
 type NavMeasureKind = Row<"nav", "navMeasure">["kind"];
 type MeasureStatus = Row<"nav", "navMeasure">["status"];
@@ -566,6 +569,182 @@ export function demoPerson(key: DemoFamilyKey, givenName: string): DemoPerson {
 }
 
 // ---------------------------------------------------------------------------
+// Consents (samhandling): who consented to what, and who refused
+// ---------------------------------------------------------------------------
+
+/** Services whose data a consent can cover (FAMILY has none of its own). */
+type ConsentService = Exclude<ServiceName, "FAMILY">;
+
+interface ConsentSpec {
+  /** Stable key within the case, for the id (`demoConsentId`). */
+  label: string;
+  family: DemoCaseKey;
+  /** Given names within the family. */
+  subject: string;
+  givenBy: string;
+  capacity: ConsentCapacity;
+  decision: ConsentDecision;
+  services: ConsentService[];
+  categories: DataCategory[];
+  /** "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (UTC). */
+  validFrom: string;
+  validTo?: string;
+  /** `by`: an employee's actor id, or a family member's given name (a citizen withdrawing it themselves). */
+  withdrawn?: { at: string; by: string };
+  childView?: string;
+  note?: string;
+  /** An employee's actor id, or a family member's given name (a citizen recording it themselves). */
+  recordedBy: string;
+}
+
+const ALL_CATEGORIES_BUT_IDENTITY: DataCategory[] = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG"];
+const EVERY_CATEGORY: DataCategory[] = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY"];
+const BERG_SERVICES: ConsentService[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
+const HAUGLAND_NO_BARNEVERN =
+  "Barnevernet kan være med i møtene, men det de skriver om oss skal ikke deles med de andre. Det vi tar opp med barnevernet, tar vi i møtet.";
+
+const CONSENTS: ConsentSpec[] = [
+  // Haugland: partial consent. School and housing (NAV) yes; barnevern only in
+  // the meetings, so no standing consent for BARNEVERN: recorded refusals, with
+  // Sara's reason as she said it.
+  {
+    label: "sara", family: "haugland", subject: "Sara", givenBy: "Sara", capacity: "SELF", decision: "PERMIT",
+    services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
+    note: "Skolen og boligkontoret kan få vite det de trenger for å hjelpe oss med flyttingen.", recordedBy: "nav-veileder-1",
+  },
+  {
+    label: "jonas", family: "haugland", subject: "Jonas", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
+    childView: "Det er greit at læreren vet at vi skal flytte. Jeg vil ikke at hele klassen skal vite det.", recordedBy: "nav-veileder-1",
+  },
+  {
+    label: "ella", family: "haugland", subject: "Ella", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
+    childView: "Jeg vil at læreren skal vite det, så hun kan hjelpe meg.", recordedBy: "nav-veileder-1",
+  },
+  {
+    label: "noah", family: "haugland", subject: "Noah", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
+    recordedBy: "nav-veileder-1",
+  },
+  {
+    label: "sara-barnevern", family: "haugland", subject: "Sara", givenBy: "Sara", capacity: "SELF", decision: "DENY",
+    services: ["BARNEVERN"], categories: EVERY_CATEGORY, validFrom: "2026-02-10T09:30",
+    note: HAUGLAND_NO_BARNEVERN, recordedBy: "nav-veileder-1",
+  },
+  {
+    label: "jonas-barnevern", family: "haugland", subject: "Jonas", givenBy: "Sara", capacity: "GUARDIAN", decision: "DENY",
+    services: ["BARNEVERN"], categories: EVERY_CATEGORY, validFrom: "2026-02-10T09:30",
+    childView: "Jeg vil ikke at alle skal vite at jeg har støttekontakt.", note: HAUGLAND_NO_BARNEVERN, recordedBy: "nav-veileder-1",
+  },
+  {
+    label: "ella-barnevern", family: "haugland", subject: "Ella", givenBy: "Sara", capacity: "GUARDIAN", decision: "DENY",
+    services: ["BARNEVERN"], categories: EVERY_CATEGORY, validFrom: "2026-02-10T09:30",
+    childView: "Jeg vet ikke. Mamma bestemmer.", note: HAUGLAND_NO_BARNEVERN, recordedBy: "nav-veileder-1",
+  },
+  // Expired: for the fritidskort application of the spring season only.
+  {
+    label: "jonas-fritidskort", family: "haugland", subject: "Jonas", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["FRIVILLIGHET"], categories: ["INVOLVEMENT"], validFrom: "2026-03-05T13:00", validTo: "2026-08-31",
+    childView: "Jeg vil spille fotball.", note: "Gjelder søknaden om fritidskort for vårsesongen.", recordedBy: "frivillighet-koordinator-1",
+  },
+
+  // Eriksen: Tor decides for himself, for the return from prison.
+  {
+    label: "tor", family: "eriksen", subject: "Tor", givenBy: "Tor", capacity: "SELF", decision: "PERMIT",
+    services: ["NAV", "HELSE", "FRIVILLIGHET", "SAMHANDLING"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-10-12T10:00",
+    note: "Kriminalomsorgen og NAV kan snakke sammen om bolig og oppfølging fra løslatelsen.", recordedBy: "nav-veileder-2",
+  },
+
+  // Nilsen: Emma is 17. Her parents consent for school, NAV and the voluntary
+  // sector, with her own view recorded; from 16 she alone decides about health
+  // data. Her first health consent also let the nurse write in the
+  // stafettlogg; she withdrew it herself and gave a narrower one.
+  {
+    label: "anne", family: "nilsen", subject: "Emma", givenBy: "Anne", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["SKOLE", "NAV", "FRIVILLIGHET"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-03-02T12:00",
+    childView: "Skolen, OT og NAV kan snakke sammen om meg, men jeg vil være med når de bestemmer noe.", recordedBy: "skole-kontaktlaerer-4",
+  },
+  {
+    label: "trond", family: "nilsen", subject: "Emma", givenBy: "Trond", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["SKOLE", "NAV", "FRIVILLIGHET"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-03-02T12:00",
+    childView: "Skolen, OT og NAV kan snakke sammen om meg, men jeg vil være med når de bestemmer noe.", recordedBy: "skole-kontaktlaerer-4",
+  },
+  {
+    label: "emma-helse-2026-03", family: "nilsen", subject: "Emma", givenBy: "Emma", capacity: "SELF", decision: "PERMIT",
+    services: ["HELSE"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-03-02T12:00",
+    withdrawn: { at: "2026-09-10T14:20", by: "Emma" }, recordedBy: "skole-kontaktlaerer-4",
+  },
+  {
+    label: "emma-helse", family: "nilsen", subject: "Emma", givenBy: "Emma", capacity: "SELF", decision: "PERMIT",
+    services: ["HELSE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-09-10T14:25",
+    note: "Helsesykepleieren kan si at jeg går til samtaler hos henne, men ikke skrive i stafettloggen.", recordedBy: "Emma",
+  },
+
+  // Sandvik: the BTI case is closed; its consent ended with it.
+  {
+    label: "lars", family: "sandvik", subject: "Lars", givenBy: "Kari", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["SKOLE"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2025-02-03T08:30", validTo: "2025-06-20",
+    childView: "Læreren kan snakke med mamma og pappa om hvordan jeg har det på skolen.", recordedBy: "skole-kontaktlaerer-5",
+  },
+
+  // Berg (Velferdslab): broad consent to the whole investeringsteam for a year,
+  // evaluated with the plan. Ida (17) decides about health data herself.
+  {
+    label: "geir", family: "berg", subject: "Geir", givenBy: "Geir", capacity: "SELF", decision: "PERMIT",
+    services: BERG_SERVICES, categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
+    note: "Hele teamet kan se det de trenger. Vi ser på samtykket igjen når planen evalueres.", recordedBy: "samhandling-investeringsleder-1",
+  },
+  {
+    label: "line", family: "berg", subject: "Line", givenBy: "Line", capacity: "SELF", decision: "PERMIT",
+    services: BERG_SERVICES, categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
+    recordedBy: "samhandling-investeringsleder-1",
+  },
+  {
+    label: "ida", family: "berg", subject: "Ida", givenBy: "Line", capacity: "GUARDIAN", decision: "PERMIT",
+    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "SAMHANDLING"], categories: ALL_CATEGORIES_BUT_IDENTITY,
+    validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
+    childView: "Jeg vil at skolen og teamet skal vite hvordan det er hjemme, så de kan hjelpe pappa.", recordedBy: "samhandling-investeringsleder-1",
+  },
+  {
+    label: "ida-helse", family: "berg", subject: "Ida", givenBy: "Ida", capacity: "SELF", decision: "PERMIT",
+    services: ["HELSE"], categories: ["INVOLVEMENT"], validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
+    note: "Bare at jeg snakker med helsesykepleier, ikke hva vi snakker om.", recordedBy: "samhandling-investeringsleder-1",
+  },
+  {
+    label: "mats", family: "berg", subject: "Mats", givenBy: "Geir", capacity: "GUARDIAN", decision: "PERMIT",
+    services: BERG_SERVICES, categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
+    childView: "Det er greit at læreren og treneren snakker sammen om meg.", recordedBy: "samhandling-investeringsleder-1",
+  },
+
+  // Moe: Sander (19) decides for himself.
+  {
+    label: "sander", family: "moe", subject: "Sander", givenBy: "Sander", capacity: "SELF", decision: "PERMIT",
+    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-05-04T10:00",
+    recordedBy: "nav-ungdom-1",
+  },
+];
+
+/** The id of a demo consent, by case and label (e.g. ("haugland", "sara-barnevern"), ("nilsen", "emma-helse")). */
+export function demoConsentId(key: DemoCaseKey, label: string): string {
+  if (!CONSENTS.some((c) => c.family === key && c.label === label)) throw new Error(`no demo consent ${label} in case ${key}`);
+  return demoOpaqueId("cn", `consent/${key}/${label}`);
+}
+
+/** A moment from "YYYY-MM-DD" (midnight UTC) or "YYYY-MM-DDTHH:MM" (UTC). */
+function moment(iso: string): Date {
+  if (iso.length === 10) return day(iso);
+  const d = new Date(`${iso}:00.000Z`);
+  if (Number.isNaN(d.getTime())) throw new Error(`bad moment ${iso}`);
+  return d;
+}
+
+/** An employee's actor id as is; a family member's given name as their person id. */
+function actorOrPerson(key: DemoFamilyKey, who: string): string {
+  return demoStaff[who] ? who : demoPersonId(key, who);
+}
+
+// ---------------------------------------------------------------------------
 // What each service knows
 // ---------------------------------------------------------------------------
 
@@ -737,7 +916,7 @@ const opt = (iso: string | null | undefined): Date | null => (iso ? day(iso) : n
 export function fjordvik(): World {
   const world: World = {
     registry: { person: [], family: [], familyMember: [], guardianship: [] },
-    samhandling: { coordinationCase: [], caseSubject: [], caseMember: [] },
+    samhandling: { coordinationCase: [], caseSubject: [], caseMember: [], consent: [] },
     nav: { navFollowUp: [], navMeasure: [] },
     barnevern: { barnevernCase: [], barnevernMeasure: [] },
     skole: { enrolment: [], schoolSupport: [], attendanceMonth: [] },
@@ -818,6 +997,28 @@ export function fjordvik(): World {
         });
       }
     }
+  }
+
+  for (const c of CONSENTS) {
+    const validFrom = moment(c.validFrom);
+    world.samhandling.consent.push({
+      id: demoConsentId(c.family, c.label),
+      caseId: demoCaseId(c.family),
+      subjectPersonId: demoPersonId(c.family, c.subject),
+      givenByPersonId: demoPersonId(c.family, c.givenBy),
+      capacity: c.capacity,
+      decision: c.decision,
+      services: [...c.services],
+      categories: [...c.categories],
+      validFrom,
+      validTo: c.validTo ? moment(c.validTo) : null,
+      withdrawnAt: c.withdrawn ? moment(c.withdrawn.at) : null,
+      withdrawnBy: c.withdrawn ? actorOrPerson(c.family, c.withdrawn.by) : null,
+      childView: c.childView ?? null,
+      note: c.note ?? null,
+      recordedBy: actorOrPerson(c.family, c.recordedBy),
+      createdAt: validFrom,
+    });
   }
 
   // nav

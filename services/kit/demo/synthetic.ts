@@ -19,10 +19,13 @@
 import type { World } from "./world.ts";
 import { DEMO_MUNICIPALITY, DEMO_TODAY, ID_ALPHABET, day, hash53, syntheticNationalId } from "./fjordvik.ts";
 import { mix32, seededRandom } from "./random.ts";
+import { ageOn } from "../scalars.ts";
 
 type Row<S extends keyof World, T extends keyof World[S]> = World[S][T] extends (infer R)[] ? R : never;
 type ServiceName = Row<"samhandling", "caseMember">["service"];
 type MemberRole = Row<"samhandling", "caseMember">["role"];
+type ConsentCapacity = Row<"samhandling", "consent">["capacity"];
+type ConsentDecision = Row<"samhandling", "consent">["decision"];
 type NavMeasureKind = Row<"nav", "navMeasure">["kind"];
 type MeasureStatus = Row<"nav", "navMeasure">["status"];
 type BarnevernPhase = Row<"barnevern", "barnevernCase">["phase"];
@@ -52,7 +55,7 @@ export const SYNTHETIC_DEFAULT_SEED = 20261123;
 export function emptyWorld(): World {
   return {
     registry: { person: [], family: [], familyMember: [], guardianship: [] },
-    samhandling: { coordinationCase: [], caseSubject: [], caseMember: [] },
+    samhandling: { coordinationCase: [], caseSubject: [], caseMember: [], consent: [] },
     nav: { navFollowUp: [], navMeasure: [] },
     barnevern: { barnevernCase: [], barnevernMeasure: [] },
     skole: { enrolment: [], schoolSupport: [], attendanceMonth: [] },
@@ -172,6 +175,7 @@ const SCHOOL_START = (y: number): number => dayOf(y, 8, 17);
 const ATTENDANCE_MONTHS = [dayOf(2026, 8, 1), dayOf(2026, 9, 1), dayOf(2026, 10, 1), dayOf(2026, 11, 1)];
 const CASES_FROM = dayOf(2024, 1, 8);
 
+const isoDay = (d: number): string => toDate(d).toISOString().slice(0, 10);
 const between = (rng: Rng, from: number, to: number): number => (to <= from ? from : int(rng, from, to));
 /** A day between from and to that has already happened (never after yesterday). */
 const past = (rng: Rng, from: number, to: number): number => Math.min(between(rng, from, to), TODAY - 1);
@@ -503,6 +507,21 @@ const ORGS = {
 const ACTIVITIES = ["Fotball", "Håndball", "Turn", "Svømming", "Skolekorps", "Klatring", "Kor", "Friluftsgruppe", "Sjakk", "Dans"];
 
 const BTI_TOPICS = ["skolefravær", "trivsel og læring", "tidlig innsats i barnehagen", "overgang til ungdomsskolen", "overgang til videregående", "helse og trivsel"];
+/** A child's own view, as a coordinator writes it down (from age 7). */
+const CHILD_VIEWS = [
+  "Det er greit at de snakker sammen om meg.",
+  "Jeg vil være med når de bestemmer noe om meg.",
+  "Læreren kan vite det, men ikke hele klassen.",
+  "Jeg vet ikke. Mamma og pappa bestemmer.",
+  "Jeg vil at de skal hjelpe oss.",
+  "Helst ikke så mange, men det er greit.",
+];
+/** Why barnevern gets no standing consent, as the person said it. */
+const REFUSAL_NOTES = [
+  "Barnevernet kan være med i møtene, men ikke lese det de andre skriver.",
+  "Jeg vil ikke at barnevernet skal få vite om dette nå.",
+  "Vi tar det opp igjen på neste møte.",
+];
 const AG_TITLES = ["Ansvarsgruppe – individuell plan", "Familieplan – helhetlig oppfølging", "Ansvarsgruppe – bolig og økonomi", "Ansvarsgruppe – overgang til arbeid", "Familielos – felles plan"];
 
 class Generator {
@@ -1067,6 +1086,92 @@ class Generator {
         joinedAt: toDate(openedAt),
         leftAt: optDate(closedAt),
       });
+    }
+    this.consents(index, caseId, kind, subjects, guardiansOf, staffIds, openedAt, closedAt);
+  }
+
+  /**
+   * The consents of a case, from its opening: each subject's own at 18+, a
+   * guardian's with the child's view from 7, the youth's own for HELSE from 16;
+   * now and then a refusal for barnevern, a withdrawal, or a consent for a year.
+   * Its own random stream, so the rest of the family does not change with it.
+   */
+  private consents(
+    index: number,
+    caseId: string,
+    kind: "BTI" | "ANSVARSGRUPPE",
+    subjects: PersonOut[],
+    guardiansOf: Map<number, PersonOut[]>,
+    staffIds: string[],
+    openedAt: number,
+    closedAt: number | null,
+  ): void {
+    const rng = familyRng(this.seed, index, 3);
+    const services = [...new Set(staffIds.map(serviceOfActor))].filter((x) => x !== "FAMILY");
+    if (services.length === 0) return;
+    const categories = kind === "BTI" ? ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG"] : ["INVOLVEMENT", "SERVICE_DATA"];
+    const recordedBy = staffIds[0]!;
+    let n = 0;
+    const push = (
+      subject: PersonOut,
+      givenBy: PersonOut,
+      capacity: ConsentCapacity,
+      decision: ConsentDecision,
+      covered: ServiceName[],
+      from: number,
+      childView: string | null,
+      note: string | null,
+    ): void => {
+      if (covered.length === 0) return;
+      const validTo = closedAt ?? (chance(rng, 0.2) ? from + 365 : null);
+      if (validTo !== null && validTo <= from) return;
+      const stillValid = validTo === null || validTo > TODAY;
+      const withdrawnAt = stillValid && from + 14 < TODAY - 1 && chance(rng, 0.04) ? past(rng, from + 14, TODAY - 1) : null;
+      this.world.samhandling.consent.push({
+        id: this.ids.id("cn", index, n++),
+        caseId,
+        subjectPersonId: subject.id,
+        givenByPersonId: givenBy.id,
+        capacity,
+        decision,
+        services: covered,
+        categories: decision === "DENY" ? ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY"] : categories,
+        validFrom: toDate(from),
+        validTo: optDate(validTo),
+        withdrawnAt: optDate(withdrawnAt),
+        withdrawnBy: withdrawnAt === null ? null : chance(rng, 0.5) ? givenBy.id : recordedBy,
+        childView,
+        note,
+        recordedBy,
+        createdAt: toDate(from),
+      });
+    };
+    for (const s of subjects) {
+      const birth = toDate(s.skel.birthDay);
+      let from = openedAt;
+      let age = ageOn(birth, isoDay(from));
+      const guardians = guardiansOf.get(s.slot) ?? [];
+      if (age < 18 && guardians.length === 0) {
+        // Grown up since the case opened (the registry keeps no guardians for adults): their own consent from 18.
+        from = Math.floor(Date.UTC(birth.getUTCFullYear() + 18, birth.getUTCMonth(), birth.getUTCDate()) / DAY_MS);
+        age = 18;
+        if (from > TODAY || (closedAt !== null && from >= closedAt)) continue;
+      }
+      const refuse = services.includes("BARNEVERN") && chance(rng, 0.15);
+      const permitted = refuse ? services.filter((x) => x !== "BARNEVERN") : services;
+      const note = refuse ? pick(rng, REFUSAL_NOTES) : null;
+      if (age >= 18) {
+        push(s, s, "SELF", "PERMIT", permitted, from, null, null);
+        if (refuse) push(s, s, "SELF", "DENY", ["BARNEVERN"], from, null, note);
+        continue;
+      }
+      const guardian = guardians[0]!;
+      const view = age >= 7 ? pick(rng, CHILD_VIEWS) : null;
+      // From 16 the youth alone decides about health data.
+      const ownHealth = age >= 16 && permitted.includes("HELSE");
+      push(s, guardian, "GUARDIAN", "PERMIT", ownHealth ? permitted.filter((x) => x !== "HELSE") : permitted, from, view, null);
+      if (ownHealth) push(s, s, "SELF", "PERMIT", ["HELSE"], from, null, null);
+      if (refuse) push(s, guardian, "GUARDIAN", "DENY", ["BARNEVERN"], from, view, note);
     }
   }
 }

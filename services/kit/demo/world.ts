@@ -20,6 +20,7 @@ export interface World {
     coordinationCase: Samhandling.CoordinationCaseCreateManyInput[];
     caseSubject: Samhandling.CaseSubjectCreateManyInput[];
     caseMember: Samhandling.CaseMemberCreateManyInput[];
+    consent: Samhandling.ConsentCreateManyInput[];
   };
   nav: {
     navFollowUp: Nav.NavFollowUpCreateManyInput[];

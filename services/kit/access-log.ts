@@ -1,0 +1,315 @@
+// The access log: every release or refusal of personal data by a service,
+// written to that service's own database (table `access_log`, model
+// AccessLogEntry) before the answer leaves the service. It is the one place
+// that references who saw what about whom, so it never goes to stdout.
+//
+// The rows form a hash chain: each row stores the previous row's hash and a
+// hash over that and all of its own fields. Editing a row, editing a hash or
+// deleting a row in the middle is found by `verify()`. Deleting the newest
+// rows (truncating the tail) is not, unless the head hash is kept somewhere
+// else as well.
+import { createHash } from "node:crypto";
+import type pg from "pg";
+
+export type AccessDecision = "GRANTED" | "RESTRICTED";
+
+/** What a caller logs: one person, one set of categories, one decision. */
+export interface AccessLogRecord {
+  requestId: string;
+  actorId: string;
+  actorService: string;
+  personId: string;
+  categories: string[];
+  caseId: string | null;
+  decision: AccessDecision;
+  reason: string;
+  basis: string | null;
+}
+
+/** A stored row. `seq` is a BIGINT, so a string. */
+export interface AccessLogEntryRow extends AccessLogRecord {
+  seq: string;
+  at: Date;
+  prevHash: string;
+  hash: string;
+}
+
+export type VerifyResult =
+  | { ok: true; entries: number }
+  /** `entries`: rows found intact before `brokenAt`. */
+  | { ok: false; entries: number; brokenAt: string; problem: "HASH_MISMATCH" | "CHAIN_BROKEN" };
+
+export interface EntriesQuery {
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  actorId?: string;
+  personId?: string;
+  limit?: number;
+}
+
+/**
+ * The log could not be written (or read). Whoever was about to release data
+ * must not release it: the caller turns this into a refusal.
+ */
+export class AccessLogUnavailableError extends Error {
+  readonly code = "ACCESS_LOG_UNAVAILABLE" as const;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "AccessLogUnavailableError";
+  }
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+
+// Fixed key for pg_advisory_xact_lock: all writers of one database queue here,
+// so two transactions never read the same last hash and fork the chain.
+// ("aclg"; different from the migration runner's key.)
+const APPEND_LOCK_KEY = 0x61636c67;
+
+// PostgreSQL allows 65535 parameters a statement; 12 a row × 1000 rows stays well below.
+const COLUMNS_PER_ROW = 12;
+const ROWS_PER_INSERT = 1000;
+const VERIFY_PAGE = 5000;
+const DEFAULT_LIMIT = 1000;
+const MAX_LIMIT = 10_000;
+
+/**
+ * The hash of one row. The input is a JSON array in a fixed order: JSON
+ * escaping makes it unambiguous (no field can pass for two), and `at` goes in
+ * as an ISO string with milliseconds, exactly what timestamptz(3) keeps.
+ * `seq` is left out on purpose: it is the row's storage position (with gaps
+ * after rolled-back appends), and the chain itself fixes the order.
+ */
+export function entryHash(prevHash: string, at: Date, r: AccessLogRecord): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    at.toISOString(),
+    r.requestId,
+    r.actorId,
+    r.actorService,
+    r.personId,
+    r.categories,
+    r.caseId,
+    r.decision,
+    r.reason,
+    r.basis,
+  ]);
+  return createHash("sha256").update(canonical, "utf8").digest("hex");
+}
+
+// `seq` and `at` are read as text and epoch milliseconds so that the values
+// do not depend on how the pg driver happens to be configured to parse
+// BIGINT and timestamptz (a global type parser would change the hash input).
+// (The alias shadows the column in ORDER BY, hence `access_log.seq` there:
+// ordering by the text would put 10 before 2.)
+const COLUMNS = `seq::text AS seq, (extract(epoch FROM at) * 1000)::bigint::text AS at_ms,
+  request_id, actor_id, actor_service, person_id, categories, case_id, decision, reason, basis, prev_hash, hash`;
+
+interface DbRow {
+  seq: string;
+  at_ms: string;
+  request_id: string;
+  actor_id: string;
+  actor_service: string;
+  person_id: string;
+  categories: string[] | null;
+  case_id: string | null;
+  decision: string;
+  reason: string;
+  basis: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEntry(row: DbRow): AccessLogEntryRow {
+  return {
+    seq: row.seq,
+    at: new Date(Number(row.at_ms)),
+    requestId: row.request_id,
+    actorId: row.actor_id,
+    actorService: row.actor_service,
+    personId: row.person_id,
+    // Never null when written here; a tampered NULL then fails the hash check.
+    categories: row.categories as string[],
+    caseId: row.case_id,
+    decision: row.decision as AccessDecision,
+    reason: row.reason,
+    basis: row.basis,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive whole number, got ${limit}`);
+  return Math.min(limit, MAX_LIMIT);
+}
+
+export class AccessLog {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /**
+   * Writes all `records` in one transaction, chained after the last row.
+   * Resolves once they are committed; throws AccessLogUnavailableError
+   * (nothing written) otherwise.
+   *
+   * Holds one pooled connection for the transaction: do not call it from
+   * inside another transaction on a pool of one connection (PGlite).
+   */
+  async append(records: AccessLogRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw new AccessLogUnavailableError("access log unavailable: no database connection", { cause: err });
+    }
+    let broken: Error | undefined;
+    try {
+      try {
+        await client.query("BEGIN");
+        // Its own statement: in READ COMMITTED each statement takes a fresh
+        // snapshot, so the read below sees whatever the previous lock holder
+        // committed. (Lock and read in one statement would read a stale head.)
+        await client.query("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK_KEY]);
+        const last = await client.query<{ hash: string }>("SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1");
+        let prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+        // Set here rather than by the column default: it is part of the hash,
+        // and a JS Date has exactly the milliseconds that timestamptz(3) keeps.
+        const at = new Date();
+        for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
+          const values: unknown[] = [];
+          const tuples: string[] = [];
+          for (const r of records.slice(start, start + ROWS_PER_INSERT)) {
+            const hash = entryHash(prevHash, at, r);
+            const n = values.length;
+            tuples.push(`(${Array.from({ length: COLUMNS_PER_ROW }, (_, i) => `$${n + i + 1}`).join(", ")})`);
+            values.push(at.toISOString(), r.requestId, r.actorId, r.actorService, r.personId, r.categories,
+              r.caseId, r.decision, r.reason, r.basis, prevHash, hash);
+            prevHash = hash;
+          }
+          await client.query(
+            `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_id, categories, case_id,
+               decision, reason, basis, prev_hash, hash) VALUES ${tuples.join(", ")}`,
+            values,
+          );
+        }
+        await client.query("COMMIT");
+      } catch (err) {
+        // If even ROLLBACK fails the connection is unusable: discard it.
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        throw err;
+      }
+    } catch (err) {
+      throw new AccessLogUnavailableError("access log unavailable: the entries were not written", { cause: err });
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /**
+   * Recomputes the whole chain in `seq` order, a page at a time. Reports the
+   * first row whose `prev_hash` is not the previous row's hash (a row was
+   * deleted, or its prev_hash edited): CHAIN_BROKEN; or whose hash does not
+   * match its fields (a field or the hash was edited): HASH_MISMATCH.
+   */
+  async verify(): Promise<VerifyResult> {
+    let expectedPrev = GENESIS_HASH;
+    let entries = 0;
+    let after = "0";
+    for (;;) {
+      const page = await this.read(`SELECT ${COLUMNS} FROM access_log WHERE seq > $1 ORDER BY access_log.seq LIMIT $2`, [after, VERIFY_PAGE]);
+      for (const row of page) {
+        if (row.prevHash !== expectedPrev) return { ok: false, entries, brokenAt: row.seq, problem: "CHAIN_BROKEN" };
+        if (entryHash(row.prevHash, row.at, row) !== row.hash) return { ok: false, entries, brokenAt: row.seq, problem: "HASH_MISMATCH" };
+        expectedPrev = row.hash;
+        entries += 1;
+      }
+      if (page.length < VERIFY_PAGE) return { ok: true, entries };
+      after = page[page.length - 1].seq;
+    }
+  }
+
+  /** A person's entries, newest first (what a citizen's "who has seen my data" view shows). */
+  entriesForPerson(personId: string, opts: { limit?: number } = {}): Promise<AccessLogEntryRow[]> {
+    return this.entries({ personId, limit: opts.limit });
+  }
+
+  /** Entries matching all given filters, newest first; `limit` defaults to 1000, at most 10 000. */
+  entries(opts: EntriesQuery): Promise<AccessLogEntryRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace("?", `$${params.length}`));
+    };
+    if (opts.from) add("at >= ?", opts.from.toISOString());
+    if (opts.to) add("at < ?", opts.to.toISOString());
+    if (opts.actorId !== undefined) add("actor_id = ?", opts.actorId);
+    if (opts.personId !== undefined) add("person_id = ?", opts.personId);
+    params.push(clampLimit(opts.limit));
+    return this.read(
+      `SELECT ${COLUMNS} FROM access_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY access_log.at DESC, access_log.seq DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  private async read(sql: string, params: unknown[]): Promise<AccessLogEntryRow[]> {
+    try {
+      const { rows } = await this.pool.query<DbRow>(sql, params);
+      return rows.map(toEntry);
+    } catch (err) {
+      throw new AccessLogUnavailableError("access log unavailable: could not be read", { cause: err });
+    }
+  }
+}
+
+interface Pending {
+  records: AccessLogRecord[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Coalesces the appends made in one turn of the event loop into one
+ * transaction, as DataLoader does for reads: the views resolved for one
+ * request (many persons, many services) cost one lock and one INSERT, not one
+ * transaction each. Each caller's promise settles when its rows are committed
+ * (or the whole batch failed: it is one transaction, so nothing was written).
+ */
+export class BatchingAccessLog {
+  private pending: Pending[] = [];
+  private scheduled = false;
+
+  constructor(private readonly log: AccessLog) {}
+
+  append(records: AccessLogRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ records, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      // setImmediate, not nextTick: it runs after every promise continuation
+      // and nextTick queued by the current I/O callback, so resolvers woken by
+      // the same batched read all land in the same batch.
+      setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.scheduled = false;
+    try {
+      await this.log.append(batch.flatMap((p) => p.records));
+      for (const p of batch) p.resolve();
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Request signing between the hub's own processes. The gateway signs every
+// subgraph request with Hive's HMAC upstream-signature plugin, using the
+// serializer below so that the signature covers the forwarded claims and the
+// declared purpose (the plugin's default covers only query and variables).
+// Subgraphs verify the same bytes before anything else runs.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const SIGNATURE_EXTENSION = "hmac-signature";
+/** Where the gateway puts the declared purpose and when it signed. */
+export const HUB_EXTENSION = "hub";
+/** Where Hive's JWT plugin forwards the verified token payload. */
+export const JWT_EXTENSION = "jwt";
+/** A signed request older than this is refused (replay window). */
+export const MAX_SIGNATURE_AGE_MS = 60_000;
+
+export interface HubExtension {
+  /** The coordination case the request works in, from the client's X-Case-Id header. */
+  purpose: string | null;
+  requestId: string;
+  /** Milliseconds since the epoch when the request was signed. */
+  issuedAt: number;
+  /** Set when a subgraph calls another subgraph on its own behalf. */
+  service?: string;
+}
+
+export interface SignableRequest {
+  query?: string;
+  variables?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown> | null;
+}
+
+/** JSON with object keys sorted at every level, so both ends serialise identically. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+const nonEmpty = (value: Record<string, unknown> | null | undefined) => (value && Object.keys(value).length > 0 ? value : undefined);
+
+/** The bytes that are signed: query, variables and every extension but the signature itself. */
+export function signedPayload(request: SignableRequest): string {
+  const { [SIGNATURE_EXTENSION]: _signature, ...extensions } = request.extensions ?? {};
+  return canonicalJson({ query: request.query, variables: nonEmpty(request.variables), extensions: nonEmpty(extensions) });
+}
+
+export function sign(payload: string, secret: string): string {
+  return createHmac("sha256", secret).update(payload).digest("base64");
+}
+
+export type SignatureProblem = "UNSIGNED_REQUEST" | "BAD_SIGNATURE" | "STALE_SIGNATURE";
+
+/** Checks a request body's signature and freshness; null when it is good. */
+export function signatureProblem(request: SignableRequest, secret: string, now = Date.now()): SignatureProblem | null {
+  const signature = request.extensions?.[SIGNATURE_EXTENSION];
+  if (typeof signature !== "string" || signature === "") return "UNSIGNED_REQUEST";
+  const expected = Buffer.from(sign(signedPayload(request), secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "BAD_SIGNATURE";
+  const hub = request.extensions?.[HUB_EXTENSION] as Partial<HubExtension> | undefined;
+  if (typeof hub?.issuedAt !== "number" || Math.abs(now - hub.issuedAt) > MAX_SIGNATURE_AGE_MS) return "STALE_SIGNATURE";
+  return null;
+}
+
+/** Signs a request this process sends itself (subgraph → subgraph). */
+export function signRequest<R extends SignableRequest>(request: R, secret: string): R {
+  const extensions = { ...(request.extensions ?? {}) };
+  delete extensions[SIGNATURE_EXTENSION];
+  const unsigned = { ...request, extensions };
+  return { ...unsigned, extensions: { ...extensions, [SIGNATURE_EXTENSION]: sign(signedPayload(unsigned), secret) } };
+}

@@ -1,0 +1,47 @@
+// Signed GraphQL calls from one subgraph to another (e.g. any service asking
+// samhandling for consent decisions, samhandling asking registry for
+// guardianship). The callee sees a "service" caller.
+import { randomUUID } from "node:crypto";
+import { DEFAULT_GATEWAY_PORT, subgraphPort, type ServiceName } from "./catalog.ts";
+import { HUB_EXTENSION, signRequest, type HubExtension } from "./auth/signing.ts";
+
+export function subgraphUrl(service: ServiceName): string {
+  const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEFAULT_GATEWAY_PORT);
+  return process.env[`SUBGRAPH_URL_${service.toUpperCase()}`] ?? `http://127.0.0.1:${subgraphPort(service, gatewayPort)}/graphql`;
+}
+
+export class InternalCallError extends Error {
+  readonly code = "INTERNAL_CALL_FAILED";
+  constructor(target: ServiceName, detail: string) {
+    super(`Call to ${target} failed: ${detail}`);
+  }
+}
+
+export interface InternalClient {
+  query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, requestId?: string): Promise<Data>;
+}
+
+export function internalClient(self: ServiceName, secret: string, timeoutMs = 5_000): InternalClient {
+  return {
+    async query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, requestId = randomUUID()): Promise<Data> {
+      const hub: HubExtension = { purpose: null, requestId, issuedAt: Date.now(), service: self };
+      const body = signRequest({ query, variables, extensions: { [HUB_EXTENSION]: hub } }, secret);
+      let response: Response;
+      try {
+        response = await fetch(subgraphUrl(target), {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-request-id": requestId },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        throw new InternalCallError(target, error instanceof Error ? error.name : "network error");
+      }
+      const json = (await response.json().catch(() => null)) as { data?: Data; errors?: { extensions?: { code?: string } }[] } | null;
+      if (!response.ok || !json?.data || json.errors?.length) {
+        throw new InternalCallError(target, `status ${response.status}, ${json?.errors?.[0]?.extensions?.code ?? "no data"}`);
+      }
+      return json.data;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// The decision endpoint: every subgraph asks here, once per request, whether
+// an actor may see categories of its data about persons for a case. Internal:
+// @inaccessible keeps it out of the public graph, and only signed calls from
+// another subgraph are answered.
+import { Arg, Ctx, Directive, Field, ID, InputType, Query, Resolver } from "type-graphql";
+import { AccessDecision } from "../kit/access.ts";
+import { callerFromClaims, type Caller, type Purpose } from "../kit/auth/caller.ts";
+import { isServiceName } from "../kit/catalog.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../kit/categories.ts";
+import { decisionActor, type Decision, type DecisionQuestion, type DecisionSource } from "../kit/decisions.ts";
+import { hubError } from "../kit/errors.ts";
+import type { SubgraphContext } from "../kit/subgraph.ts";
+import type { SamhandlingClient } from "./data.ts";
+import { decide, type CaseFacts, type DecisionActor } from "./decide.ts";
+import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
+import type { RequestScopedFacts } from "./registry-facts.ts";
+
+@Directive("@inaccessible")
+@InputType({ description: "The end user a decision is for, as the asking subgraph received them." })
+export class DecisionActorInput {
+  @Field(() => String, { description: "Actor id (token subject)." })
+  id!: string;
+
+  @Field(() => String, { description: "The actor's service, or citizen." })
+  service!: string;
+
+  @Field(() => [String], { description: "The actor's roles." })
+  roles!: string[];
+
+  @Field(() => ID, { nullable: true, description: "For a citizen: the registry person id." })
+  personId?: string | null;
+}
+
+@Directive("@inaccessible")
+@InputType({ description: "One question: may the actor see this category of this service's data about this person?" })
+export class DecisionQuestionInput {
+  @Field(() => ID, { description: "The person the data is about." })
+  personId!: string;
+
+  @Field(() => String, { description: "The service holding the data (registry, nav, …)." })
+  service!: string;
+
+  @Field(() => String, { description: "The data category." })
+  category!: string;
+}
+
+async function caseFacts(db: SamhandlingClient, caseId: string): Promise<CaseFacts | null> {
+  const found = await db.coordinationCase.findUnique({
+    where: { id: caseId },
+    select: { status: true, subjects: { select: { personId: true } }, members: { where: { leftAt: null }, select: { actorId: true, personId: true } } },
+  });
+  if (!found) return null;
+  return {
+    open: found.status === "OPEN",
+    activeMemberActorIds: new Set(found.members.flatMap((m) => (m.actorId ? [m.actorId] : []))),
+    memberPersonIds: new Set(found.members.flatMap((m) => (m.personId ? [m.personId] : []))),
+    subjectIds: new Set(found.subjects.map((s) => s.personId)),
+  };
+}
+
+/** Decides from samhandling's own database and registry's person facts. */
+export function localDecisions(db: SamhandlingClient, facts: RequestScopedFacts): DecisionSource {
+  return {
+    async decide(caller: Caller, purpose: Purpose, questions: readonly DecisionQuestion[], requestId: string): Promise<Decision[]> {
+      if (questions.length === 0) return [];
+      const actor = decisionActor(caller) as DecisionActor | null;
+      return decideFor(db, facts.forRequest(requestId), actor, purpose?.caseId ?? null, questions);
+    },
+  };
+}
+
+async function decideFor(db: SamhandlingClient, facts: PersonFactsSource, actor: DecisionActor | null, caseId: string | null, questions: readonly DecisionQuestion[]) {
+  const personIds = [...new Set(questions.map((q) => q.personId))];
+  const [theCase, consents] = caseId
+    ? await Promise.all([caseFacts(db, caseId), db.consent.findMany({ where: { caseId, subjectPersonId: { in: personIds } } })])
+    : [null, []];
+  // Registry facts are needed only where age or guardianship can change the answer.
+  const needsFacts = actor !== null && (actor.service === "citizen" || actor.service === "barnevern" || consents.length > 0);
+  const personFacts: Map<string, PersonFacts> = needsFacts ? await facts.load(personIds) : new Map();
+  return decide({ actor, caseId, questions, now: new Date(), caseFacts: theCase, consents, personFacts });
+}
+
+type Context = SubgraphContext<unknown>;
+
+function validQuestion(q: DecisionQuestionInput): DecisionQuestion {
+  if (!isServiceName(q.service) || !(DATA_CATEGORIES as readonly string[]).includes(q.category)) {
+    throw hubError("BAD_USER_INPUT", "A decision question names an unknown service or data category.");
+  }
+  return { personId: q.personId, service: q.service, category: q.category as DataCategory };
+}
+
+function actorCaller(actor: DecisionActorInput | null): Caller {
+  if (!actor) return { kind: "anonymous" };
+  const claims = { sub: actor.id, name: actor.id, service: actor.service, roles: actor.roles, personId: actor.personId ?? undefined };
+  return callerFromClaims(claims, undefined);
+}
+
+@Resolver()
+export class DecisionResolver {
+  @Directive("@inaccessible")
+  @Query(() => [AccessDecision], { description: "Internal: consent decisions for many questions at once, in order. Only for other subgraphs." })
+  _decide(
+    @Arg("actor", () => DecisionActorInput, { nullable: true, description: "The end user; null when anonymous." }) actor: DecisionActorInput | null,
+    @Arg("caseId", () => ID, { nullable: true, description: "The declared purpose." }) caseId: string | null,
+    @Arg("questions", () => [DecisionQuestionInput], { description: "The questions." }) questions: DecisionQuestionInput[],
+    @Ctx() ctx: Context,
+  ): Promise<Decision[]> {
+    if (ctx.caller.kind !== "service") throw hubError("FORBIDDEN", "Decisions are answered only to the hub's own services.");
+    return ctx.access.ask(actorCaller(actor), caseId ? { caseId } : null, questions.map(validQuestion));
+  }
+}

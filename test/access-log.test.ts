@@ -1,0 +1,316 @@
+// The access log: appends form one hash chain (also when many resolvers log
+// at once), and verify() finds edited and deleted rows; the audit:verify
+// script does the same from the command line.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+import {
+  AccessLog,
+  AccessLogUnavailableError,
+  BatchingAccessLog,
+  entryHash,
+  GENESIS_HASH,
+  type AccessLogRecord,
+} from "../services/kit/access-log.ts";
+import { SERVICE_NAMES } from "../services/kit/catalog.ts";
+import { ROOT_DIR } from "../services/kit/config.ts";
+import { applyMigrations } from "../services/kit/db/migrate.ts";
+import { testDatabase } from "./support/database.ts";
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "access-log-test-"));
+  tempDirs.push(dir);
+  return dir;
+}
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const NAV_MIGRATIONS = path.join(ROOT_DIR, "prisma", "nav", "migrations");
+
+/** A migrated nav database on PGlite (in memory, or in `dataDir`), reached as database.ts reaches it. */
+async function navDatabase(dataDir?: string): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const db = await PGlite.create(dataDir);
+  const socketDir = tempDir();
+  const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 2 });
+  await server.start();
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 });
+  const client = await pool.connect();
+  try {
+    await applyMigrations(client, NAV_MIGRATIONS);
+  } finally {
+    client.release();
+  }
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await pool.end().catch(() => undefined);
+    await server.stop();
+    await db.close();
+  };
+  cleanups.push(close);
+  return { pool, close };
+}
+
+let counter = 0;
+function record(overrides: Partial<AccessLogRecord> = {}): AccessLogRecord {
+  counter += 1;
+  return {
+    requestId: `req-${counter}`,
+    actorId: `employee-${counter % 3}`,
+    actorService: "nav",
+    personId: `person-${counter % 5}`,
+    categories: counter % 2 ? ["benefits", "contact"] : [],
+    caseId: counter % 4 ? `case-${counter % 4}` : null,
+    decision: counter % 3 ? "GRANTED" : "RESTRICTED",
+    reason: counter % 3 ? "CONSENT" : "NO_CONSENT",
+    basis: counter % 3 ? `consent-${counter}` : null,
+    ...overrides,
+  };
+}
+const records = (n: number) => Array.from({ length: n }, () => record());
+
+describe("AccessLog on PGlite", () => {
+  it("chains batches, concurrent and coalesced appends into one verifiable chain", async () => {
+    const { pool } = await navDatabase();
+    const log = new AccessLog(pool);
+    expect(await log.verify()).toEqual({ ok: true, entries: 0 });
+
+    await log.append(records(3));
+    await log.append([]);
+    await log.append(records(1));
+    // Unbatched appends racing each other.
+    await Promise.all(Array.from({ length: 10 }, () => log.append(records(2))));
+
+    // Many resolvers logging in the same tick: one transaction for all of them.
+    const batching = new BatchingAccessLog(log);
+    const append = vi.spyOn(log, "append");
+    await Promise.all(Array.from({ length: 40 }, (_, i) => batching.append(records(1 + (i % 3)))));
+    expect(append).toHaveBeenCalledTimes(1);
+    // Callers spread over several ticks: several transactions, still one chain.
+    append.mockClear();
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        for (let k = 0; k < i % 4; k++) await new Promise((resolve) => setImmediate(resolve));
+        await batching.append(records(2));
+      }),
+    );
+    expect(append.mock.calls.length).toBeGreaterThan(1);
+    expect(append.mock.calls.length).toBeLessThan(12);
+    append.mockRestore();
+
+    const expected = 3 + 1 + 10 * 2 + 79 /* 14×1 + 13×2 + 13×3 */ + 12 * 2;
+    expect(await log.verify()).toEqual({ ok: true, entries: expected });
+
+    const { rows } = await pool.query(`SELECT prev_hash, hash FROM access_log ORDER BY seq`);
+    expect(rows[0].prev_hash).toBe(GENESIS_HASH);
+    expect(new Set(rows.map((r) => r.hash)).size).toBe(expected);
+  });
+
+  it("stores every field as given, at millisecond precision, and reads them back by person and by filter", async () => {
+    const { pool } = await navDatabase();
+    const log = new AccessLog(pool);
+    const before = Date.now();
+    await log.append([
+      record({ personId: "p-1", actorId: "a-1", categories: ["health", "school"], caseId: "k-1", basis: "consent-9" }),
+      record({ personId: "p-2", actorId: "a-1" }),
+    ]);
+    await log.append([record({ personId: "p-1", actorId: "a-2", decision: "RESTRICTED", caseId: null, basis: null, categories: [] })]);
+
+    const forP1 = await log.entriesForPerson("p-1");
+    expect(forP1.map((e) => [e.seq, e.actorId])).toEqual([["3", "a-2"], ["1", "a-1"]]);
+    expect(forP1[1]).toMatchObject({ categories: ["health", "school"], caseId: "k-1", basis: "consent-9", decision: "GRANTED" });
+    expect(forP1[0]).toMatchObject({ categories: [], caseId: null, basis: null, decision: "RESTRICTED" });
+    expect(forP1[0].at.getTime()).toBeGreaterThanOrEqual(before);
+    expect(forP1[1].prevHash).toBe(GENESIS_HASH);
+
+    expect(await log.entriesForPerson("p-1", { limit: 1 })).toHaveLength(1);
+    expect((await log.entries({ actorId: "a-1" })).map((e) => e.personId)).toEqual(["p-2", "p-1"]);
+    expect(await log.entries({ actorId: "a-1", personId: "p-2" })).toHaveLength(1);
+    expect(await log.entries({ from: new Date(Date.now() + 60_000) })).toEqual([]);
+    expect(await log.entries({ to: new Date(before - 60_000) })).toEqual([]);
+    expect(await log.entries({})).toHaveLength(3);
+  });
+
+  it("finds an edited row, even when its hash is recomputed to cover the edit", async () => {
+    const { pool } = await navDatabase();
+    const log = new AccessLog(pool);
+    await log.append(records(2));
+    await log.append(records(3));
+    await log.append(records(2));
+    expect(await log.verify()).toEqual({ ok: true, entries: 7 });
+
+    await pool.query(`UPDATE access_log SET actor_id = 'someone-else' WHERE seq = 3`);
+    expect(await log.verify()).toEqual({ ok: false, entries: 2, brokenAt: "3", problem: "HASH_MISMATCH" });
+
+    // Covering the edit with a correct hash for the edited row breaks the link from the next row.
+    const [row3] = (await log.entries({})).filter((e) => e.seq === "3");
+    await pool.query(`UPDATE access_log SET hash = $1 WHERE seq = 3`, [entryHash(row3.prevHash, row3.at, row3)]);
+    expect(await log.verify()).toEqual({ ok: false, entries: 3, brokenAt: "4", problem: "CHAIN_BROKEN" });
+  });
+
+  it("finds an edited hash and deleted rows", async () => {
+    const { pool } = await navDatabase();
+    const log = new AccessLog(pool);
+    await log.append(records(3));
+    await log.append(records(3));
+
+    const { rows } = await pool.query<{ hash: string }>(`SELECT hash FROM access_log WHERE seq = 3`);
+    await pool.query(`UPDATE access_log SET hash = repeat('a', 64) WHERE seq = 3`);
+    expect(await log.verify()).toEqual({ ok: false, entries: 2, brokenAt: "3", problem: "HASH_MISMATCH" });
+    await pool.query(`UPDATE access_log SET hash = $1 WHERE seq = 3`, [rows[0].hash]);
+    expect(await log.verify()).toEqual({ ok: true, entries: 6 });
+
+    await pool.query(`DELETE FROM access_log WHERE seq = 4`);
+    expect(await log.verify()).toEqual({ ok: false, entries: 3, brokenAt: "5", problem: "CHAIN_BROKEN" });
+    await pool.query(`DELETE FROM access_log WHERE seq = 1`);
+    expect(await log.verify()).toEqual({ ok: false, entries: 0, brokenAt: "2", problem: "CHAIN_BROKEN" });
+  });
+
+  it("verifies across pages", async () => {
+    const { pool } = await navDatabase();
+    const log = new AccessLog(pool);
+    await log.append(records(6200)); // more than one INSERT chunk and more than one verify page
+    expect(await log.verify()).toEqual({ ok: true, entries: 6200 });
+    await pool.query(`UPDATE access_log SET reason = 'edited' WHERE seq = 6100`);
+    expect(await log.verify()).toEqual({ ok: false, entries: 6099, brokenAt: "6100", problem: "HASH_MISMATCH" });
+  }, 60_000);
+
+  it("fails with ACCESS_LOG_UNAVAILABLE and writes nothing when the log cannot be written", async () => {
+    const { pool, close } = await navDatabase();
+    const log = new AccessLog(pool);
+    await log.append(records(2));
+
+    // A failing statement inside the transaction: nothing of the batch is kept, the connection stays usable.
+    const bad = record({ reason: "bad\u0000byte" }); // PostgreSQL text cannot hold NUL
+    const error = await log.append([record(), bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccessLogUnavailableError);
+    expect(error).toMatchObject({ code: "ACCESS_LOG_UNAVAILABLE" });
+    expect(await log.verify()).toEqual({ ok: true, entries: 2 });
+
+    // Every caller of a failed batch is told.
+    const batching = new BatchingAccessLog(log);
+    const results = await Promise.allSettled([batching.append(records(1)), batching.append([bad])]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await log.verify()).toEqual({ ok: true, entries: 2 });
+
+    await close(); // the pool is ended
+    await expect(log.append(records(1))).rejects.toMatchObject({ code: "ACCESS_LOG_UNAVAILABLE" });
+    await expect(batching.append(records(1))).rejects.toBeInstanceOf(AccessLogUnavailableError);
+  });
+});
+
+// PGlite has one session, so only PostgreSQL shows what the advisory lock is
+// for: several instances (pools) appending at once still make one chain.
+describe.runIf(testDatabase() === "postgresql")("AccessLog on PostgreSQL", () => {
+  it("keeps one chain when several instances append concurrently", async () => {
+    const template = process.env.DATABASE_URL_TEMPLATE;
+    if (!template) throw new Error("HUB_TEST_DATABASE=postgresql needs DATABASE_URL_TEMPLATE");
+    const url = new URL(template.replaceAll("{service}", "access_log_test"));
+    const name = url.pathname.slice(1);
+    const adminUrl = new URL(url);
+    adminUrl.pathname = "/postgres";
+    // Recreated on every run and left behind, as freshPostgresDatabases() does.
+    const admin = new pg.Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    try {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.query(`create database "${name}"`);
+    } finally {
+      await admin.end();
+    }
+    const instances = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url.toString(), max: 5 }));
+    try {
+      const client = await instances[0].connect();
+      await applyMigrations(client, NAV_MIGRATIONS).finally(() => client.release());
+      await Promise.all(
+        instances.map(async (pool) => {
+          const log = new AccessLog(pool);
+          const batching = new BatchingAccessLog(log);
+          for (let round = 0; round < 20; round++) {
+            await Promise.all([
+              ...Array.from({ length: 5 }, () => log.append(records(3))),
+              ...Array.from({ length: 5 }, () => batching.append(records(1))),
+            ]);
+          }
+        }),
+      );
+      expect(await new AccessLog(instances[0]).verify()).toEqual({ ok: true, entries: 4 * 20 * (5 * 3 + 5) });
+    } finally {
+      await Promise.all(instances.map((pool) => pool.end()));
+    }
+  }, 60_000);
+});
+
+describe("AccessLogEntry model", () => {
+  it("is the same in every service's schema.prisma", () => {
+    const blocks = SERVICE_NAMES.map((service) => {
+      const schema = readFileSync(path.join(ROOT_DIR, "prisma", service, "schema.prisma"), "utf8");
+      const block = /^\/\/\/ Append-only[\s\S]*?^model AccessLogEntry \{[\s\S]*?^\}/m.exec(schema)?.[0];
+      return { service, block };
+    });
+    for (const { service, block } of blocks) expect(block, `${service}: AccessLogEntry block`).toBeDefined();
+    for (const { service, block } of blocks) expect({ service, block }).toEqual({ service, block: blocks[0].block });
+  });
+});
+
+describe("npm run audit:verify", () => {
+  const run = async (dataDir: string, args: string[] = []) => {
+    // Strip any PostgreSQL configuration so the script reads the PGlite data folder.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DATABASE_URL_")));
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--import", "tsx", path.join(ROOT_DIR, "scripts", "audit-verify.ts"), ...args],
+        { cwd: ROOT_DIR, env: { ...env, DATA_DIR: dataDir } },
+      );
+      return { code: 0, stdout };
+    } catch (err) {
+      const e = err as { code?: number; stdout?: string; stderr?: string };
+      return { code: e.code, stdout: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+    }
+  };
+
+  it("reports an intact log with exit 0 and a tampered one with exit 1", async () => {
+    const dataDir = tempDir();
+    const pgdata = path.join(dataDir, "nav", "pgdata");
+    const first = await navDatabase(pgdata);
+    await new AccessLog(first.pool).append(records(4));
+    await first.close();
+
+    const intact = await run(dataDir);
+    expect(intact.stdout).toMatch(/^ok nav: 4 entries$/m);
+    expect(intact.stdout).toMatch(/^skip registry: no database/m); // services that never ran
+    expect(intact.code).toBe(0);
+
+    const second = await navDatabase(pgdata);
+    await second.pool.query(`UPDATE access_log SET person_id = 'another-person' WHERE seq = 2`);
+    await second.close();
+
+    const tampered = await run(dataDir, ["nav"]);
+    expect(tampered.stdout).toMatch(/^BROKEN nav at seq 2: HASH_MISMATCH/m);
+    expect(tampered.code).toBe(1);
+  }, 120_000);
+
+  it("refuses a PGlite folder that a running service has open", async () => {
+    const dataDir = tempDir();
+    const open = await navDatabase(path.join(dataDir, "nav", "pgdata"));
+    const result = await run(dataDir, ["nav"]);
+    expect(result.stdout).toMatch(/stop the hub first or use PostgreSQL/);
+    expect(result.code).toBe(2);
+    await open.close();
+  }, 120_000);
+});
