@@ -43,6 +43,11 @@ const add = (t: Totals) => {
   totals.skipped += t.skipped;
 };
 
+if (process.env.CI === "true" && !process.env.REDIS_URL) {
+  console.error("CI=true but REDIS_URL is not set: the shared-cache suites cannot run. .ci/run starts Redis and sets it.");
+  totals.failed += 1;
+}
+
 add(vitest("all suites on embedded PGlite", [], { HUB_TEST_DATABASE: "pglite" }));
 
 if (process.env.DATABASE_URL_TEMPLATE) {

@@ -1,13 +1,14 @@
 // barnevern: child welfare's involvement — case phase, caseworker, measures.
 import "reflect-metadata";
 import { PersonRef } from "../kit/entities.ts";
+import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
 import { barnevernLoaders, createClient, type BarnevernClient, type BarnevernLoaders } from "./data.ts";
 import { PersonBarnevernResolver } from "./resolvers.ts";
 
 export const barnevern: SubgraphDefinition<BarnevernClient, BarnevernLoaders> = {
   service: "barnevern",
-  resolvers: [PersonBarnevernResolver],
+  resolvers: [PersonBarnevernResolver, accessLogResolver("barnevern", PersonRef)],
   orphanedTypes: [PersonRef],
   createClient,
   loaders: barnevernLoaders,

@@ -48,7 +48,8 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   // Only a shared store can be invalidated for every instance at once; a
   // per-process cache could serve a withdrawn consent, so there is none.
   const decisions = store.shared ? cachedDecisions(source, store) : source;
-  const accessLog = new BatchingAccessLog(new AccessLog(database.pool));
+  const accessLogReader = new AccessLog(database.pool);
+  const accessLog = new BatchingAccessLog(accessLogReader);
   const invalidateDecisions = async () => {
     await store.incr(CONSENT_VERSION_KEY);
   };
@@ -87,6 +88,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
           purpose,
           loaders: definition.loaders(client, { ...deps, requestId }),
           access: new AccessGuard({ service: definition.service, caller, purpose, requestId }, decisions, accessLog),
+          accessLog: accessLogReader,
           invalidateDecisions,
         };
       },

@@ -2,6 +2,7 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import type { NonEmptyArray } from "type-graphql";
 import type { AccessGuard } from "./access.ts";
+import type { AccessLog } from "./access-log.ts";
 import type { Caller, Purpose } from "./auth/caller.ts";
 import type { DecisionSource } from "./decisions.ts";
 import type { InternalClient } from "./internal.ts";
@@ -20,6 +21,8 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** The gate in front of every read of personal data. */
   access: AccessGuard;
+  /** Reading this service's access log (writing goes through `access`). */
+  accessLog: AccessLog;
   /** After a consent or membership change: makes every instance's next request decide afresh. */
   invalidateDecisions(): Promise<void>;
 }

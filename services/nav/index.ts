@@ -1,5 +1,6 @@
 // nav: NAV's follow-up of a person — veileder, social assistance, KVP, IPS, housing.
 import "reflect-metadata";
+import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
 import { createClient, navLoaders, type NavClient, type NavLoaders } from "./data.ts";
 import { PersonNavResolver } from "./resolvers.ts";
@@ -7,7 +8,7 @@ import { PersonRef } from "../kit/entities.ts";
 
 export const nav: SubgraphDefinition<NavClient, NavLoaders> = {
   service: "nav",
-  resolvers: [PersonNavResolver],
+  resolvers: [PersonNavResolver, accessLogResolver("nav", PersonRef)],
   orphanedTypes: [PersonRef],
   createClient,
   loaders: navLoaders,

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "../kit/subgraph.ts";
+import { isCitizen } from "../kit/auth/caller.ts";
 import { ageOn, DateScalar } from "../kit/scalars.ts";
 import type { RegistryLoaders } from "./data.ts";
 import { Family, FamilyMember, Guardianship, Person } from "./types.ts";
@@ -32,6 +33,11 @@ export class PersonResolver {
   @Query(() => Person, { nullable: true, description: "A person by id; null when unknown or not visible to the caller for the declared case." })
   person(@Arg("id", () => ID, { description: "The person's opaque id." }) id: string, @Ctx() ctx: Context) {
     return visiblePerson(ctx, id);
+  }
+
+  @Query(() => Person, { nullable: true, description: "For a signed-in citizen: themself. Null for anyone else." })
+  me(@Ctx() ctx: Context) {
+    return isCitizen(ctx.caller) ? visiblePerson(ctx, ctx.caller.claims.personId) : null;
   }
 
   @FieldResolver(() => Int, { description: "Age in whole years today (Norwegian time)." })

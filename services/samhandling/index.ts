@@ -2,6 +2,7 @@
 // and the consent decision endpoint every other subgraph asks.
 import "reflect-metadata";
 import { FamilyRef, PersonRef } from "../kit/entities.ts";
+import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition, type SubgraphDeps } from "../kit/subgraph.ts";
 import { createClient, samhandlingLoaders, type SamhandlingClient, type SamhandlingLoaders } from "./data.ts";
 import { DecisionResolver, localDecisions } from "./decisions.ts";
@@ -18,7 +19,7 @@ const factsFor = (deps: SubgraphDeps) => {
 
 export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoaders> = {
   service: "samhandling",
-  resolvers: [CaseResolver, CaseMemberResolver, PersonCasesResolver, FamilyCasesResolver, ConsentResolver, DecisionResolver],
+  resolvers: [CaseResolver, CaseMemberResolver, PersonCasesResolver, FamilyCasesResolver, ConsentResolver, DecisionResolver, accessLogResolver("samhandling", PersonRef)],
   orphanedTypes: [PersonRef, FamilyRef],
   createClient,
   loaders: (db, deps) => samhandlingLoaders(db, factsFor(deps).forRequest(deps.requestId)),

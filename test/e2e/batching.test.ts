@@ -38,6 +38,9 @@ describe("batching", () => {
     // Reads are one statement per table; each access-log write is one transaction of 5 statements.
     // Per subgraph: its reads (one per table), each access-log transaction (5 statements), and in
     // samhandling the decision queries every other subgraph asks for (once per request each).
-    expect(berg.statements).toEqual({ registry: 15, samhandling: 29, nav: 7, barnevern: 7, skole: 8, helse: 0, frivillighet: 6 });
+    // Without a decision cache (no REDIS_URL) these are exact; with one, samhandling answers fewer.
+    const bound = { registry: 15, samhandling: 29, nav: 7, barnevern: 7, skole: 8, helse: 0, frivillighet: 6 };
+    for (const service of SERVICE_NAMES) expect(berg.statements[service], service).toBeLessThanOrEqual(bound[service]);
+    if (!process.env.REDIS_URL) expect(berg.statements).toEqual(bound);
   });
 });

@@ -9,6 +9,8 @@ import { generateClients } from "../../scripts/generate.ts";
 import { startFederation } from "../../scripts/lib/federation.ts";
 import { freshPostgresDatabases, testDatabase } from "./database.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
+import { CONSENT_VERSION_KEY } from "../../services/kit/decisions.ts";
+import { Redis } from "ioredis";
 
 export const TEST_GATEWAY_PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000);
 
@@ -18,6 +20,7 @@ declare module "vitest" {
     gatewayUrl: string;
     logFile: string;
     database: "pglite" | "postgresql";
+    dataDir: string;
     /** Signs development tokens the gateway accepts (see test/support/graphql.ts asUser). */
     jwtSecret: string;
     /** Signs requests straight to a subgraph, as only the hub itself may. */
@@ -37,6 +40,12 @@ export default async function setup(project: TestProject) {
   };
   for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") env[key] = "";
 
+  if (process.env.REDIS_URL) {
+    // A fresh database must not meet decisions cached by an earlier run against another one.
+    const redis = new Redis(process.env.REDIS_URL);
+    await redis.incr(CONSENT_VERSION_KEY);
+    redis.disconnect();
+  }
   const dataDir = path.join(dir, "data");
   const secrets = ensureDevSecrets(dataDir);
   const federation = await startFederation({ gatewayPort: TEST_GATEWAY_PORT, dataDir, env, output: logFile });
@@ -46,6 +55,7 @@ export default async function setup(project: TestProject) {
   project.provide("gatewayUrl", federation.gatewayUrl);
   project.provide("logFile", logFile);
   project.provide("database", database);
+  project.provide("dataDir", dataDir);
   return async () => {
     await federation.stop();
     if (process.env.KEEP_TEST_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
