@@ -9,6 +9,7 @@ import { generateClients } from "../../scripts/generate.ts";
 import { startFederation } from "../../scripts/lib/federation.ts";
 import { freshPostgresDatabases, testDatabase } from "./database.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
+import { personalDataInLog } from "./log-scan.ts";
 import { CONSENT_VERSION_KEY } from "../../services/kit/decisions.ts";
 import { Redis } from "ioredis";
 
@@ -58,6 +59,8 @@ export default async function setup(project: TestProject) {
   project.provide("dataDir", dataDir);
   return async () => {
     await federation.stop();
+    const leaks = personalDataInLog(fs.readFileSync(logFile, "utf8"));
+    if (leaks.length > 0) throw new Error(`Personal data in the processes' stdout logs (${logFile}):\n${leaks.join("\n")}`);
     if (process.env.KEEP_TEST_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
   };
 }

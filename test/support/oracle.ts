@@ -78,11 +78,13 @@ export class ConsentOracle {
 
   constructor(world: Pick<World, "registry" | "samhandling">, consents: readonly OracleConsent[]) {
     for (const p of world.registry.person) {
-      this.persons.set(p.id, { id: p.id, birthDate: p.birthDate.toISOString().slice(0, 10), guardians: new Map() });
+      const id = p.id!;
+      this.persons.set(id, { id, birthDate: new Date(p.birthDate).toISOString().slice(0, 10), guardians: new Map() });
     }
-    for (const g of world.registry.guardianship) this.persons.get(g.childId)?.guardians.set(g.guardianId, g.parentalResponsibility);
+    for (const g of world.registry.guardianship) this.persons.get(g.childId)?.guardians.set(g.guardianId, g.parentalResponsibility === true);
     for (const c of world.samhandling.coordinationCase) {
-      this.cases.set(c.id, { id: c.id, open: c.status === "OPEN", subjects: new Set(), activeActors: new Set(), activePersons: new Set() });
+      const id = c.id!;
+      this.cases.set(id, { id, open: c.status === "OPEN", subjects: new Set(), activeActors: new Set(), activePersons: new Set() });
     }
     for (const s of world.samhandling.caseSubject) this.cases.get(s.caseId)?.subjects.add(s.personId);
     for (const m of world.samhandling.caseMember) {
