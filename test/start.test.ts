@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { exampleQuery } from "../scripts/lib/example.ts";
 
-const PORT = 15000;
+const PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 1000;
 
 describe("npm start", () => {
   it("starts the federation with demo data, prints how to use it, and stops on SIGINT", async () => {

@@ -13,7 +13,8 @@ const REDIS_URL = process.env.REDIS_URL;
 // Locally without Redis this suite cannot run; in CI (CI=true) scripts/test.ts fails the run instead.
 const describeWithRedis = REDIS_URL ? describe : describe.skip;
 
-const SECOND_GATEWAY_PORT = 14050;
+// Between the first gateway (port) and its subgraphs (port + 101 …).
+const secondGatewayPort = () => inject("gatewayPort") + 50;
 const CASE = demoCaseId("eriksen");
 const TOR = demoPersonId("eriksen", "Tor");
 const ACTOR = "kriminalomsorg-koordinator-1";
@@ -22,15 +23,15 @@ const READ = `query ($id: ID!) { person(id: $id) { skole { access { status reaso
 describeWithRedis("withdrawal across instances (shared Redis)", () => {
   let second: ChildProcess;
   const gatewayA = () => inject("gatewayUrl");
-  const gatewayB = `http://127.0.0.1:${SECOND_GATEWAY_PORT}/graphql`;
+  const gatewayB = () => `http://127.0.0.1:${secondGatewayPort()}/graphql`;
 
   beforeAll(async () => {
     const firstPort = inject("gatewayPort");
-    const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_PORT: String(SECOND_GATEWAY_PORT), DATA_DIR: inject("dataDir"), LOG_LEVEL: "warn" };
+    const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_PORT: String(secondGatewayPort()), DATA_DIR: inject("dataDir"), LOG_LEVEL: "warn" };
     for (const s of SERVICE_NAMES) env[`SUBGRAPH_URL_${s.toUpperCase()}`] = `http://127.0.0.1:${subgraphPort(s, firstPort)}/graphql`;
     second = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway/index.ts")], { cwd: ROOT_DIR, env, stdio: "ignore" });
     for (let i = 0; i < 200; i++) {
-      if (await fetch(`http://127.0.0.1:${SECOND_GATEWAY_PORT}/readiness`).then((r) => r.ok, () => false)) return;
+      if (await fetch(`http://127.0.0.1:${secondGatewayPort()}/readiness`).then((r) => r.ok, () => false)) return;
       await new Promise((r) => setTimeout(r, 150));
     }
     throw new Error("second gateway did not start");
@@ -50,7 +51,7 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
     expect(granted.errors).toBeUndefined();
 
     // Warm the cache through both gateways.
-    for (const url of [gatewayB, gatewayA(), gatewayB]) {
+    for (const url of [gatewayB(), gatewayA(), gatewayB()]) {
       const res = await postGraphQL<{ person: { skole: { access: { status: string } } } }>(url, READ, { id: TOR }, headers);
       expect(res.data!.person.skole.access.status).toBe("GRANTED");
     }
@@ -63,7 +64,7 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
 
     const withdrawn = await postGraphQL(gatewayA(), `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: granted.data!.grantConsent.id }, headers);
     expect(withdrawn.errors).toBeUndefined();
-    const next = await postGraphQL<{ person: { skole: { access: { status: string }; involved: boolean | null } } }>(gatewayB, READ, { id: TOR }, headers);
+    const next = await postGraphQL<{ person: { skole: { access: { status: string }; involved: boolean | null } } }>(gatewayB(), READ, { id: TOR }, headers);
     expect(next.data!.person.skole).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, involved: null });
   });
 });
