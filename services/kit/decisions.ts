@@ -10,6 +10,27 @@ import { createLogger, errorFields } from "./log.ts";
 
 const log = createLogger("decisions");
 
+/**
+ * Logs an outage when it begins and when it ends, not on every request it
+ * touches: under load a per-request warning floods the log and hides the
+ * moment it started.
+ */
+export function outageLog(down: string, up: string): { failed(error: unknown): void; ok(): void } {
+  let failing = false;
+  return {
+    failed(error) {
+      if (failing) return;
+      failing = true;
+      log.warn(down, errorFields(error));
+    },
+    ok() {
+      if (!failing) return;
+      failing = false;
+      log.info(up);
+    },
+  };
+}
+
 export interface DecisionQuestion {
   personId: string;
   service: ServiceName;
@@ -22,6 +43,12 @@ export interface Decision {
   reason: string;
   /** The consent id or legal basis that decided it. */
   basis: string | null;
+  /**
+   * When time alone may change this answer (a consent's period starts or
+   * ends, the subject has a birthday that moves a competence age). Caches
+   * must not keep the answer past it. Absent: only a recorded change can.
+   */
+  validUntil?: string | null;
 }
 
 export interface DecisionSource {
@@ -38,11 +65,12 @@ export function decisionActor(caller: Caller): Record<string, unknown> | null {
 }
 
 export const DECIDE_QUERY = `query Decide($actor: DecisionActorInput, $caseId: ID, $questions: [DecisionQuestionInput!]!) {
-  _decide(actor: $actor, caseId: $caseId, questions: $questions) { status reason basis }
+  _decide(actor: $actor, caseId: $caseId, questions: $questions) { status reason basis validUntil }
 }`;
 
 /** Asks samhandling over a signed internal call. */
 export function remoteDecisions(client: InternalClient): DecisionSource {
+  const outage = outageLog("decision endpoint unreachable; answering restricted", "decision endpoint reachable again");
   return {
     async decide(caller, purpose, questions, requestId) {
       if (questions.length === 0) return [];
@@ -54,9 +82,10 @@ export function remoteDecisions(client: InternalClient): DecisionSource {
           requestId,
         );
         if (data._decide.length !== questions.length) throw new Error("answer count mismatch");
+        outage.ok();
         return data._decide;
       } catch (error) {
-        log.warn("decision endpoint unreachable; answering restricted", errorFields(error));
+        outage.failed(error);
         return questions.map(() => UNAVAILABLE);
       }
     },
@@ -66,6 +95,13 @@ export function remoteDecisions(client: InternalClient): DecisionSource {
 /** The key under which samhandling bumps the consent version; every cached decision carries the version it was made under. */
 export const CONSENT_VERSION_KEY = "hub:consent-version";
 const TTL_SECONDS = 300;
+
+/** Seconds a decision may be cached: the TTL, cut short where time alone would change it. */
+export function cacheSeconds(decision: Decision, now: number = Date.now()): number {
+  if (decision.reason === UNAVAILABLE.reason) return 0;
+  if (!decision.validUntil) return TTL_SECONDS;
+  return Math.max(0, Math.min(TTL_SECONDS, Math.floor((Date.parse(decision.validUntil) - now) / 1000)));
+}
 
 function cacheKey(version: string, caller: Caller, purpose: Purpose, q: DecisionQuestion): string {
   const actor = caller.kind === "actor" ? caller.claims.sub : caller.kind;
@@ -77,6 +113,8 @@ function cacheKey(version: string, caller: Caller, purpose: Purpose, q: Decision
  * acknowledged, so the very next request — on any instance — misses the cache.
  */
 export function cachedDecisions(inner: DecisionSource, store: KeyValueStore): DecisionSource {
+  // Correctness over speed: while the cache is down every request asks samhandling.
+  const outage = outageLog("decision cache unavailable; asking samhandling", "decision cache available again");
   return {
     async decide(caller, purpose, questions, requestId) {
       if (questions.length === 0) return [];
@@ -86,18 +124,26 @@ export function cachedDecisions(inner: DecisionSource, store: KeyValueStore): De
         version = (await store.get(CONSENT_VERSION_KEY)) ?? "0";
         cached = await store.mget(questions.map((q) => cacheKey(version, caller, purpose, q)));
       } catch (error) {
-        log.warn("decision cache unavailable; asking samhandling", errorFields(error));
+        outage.failed(error);
         return inner.decide(caller, purpose, questions, requestId);
       }
+      outage.ok();
       const missing = questions.map((q, i) => (cached[i] === null ? i : -1)).filter((i) => i >= 0);
       const fresh = await inner.decide(caller, purpose, missing.map((i) => questions[i]), requestId);
       const answers = cached.map((c) => (c === null ? null : (JSON.parse(c) as Decision)));
-      const toStore: [string, string][] = [];
+      // Entries grouped by how long they may live, one write per distinct TTL.
+      const toStore = new Map<number, [string, string][]>();
       missing.forEach((i, n) => {
         answers[i] = fresh[n];
-        if (fresh[n].reason !== UNAVAILABLE.reason) toStore.push([cacheKey(version, caller, purpose, questions[i]), JSON.stringify(fresh[n])]);
+        const seconds = cacheSeconds(fresh[n]);
+        if (seconds < 1) return;
+        const group = toStore.get(seconds) ?? [];
+        group.push([cacheKey(version, caller, purpose, questions[i]), JSON.stringify(fresh[n])]);
+        toStore.set(seconds, group);
       });
-      if (toStore.length > 0) await store.msetex(toStore, TTL_SECONDS).catch((error: unknown) => log.warn("decision cache write failed", errorFields(error)));
+      await Promise.all(
+        [...toStore].map(([seconds, entries]) => store.msetex(entries, seconds).catch((error: unknown) => outage.failed(error))),
+      );
       return answers as Decision[];
     },
   };

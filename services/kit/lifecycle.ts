@@ -1,7 +1,106 @@
-// When a process should stop: on SIGINT/SIGTERM, and — for a process started
-// by the launcher (scripts/lib/federation.ts) — when its parent goes away, so
-// a crashed test run or Ctrl-C never leaves orphaned servers holding ports.
+// When a process should stop, and how it stops without dropping work.
+//
+// Stopping is ordered so that nothing acknowledged is cut off and nothing new
+// is half-served: readiness goes false first (load balancers and the gateway
+// stop sending), new requests are refused with 503 SHUTTING_DOWN, in-flight
+// requests run to completion (bounded by SHUTDOWN_TIMEOUT_MS), and only then
+// the listener and the remaining connections close.
+import type http from "node:http";
+import { createLogger } from "./log.ts";
+
+const log = createLogger("lifecycle");
+
+// On SIGINT/SIGTERM, and — for a process started by the launcher
+// (scripts/lib/federation.ts) — when its parent goes away, so a crashed test
+// run or Ctrl-C never leaves orphaned servers holding ports.
 export function onShutdown(stop: (reason: string) => Promise<void> | void): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
   if (process.send) process.on("disconnect", () => void stop("parent exited"));
+}
+
+/** How long in-flight requests may take to finish after a stop signal; above the gateway's upstream timeout so a waiting request can still complete. */
+export function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SHUTDOWN_TIMEOUT_MS;
+  const value = raw ? Number(raw) : 15_000;
+  if (!Number.isInteger(value) || value < 0) throw new Error(`SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got "${raw}"`);
+  return value;
+}
+
+export interface DrainPaths {
+  /** Answers 200 while serving and 503 once draining (e.g. /readyz, /readiness). */
+  readiness: string;
+  /** Always passed through: liveness and metrics stay truthful while draining. */
+  passThrough: readonly string[];
+}
+
+const SHUTTING_DOWN_BODY = JSON.stringify({
+  errors: [{ message: "The service is shutting down; retry on another instance.", extensions: { code: "SHUTTING_DOWN" } }],
+});
+
+/**
+ * Wraps a request listener with in-flight counting and the draining switch.
+ * One per server; `drain()` performs the ordered stop described above.
+ */
+export class Drain {
+  private draining = false;
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly paths: DrainPaths) {}
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+
+  wrap(listener: http.RequestListener): http.RequestListener {
+    return (req, res) => {
+      const pathname = (req.url ?? "/").split("?")[0];
+      if (this.draining && pathname === this.paths.readiness) {
+        res.writeHead(503, { "content-type": "application/json; charset=utf-8" });
+        return res.end(JSON.stringify({ ready: false, reason: "SHUTTING_DOWN" }));
+      }
+      if (this.draining && !this.paths.passThrough.includes(pathname)) {
+        // Connection: close, so a keep-alive client reconnects elsewhere instead of queueing here.
+        res.writeHead(503, { "content-type": "application/json; charset=utf-8", connection: "close", "retry-after": "1" });
+        return res.end(SHUTTING_DOWN_BODY);
+      }
+      this.inFlight += 1;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        this.inFlight -= 1;
+        if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+      };
+      res.once("close", finish);
+      res.once("finish", finish);
+      listener(req, res);
+    };
+  }
+
+  /** Readiness false, refuse new work, wait for in-flight requests (bounded), then close the listener and every connection. */
+  async drain(server: http.Server, timeoutMs: number): Promise<{ unfinished: number }> {
+    this.draining = true;
+    if (this.inFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    const unfinished = this.inFlight;
+    if (unfinished > 0) log.warn("requests still in flight at the shutdown deadline; closing them", { unfinished, timeoutMs });
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return { unfinished };
+  }
 }

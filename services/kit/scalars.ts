@@ -13,6 +13,16 @@ export function todayInOslo(now: Date = new Date()): string {
   return OSLO_DATE.format(now);
 }
 
+/** The instant the next calendar day starts in Norway (midnight, Europe/Oslo; DST-aware). */
+export function nextOsloMidnight(now: Date = new Date()): Date {
+  const [y, m, d] = todayInOslo(now).split("-").map(Number);
+  const tomorrowUtc = Date.UTC(y, m - 1, d + 1);
+  const tomorrow = new Date(tomorrowUtc).toISOString().slice(0, 10);
+  // Oslo is UTC+1 or UTC+2: midnight there is 22:00 or 23:00 UTC the day before.
+  const summer = new Date(tomorrowUtc - 2 * 3_600_000);
+  return todayInOslo(summer) === tomorrow ? summer : new Date(tomorrowUtc - 3_600_000);
+}
+
 /** Whole years between a birth date and a day (default: today in Norway). */
 export function ageOn(birthDate: Date, day: string = todayInOslo()): number {
   const [year, month, date] = day.split("-").map(Number);

@@ -17,7 +17,7 @@ import { CONSENT_VERSION_KEY, cachedDecisions, remoteDecisions } from "./decisio
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { internalClient } from "./internal.ts";
-import { onShutdown } from "./lifecycle.ts";
+import { Drain, onShutdown, shutdownTimeoutMs } from "./lifecycle.ts";
 import { createLogger } from "./log.ts";
 import { storeFromEnv } from "./store.ts";
 import { demoWorld } from "./demo/index.ts";
@@ -66,8 +66,9 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
 
   let ready = false;
   let requests = 0;
+  const drain = new Drain({ readiness: "/readyz", passThrough: ["/healthz", "/metrics"] });
   const server = http.createServer(
-    createRequestListener<SubgraphContext<Loaders>>({
+    drain.wrap(createRequestListener<SubgraphContext<Loaders>>({
       apollo,
       isReady: () => ready,
       verify(body) {
@@ -105,7 +106,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
           `hub_database_info{service="${definition.service}",kind="${database.kind}"} 1`,
           "",
         ].join("\n"),
-    }),
+    })),
   );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -116,18 +117,16 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    // Readiness goes false first so load balancers stop sending; in-flight requests finish.
+    // Readiness goes false first so load balancers stop sending; in-flight requests finish (kit/lifecycle.ts).
     ready = false;
-    log.info("shutting down", { reason });
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    log.info("shutting down", { reason, inFlight: drain.requestsInFlight });
+    const { unfinished } = await drain.drain(server, shutdownTimeoutMs());
     await apollo.stop();
+    // The access log is written before each answer leaves, so a finished request's entries are already stored.
     await client.$disconnect();
     await store.close();
     await database.close();
-    log.info("stopped");
+    log.info("stopped", { unfinished });
     process.exit(0);
   };
   onShutdown(stop);

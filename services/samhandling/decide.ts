@@ -2,6 +2,7 @@
 // every grant names the consent or legal basis that allowed it.
 import { VIEW_SERVICES, type ServiceName as KitService } from "../kit/catalog.ts";
 import type { Decision, DecisionQuestion } from "../kit/decisions.ts";
+import { nextOsloMidnight } from "../kit/scalars.ts";
 import { ageAt, isStillCompetent, type PersonFacts } from "./competence.ts";
 import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 
@@ -111,6 +112,21 @@ function decideOne(input: DecisionInput, q: DecisionQuestion): Decision {
   return newest.decision === "PERMIT" ? granted("CONSENT", `consent:${newest.id}`) : restricted("REFUSED", `consent:${newest.id}`);
 }
 
+/**
+ * The next instant at which time alone could change an answer about this
+ * person: a consent's period starts or ends, or a new day in Oslo (an age
+ * boundary such as 16 or 18 moves competence). Caches stop there.
+ */
+function timeBoundary(input: DecisionInput, personId: string): Date | null {
+  const { now } = input;
+  const instants = input.consents
+    .filter((c) => c.subjectPersonId === personId && c.withdrawnAt === null)
+    .flatMap((c) => [c.validFrom, c.validTo])
+    .filter((t): t is Date => t !== null && t > now);
+  if (input.personFacts.has(personId)) instants.push(nextOsloMidnight(now));
+  return instants.length === 0 ? null : new Date(Math.min(...instants.map((t) => t.getTime())));
+}
+
 export function decide(input: DecisionInput): Decision[] {
-  return input.questions.map((q) => decideOne(input, q));
+  return input.questions.map((q) => ({ ...decideOne(input, q), validUntil: timeBoundary(input, q.personId)?.toISOString() ?? null }));
 }

@@ -2,8 +2,8 @@
 // an actor may see categories of its data about persons for a case. Internal:
 // @inaccessible keeps it out of the public graph, and only signed calls from
 // another subgraph are answered.
-import { Arg, Ctx, Directive, Field, ID, InputType, Query, Resolver } from "type-graphql";
-import { AccessDecision } from "../kit/access.ts";
+import { Arg, Ctx, Directive, Field, ID, InputType, ObjectType, Query, Resolver } from "type-graphql";
+import { AccessStatus } from "../kit/access.ts";
 import { callerFromClaims, type Caller, type Purpose } from "../kit/auth/caller.ts";
 import { isServiceName } from "../kit/catalog.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../kit/categories.ts";
@@ -42,6 +42,22 @@ export class DecisionQuestionInput {
 
   @Field(() => String, { description: "The data category." })
   category!: string;
+}
+
+@Directive("@inaccessible")
+@ObjectType({ description: "Internal: a decision as the decision endpoint answers it, with how long it may be cached." })
+export class DecisionAnswer {
+  @Field(() => AccessStatus, { description: "Granted or restricted." })
+  status!: AccessStatus;
+
+  @Field(() => String, { description: "The rule that decided, as a stable code." })
+  reason!: string;
+
+  @Field(() => String, { nullable: true, description: "The consent or legal basis that decided it." })
+  basis?: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO instant after which time alone may change the answer; caches stop there." })
+  validUntil?: string | null;
 }
 
 async function caseFacts(db: SamhandlingClient, caseId: string): Promise<CaseFacts | null> {
@@ -98,7 +114,7 @@ function actorCaller(actor: DecisionActorInput | null): Caller {
 @Resolver()
 export class DecisionResolver {
   @Directive("@inaccessible")
-  @Query(() => [AccessDecision], { description: "Internal: consent decisions for many questions at once, in order. Only for other subgraphs." })
+  @Query(() => [DecisionAnswer], { description: "Internal: consent decisions for many questions at once, in order. Only for other subgraphs." })
   _decide(
     @Arg("actor", () => DecisionActorInput, { nullable: true, description: "The end user; null when anonymous." }) actor: DecisionActorInput | null,
     @Arg("caseId", () => ID, { nullable: true, description: "The declared purpose." }) caseId: string | null,

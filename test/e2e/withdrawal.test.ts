@@ -67,4 +67,25 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
     const next = await postGraphQL<{ person: { skole: { access: { status: string }; involved: boolean | null } } }>(gatewayB(), READ, { id: TOR }, headers);
     expect(next.data!.person.skole).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, involved: null });
   });
+
+  it("does not keep a cached grant past the consent's end: expiry counts without any change being recorded", async () => {
+    const headers = await asUser(ACTOR, CASE);
+    const validTo = new Date(Date.now() + 3_000);
+    const granted = await postGraphQL<{ grantConsent: { id: string } }>(
+      gatewayA(),
+      `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+      { input: { caseId: CASE, subjectId: TOR, givenById: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"], validTo: validTo.toISOString() } },
+      headers,
+    );
+    expect(granted.errors).toBeUndefined();
+    for (const url of [gatewayA(), gatewayB()]) {
+      const res = await postGraphQL<{ person: { skole: { access: { status: string } } } }>(url, READ, { id: TOR }, headers);
+      expect(res.data!.person.skole.access.status).toBe("GRANTED");
+    }
+    await new Promise((r) => setTimeout(r, validTo.getTime() - Date.now() + 1_100));
+    for (const url of [gatewayA(), gatewayB()]) {
+      const after = await postGraphQL<{ person: { skole: { access: { status: string; reason: string }; involved: boolean | null } } }>(url, READ, { id: TOR }, headers);
+      expect(after.data!.person.skole).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, involved: null });
+    }
+  });
 });

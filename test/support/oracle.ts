@@ -1,0 +1,207 @@
+// An independent model of DESIGN.md "Consent rules" for property tests: who
+// may see which service's view of whom, for which declared case. It
+// deliberately shares no code with services/samhandling (decide.ts,
+// competence.ts): facts (persons, guardianships, cases, members) come from the
+// demo world, the rules are written out here, as simply as they can be said.
+import type { World } from "../../services/kit/demo/world.ts";
+
+export const VIEWS = ["nav", "barnevern", "skole", "helse", "frivillighet"] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Services a consent can name (ServiceName without FAMILY). */
+export const CONSENT_SERVICES = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"] as const;
+export type ConsentService = (typeof CONSENT_SERVICES)[number];
+
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "citizen"; personId: string }
+  /** `service` as in the token claims: nav, barnevern, skole, helse, frivillighet, samhandling. */
+  | { kind: "employee"; sub: string; service: string };
+
+export interface OracleConsent {
+  id: string;
+  caseId: string;
+  subjectId: string;
+  givenById: string;
+  capacity: "SELF" | "GUARDIAN";
+  decision: "PERMIT" | "DENY";
+  services: string[];
+  categories: string[];
+  validFrom: Date;
+  validTo: Date | null;
+  withdrawnAt: Date | null;
+  createdAt: Date;
+}
+
+interface OraclePerson {
+  id: string;
+  /** "YYYY-MM-DD" */
+  birthDate: string;
+  /** guardian id → parental responsibility */
+  guardians: Map<string, boolean>;
+}
+
+interface OracleCase {
+  id: string;
+  open: boolean;
+  subjects: Set<string>;
+  /** Employees still in the case (leftAt null). */
+  activeActors: Set<string>;
+  /** Registry persons still taking part (leftAt null). */
+  activePersons: Set<string>;
+}
+
+/** The answer for one view, with the rule that gave it (for failure messages). */
+export interface Verdict {
+  allowed: boolean;
+  /** The reason code expected when allowed. */
+  reason: string | null;
+  why: string;
+}
+
+const OSLO = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Whole years on the Europe/Oslo calendar date of `now`. */
+export function ageOn(birthDate: string, now: Date): number {
+  const [y, m, d] = OSLO.format(now).split("-").map(Number) as [number, number, number];
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+const allow = (reason: string, why: string): Verdict => ({ allowed: true, reason, why });
+const deny = (why: string): Verdict => ({ allowed: false, reason: null, why });
+
+export class ConsentOracle {
+  readonly persons = new Map<string, OraclePerson>();
+  readonly cases = new Map<string, OracleCase>();
+  readonly consents: OracleConsent[] = [];
+
+  constructor(world: Pick<World, "registry" | "samhandling">, consents: readonly OracleConsent[]) {
+    for (const p of world.registry.person) {
+      const id = p.id!;
+      this.persons.set(id, { id, birthDate: new Date(p.birthDate).toISOString().slice(0, 10), guardians: new Map() });
+    }
+    for (const g of world.registry.guardianship) this.persons.get(g.childId)?.guardians.set(g.guardianId, g.parentalResponsibility === true);
+    for (const c of world.samhandling.coordinationCase) {
+      const id = c.id!;
+      this.cases.set(id, { id, open: c.status === "OPEN", subjects: new Set(), activeActors: new Set(), activePersons: new Set() });
+    }
+    for (const s of world.samhandling.caseSubject) this.cases.get(s.caseId)?.subjects.add(s.personId);
+    for (const m of world.samhandling.caseMember) {
+      if (m.leftAt) continue;
+      const c = this.cases.get(m.caseId);
+      if (m.actorId) c?.activeActors.add(m.actorId);
+      if (m.personId) c?.activePersons.add(m.personId);
+    }
+    this.consents.push(...consents.map((c) => ({ ...c })));
+  }
+
+  age(personId: string, now: Date): number {
+    const p = this.persons.get(personId);
+    if (!p) throw new Error(`oracle knows no person ${personId}`);
+    return ageOn(p.birthDate, now);
+  }
+
+  private hasParentalResponsibility(guardianId: string, childId: string): boolean {
+    return this.persons.get(childId)?.guardians.get(guardianId) === true;
+  }
+
+  /**
+   * Whether whoever gave a consent may (still) decide about `service` for the
+   * subject on `now`: an adult alone for themself; for a child a guardian with
+   * parental responsibility, except health data from 16, which the youth alone
+   * decides.
+   */
+  competent(c: Pick<OracleConsent, "capacity" | "givenById" | "subjectId">, service: string, now: Date): boolean {
+    const age = this.age(c.subjectId, now);
+    if (c.capacity === "SELF") {
+      if (c.givenById !== c.subjectId) return false;
+      return age >= 18 || (age >= 16 && service === "HELSE");
+    }
+    if (age >= 18) return false;
+    if (!this.hasParentalResponsibility(c.givenById, c.subjectId)) return false;
+    return !(age >= 16 && service === "HELSE");
+  }
+
+  /** Active member of an open case, by the employee's actor id. */
+  private memberCase(actor: Actor, caseId: string | null): OracleCase | null {
+    if (actor.kind !== "employee" || !caseId) return null;
+    const c = this.cases.get(caseId);
+    return c && c.open && c.activeActors.has(actor.sub) ? c : null;
+  }
+
+  /** Whether the registry shows the person (`person(id)` is not null). */
+  personVisible(actor: Actor, caseId: string | null, personId: string, now: Date): Verdict {
+    if (!this.persons.has(personId)) return deny("unknown person");
+    if (actor.kind === "anonymous") return deny("anonymous");
+    if (actor.kind === "citizen") {
+      if (actor.personId === personId) return allow("SELF", "the citizen themself");
+      if (this.hasParentalResponsibility(actor.personId, personId) && this.age(personId, now) < 18) {
+        return allow("PARENTAL_RESPONSIBILITY", "the citizen's child under 18");
+      }
+      return deny("a citizen sees only themself and their children under 18");
+    }
+    const c = this.memberCase(actor, caseId);
+    if (!c) return deny(caseId ? "not an active member of an open declared case" : "no declared case");
+    if (c.subjects.has(personId) || c.activePersons.has(personId)) return allow("CASE_MEMBERSHIP", "subject or member of the case");
+    return deny("neither subject nor member of the case");
+  }
+
+  /** The consent records that decide service S about P in case K now, newest first. */
+  applicable(caseId: string, personId: string, service: string, now: Date): OracleConsent[] {
+    const S = service.toUpperCase();
+    const t = now.getTime();
+    return this.consents
+      .filter(
+        (c) =>
+          c.caseId === caseId &&
+          c.subjectId === personId &&
+          c.services.includes(S) &&
+          c.categories.includes("SERVICE_DATA") &&
+          c.withdrawnAt === null &&
+          c.validFrom.getTime() <= t &&
+          (c.validTo === null || t < c.validTo.getTime()) &&
+          this.competent(c, S, now),
+      )
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  /** Whether `actor` may see service S's view (category SERVICE_DATA) of P for declared case K. */
+  view(actor: Actor, caseId: string | null, personId: string, service: View, now: Date): Verdict {
+    if (actor.kind === "anonymous") return deny("anonymous");
+    if (actor.kind === "citizen") {
+      if (actor.personId === personId) return allow("SELF", "own data");
+      if (!this.hasParentalResponsibility(actor.personId, personId)) return deny("not the citizen's own data or child");
+      const age = this.age(personId, now);
+      if (age >= 18) return deny("child is an adult");
+      if (service === "helse" && age >= 16) return deny("the youth decides on health data from 16");
+      return allow("PARENTAL_RESPONSIBILITY", "guardian with parental responsibility");
+    }
+    if (actor.service === service) return allow("OWN_SERVICE", "the actor's own service");
+    const c = this.memberCase(actor, caseId);
+    if (!c) return deny(caseId ? "not an active member of an open declared case" : "no declared case");
+    if (!c.subjects.has(personId)) return deny("not a subject of the case");
+    if (actor.service === "barnevern" && this.age(personId, now) < 18) return allow("INFORMATION_DUTY", "barnevern, child under 18");
+    const [newest] = this.applicable(c.id, personId, service, now);
+    if (!newest) return deny("no consent in force");
+    return newest.decision === "PERMIT" ? allow("CONSENT", `consent ${newest.id}`) : deny(`newest in force is refusal ${newest.id}`);
+  }
+
+  /**
+   * What recording a consent or refusal should answer, for a draft that an
+   * active member of an open case records about a subject of that case.
+   */
+  recordOutcome(d: Omit<OracleConsent, "id" | "withdrawnAt" | "createdAt">, now: Date): "OK" | "NOT_COMPETENT" | "CONFLICT" {
+    const on = d.validFrom.getTime() > now.getTime() ? d.validFrom : now;
+    if (!d.services.every((s) => this.competent(d, s, on))) return "NOT_COMPETENT";
+    // An opposite decision, not withdrawn, overlapping from now on, for a shared category and a service its giver still decides.
+    const clash = this.consents.some((c) => {
+      if (c.caseId !== d.caseId || c.subjectId !== d.subjectId || c.decision === d.decision || c.withdrawnAt !== null) return false;
+      const start = Math.max(c.validFrom.getTime(), d.validFrom.getTime(), now.getTime());
+      const end = Math.min(c.validTo?.getTime() ?? Infinity, d.validTo?.getTime() ?? Infinity);
+      if (start >= end) return false;
+      return c.categories.some((k) => d.categories.includes(k)) && c.services.some((s) => d.services.includes(s) && this.competent(c, s, new Date(start)));
+    });
+    return clash ? "CONFLICT" : "OK";
+  }
+}

@@ -1,0 +1,99 @@
+// A federation of its own for a suite that kills and restarts processes: the
+// shared one (federation.setup.ts) must not see its services disappear. It
+// runs in a temporary data folder on ports above the shared run's.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startFederation, type Federation } from "../../scripts/lib/federation.ts";
+import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
+import { devToken } from "../../services/kit/auth/tokens.ts";
+import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
+import { demoUser } from "../../services/kit/demo/users.ts";
+import { signRequest, HUB_EXTENSION, JWT_EXTENSION } from "../../services/kit/auth/signing.ts";
+import { postGraphQL, type GraphQLResponse } from "./graphql.ts";
+
+/** Each suite passes its own slot, so two of them never share ports: shared gateway port + 1000 + 200 × slot. */
+export function ownGatewayPort(slot: number): number {
+  return Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 1000 + 200 * slot;
+}
+
+export interface OwnFederation {
+  federation: Federation;
+  gatewayPort: number;
+  dataDir: string;
+  logFile: string;
+  /** The log lines written since `mark` (an offset from `logSize()`). */
+  logSince(mark: number): string[];
+  logSize(): number;
+  gateway<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
+  asUser(key: string, caseId?: string): Promise<Record<string, string>>;
+  /** A signed call straight to one subgraph, as the gateway would make it. */
+  subgraph<Data = Record<string, unknown>>(service: ServiceName, query: string, variables: Record<string, unknown>, as: { user: string; caseId?: string }): Promise<GraphQLResponse<Data>>;
+  subgraphBase(service: ServiceName): string;
+  close(): Promise<void>;
+}
+
+export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = {}): Promise<OwnFederation> {
+  const gatewayPort = ownGatewayPort(slot);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-own-"));
+  const dataDir = path.join(dir, "data");
+  const logFile = path.join(dir, "federation.log");
+  const secrets = ensureDevSecrets(dataDir);
+  // Nothing from the caller's shell may point these processes at a shared database or cache.
+  const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "info", SEED_SYNTHETIC_FAMILIES: "0" };
+  for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") clean[key] = "";
+  const federation = await startFederation({ gatewayPort, dataDir, output: logFile, env: { ...clean, ...env } });
+
+  const asUser = async (key: string, caseId?: string) => {
+    const user = demoUser(key);
+    if (!user) throw new Error(`no demo user ${key}`);
+    const headers: Record<string, string> = { authorization: `Bearer ${await devToken(user.claims, secrets.jwtSecret)}` };
+    if (caseId) headers["x-case-id"] = caseId;
+    return headers;
+  };
+  const subgraphBase = (service: ServiceName) => `http://127.0.0.1:${subgraphPort(service, gatewayPort)}`;
+  const logSize = () => fs.statSync(logFile).size;
+
+  return {
+    federation,
+    gatewayPort,
+    dataDir,
+    logFile,
+    logSize,
+    logSince(mark) {
+      return fs.readFileSync(logFile).subarray(mark).toString("utf8").split("\n").filter(Boolean);
+    },
+    gateway: (query, variables, headers) => postGraphQL(federation.gatewayUrl, query, variables, headers),
+    asUser,
+    subgraphBase,
+    subgraph(service, query, variables, as) {
+      const user = demoUser(as.user);
+      if (!user) throw new Error(`no demo user ${as.user}`);
+      const extensions = {
+        [HUB_EXTENSION]: { purpose: as.caseId ?? null, requestId: `test-${Date.now()}`, issuedAt: Date.now() },
+        [JWT_EXTENSION]: { payload: user.claims },
+      };
+      return signedPost(`${subgraphBase(service)}/graphql`, signRequest({ query, variables, extensions }, secrets.signingSecret));
+    },
+    async close() {
+      await federation.stop();
+      if (process.env.KEEP_TEST_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signedPost<Data>(url: string, body: unknown): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const raw = await response.text();
+  return { status: response.status, raw, ...(JSON.parse(raw) as Omit<GraphQLResponse<Data>, "status" | "raw">) };
+}
+
+/** Polls until `check` holds or the time is up; returns whether it held. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000, everyMs = 200): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  return false;
+}
