@@ -23,8 +23,8 @@ import {
   ConsentResolver,
   FamilyCasesResolver,
   PersonCasesResolver,
-  type Context,
 } from "../services/samhandling/resolvers.ts";
+import type { Context } from "../services/samhandling/context.ts";
 
 const employee = (sub: string): Caller => ({ kind: "actor", claims: { sub, name: sub, service: "nav", roles: ["caseworker"] } });
 const citizen = (personId: string): Caller => ({

@@ -1,4 +1,5 @@
 // The consent rules, one by one: deny by default, and every grant names its basis.
+import { nextOsloMidnight } from "../services/kit/scalars.ts";
 import { describe, expect, it } from "vitest";
 import { decide, type CaseFacts, type ConsentFacts, type DecisionActor, type DecisionInput } from "../services/samhandling/decide.ts";
 import type { DecisionQuestion } from "../services/kit/decisions.ts";
@@ -30,12 +31,25 @@ function consent(over: Partial<ConsentFacts>): ConsentFacts {
 
 function one(actor: DecisionActor | null, q: Partial<DecisionQuestion>, extra: Partial<DecisionInput> = {}) {
   const question: DecisionQuestion = { personId: "p-child", service: "skole", category: "SERVICE_DATA", ...q };
-  return decide({ actor, caseId: "c-1", questions: [question], now, caseFacts: theCase, consents: [], personFacts: facts, ...extra })[0];
+  const { validUntil: _until, ...decision } = decide({ actor, caseId: "c-1", questions: [question], now, caseFacts: theCase, consents: [], personFacts: facts, ...extra })[0];
+  return decision;
+}
+
+function validUntil(extra: Partial<DecisionInput>): string | null | undefined {
+  const question: DecisionQuestion = { personId: "p-child", service: "skole", category: "SERVICE_DATA" };
+  return decide({ actor: nav, caseId: "c-1", questions: [question], now, caseFacts: theCase, consents: [], personFacts: facts, ...extra })[0].validUntil;
 }
 
 describe("consent decisions", () => {
   it("denies by default: no consent, no grant", () => {
     expect(one(nav, {})).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
+  });
+
+  it("says until when time alone cannot change the answer: the next consent boundary, or the next day in Oslo (ages)", () => {
+    const soon = new Date(now.getTime() + 3_600_000);
+    expect(validUntil({ consents: [consent({ validTo: soon })] })).toBe(soon.toISOString());
+    expect(validUntil({ consents: [consent({ validTo: new Date(now.getTime() + 30 * 86_400_000) })] })).toBe(nextOsloMidnight(now).toISOString());
+    expect(validUntil({ personFacts: new Map() })).toBeNull();
   });
 
   it("denies an anonymous caller everything", () => {

@@ -36,7 +36,7 @@ function idValues(world: World): string[] {
   for (const [, , rows] of tables(world)) {
     for (const row of rows) {
       for (const [k, v] of Object.entries(row)) {
-        if ((k === "id" || k.endsWith("Id")) && k !== "actorId" && k !== "nationalId" && typeof v === "string") out.push(v);
+        if ((k === "id" || k.endsWith("Id")) && k !== "actorId" && k !== "authorActorId" && k !== "nationalId" && typeof v === "string") out.push(v);
       }
     }
   }
@@ -408,7 +408,7 @@ describe("fjordvik()", () => {
     expect(haugland.kind).toBe("ANSVARSGRUPPE");
     expect(subjects(haugland.id)).toContain(demoPersonId("haugland", "Sara"));
     const berg = cases.get(demoCaseId("berg"))!;
-    expect(berg).toMatchObject({ kind: "ANSVARSGRUPPE", btiLevel: 3 });
+    expect(berg).toMatchObject({ kind: "INVESTERINGSTEAM", btiLevel: 3 });
 
     for (const c of world.samhandling.coordinationCase) {
       const ms = members(c.id);

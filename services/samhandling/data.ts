@@ -4,6 +4,7 @@ import DataLoader from "dataloader";
 import { PrismaClient, type Consent, type Prisma } from "../../prisma/samhandling/generated/client.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
+import { caseTransaction, lockCase, newCaseTransaction } from "./coordination/writes.ts";
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type SamhandlingClient = ReturnType<typeof createClient>;
@@ -40,17 +41,56 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       const found = await facts.load(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
+    /** Active memberships of an employee (actor id), for myCases. */
+    membershipsOfActor: manyByKey((ids) => db.caseMember.findMany({ where: { actorId: { in: [...ids] }, leftAt: null } }), (m) => m.actorId ?? ""),
+    /** Active memberships of a registry person (family, trusted person), for a citizen's myCases. */
+    membershipsOfPerson: manyByKey((ids) => db.caseMember.findMany({ where: { personId: { in: [...ids] }, leftAt: null } }), (m) => m.personId ?? ""),
+    levelChangesOfCase: manyByKey(
+      (ids) => db.btiLevelChange.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ decidedAt: "asc" }, { id: "asc" }] }),
+      (l) => l.caseId,
+    ),
+    handoversOfCase: manyByKey(
+      (ids) => db.handover.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ proposedAt: "desc" }, { id: "asc" }] }),
+      (h) => h.caseId,
+    ),
+    stafettloggOfCase: manyByKey(
+      (ids) => db.stafettloggEntry.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+      (e) => e.caseId,
+    ),
+    meetingsOfCase: manyByKey(
+      (ids) => db.meeting.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] }),
+      (m) => m.caseId,
+    ),
+    decisionsOfMeeting: manyByKey((ids) => db.meetingDecision.findMany({ where: { meetingId: { in: [...ids] } }, orderBy: { id: "asc" } }), (d) => d.meetingId),
+    goalsOfCase: manyByKey(
+      (ids) => db.goal.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ familyPriority: "asc" }, { createdAt: "asc" }] }),
+      (g) => g.caseId,
+    ),
+    evaluationsOfGoal: manyByKey((ids) => db.goalEvaluation.findMany({ where: { goalId: { in: [...ids] } }, orderBy: { id: "asc" } }), (e) => e.goalId),
+    meeting: oneByKey((ids) => db.meeting.findMany({ where: { id: { in: [...ids] } } }), (m) => m.id),
+    /** Every measure and follow-up of a case, by due date. */
+    measuresOfCase: manyByKey(
+      (ids) => db.measure.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ dueDate: "asc" }, { id: "asc" }] }),
+      (m) => m.caseId,
+    ),
     write: consentWrites(db),
+    /** Runs a change to a case in a transaction holding the case's lock (coordination/writes.ts). */
+    /** A handover by id, for finding its case before the case's lock is taken. */
+    handoverById: (id: string) => db.handover.findUnique({ where: { id } }),
+    meetingById: (id: string) => db.meeting.findUnique({ where: { id } }),
+    measureById: (id: string) => db.measure.findUnique({ where: { id } }),
+    inCase: caseTransaction(db),
+    inNewCase: newCaseTransaction(db),
   };
 }
+
+
 
 /**
  * The only writes samhandling makes to consents, each in one transaction that
  * first locks the case row, so consent changes in one case happen one at a time.
  */
 function consentWrites(db: SamhandlingClient) {
-  const lockCase = (tx: Prisma.TransactionClient, caseId: string) =>
-    tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM coordination_case WHERE id = ${caseId} FOR UPDATE`;
   return {
     /**
      * Inserts a consent. `check` sees the active-or-not rows of the opposite

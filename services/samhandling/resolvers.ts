@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Consent as ConsentRow } from "../../prisma/samhandling/generated/client.ts";
 import { ServiceName, type ConsentCapacity, type ConsentDecision } from "../../prisma/samhandling/generated/enums.ts";
@@ -6,30 +5,20 @@ import { isCitizen, type Caller } from "../kit/auth/caller.ts";
 import { DATA_CATEGORIES } from "../kit/categories.ts";
 import { FamilyRef, PersonRef } from "../kit/entities.ts";
 import { hubError } from "../kit/errors.ts";
-import type { SubgraphContext } from "../kit/subgraph.ts";
+import { caseTakingPart, callerOf, recorderId, signedIn, type Context } from "./context.ts";
+import { newId, requiredId, text } from "./input.ts";
 import { competenceProblem, inPeriod, isStillCompetent, servicesInForce, type PersonFacts } from "./competence.ts";
 import type { SamhandlingLoaders } from "./data.ts";
 import { CaseMember, Consent, CoordinationCase, GrantConsentInput, RefuseConsentInput } from "./types.ts";
 
-/**
- * samhandling's request context. `caller` comes from the kit (the verified,
- * gateway-signed claims); a context without one counts as anonymous.
- * `consentChanged` is the hook that invalidates cached consent decisions on
- * every instance; it is awaited after every committed consent change (the
- * kit's `invalidateDecisions` serves when it is not set).
- */
-export type Context = SubgraphContext<SamhandlingLoaders> & {
-  consentChanged?: () => Promise<void>;
-};
-
-type CaseRow = NonNullable<Awaited<ReturnType<SamhandlingLoaders["case"]["load"]>>>;
+export type CaseRow = NonNullable<Awaited<ReturnType<SamhandlingLoaders["case"]["load"]>>>;
 
 /**
  * A case is visible to its active members, and to a citizen who is one of its
  * subjects or takes part in it. Either way the look is logged once per subject;
  * an invisible case answers exactly like an unknown one.
  */
-async function visibleCase(ctx: Context, found: CaseRow | null): Promise<CaseRow | null> {
+export async function visibleCase(ctx: Context, found: CaseRow | null): Promise<CaseRow | null> {
   if (!found) return null;
   const [members, subjects] = await Promise.all([ctx.loaders.membersOfCase.load(found.id), ctx.loaders.subjectsOfCase.load(found.id)]);
   const active = members.filter((m) => m.leftAt === null);
@@ -47,11 +36,11 @@ async function visibleCase(ctx: Context, found: CaseRow | null): Promise<CaseRow
   return allowed ? found : null;
 }
 
-async function visibleCases(ctx: Context, cases: CaseRow[]): Promise<CaseRow[]> {
+export async function visibleCases(ctx: Context, cases: CaseRow[]): Promise<CaseRow[]> {
   return present(await Promise.all(cases.map((c) => visibleCase(ctx, c))));
 }
 
-function present<T>(values: (T | null | Error)[]): T[] {
+export function present<T>(values: (T | null | Error)[]): T[] {
   return values.filter((v): v is T => v !== null && !(v instanceof Error));
 }
 
@@ -107,88 +96,13 @@ export class FamilyCasesResolver {
 // Consents
 // ---------------------------------------------------------------------------
 
-/** The caller as the request context carries it; a request without one is anonymous (fail closed). */
-function callerOf(ctx: Context): Caller {
-  return (ctx.caller as Caller | undefined) ?? { kind: "anonymous" };
-}
-
 /** After a committed consent change: no cached decision may outlive it (DESIGN.md: "for the next request"). */
 async function consentChanged(ctx: Context): Promise<void> {
   if (ctx.consentChanged) await ctx.consentChanged();
   else await (ctx.invalidateDecisions as (() => Promise<void>) | undefined)?.();
 }
 
-type Signed = { kind: "employee"; actorId: string } | { kind: "citizen"; personId: string };
-
-/** Who may touch consents at all: a signed-in employee, or a citizen signed in as a registry person. */
-function signedIn(caller: Caller): Signed {
-  if (caller.kind === "anonymous") {
-    throw hubError("FORBIDDEN", "Sign in to record or see consents: this request carries no valid sign-in.");
-  }
-  if (caller.kind === "service") {
-    throw hubError("FORBIDDEN", "Consents are recorded and read by people, not by internal service calls. Use the consent decision endpoint instead.");
-  }
-  if (caller.claims.service === "citizen") {
-    if (!isCitizen(caller)) {
-      throw hubError("FORBIDDEN", "Your sign-in does not say which person you are in the population register. Sign in again as a citizen.");
-    }
-    return { kind: "citizen", personId: caller.claims.personId };
-  }
-  return { kind: "employee", actorId: caller.claims.sub };
-}
-
-const isActive = (m: { leftAt?: Date | null }) => m.leftAt == null;
-
-/**
- * The case, when the caller takes part in it: an employee as an active
- * member; a citizen as an active family member or as a subject of the case.
- */
-async function caseTakingPart(ctx: Context, who: Signed, caseId: string) {
-  const found = await ctx.loaders.case.load(caseId);
-  if (!found) throw hubError("NOT_FOUND", "No coordination case has this id. Check the case id.");
-  const members = await ctx.loaders.membersOfCase.load(caseId);
-  if (who.kind === "employee") {
-    if (!members.some((m) => isActive(m) && m.actorId === who.actorId)) {
-      throw hubError("FORBIDDEN", "You are not an active member of this case. Ask the case's coordinator to add you to the case first.");
-    }
-  } else {
-    const subjects = await ctx.loaders.subjectsOfCase.load(caseId);
-    const takesPart =
-      members.some((m) => isActive(m) && m.personId === who.personId) || subjects.some((s) => s.personId === who.personId);
-    if (!takesPart) {
-      throw hubError("FORBIDDEN", "You do not take part in this case. Ask the case's coordinator if you should.");
-    }
-  }
-  return found;
-}
-
-/** Whose records the id in `recordedBy` / `withdrawnBy` names: an employee's actor id or a citizen's person id. */
-const recorderId = (who: Signed) => (who.kind === "employee" ? who.actorId : who.personId);
-
-const ID_ALPHABET = "0123456789bcdfghjklmnpqrstvwxz";
-/** A new opaque consent id: `cn-` and 12 random characters (no vowels, so never a name). */
-function newConsentId(): string {
-  let out = "cn-";
-  for (let i = 0; i < 12; i++) out += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return out;
-}
-
-const TEXT_LIMIT = 2000;
 const NOT_CONSENTABLE: ServiceName[] = ["FAMILY"];
-
-function text(value: string | null | undefined, field: string): string | null {
-  const trimmed = value?.trim() ?? "";
-  if (trimmed.length > TEXT_LIMIT) {
-    throw hubError("BAD_USER_INPUT", `${field} is longer than ${TEXT_LIMIT} characters. Shorten it; the full text belongs in the service's own journal.`, { field });
-  }
-  return trimmed === "" ? null : trimmed;
-}
-
-function requiredId(value: string | null | undefined, field: string): string {
-  const trimmed = value?.trim() ?? "";
-  if (!trimmed) throw hubError("BAD_USER_INPUT", `${field} is empty. Give the id.`, { field });
-  return trimmed;
-}
 
 interface ConsentDraft {
   caseId: string;
@@ -314,7 +228,7 @@ async function record(decision: ConsentDecision, input: GrantConsentInput | Refu
 
   const row = await ctx.loaders.write.recordConsent(
     {
-      id: newConsentId(),
+      id: newId("cn"),
       caseId: draft.caseId,
       subjectPersonId: draft.subjectId,
       givenByPersonId: givenBy,

@@ -16,6 +16,7 @@ registerEnumType(CaseKind, {
   valuesConfig: {
     BTI: { description: "Bedre tverrfaglig innsats: early, coordinated help at levels 0–3, led by a stafettholder." },
     ANSVARSGRUPPE: { description: "A responsibility group of professionals and the family, with a coordinator and meetings." },
+    INVESTERINGSTEAM: { description: "An investeringsteam / familielos: one coordinator with a mandate from each service and one family plan." },
   },
 });
 registerEnumType(CaseStatus, {
@@ -76,7 +77,7 @@ export class CoordinationCase {
   @Field(() => ID, { description: "Opaque id; a request declares it as its purpose." })
   id!: string;
 
-  @Field(() => CaseKind, { description: "BTI or ansvarsgruppe." })
+  @Field(() => CaseKind, { description: "BTI, ansvarsgruppe or investeringsteam." })
   kind!: CaseKind;
 
   @Field(() => String, { description: "A short working title agreed with the family." })
@@ -94,7 +95,20 @@ export class CoordinationCase {
   @Field(() => DateTimeScalar, { nullable: true, description: "When the case was closed." })
   closedAt?: Date | null;
 
+  @Field(() => String, { nullable: true, description: "Why the case was closed." })
+  closedReason?: string | null;
+
+  @Field(() => Boolean, { description: "Whether the group works to an individuell plan." })
+  individualPlan!: boolean;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "BTI: when the concern was registered." })
+  concernRegisteredAt?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "BTI: when level 0 was decided (the first move to a level, or closing without concern)." })
+  levelDecidedAt?: Date | null;
+
   familyId!: string | null;
+  holderMemberId!: string | null;
 }
 
 registerEnumType(ConsentCapacity, {

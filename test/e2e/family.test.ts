@@ -35,7 +35,7 @@ describe("family overview through the gateway", () => {
     // Ida's consent covers only the fact of health involvement, not the health data itself.
     expect(statuses(byName.Ida)).toEqual({ ...all, helse: "RESTRICTED" });
     expect(byName.Ida.helse).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, contacts: null });
-    expect(byName.Geir.cases).toContainEqual(expect.objectContaining({ kind: "ANSVARSGRUPPE" }));
+    expect(byName.Geir.cases).toContainEqual(expect.objectContaining({ kind: "INVESTERINGSTEAM" }));
   });
 
   it("shows exactly the permitted parts of a partial consent (Haugland: school and NAV yes, barnevern refused)", async () => {

@@ -13,7 +13,7 @@
 // vowels, so no id can ever spell a name. National ids are synthetic
 // (month + 80, Norway's convention for test identities) with valid mod-11
 // control digits; they can never be a real person's number.
-import type { World } from "./world.ts";
+import { emptySamhandling, type World } from "./world.ts";
 import type { DataCategory } from "../categories.ts";
 import { hash48 } from "./random.ts";
 
@@ -439,7 +439,7 @@ const CASES: CaseSpec[] = [
   },
   {
     family: "berg",
-    kind: "ANSVARSGRUPPE",
+    kind: "INVESTERINGSTEAM",
     title: "Velferdslab – investeringsteam og familieplan",
     btiLevel: 3,
     openedAt: "2026-01-19",
@@ -912,11 +912,125 @@ const VOLUNTARY: VoluntarySpec[] = [
 
 const opt = (iso: string | null | undefined): Date | null => (iso ? day(iso) : null);
 
+// ---------------------------------------------------------------------------
+// Coordination work in the demo cases: level decisions, the baton, the
+// stafettlogg, meetings, the plan and its follow-ups. Dates are around
+// DEMO_TODAY, so some follow-ups are overdue and a meeting is upcoming.
+// ---------------------------------------------------------------------------
+
+/** The member holding the baton: the active stafettholder or coordinator. */
+function holderOf(c: CaseSpec): string | null {
+  const holder = c.members.find((m) => "actor" in m && !m.left && (m.role === "STAFETTHOLDER" || m.role === "COORDINATOR"));
+  return holder && "actor" in holder ? memberId(c.family, holder.actor) : null;
+}
+
+const LEVEL_CHANGES: { family: DemoCaseKey; from: number | null; to: number; at: string; by: string; reason: string }[] = [
+  { family: "nilsen", from: 0, to: 1, at: "2026-03-09", by: "skole-kontaktlaerer-4", reason: "Bekymringen er reell: fravær over 15 % siste to måneder. Tiltak i skolen først." },
+  { family: "nilsen", from: 1, to: 2, at: "2026-06-02", by: "skole-kontaktlaerer-4", reason: "Fraværet øker; helsesykepleier trekkes inn med samtykke." },
+  { family: "sandvik", from: 0, to: 1, at: "2025-02-10", by: "skole-kontaktlaerer-5", reason: "Trivselssamtaler og tett oppfølging i klassen." },
+];
+
+const STAFETTLOGG: { family: DemoCaseKey; key: string; kind: "CONCERN" | "DECISION" | "MEASURE" | "EVALUATION" | "NOTE"; at: string; by: string; text: string; responsible?: string; evaluate?: string; corrects?: string }[] = [
+  { family: "nilsen", key: "concern", kind: "CONCERN", at: "2026-03-02T10:00", by: "skole-kontaktlaerer-4", text: "Emma har hatt høyt fravær siden januar og virker sliten i timene." },
+  { family: "nilsen", key: "samtale", kind: "MEASURE", at: "2026-03-16T09:00", by: "skole-kontaktlaerer-4", text: "Ukentlige samtaler med kontaktlærer.", responsible: "skole-kontaktlaerer-4", evaluate: "2026-05-04" },
+  { family: "nilsen", key: "helse", kind: "MEASURE", at: "2026-06-10T13:00", by: "helse-helsesykepleier-1", text: "Samtaler hos helsesykepleier annenhver uke.", responsible: "helse-helsesykepleier-1", evaluate: "2026-09-01" },
+  { family: "nilsen", key: "eval", kind: "EVALUATION", at: "2026-09-01T14:00", by: "helse-helsesykepleier-1", text: "Emma sier samtalene hjelper; fraværet er noe lavere." },
+  { family: "nilsen", key: "los", kind: "DECISION", at: "2026-09-08T12:00", by: "skole-ungdomslos-1", text: "Ungdomslosen overtar stafettpinnen etter Emmas ønske.", responsible: "skole-ungdomslos-1", evaluate: "2026-11-16" },
+  { family: "nilsen", key: "los-fix", kind: "NOTE", at: "2026-09-09T08:00", by: "skole-ungdomslos-1", text: "Rettelse: neste evaluering er 16. november, ikke 2. november.", corrects: "los" },
+];
+
+const GOALS: { family: DemoCaseKey; key: string; text: string; term: "SHORT" | "LONG"; priority: number; status?: "OPEN" | "ACHIEVED" }[] = [
+  { family: "haugland", key: "bolig", text: "Vi skal ha et trygt og varig sted å bo", term: "LONG", priority: 1 },
+  { family: "haugland", key: "skole", text: "Jonas trives og går på skolen hver dag", term: "SHORT", priority: 2 },
+  { family: "berg", key: "hverdag", text: "En forutsigbar hverdag for Ida og Mats", term: "LONG", priority: 1 },
+  { family: "berg", key: "jobb", text: "Geir er i arbeidstrening to dager i uka", term: "SHORT", priority: 2 },
+];
+
+const MEETINGS: { family: DemoCaseKey; key: string; title: string; at: string; held?: { participants: string[]; summary: string } }[] = [
+  { family: "haugland", key: "okt", title: "Ansvarsgruppemøte oktober", at: "2026-10-20T12:00", held: { participants: ["nav-veileder-1", "skole-kontaktlaerer-1", "nav-bolig-1", "Sara"], summary: "Gjennomgang av boligsøknad og skolestart." } },
+  { family: "haugland", key: "des", title: "Ansvarsgruppemøte desember", at: "2026-12-03T12:00" },
+  { family: "berg", key: "nov", title: "Investeringsteam – evaluering", at: "2026-11-02T09:00", held: { participants: ["samhandling-investeringsleder-1", "nav-veileder-3", "skole-ppt-1", "helse-psykisk-1", "Geir", "Line"], summary: "Planen evaluert med familien." } },
+  { family: "berg", key: "jan", title: "Investeringsteam – neste evaluering", at: "2027-01-11T09:00" },
+];
+
+const DECISIONS: { family: DemoCaseKey; meeting: string; key: string; text: string; goal?: string; measure?: { text: string; responsible: string; due: string; status: "PLANNED" | "ACTIVE" | "DONE" } }[] = [
+  { family: "haugland", meeting: "okt", key: "bolig", text: "NAV sender søknad om kommunal bolig.", goal: "bolig", measure: { text: "Søknad om kommunal bolig sendt og fulgt opp", responsible: "nav-bolig-1", due: "2026-11-10", status: "ACTIVE" } },
+  { family: "haugland", meeting: "okt", key: "skole", text: "Skolen melder fravær ukentlig til Sara.", goal: "skole", measure: { text: "Ukentlig fraværsmelding til Sara", responsible: "skole-kontaktlaerer-1", due: "2026-12-18", status: "ACTIVE" } },
+  { family: "berg", meeting: "nov", key: "trening", text: "Avtale om arbeidstrening to dager i uka.", goal: "jobb", measure: { text: "Avtale med arbeidsgiver om arbeidstrening", responsible: "nav-veileder-3", due: "2026-11-16", status: "PLANNED" } },
+  { family: "berg", meeting: "nov", key: "ppt", text: "PPT utreder Mats sitt behov for tilrettelegging.", goal: "hverdag", measure: { text: "Sakkyndig vurdering fra PPT", responsible: "skole-ppt-1", due: "2027-01-08", status: "ACTIVE" } },
+];
+
+function coordinationWork(world: World): void {
+  const w = world.samhandling;
+  const caseOf = (key: DemoCaseKey) => demoCaseId(key);
+  const serviceOf = (actor: string) => staff(actor).service;
+  for (const [i, l] of LEVEL_CHANGES.entries()) {
+    w.btiLevelChange.push({
+      id: demoOpaqueId("lv", `level/${l.family}/${i}`),
+      caseId: caseOf(l.family), fromLevel: l.from, toLevel: l.to, reason: l.reason,
+      decidedBy: l.by, decidedByService: serviceOf(l.by), decidedAt: day(l.at),
+    });
+  }
+  // Nilsen: the contact teacher handed the baton to the ungdomslos, as Emma wished.
+  w.handover.push({
+    id: demoOpaqueId("hd", "handover/nilsen/1"),
+    caseId: caseOf("nilsen"),
+    fromMemberId: memberId("nilsen", "skole-kontaktlaerer-4"),
+    toMemberId: memberId("nilsen", "skole-ungdomslos-1"),
+    status: "ACCEPTED",
+    familyWish: "Emma ønsker ungdomslosen, som hun kjenner fra ungdomsklubben.",
+    proposedAt: moment("2026-09-01T15:00"),
+    respondedAt: moment("2026-09-08T11:00"),
+    responseNote: null,
+  });
+  const entryId = (family: string, key: string) => demoOpaqueId("sl", `stafettlogg/${family}/${key}`);
+  for (const e of STAFETTLOGG) {
+    w.stafettloggEntry.push({
+      id: entryId(e.family, e.key),
+      caseId: caseOf(e.family), kind: e.kind, text: e.text,
+      authorActorId: e.by, authorName: staff(e.by).displayName, authorService: serviceOf(e.by), at: moment(e.at),
+      responsibleMemberId: e.responsible ? memberId(e.family, e.responsible) : null,
+      evaluationDate: opt(e.evaluate), correctsId: e.corrects ? entryId(e.family, e.corrects) : null,
+    });
+  }
+  const goalId = (family: string, key: string) => demoOpaqueId("gl", `goal/${family}/${key}`);
+  for (const g of GOALS) {
+    const opened = CASES.find((c) => c.family === g.family)!.openedAt;
+    w.goal.push({ id: goalId(g.family, g.key), caseId: caseOf(g.family), text: g.text, term: g.term, familyPriority: g.priority, status: g.status ?? "OPEN", createdAt: day(opened) });
+  }
+  const meetingId = (family: string, key: string) => demoOpaqueId("mt", `meeting/${family}/${key}`);
+  for (const m of MEETINGS) {
+    const coordinator = holderOf(CASES.find((c) => c.family === m.family)!);
+    w.meeting.push({
+      id: meetingId(m.family, m.key), caseId: caseOf(m.family), title: m.title, startsAt: moment(m.at),
+      status: m.held ? "HELD" : "PLANNED", summary: m.held?.summary ?? null,
+      participantIds: m.held ? m.held.participants.map((who) => memberId(m.family, who)) : [],
+      createdBy: coordinator ?? "demo",
+    });
+  }
+  for (const d of DECISIONS) {
+    const id = demoOpaqueId("md", `decision/${d.family}/${d.key}`);
+    w.meetingDecision.push({ id, meetingId: meetingId(d.family, d.meeting), text: d.text });
+    if (d.goal) {
+      w.goalEvaluation.push({ id: demoOpaqueId("ge", `evaluation/${d.family}/${d.key}`), goalId: goalId(d.family, d.goal), meetingId: meetingId(d.family, d.meeting), status: "OPEN", note: d.text });
+    }
+    if (d.measure) {
+      const meeting = MEETINGS.find((m) => m.family === d.family && m.key === d.meeting)!;
+      w.measure.push({
+        id: demoOpaqueId("ms", `measure/${d.family}/${d.key}`),
+        caseId: caseOf(d.family), goalId: d.goal ? goalId(d.family, d.goal) : null, decisionId: id,
+        description: d.measure.text, responsibleMemberId: memberId(d.family, d.measure.responsible), responsibleService: serviceOf(d.measure.responsible),
+        dueDate: day(d.measure.due), status: d.measure.status, completedAt: null, createdAt: moment(meeting.at), createdBy: "demo",
+      });
+    }
+  }
+}
+
 /** The Fjordvik demo municipality: eight families and what every service knows about them. */
 export function fjordvik(): World {
   const world: World = {
     registry: { person: [], family: [], familyMember: [], guardianship: [] },
-    samhandling: { coordinationCase: [], caseSubject: [], caseMember: [], consent: [] },
+    samhandling: emptySamhandling(),
     nav: { navFollowUp: [], navMeasure: [] },
     barnevern: { barnevernCase: [], barnevernMeasure: [] },
     skole: { enrolment: [], schoolSupport: [], attendanceMonth: [] },
@@ -963,6 +1077,9 @@ export function fjordvik(): World {
       status: c.closedAt ? "CLOSED" : "OPEN",
       openedAt: day(c.openedAt),
       closedAt: opt(c.closedAt),
+      concernRegisteredAt: c.kind === "BTI" ? day(c.openedAt) : null,
+      levelDecidedAt: c.kind === "BTI" && (c.btiLevel ?? 0) > 0 ? opt(LEVEL_CHANGES.find((l) => l.family === c.family)?.at ?? c.openedAt) : null,
+      holderMemberId: holderOf(c),
     });
     for (const given of c.subjects) {
       world.samhandling.caseSubject.push({ caseId, personId: demoPersonId(c.family, given) });
@@ -1020,6 +1137,8 @@ export function fjordvik(): World {
       createdAt: validFrom,
     });
   }
+
+  coordinationWork(world);
 
   // nav
   for (const [fam, given, actor, since] of NAV_FOLLOW_UPS) {

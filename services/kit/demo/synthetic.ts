@@ -16,7 +16,7 @@
 //   A chunk starting at startIndex first replays the cheap "skeletons"
 //   (sizes, sexes, birth dates) of the families before it to know n.
 // - Staff actor ids follow the demo's `<service>-<role>-<n>` with n ≥ 100.
-import type { World } from "./world.ts";
+import { emptySamhandling, type World } from "./world.ts";
 import { DEMO_MUNICIPALITY, DEMO_TODAY, ID_ALPHABET, day, hash53, syntheticNationalId } from "./fjordvik.ts";
 import { mix32, seededRandom } from "./random.ts";
 import { ageOn } from "../scalars.ts";
@@ -55,7 +55,7 @@ export const SYNTHETIC_DEFAULT_SEED = 20261123;
 export function emptyWorld(): World {
   return {
     registry: { person: [], family: [], familyMember: [], guardianship: [] },
-    samhandling: { coordinationCase: [], caseSubject: [], caseMember: [], consent: [] },
+    samhandling: emptySamhandling(),
     nav: { navFollowUp: [], navMeasure: [] },
     barnevern: { barnevernCase: [], barnevernMeasure: [] },
     skole: { enrolment: [], schoolSupport: [], attendanceMonth: [] },
@@ -1034,7 +1034,7 @@ class Generator {
     const closedAt = closed ? between(rng, openedAt + 60, TODAY - 1) : null;
     const caseId = this.ids.id("c", index, 0);
     const w = this.world;
-    w.samhandling.coordinationCase.push({
+    const theCase: Row<"samhandling", "coordinationCase"> = {
       id: caseId,
       kind,
       title: kind === "BTI" ? `BTI nivå ${btiLevel} – ${pick(rng, BTI_TOPICS)}` : pick(rng, AG_TITLES),
@@ -1043,7 +1043,11 @@ class Generator {
       status: closed ? "CLOSED" : "OPEN",
       openedAt: toDate(openedAt),
       closedAt: optDate(closedAt),
-    });
+      // BTI starts from a registered concern; level 0 was decided in the first days.
+      concernRegisteredAt: kind === "BTI" ? toDate(openedAt) : null,
+      levelDecidedAt: kind === "BTI" && btiLevel !== null && btiLevel > 0 ? toDate(openedAt + 7) : null,
+    };
+    w.samhandling.coordinationCase.push(theCase);
     for (const s of subjects) w.samhandling.caseSubject.push({ caseId, personId: s.id });
 
     const lastDay = closedAt ?? TODAY;
@@ -1054,8 +1058,11 @@ class Generator {
         : "PROFESSIONAL";
       const joined = k === 0 ? openedAt : between(rng, openedAt, Math.min(openedAt + 60, lastDay));
       const left = closedAt ?? (k > 0 && joined + 30 < TODAY && chance(rng, 0.08) ? past(rng, joined + 30, TODAY - 1) : null);
+      const id = this.ids.id("m", index, next("m"));
+      // The first staff member holds the baton (stafettholder) or coordinates.
+      if (k === 0) theCase.holderMemberId = id;
       w.samhandling.caseMember.push({
-        id: this.ids.id("m", index, next("m")),
+        id,
         caseId,
         actorId,
         personId: null,

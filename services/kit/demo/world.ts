@@ -21,6 +21,14 @@ export interface World {
     caseSubject: Samhandling.CaseSubjectCreateManyInput[];
     caseMember: Samhandling.CaseMemberCreateManyInput[];
     consent: Samhandling.ConsentCreateManyInput[];
+    btiLevelChange: Samhandling.BtiLevelChangeCreateManyInput[];
+    handover: Samhandling.HandoverCreateManyInput[];
+    stafettloggEntry: Samhandling.StafettloggEntryCreateManyInput[];
+    goal: Samhandling.GoalCreateManyInput[];
+    meeting: Samhandling.MeetingCreateManyInput[];
+    meetingDecision: Samhandling.MeetingDecisionCreateManyInput[];
+    goalEvaluation: Samhandling.GoalEvaluationCreateManyInput[];
+    measure: Samhandling.MeasureCreateManyInput[];
   };
   nav: {
     navFollowUp: Nav.NavFollowUpCreateManyInput[];
@@ -44,3 +52,21 @@ export interface World {
 }
 
 export type ServiceWorld<S extends keyof World> = World[S];
+
+/** samhandling's tables, empty, in insert order (foreign keys point backwards). */
+export function emptySamhandling(): World["samhandling"] {
+  return {
+    coordinationCase: [],
+    caseSubject: [],
+    caseMember: [],
+    consent: [],
+    btiLevelChange: [],
+    handover: [],
+    stafettloggEntry: [],
+    goal: [],
+    meeting: [],
+    meetingDecision: [],
+    goalEvaluation: [],
+    measure: [],
+  };
+}

@@ -1,0 +1,136 @@
+// The baton (stafettpinne): exactly one holder at a time. The holder proposes
+// a handover; it takes effect only when the new holder accepts, and until
+// then the old holder keeps the baton. One open proposal per case.
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { Handover as HandoverRow } from "../../../prisma/samhandling/generated/client.ts";
+import { hubError } from "../../kit/errors.ts";
+import { employee, type Context } from "../context.ts";
+import { newId, requiredId, requiredText, text } from "../input.ts";
+import type { CaseRow } from "../resolvers.ts";
+import { CaseMember, CoordinationCase } from "../types.ts";
+import { actingMember, activeMemberOf, forgetCase, holderRole, requireHolder } from "./membership.ts";
+import { Handover } from "./types.ts";
+import { requireOpen } from "./writes.ts";
+
+/** The handover and the caller's membership, when the caller takes part in its case. */
+async function handoverFor(ctx: Context, id: string) {
+  employee(ctx);
+  const notFound = () => hubError("NOT_FOUND", "No handover has this id in a case you take part in. Check the id.");
+  const found = await ctx.loaders.handoverById(requiredId(id, "handoverId"));
+  if (!found) throw notFound();
+  const acting = await actingMember(ctx, found.caseId).catch(() => {
+    throw notFound();
+  });
+  return { found, acting };
+}
+
+type Answer = "ACCEPTED" | "DECLINED" | "CANCELLED";
+
+/** Answers a proposal under the case lock, so two answers (or an answer and a cancel) cannot both win. */
+async function answer(ctx: Context, id: string, status: Answer, note: string | null): Promise<HandoverRow> {
+  const { found, acting } = await handoverFor(ctx, id);
+  const byProposed = status !== "CANCELLED";
+  if (byProposed && found.toMemberId !== acting.me.id) {
+    throw hubError("FORBIDDEN", "Only the member the baton is offered to can accept or decline it.");
+  }
+  const row = await ctx.loaders.inCase(found.caseId, async (tx, locked) => {
+    requireOpen(locked);
+    const current = await tx.handover.findUniqueOrThrow({ where: { id: found.id } });
+    if (current.status !== "PROPOSED") {
+      throw hubError("CONFLICT", `This handover is already ${current.status.toLowerCase()}. Ask the holder for a new proposal if needed.`);
+    }
+    if (!byProposed) requireHolder(locked.holderMemberId, acting, "cancel a handover");
+    const now = new Date();
+    if (status === "ACCEPTED") {
+      if (locked.holderMemberId !== current.fromMemberId) {
+        throw hubError("CONFLICT", "The baton has moved since this handover was proposed. Ask the current holder for a new proposal.");
+      }
+      const theCase = await tx.coordinationCase.findUniqueOrThrow({ where: { id: current.caseId } });
+      await tx.caseMember.update({ where: { id: current.fromMemberId }, data: { role: "PROFESSIONAL" } });
+      await tx.caseMember.update({ where: { id: current.toMemberId }, data: { role: holderRole(theCase.kind) } });
+      await tx.coordinationCase.update({ where: { id: current.caseId }, data: { holderMemberId: current.toMemberId } });
+    }
+    return tx.handover.update({ where: { id: current.id }, data: { status, respondedAt: now, responseNote: note } });
+  });
+  forgetCase(ctx, found.caseId);
+  return row;
+}
+
+@Resolver(() => Handover)
+export class BatonResolver {
+  @Mutation(() => Handover, {
+    description:
+      "The holder proposes handing the baton to another professional member, with the child's or family's wish. " +
+      "The holder keeps it until the new holder accepts; only one proposal can be open at a time.",
+  })
+  async proposeHandover(
+    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
+    @Arg("toMemberId", () => ID, { description: "The member to take over (an active professional member)." }) toMemberId: string,
+    @Arg("familyWish", () => String, { description: "What the child or family wished about who holds the baton, in their words." }) familyWish: string,
+    @Ctx() ctx: Context,
+  ): Promise<HandoverRow> {
+    const acting = await actingMember(ctx, caseId);
+    const wish = requiredText(familyWish, "familyWish");
+    const to = await activeMemberOf(ctx, caseId, requiredId(toMemberId, "toMemberId"), "toMemberId", true);
+    const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
+      requireOpen(locked);
+      requireHolder(locked.holderMemberId, acting, "propose a handover");
+      if (to.id === locked.holderMemberId) throw hubError("BAD_USER_INPUT", "You already hold the baton. Propose another member.", { field: "toMemberId" });
+      const open = await tx.handover.findFirst({ where: { caseId, status: "PROPOSED" } });
+      if (open) {
+        throw hubError("CONFLICT", "A handover is already proposed in this case. Wait for the answer, or cancel it before proposing another.", { handoverId: open.id });
+      }
+      return tx.handover.create({
+        data: { id: newId("hd"), caseId, fromMemberId: locked.holderMemberId!, toMemberId: to.id, status: "PROPOSED", familyWish: wish, proposedAt: new Date() },
+      });
+    });
+    forgetCase(ctx, caseId);
+    return row;
+  }
+
+  @Mutation(() => Handover, { description: "The proposed member accepts: from now on they hold the baton." })
+  acceptHandover(@Arg("handoverId", () => ID, { description: "The proposal." }) handoverId: string, @Ctx() ctx: Context) {
+    return answer(ctx, handoverId, "ACCEPTED", null);
+  }
+
+  @Mutation(() => Handover, { description: "The proposed member declines; the holder keeps the baton." })
+  declineHandover(
+    @Arg("handoverId", () => ID, { description: "The proposal." }) handoverId: string,
+    @Arg("note", () => String, { nullable: true, description: "Why, for the holder." }) note: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return answer(ctx, handoverId, "DECLINED", text(note, "note"));
+  }
+
+  @Mutation(() => Handover, { description: "The holder takes a proposal back before it is answered." })
+  cancelHandover(
+    @Arg("handoverId", () => ID, { description: "The proposal." }) handoverId: string,
+    @Arg("note", () => String, { nullable: true, description: "Why, for the proposed member." }) note: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return answer(ctx, handoverId, "CANCELLED", text(note, "note"));
+  }
+
+  @FieldResolver(() => CaseMember, { description: "Who proposed it: the holder at the time." })
+  async from(@Root() h: HandoverRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.membersOfCase.load(h.caseId)).find((m) => m.id === h.fromMemberId);
+  }
+
+  @FieldResolver(() => CaseMember, { description: "Who the baton is offered to." })
+  async to(@Root() h: HandoverRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.membersOfCase.load(h.caseId)).find((m) => m.id === h.toMemberId);
+  }
+}
+
+@Resolver(() => CoordinationCase)
+export class CaseBatonResolver {
+  @FieldResolver(() => Handover, { nullable: true, description: "A handover proposed and not yet answered, if any." })
+  async pendingHandover(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.handoversOfCase.load(c.id)).find((h) => h.status === "PROPOSED") ?? null;
+  }
+
+  @FieldResolver(() => [Handover], { description: "Every handover proposal, newest first." })
+  handovers(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    return ctx.loaders.handoversOfCase.load(c.id);
+  }
+}

@@ -1,0 +1,309 @@
+// Opening and closing cases, their members and BTI levels, and what a case
+// shows about its own work (holder, level deadline, follow-ups, meetings, plan).
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { CaseMember as MemberRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
+import { hubError } from "../../kit/errors.ts";
+import { DateScalar } from "../../kit/scalars.ts";
+import { signedIn, callerOf, isActive, employee, type Context } from "../context.ts";
+import { newId, requiredId, requiredText, text } from "../input.ts";
+import { present, visibleCase, visibleCases, type CaseRow } from "../resolvers.ts";
+import { CaseMember, CoordinationCase } from "../types.ts";
+import { actingMember, forgetCase, holderRole, requireHolder } from "./membership.ts";
+import { followUpOverdue, isOpenFollowUp, levelDeadline, levelOverdue, MAX_BTI_LEVEL } from "./rules.ts";
+import { BtiLevelChange, FollowUp, Goal, Meeting, NewMemberInput, OpenCaseInput } from "./types.ts";
+import { requireOpen } from "./writes.ts";
+
+const MAX_SUBJECTS = 20;
+const serviceEnum = (service: string) => service.toUpperCase() as MemberRow["service"];
+
+/** A new member's row, validated; the family and persons they chose come from the register. */
+async function memberDraft(ctx: Context, caseId: string, input: NewMemberInput, now: Date): Promise<Prisma.CaseMemberCreateManyInput> {
+  const actorId = input.actorId?.trim() || null;
+  const personId = input.personId?.trim() || null;
+  if ((actorId === null) === (personId === null)) {
+    throw hubError("BAD_USER_INPUT", "Give either actorId (an employee) or personId (a family member or trusted person), not both.", { field: "actorId" });
+  }
+  if (input.role === "STAFETTHOLDER" || input.role === "COORDINATOR") {
+    throw hubError("BAD_USER_INPUT", "The baton is not given by adding a member: add them as PROFESSIONAL, then propose a handover.", { field: "role" });
+  }
+  if (personId !== null) {
+    if (input.service !== "FAMILY") throw hubError("BAD_USER_INPUT", "A registry person takes part for the family: use service FAMILY.", { field: "service" });
+    if (input.role === "PROFESSIONAL") throw hubError("BAD_USER_INPUT", "A registry person takes part as FAMILY or TRUSTED_PERSON.", { field: "role" });
+    if (!(await ctx.loaders.personFacts.load(personId))) {
+      throw hubError("NOT_FOUND", "No person with this personId is in the population register. Check the id.", { field: "personId" });
+    }
+  } else if (input.service === "FAMILY" || input.role === "FAMILY") {
+    throw hubError("BAD_USER_INPUT", "An employee takes part for their service: give its name (NAV, SKOLE, …) and role PROFESSIONAL or TRUSTED_PERSON.", { field: "service" });
+  }
+  if (actorId !== null && actorId.length > 100) throw hubError("BAD_USER_INPUT", "actorId is not a sign-in id. Check it.", { field: "actorId" });
+  return {
+    id: newId("m"),
+    caseId,
+    actorId,
+    personId,
+    displayName: requiredText(input.displayName, "displayName"),
+    service: input.service,
+    role: input.role,
+    joinedAt: now,
+  };
+}
+
+function sameMember(a: { actorId: string | null; personId: string | null }, b: { actorId?: string | null; personId?: string | null }): boolean {
+  return (a.actorId !== null && a.actorId === b.actorId) || (a.personId !== null && a.personId === b.personId);
+}
+
+@Resolver(() => CoordinationCase)
+export class CaseWorkResolver {
+  @Query(() => [CoordinationCase], {
+    description:
+      "The caller's cases, newest first: for an employee those they are an active member of; for a citizen those they are a subject of or take part in. " +
+      "Each shows its overdue follow-ups (overdueFollowUpCount).",
+  })
+  async myCases(@Ctx() ctx: Context): Promise<CaseRow[]> {
+    const who = signedIn(callerOf(ctx));
+    const ids =
+      who.kind === "employee"
+        ? (await ctx.loaders.membershipsOfActor.load(who.actorId)).map((m) => m.caseId)
+        : [
+            ...(await ctx.loaders.membershipsOfPerson.load(who.personId)).map((m) => m.caseId),
+            ...(await ctx.loaders.casesOfSubject.load(who.personId)).map((s) => s.caseId),
+          ];
+    const cases = present(await ctx.loaders.case.loadMany([...new Set(ids)]));
+    cases.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+    return visibleCases(ctx, cases);
+  }
+
+  @Mutation(() => CoordinationCase, {
+    description:
+      "Opens a coordination case; you hold the baton (stafettholder in BTI, coordinator otherwise). " +
+      "A BTI case starts at level 0 with its concern registered: level 0 is to be decided within 14 days.",
+  })
+  async openCase(@Arg("input", () => OpenCaseInput, { description: "The new case." }) input: OpenCaseInput, @Ctx() ctx: Context): Promise<CaseRow> {
+    const who = employee(ctx);
+    const now = new Date();
+    const title = requiredText(input.title, "title");
+    const subjectIds = [...new Set((input.subjectIds ?? []).map((id, i) => requiredId(id, `subjectIds[${i}]`)))];
+    if (subjectIds.length === 0) throw hubError("BAD_USER_INPUT", "Name at least one person the case is about (subjectIds).", { field: "subjectIds" });
+    if (subjectIds.length > MAX_SUBJECTS) throw hubError("BAD_USER_INPUT", `A case is about at most ${MAX_SUBJECTS} persons.`, { field: "subjectIds" });
+    const facts = await ctx.loaders.personFacts.loadMany(subjectIds);
+    if (facts.some((f) => !f || f instanceof Error)) {
+      throw hubError("NOT_FOUND", "A person in subjectIds is not in the population register. Check the ids.", { field: "subjectIds" });
+    }
+    const bti = input.kind === "BTI";
+    const concernAt = input.concernRegisteredAt ?? now;
+    if (bti && concernAt.getTime() > now.getTime()) {
+      throw hubError("BAD_USER_INPUT", "concernRegisteredAt is in the future. Give when the concern was registered, or leave it out for now.", { field: "concernRegisteredAt" });
+    }
+    if (!bti && (input.concern || input.concernRegisteredAt)) {
+      throw hubError("BAD_USER_INPUT", "A concern and its date belong to BTI cases. Leave them out, or open the case with kind BTI.", { field: "concern" });
+    }
+    const id = newId("c");
+    const holder: Prisma.CaseMemberCreateManyInput = {
+      id: newId("m"),
+      caseId: id,
+      actorId: who.actorId,
+      personId: null,
+      displayName: requiredText(input.holderDisplayName, "holderDisplayName"),
+      service: serviceEnum(who.service),
+      role: holderRole(input.kind),
+      joinedAt: now,
+    };
+    const others = await Promise.all((input.members ?? []).map((m) => memberDraft(ctx, id, m, now)));
+    const all = [holder, ...others];
+    if (all.some((m, i) => all.findIndex((n) => sameMember({ actorId: n.actorId ?? null, personId: n.personId ?? null }, m)) !== i)) {
+      throw hubError("BAD_USER_INPUT", "The same person is listed twice among the members (you are added as holder yourself).", { field: "members" });
+    }
+    const concern = bti ? text(input.concern, "concern") : null;
+    await ctx.loaders.inNewCase(async (tx) => {
+      await tx.coordinationCase.create({
+        data: {
+          id,
+          kind: input.kind,
+          title,
+          familyId: input.familyId?.trim() || null,
+          btiLevel: bti ? 0 : null,
+          openedAt: now,
+          individualPlan: input.individualPlan ?? false,
+          concernRegisteredAt: bti ? concernAt : null,
+        },
+      });
+      await tx.caseSubject.createMany({ data: subjectIds.map((personId) => ({ caseId: id, personId })) });
+      await tx.caseMember.createMany({ data: all });
+      await tx.coordinationCase.update({ where: { id }, data: { holderMemberId: holder.id } });
+      if (concern) {
+        await tx.stafettloggEntry.create({
+          data: { id: newId("sl"), caseId: id, kind: "CONCERN", text: concern, authorActorId: who.actorId, authorName: holder.displayName, authorService: holder.service, at: concernAt },
+        });
+      }
+    });
+    await ctx.invalidateDecisions();
+    return (await visibleCase(ctx, await ctx.loaders.case.load(id)))!;
+  }
+
+  @Mutation(() => CaseMember, { description: "Adds a member to a case (any active professional member may). The baton moves only by handover." })
+  async addCaseMember(
+    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
+    @Arg("input", () => NewMemberInput, { description: "The new member." }) input: NewMemberInput,
+    @Ctx() ctx: Context,
+  ): Promise<MemberRow> {
+    await actingMember(ctx, caseId);
+    const draft = await memberDraft(ctx, caseId, input, new Date());
+    const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
+      requireOpen(locked);
+      const existing = await tx.caseMember.findFirst({
+        where: { caseId, leftAt: null, OR: [...(draft.actorId ? [{ actorId: draft.actorId }] : []), ...(draft.personId ? [{ personId: draft.personId }] : [])] },
+      });
+      if (existing) throw hubError("CONFLICT", "This person is already an active member of the case.", { memberId: existing.id });
+      return tx.caseMember.create({ data: draft });
+    });
+    forgetCase(ctx, caseId);
+    await ctx.invalidateDecisions();
+    return row;
+  }
+
+  @Mutation(() => CaseMember, {
+    description: "Ends a membership (the member leaves; the record stays). The holder of the baton must hand it over first.",
+  })
+  async removeCaseMember(
+    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
+    @Arg("memberId", () => ID, { description: "The membership to end." }) memberId: string,
+    @Ctx() ctx: Context,
+  ): Promise<MemberRow> {
+    const acting = await actingMember(ctx, caseId);
+    const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
+      requireOpen(locked);
+      const target = await tx.caseMember.findFirst({ where: { id: memberId, caseId, leftAt: null } });
+      if (!target) throw hubError("NOT_FOUND", "No active member of this case has this id. List the case's members.", { field: "memberId" });
+      if (target.id === locked.holderMemberId) throw hubError("CONFLICT", "This member holds the baton. Hand it over first, then they can leave.");
+      if (target.id !== acting.me.id) requireHolder(locked.holderMemberId, acting, "remove other members");
+      await tx.handover.updateMany({ where: { caseId, toMemberId: target.id, status: "PROPOSED" }, data: { status: "CANCELLED", respondedAt: new Date(), responseNote: "The member left the case." } });
+      return tx.caseMember.update({ where: { id: target.id }, data: { leftAt: new Date() } });
+    });
+    forgetCase(ctx, caseId);
+    await ctx.invalidateDecisions();
+    return row;
+  }
+
+  @Mutation(() => CoordinationCase, {
+    description: "Moves a case to BTI level 0–3: a decision with a reason, logged in the level history. Only the stafettholder decides.",
+  })
+  async changeBtiLevel(
+    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
+    @Arg("level", () => Int, { description: "The new level, 0–3." }) level: number,
+    @Arg("reason", () => String, { description: "Why, in words the family could read." }) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<CaseRow> {
+    const acting = await actingMember(ctx, caseId);
+    if (!Number.isInteger(level) || level < 0 || level > MAX_BTI_LEVEL) {
+      throw hubError("BAD_USER_INPUT", `BTI levels are 0 to ${MAX_BTI_LEVEL}.`, { field: "level" });
+    }
+    const why = requiredText(reason, "reason");
+    await ctx.loaders.inCase(caseId, async (tx, locked) => {
+      requireOpen(locked);
+      requireHolder(locked.holderMemberId, acting, "change the BTI level");
+      const current = await tx.coordinationCase.findUniqueOrThrow({ where: { id: caseId } });
+      if (current.btiLevel === null) throw hubError("BAD_USER_INPUT", "This case has no BTI level. Levels belong to BTI work.", { field: "level" });
+      if (current.btiLevel === level) throw hubError("CONFLICT", `The case is already at level ${level}.`);
+      const now = new Date();
+      await tx.btiLevelChange.create({
+        data: { id: newId("lv"), caseId, fromLevel: current.btiLevel, toLevel: level, reason: why, decidedBy: acting.actorId, decidedByService: acting.me.service, decidedAt: now },
+      });
+      await tx.coordinationCase.update({
+        where: { id: caseId },
+        data: { btiLevel: level, ...(current.levelDecidedAt === null && level > 0 ? { levelDecidedAt: now } : {}) },
+      });
+    });
+    forgetCase(ctx, caseId);
+    return (await ctx.loaders.case.load(caseId))!;
+  }
+
+  @Mutation(() => CoordinationCase, {
+    description: "Closes a case. Only the holder of the baton closes it; a pending handover is cancelled, and nobody sees others' data through it any more.",
+  })
+  async closeCase(
+    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
+    @Arg("reason", () => String, { description: "Why, e.g. no reason for concern, goals reached, moved." }) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<CaseRow> {
+    const acting = await actingMember(ctx, caseId);
+    const why = requiredText(reason, "reason");
+    await ctx.loaders.inCase(caseId, async (tx, locked) => {
+      requireOpen(locked);
+      requireHolder(locked.holderMemberId, acting, "close the case");
+      const now = new Date();
+      const current = await tx.coordinationCase.findUniqueOrThrow({ where: { id: caseId } });
+      await tx.handover.updateMany({ where: { caseId, status: "PROPOSED" }, data: { status: "CANCELLED", respondedAt: now, responseNote: "The case was closed." } });
+      await tx.coordinationCase.update({
+        where: { id: caseId },
+        data: { status: "CLOSED", closedAt: now, closedReason: why, ...(current.concernRegisteredAt && !current.levelDecidedAt ? { levelDecidedAt: now } : {}) },
+      });
+    });
+    forgetCase(ctx, caseId);
+    await ctx.invalidateDecisions();
+    return (await ctx.loaders.case.load(caseId))!;
+  }
+
+  @FieldResolver(() => CaseMember, { nullable: true, description: "The member holding the baton: the stafettholder (BTI) or coordinator." })
+  async holder(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow | null> {
+    return (await ctx.loaders.membersOfCase.load(c.id)).find((m) => m.id === c.holderMemberId) ?? null;
+  }
+
+  @FieldResolver(() => DateScalar, { nullable: true, description: "BTI: the day by which level 0 must be decided (14 days after the concern)." })
+  levelDeadline(@Root() c: CaseRow): Date | null {
+    return c.concernRegisteredAt ? levelDeadline(c.concernRegisteredAt) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "BTI: whether level 0 is still undecided after its deadline." })
+  levelOverdue(@Root() c: CaseRow): boolean {
+    return levelOverdue(c);
+  }
+
+  @FieldResolver(() => [BtiLevelChange], { description: "Every level decision, oldest first." })
+  levelHistory(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    return ctx.loaders.levelChangesOfCase.load(c.id);
+  }
+
+  @FieldResolver(() => [FollowUp], { description: "Follow-ups (measures) of the case by due date; openOnly leaves out done and cancelled ones." })
+  async followUps(
+    @Root() c: CaseRow,
+    @Arg("openOnly", () => Boolean, { nullable: true, description: "Only planned and active ones; default false." }) openOnly: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
+    const all = await ctx.loaders.measuresOfCase.load(c.id);
+    return openOnly ? all.filter(isOpenFollowUp) : all;
+  }
+
+  @FieldResolver(() => [FollowUp], { description: "Follow-ups past their due date and not done: what drifts between meetings." })
+  async overdueFollowUps(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    const now = new Date();
+    return (await ctx.loaders.measuresOfCase.load(c.id)).filter((m) => followUpOverdue(m, now));
+  }
+
+  @FieldResolver(() => Int, { description: "How many follow-ups are overdue." })
+  async overdueFollowUpCount(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<number> {
+    const now = new Date();
+    return (await ctx.loaders.measuresOfCase.load(c.id)).filter((m) => followUpOverdue(m, now)).length;
+  }
+
+  @FieldResolver(() => [Meeting], { description: "Every meeting, oldest first." })
+  meetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    return ctx.loaders.meetingsOfCase.load(c.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: "Planned meetings from now on, soonest first." })
+  async upcomingMeetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    const now = Date.now();
+    return (await ctx.loaders.meetingsOfCase.load(c.id)).filter((m) => m.status === "PLANNED" && m.startsAt.getTime() >= now);
+  }
+
+  @FieldResolver(() => [Goal], { description: "The plan's goals in the family's order of priority." })
+  goals(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    return ctx.loaders.goalsOfCase.load(c.id);
+  }
+
+  @FieldResolver(() => [CaseMember], { description: "Active members only, holder first." })
+  async activeMembers(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow[]> {
+    const active = (await ctx.loaders.membersOfCase.load(c.id)).filter(isActive);
+    return [...active.filter((m) => m.id === c.holderMemberId), ...active.filter((m) => m.id !== c.holderMemberId)];
+  }
+}

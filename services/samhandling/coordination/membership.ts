@@ -1,0 +1,54 @@
+// Who in a case may do what: every change is made by an active employee
+// member; some only by the one holding the baton.
+import type { CaseMember as MemberRow } from "../../../prisma/samhandling/generated/client.ts";
+import type { MemberRole } from "../../../prisma/samhandling/generated/enums.ts";
+import { hubError } from "../../kit/errors.ts";
+import { caseTakingPart, employee, isActive, type Context } from "../context.ts";
+
+export interface Acting {
+  actorId: string;
+  /** The caller's own membership in the case. */
+  me: MemberRow;
+  caseId: string;
+}
+
+/** The caller as an active employee member of the case, or a FORBIDDEN / NOT_FOUND error. */
+export async function actingMember(ctx: Context, caseId: string): Promise<Acting> {
+  const who = employee(ctx);
+  await caseTakingPart(ctx, who, caseId);
+  const me = (await ctx.loaders.membersOfCase.load(caseId)).find((m) => isActive(m) && m.actorId === who.actorId);
+  if (!me) throw hubError("FORBIDDEN", "You are not an active member of this case. Ask the case's coordinator to add you to the case first.");
+  return { actorId: who.actorId, me, caseId };
+}
+
+/** Only the one holding the baton may do this (checked again under the case lock). */
+export function requireHolder(holderMemberId: string | null, acting: Acting, what: string): void {
+  if (holderMemberId !== acting.me.id) {
+    throw hubError("FORBIDDEN", `Only the case's stafettholder or coordinator can ${what}. Ask them, or ask them to hand the baton to you.`);
+  }
+}
+
+/** The role that holds the baton in a case of this kind. */
+export const holderRole = (kind: string): MemberRole => (kind === "BTI" ? "STAFETTHOLDER" : "COORDINATOR");
+
+/** An active member of the case by id, or BAD_USER_INPUT naming the field. */
+export async function activeMemberOf(ctx: Context, caseId: string, memberId: string, field: string, employeeOnly = false): Promise<MemberRow> {
+  const found = (await ctx.loaders.membersOfCase.load(caseId)).find((m) => m.id === memberId && isActive(m));
+  if (!found) throw hubError("BAD_USER_INPUT", `${field} is not an active member of this case. List the case's members and use one of their ids.`, { field });
+  if (employeeOnly && !found.actorId) {
+    throw hubError("BAD_USER_INPUT", `${field} must be one of the case's professionals: the family is not made responsible for a service's follow-up.`, { field });
+  }
+  return found;
+}
+
+/** After a committed change: the rest of this request reads fresh rows. */
+export function forgetCase(ctx: Context, caseId: string): void {
+  const l = ctx.loaders;
+  l.case.clear(caseId);
+  for (const loader of [l.membersOfCase, l.subjectsOfCase, l.levelChangesOfCase, l.handoversOfCase, l.stafettloggOfCase, l.meetingsOfCase, l.goalsOfCase, l.measuresOfCase]) {
+    loader.clear(caseId);
+  }
+  l.decisionsOfMeeting.clearAll();
+  l.evaluationsOfGoal.clearAll();
+  l.meeting.clearAll();
+}

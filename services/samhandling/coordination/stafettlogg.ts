@@ -1,0 +1,106 @@
+// The stafettlogg: append-only (the database refuses edits), and each service's
+// entries are read by other services only under a consent covering
+// STAFETTLOGG for that service — the information duty to barnevern does not
+// open it. Hidden entries are left out, so the log does not reveal them.
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { StafettloggEntry as EntryRow } from "../../../prisma/samhandling/generated/client.ts";
+import { isServiceName } from "../../kit/catalog.ts";
+import type { Decision, DecisionQuestion } from "../../kit/decisions.ts";
+import { hubError } from "../../kit/errors.ts";
+import { callerOf, type Context } from "../context.ts";
+import { newId, requiredId, requiredText } from "../input.ts";
+import type { CaseRow } from "../resolvers.ts";
+import { CaseMember, CoordinationCase } from "../types.ts";
+import { actingMember, activeMemberOf, forgetCase } from "./membership.ts";
+import { notBeforeToday } from "./rules.ts";
+import { StafettloggEntry, StafettloggEntryInput } from "./types.ts";
+import { requireOpen } from "./writes.ts";
+
+const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis: "The service's own entries" };
+
+/** The entries the caller may read: their own service's, and others' where every subject's consent covers them. */
+async function readable(ctx: Context, c: CaseRow, entries: EntryRow[]): Promise<EntryRow[]> {
+  if (entries.length === 0) return [];
+  const caller = callerOf(ctx);
+  const ownService = caller.kind === "actor" ? caller.claims.service.toUpperCase() : null;
+  const subjects = (await ctx.loaders.subjectsOfCase.load(c.id)).map((s) => s.personId);
+  const services = [...new Set(entries.map((e) => e.authorService))];
+  const others = services.filter((s) => s !== ownService);
+  const questions: DecisionQuestion[] = others.flatMap((s) => {
+    const service = s.toLowerCase();
+    return isServiceName(service) ? subjects.map((personId) => ({ personId, service, category: "STAFETTLOGG" as const })) : [];
+  });
+  // The case itself is the purpose: its log is read inside it.
+  const answers = await ctx.access.ask(caller, { caseId: c.id }, questions);
+  await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i])));
+  if (ownService && services.includes(ownService as EntryRow["authorService"])) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE);
+  const open = new Set<string>(ownService ? [ownService] : []);
+  for (const s of others) {
+    const mine = questions.map((q, i) => ({ q, a: answers[i] })).filter(({ q }) => q.service === s.toLowerCase());
+    if (mine.length > 0 && mine.every(({ a }) => a.status === "GRANTED")) open.add(s);
+  }
+  return entries.filter((e) => open.has(e.authorService));
+}
+
+@Resolver(() => StafettloggEntry)
+export class StafettloggResolver {
+  @Mutation(() => StafettloggEntry, {
+    description:
+      "Appends an entry to the case's stafettlogg (any active professional member). Entries are never edited: " +
+      "to correct one, append a new entry with correctsId.",
+  })
+  async appendStafettlogg(
+    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
+    @Arg("input", () => StafettloggEntryInput, { description: "The entry." }) input: StafettloggEntryInput,
+    @Ctx() ctx: Context,
+  ): Promise<EntryRow> {
+    const acting = await actingMember(ctx, caseId);
+    const body = requiredText(input.text, "text");
+    const responsible = input.responsibleMemberId ? await activeMemberOf(ctx, caseId, requiredId(input.responsibleMemberId, "responsibleMemberId"), "responsibleMemberId") : null;
+    if (input.evaluationDate && !notBeforeToday(input.evaluationDate)) {
+      throw hubError("BAD_USER_INPUT", "evaluationDate is in the past. Give the day it will be evaluated.", { field: "evaluationDate" });
+    }
+    const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
+      requireOpen(locked);
+      if (input.correctsId) {
+        const corrected = await tx.stafettloggEntry.findFirst({ where: { id: input.correctsId, caseId } });
+        if (!corrected) throw hubError("NOT_FOUND", "correctsId names no entry in this case's stafettlogg. Check the id.", { field: "correctsId" });
+      }
+      return tx.stafettloggEntry.create({
+        data: {
+          id: newId("sl"),
+          caseId,
+          kind: input.kind,
+          text: body,
+          authorActorId: acting.actorId,
+          authorName: acting.me.displayName,
+          authorService: acting.me.service,
+          at: new Date(),
+          responsibleMemberId: responsible?.id ?? null,
+          evaluationDate: input.evaluationDate ?? null,
+          correctsId: input.correctsId ?? null,
+        },
+      });
+    });
+    forgetCase(ctx, caseId);
+    return row;
+  }
+
+  @FieldResolver(() => CaseMember, { nullable: true, description: "The member responsible for what the entry records." })
+  async responsible(@Root() e: EntryRow, @Ctx() ctx: Context) {
+    if (!e.responsibleMemberId) return null;
+    return (await ctx.loaders.membersOfCase.load(e.caseId)).find((m) => m.id === e.responsibleMemberId) ?? null;
+  }
+}
+
+@Resolver(() => CoordinationCase)
+export class CaseStafettloggResolver {
+  @FieldResolver(() => [StafettloggEntry], {
+    description:
+      "The stafettlogg, oldest first: your own service's entries, and other services' entries where a consent covering " +
+      "STAFETTLOGG for that service is in force for every subject of the case. Entries you may not read are left out.",
+  })
+  async stafettlogg(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<EntryRow[]> {
+    return readable(ctx, c, await ctx.loaders.stafettloggOfCase.load(c.id));
+  }
+}
