@@ -230,6 +230,38 @@ describe("the baton", () => {
   });
 });
 
+describe("members, follow-ups and closing", () => {
+  it("lets members leave but not the holder, the responsible member finish a follow-up, and only the holder close the case", async () => {
+    const tor = demoPersonId("eriksen", "Tor");
+    const opened = (await ok(NAV, OPEN, { input: { kind: "ANSVARSGRUPPE", title: "Test", subjectIds: [tor], holderDisplayName: "Veileder" } })).openCase;
+    const caseId: string = opened.id;
+    expect(opened.btiLevel).toBeNull();
+    const helse = (await ok(NAV, ADD, { caseId, input: { actorId: HEALTH, displayName: "Helse", service: "HELSE", role: "PROFESSIONAL" } })).addCaseMember;
+    const trusted = (await ok(NAV, ADD, { caseId, input: { personId: tor, displayName: "Tor", service: "FAMILY", role: "FAMILY" } })).addCaseMember;
+    expect(await failure(NAV, ADD, { caseId, input: { personId: "p-unknown", displayName: "x", service: "FAMILY", role: "TRUSTED_PERSON" } })).toBe("NOT_FOUND");
+    expect(await failure(NAV, ADD, { caseId, input: { actorId: "x", displayName: "x", service: "NAV", role: "COORDINATOR" } })).toBe("BAD_USER_INPUT");
+
+    const REMOVE = `mutation ($caseId: ID!, $memberId: ID!) { removeCaseMember(caseId: $caseId, memberId: $memberId) { leftAt } }`;
+    expect(await failure(HEALTH, REMOVE, { caseId, memberId: opened.holder.id })).toBe("CONFLICT");
+    expect(await failure(HEALTH, REMOVE, { caseId, memberId: trusted.id })).toBe("FORBIDDEN");
+
+    const followUp = (await ok(NAV, `mutation ($caseId: ID!, $input: FollowUpInput!) { addFollowUp(caseId: $caseId, input: $input) { id status } }`, {
+      caseId, input: { description: "Søke bolig", responsibleMemberId: helse.id, dueDate: plusDays(2) },
+    })).addFollowUp;
+    const STATUS = `mutation ($id: ID!, $status: FollowUpStatus!) { setFollowUpStatus(followUpId: $id, status: $status) { status completedAt } }`;
+    const done = (await ok(HEALTH, STATUS, { id: followUp.id, status: "DONE" })).setFollowUpStatus;
+    expect(done.status).toBe("DONE");
+    expect(done.completedAt).not.toBeNull();
+
+    expect((await ok(HEALTH, REMOVE, { caseId, memberId: helse.id })).removeCaseMember.leftAt).not.toBeNull();
+    expect((await ok(HEALTH, `query ($id: ID!) { case(id: $id) { id } }`, { id: caseId })).case).toBeNull();
+
+    const CLOSE = `mutation ($caseId: ID!) { closeCase(caseId: $caseId, reason: "Målene er nådd.") { status closedReason } }`;
+    expect((await ok(NAV, CLOSE, { caseId })).closeCase).toEqual({ status: "CLOSED", closedReason: "Målene er nådd." });
+    expect(await failure(NAV, GOAL, { caseId, input: { text: "x", term: "SHORT", familyPriority: 1 } })).toBe("CONFLICT");
+  });
+});
+
 describe("the family overview and my cases", () => {
   it("shows for Haugland, with partial consent, exactly the permitted parts, and the overdue follow-up", async () => {
     const caseId = demoCaseId("haugland");
@@ -255,6 +287,12 @@ describe("the family overview and my cases", () => {
     expect(sara.myConsents.length).toBeGreaterThan(0);
     const emma = (await ok("emma", `{ myCases { id stafettlogg { kind } } }`)).myCases;
     expect(emma.find((c: { id: string }) => c.id === demoCaseId("nilsen")).stafettlogg.length).toBeGreaterThan(0);
+
+    // Emma (17) decides about her health data herself: she grants, then withdraws, from her own sign-in.
+    const granted = (await ok("emma", GRANT, { input: { caseId: demoCaseId("nilsen"), subjectId: demoPersonId("nilsen", "Emma"), capacity: "SELF", services: ["HELSE"], categories: ["INVOLVEMENT"] } })).grantConsent;
+    expect((await ok("emma", WITHDRAW, { id: granted.id })).withdrawConsent.id).toBe(granted.id);
+    // …but cannot run the case.
+    expect(await failure("emma", LEVEL, { caseId: demoCaseId("nilsen"), level: 3, reason: "x" })).toBe("FORBIDDEN");
   });
 
   it("shows Emma's stafettlogg to the ungdomslos only where her consents cover the writing service", async () => {
