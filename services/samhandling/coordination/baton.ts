@@ -4,31 +4,19 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Handover as HandoverRow } from "../../../prisma/samhandling/generated/client.ts";
 import { hubError } from "../../kit/errors.ts";
-import { employee, type Context } from "../context.ts";
+import type { Context } from "../context.ts";
 import { newId, requiredId, requiredText, text } from "../input.ts";
 import type { CaseRow } from "../resolvers.ts";
 import { CaseMember, CoordinationCase } from "../types.ts";
-import { actingMember, activeMemberOf, forgetCase, holderRole, requireHolder } from "./membership.ts";
+import { actingMember, actingOn, activeMemberOf, forgetCase, holderRole, requireHolder } from "./membership.ts";
 import { Handover } from "./types.ts";
 import { requireOpen } from "./writes.ts";
-
-/** The handover and the caller's membership, when the caller takes part in its case. */
-async function handoverFor(ctx: Context, id: string) {
-  employee(ctx);
-  const notFound = () => hubError("NOT_FOUND", "No handover has this id in a case you take part in. Check the id.");
-  const found = await ctx.loaders.handoverById(requiredId(id, "handoverId"));
-  if (!found) throw notFound();
-  const acting = await actingMember(ctx, found.caseId).catch(() => {
-    throw notFound();
-  });
-  return { found, acting };
-}
 
 type Answer = "ACCEPTED" | "DECLINED" | "CANCELLED";
 
 /** Answers a proposal under the case lock, so two answers (or an answer and a cancel) cannot both win. */
 async function answer(ctx: Context, id: string, status: Answer, note: string | null): Promise<HandoverRow> {
-  const { found, acting } = await handoverFor(ctx, id);
+  const { found, acting } = await actingOn(ctx, id, "handoverId", "handover", ctx.loaders.handoverById);
   const byProposed = status !== "CANCELLED";
   if (byProposed && found.toMemberId !== acting.me.id) {
     throw hubError("FORBIDDEN", "Only the member the baton is offered to can accept or decline it.");

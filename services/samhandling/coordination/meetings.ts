@@ -6,10 +6,10 @@ import type { Goal as GoalRow, Measure as MeasureRow, Meeting as MeetingRow, Mee
 import { FollowUpStatus } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
 import { DateTimeScalar } from "../../kit/scalars.ts";
-import { employee, type Context } from "../context.ts";
+import type { Context } from "../context.ts";
 import { newId, requiredId, requiredText, text } from "../input.ts";
 import { CaseMember } from "../types.ts";
-import { actingMember, activeMemberOf, forgetCase, type Acting } from "./membership.ts";
+import { actingMember, actingOn, activeMemberOf, forgetCase, type Acting } from "./membership.ts";
 import { followUpOverdue, notBeforeToday } from "./rules.ts";
 import { FollowUp, FollowUpInput, Goal, GoalEvaluation, GoalInput, Meeting, MeetingDecision, RecordMeetingInput } from "./types.ts";
 import { requireOpen } from "./writes.ts";
@@ -48,18 +48,6 @@ async function followUpDraft(ctx: Context, acting: Acting, input: FollowUpInput,
   };
 }
 
-/** The meeting and the caller acting in its case; unknown and foreign meetings answer alike. */
-async function meetingFor(ctx: Context, meetingId: string): Promise<{ meeting: MeetingRow; acting: Acting }> {
-  employee(ctx);
-  const notFound = () => hubError("NOT_FOUND", "No meeting has this id in a case you take part in. Check the id.");
-  const meeting = await ctx.loaders.meetingById(requiredId(meetingId, "meetingId"));
-  if (!meeting) throw notFound();
-  const acting = await actingMember(ctx, meeting.caseId).catch(() => {
-    throw notFound();
-  });
-  return { meeting, acting };
-}
-
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Mutation(() => Meeting, { description: "Plans a meeting of the case (any active professional member)." })
@@ -92,7 +80,7 @@ export class MeetingResolver {
     @Arg("input", () => RecordMeetingInput, { description: "What happened." }) input: RecordMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<MeetingRow> {
-    const { meeting, acting } = await meetingFor(ctx, meetingId);
+    const { found: meeting, acting } = await actingOn(ctx, meetingId, "meetingId", "meeting", ctx.loaders.meetingById);
     const caseId = meeting.caseId;
     const members = await ctx.loaders.membersOfCase.load(caseId);
     const participantIds = [...new Set(limited(input.participantIds, "participantIds"))];
@@ -134,7 +122,7 @@ export class MeetingResolver {
 
   @Mutation(() => Meeting, { description: "Cancels a planned meeting." })
   async cancelMeeting(@Arg("meetingId", () => ID, { description: "The planned meeting." }) meetingId: string, @Ctx() ctx: Context): Promise<MeetingRow> {
-    const { meeting } = await meetingFor(ctx, meetingId);
+    const { found: meeting } = await actingOn(ctx, meetingId, "meetingId", "meeting", ctx.loaders.meetingById);
     const row = await ctx.loaders.inCase(meeting.caseId, async (tx, locked) => {
       requireOpen(locked);
       const { count } = await tx.meeting.updateMany({ where: { id: meeting.id, status: "PLANNED" }, data: { status: "CANCELLED" } });
@@ -221,13 +209,7 @@ export class FollowUpResolver {
     @Arg("status", () => FollowUpStatus, { description: "The new status." }) status: FollowUpStatus,
     @Ctx() ctx: Context,
   ): Promise<MeasureRow> {
-    employee(ctx);
-    const notFound = () => hubError("NOT_FOUND", "No follow-up has this id in a case you take part in. Check the id.");
-    const found = await ctx.loaders.measureById(requiredId(followUpId, "followUpId"));
-    if (!found) throw notFound();
-    const acting = await actingMember(ctx, found.caseId).catch(() => {
-      throw notFound();
-    });
+    const { found, acting } = await actingOn(ctx, followUpId, "followUpId", "follow-up", ctx.loaders.measureById);
     const row = await ctx.loaders.inCase(found.caseId, async (tx, locked) => {
       requireOpen(locked);
       if (acting.me.id !== found.responsibleMemberId && acting.me.id !== locked.holderMemberId) {

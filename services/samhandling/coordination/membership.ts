@@ -4,6 +4,7 @@ import type { CaseMember as MemberRow } from "../../../prisma/samhandling/genera
 import type { MemberRole } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
 import { caseTakingPart, employee, isActive, type Context } from "../context.ts";
+import { requiredId } from "../input.ts";
 
 export interface Acting {
   actorId: string;
@@ -19,6 +20,28 @@ export async function actingMember(ctx: Context, caseId: string): Promise<Acting
   const me = (await ctx.loaders.membersOfCase.load(caseId)).find((m) => isActive(m) && m.actorId === who.actorId);
   if (!me) throw hubError("FORBIDDEN", "You are not an active member of this case. Ask the case's coordinator to add you to the case first.");
   return { actorId: who.actorId, me, caseId };
+}
+
+/**
+ * A row of a case (a handover, a meeting, a follow-up) looked up by id, with
+ * the caller acting as a member of its case. Unknown ids and rows of cases the
+ * caller takes no part in answer alike, so ids reveal nothing.
+ */
+export async function actingOn<Row extends { caseId: string }>(
+  ctx: Context,
+  id: string,
+  field: string,
+  what: string,
+  find: (id: string) => Promise<Row | null>,
+): Promise<{ found: Row; acting: Acting }> {
+  employee(ctx);
+  const notFound = () => hubError("NOT_FOUND", `No ${what} has this id in a case you take part in. Check the id.`, { field });
+  const found = await find(requiredId(id, field));
+  if (!found) throw notFound();
+  const acting = await actingMember(ctx, found.caseId).catch(() => {
+    throw notFound();
+  });
+  return { found, acting };
 }
 
 /** Only the one holding the baton may do this (checked again under the case lock). */
