@@ -45,9 +45,12 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   const store = storeFromEnv();
   const deps = { internal: internalClient(definition.service, secrets.signingSecret) };
   const source = definition.decisions?.(client, deps) ?? remoteDecisions(deps.internal);
-  // Only a shared store can be invalidated for every instance at once; a
-  // per-process cache could serve a withdrawn consent, so there is none.
-  const decisions = store.shared ? cachedDecisions(source, store) : source;
+  // A shared store (Redis) is invalidated for every instance at once. Without
+  // one only the decision endpoint caches, in its own process: every consent
+  // and membership change happens there and bumps that same store. A cache in
+  // any other process could outlive a withdrawal, so they ask each time.
+  const cacheHere = store.shared || definition.decisions !== undefined;
+  const decisions = cacheHere ? cachedDecisions(source, store) : source;
   const accessLogReader = new AccessLog(database.pool);
   const accessLog = new BatchingAccessLog(accessLogReader);
   const invalidateDecisions = async () => {
@@ -111,7 +114,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   ready = true;
-  log.info("subgraph ready", { port: config.port, database: database.kind, decisionCache: store.shared ? "redis" : "none", startupMs: Date.now() - startedAt });
+  log.info("subgraph ready", { port: config.port, database: database.kind, decisionCache: store.shared ? "redis" : cacheHere ? "in-process" : "none", startupMs: Date.now() - startedAt });
 
   let stopping = false;
   const stop = async (reason: string) => {
