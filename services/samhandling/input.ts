@@ -12,9 +12,15 @@ export function newId(prefix: string): string {
 
 export const TEXT_LIMIT = 2000;
 
+// Control characters other than tab and line breaks have no place in what a person writes (and NUL breaks PostgreSQL).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** Optional free text, trimmed; null when empty. */
 export function text(value: string | null | undefined, field: string): string | null {
   const trimmed = value?.trim() ?? "";
+  if (CONTROL.test(trimmed)) {
+    throw hubError("BAD_USER_INPUT", `${field} contains control characters. Remove them (copying from another system can bring them along).`, { field });
+  }
   if (trimmed.length > TEXT_LIMIT) {
     throw hubError("BAD_USER_INPUT", `${field} is longer than ${TEXT_LIMIT} characters. Shorten it; the full text belongs in the service's own journal.`, { field });
   }
@@ -28,9 +34,16 @@ export function requiredText(value: string | null | undefined, field: string): s
   return found;
 }
 
+export const LIST_LIMIT = 50;
+
+/** Lists in input are short in practice; a very long one is a mistake or an attack. */
+export function listLimit(list: readonly unknown[] | null | undefined, field: string): void {
+  if ((list?.length ?? 0) > LIST_LIMIT) throw hubError("BAD_USER_INPUT", `${field} has more than ${LIST_LIMIT} items. Send fewer.`, { field });
+}
+
 export function requiredId(value: string | null | undefined, field: string): string {
   const trimmed = value?.trim() ?? "";
   if (!trimmed) throw hubError("BAD_USER_INPUT", `${field} is empty. Give the id.`, { field });
-  if (trimmed.length > 100) throw hubError("BAD_USER_INPUT", `${field} is not an id the hub issues. Check the id.`, { field });
+  if (trimmed.length > 100 || CONTROL.test(trimmed)) throw hubError("BAD_USER_INPUT", `${field} is not an id the hub issues. Check the id.`, { field });
   return trimmed;
 }

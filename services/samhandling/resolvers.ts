@@ -6,7 +6,7 @@ import { DATA_CATEGORIES } from "../kit/categories.ts";
 import { FamilyRef, PersonRef } from "../kit/entities.ts";
 import { hubError } from "../kit/errors.ts";
 import { caseTakingPart, callerOf, recorderId, signedIn, type Context } from "./context.ts";
-import { newId, requiredId, text } from "./input.ts";
+import { listLimit, newId, requiredId, text } from "./input.ts";
 import { competenceProblem, inPeriod, isStillCompetent, servicesInForce, type PersonFacts } from "./competence.ts";
 import type { SamhandlingLoaders } from "./data.ts";
 import { CaseMember, Consent, CoordinationCase, GrantConsentInput, RefuseConsentInput } from "./types.ts";
@@ -65,6 +65,16 @@ export class CaseResolver {
   members(@Root() found: CoordinationCase, @Ctx() ctx: Context) {
     return ctx.loaders.membersOfCase.load(found.id);
   }
+
+  // Issue 4, involvement hints: whom to invite = services involved with a subject (their views' `involved`) minus these.
+  @FieldResolver(() => [ServiceName], {
+    description: "The services the case's active members represent, each once (FAMILY left out). Services involved with a subject but not here are whom to invite.",
+  })
+  async servicesRepresented(@Root() found: CoordinationCase, @Ctx() ctx: Context): Promise<ServiceName[]> {
+    const active = (await ctx.loaders.membersOfCase.load(found.id)).filter((m) => m.leftAt === null);
+    const represented = new Set(active.map((m) => m.service));
+    return Object.values(ServiceName).filter((s) => s !== "FAMILY" && represented.has(s));
+  }
 }
 
 @Resolver(() => CaseMember)
@@ -119,6 +129,8 @@ interface ConsentDraft {
 
 /** Everything about the input that can be checked without looking anything up. */
 function validated(input: GrantConsentInput | RefuseConsentInput, decision: ConsentDecision, now: Date): ConsentDraft {
+  listLimit(input.services, "services");
+  listLimit(input.categories, "categories");
   const services = [...new Set(input.services)];
   if (services.length === 0) {
     throw hubError("BAD_USER_INPUT", "Name at least one service whose data the consent covers.", { field: "services" });
@@ -134,7 +146,7 @@ function validated(input: GrantConsentInput | RefuseConsentInput, decision: Cons
   }
   const unknown = categories.filter((c) => !(DATA_CATEGORIES as readonly string[]).includes(c));
   if (unknown.length > 0) {
-    const shown = unknown.map((c) => `"${c.slice(0, 40)}"`).join(", ");
+    const shown = unknown.slice(0, 3).map((c) => `"${c.slice(0, 40)}"`).join(", ") + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : "");
     throw hubError("BAD_USER_INPUT", `Unknown data category ${shown}. Use one of: ${DATA_CATEGORIES.join(", ")}.`, { field: "categories" });
   }
   const validFrom = input.validFrom ?? now;

@@ -5,7 +5,7 @@ import type { CaseMember as MemberRow, Prisma } from "../../../prisma/samhandlin
 import { hubError } from "../../kit/errors.ts";
 import { DateScalar } from "../../kit/scalars.ts";
 import { signedIn, callerOf, isActive, employee, type Context } from "../context.ts";
-import { newId, requiredId, requiredText, text } from "../input.ts";
+import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
 import { present, visibleCase, visibleCases, type CaseRow } from "../resolvers.ts";
 import { CaseMember, CoordinationCase } from "../types.ts";
 import { actingMember, forgetCase, holderRole, requireHolder } from "./membership.ts";
@@ -82,6 +82,8 @@ export class CaseWorkResolver {
     const who = employee(ctx);
     const now = new Date();
     const title = requiredText(input.title, "title");
+    listLimit(input.subjectIds, "subjectIds");
+    listLimit(input.members, "members");
     const subjectIds = [...new Set((input.subjectIds ?? []).map((id, i) => requiredId(id, `subjectIds[${i}]`)))];
     if (subjectIds.length === 0) throw hubError("BAD_USER_INPUT", "Name at least one person the case is about (subjectIds).", { field: "subjectIds" });
     if (subjectIds.length > MAX_SUBJECTS) throw hubError("BAD_USER_INPUT", `A case is about at most ${MAX_SUBJECTS} persons.`, { field: "subjectIds" });
