@@ -4,6 +4,7 @@ import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort, type ServiceName } f
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { isProduction, loadSecrets } from "../services/kit/auth/secrets.ts";
 import { AUDIENCE, type AuthConfig } from "./plugins/auth.ts";
+import { hardeningConfig, type Hardening } from "./hardening.ts";
 
 export interface GatewayConfig {
   port: number;
@@ -11,11 +12,17 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Where each subgraph answers; SUBGRAPH_URL_<NAME> overrides (docker-compose uses it). */
   subgraphUrls: Record<ServiceName, string>;
-  /** Per-subgraph time limit; a slow service yields a per-service error, not a failed overview. */
-  upstreamTimeoutMs: number;
+  /**
+   * Time limit of one subgraph call, by subgraph: UPSTREAM_TIMEOUT_MS for all,
+   * UPSTREAM_TIMEOUT_MS_<NAME> for one. A slow service yields a per-service
+   * error, not a failed overview. (Hive's upstreamTimeout takes this function.)
+   */
+  upstreamTimeoutMs: (call: { subgraphName?: string }) => number;
   auth: AuthConfig;
   /** Signs every subgraph request (HMAC). */
   signingSecret: string;
+  /** Production switches and request limits (hardening.ts). */
+  hardening: Hardening;
 }
 
 function oidcConfig(): AuthConfig["oidc"] {
@@ -37,6 +44,12 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
+function upstreamTimeouts(): GatewayConfig["upstreamTimeoutMs"] {
+  const fallback = positiveInt("UPSTREAM_TIMEOUT_MS", 10_000);
+  const own = new Map<string, number>(SERVICE_NAMES.map((s) => [s, positiveInt(`UPSTREAM_TIMEOUT_MS_${s.toUpperCase()}`, fallback)]));
+  return ({ subgraphName }) => (subgraphName && own.get(subgraphName.toLowerCase())) || fallback;
+}
+
 export function gatewayConfig(): GatewayConfig {
   const port = positiveInt("GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
   const secrets = loadSecrets(path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data")));
@@ -48,8 +61,9 @@ export function gatewayConfig(): GatewayConfig {
     host: process.env.GATEWAY_HOST ?? "127.0.0.1",
     supergraphPath: process.env.SUPERGRAPH_PATH ?? path.join(ROOT_DIR, "schema", "supergraph.graphql"),
     subgraphUrls,
-    upstreamTimeoutMs: positiveInt("UPSTREAM_TIMEOUT_MS", 10_000),
+    upstreamTimeoutMs: upstreamTimeouts(),
     auth: { oidc: oidcConfig(), devSecret: secrets.jwtSecret },
     signingSecret: secrets.signingSecret,
+    hardening: hardeningConfig(),
   };
 }

@@ -1,17 +1,48 @@
 // The Hive Gateway runtime for the composed supergraph.
 import fs from "node:fs";
+import { Redis } from "ioredis";
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import type { JWTAuthContextExtension } from "@graphql-mesh/plugin-jwt-auth";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { GatewayConfig } from "./config.ts";
+import { gatewayLogger } from "./log.ts";
+import type { Hardening } from "./hardening.ts";
+import { loadManifest } from "./persisted-documents.ts";
 import { useHubAuth } from "./plugins/auth.ts";
+import { limitPlugins } from "./plugins/limits.ts";
 import { useHubPurpose } from "./plugins/purpose.ts";
+import { useHubRateLimit } from "./plugins/rate-limit.ts";
+import { useBodyGuard, useStableErrorCodes } from "./plugins/request-limits.ts";
 import { useHubSigning } from "./plugins/signing.ts";
+import { startTracing, telemetryPlugins } from "./telemetry.ts";
 
 /** Headers a subgraph may see from the client. Nothing else is forwarded. */
 const FORWARDED_HEADERS = ["x-request-id"] as const;
 
+/**
+ * Trusted documents from the manifest file, then (with REDIS_URL) from a Redis
+ * hash, so documents can be published to running gateways without a deploy.
+ */
+function trustedDocuments(hardening: Hardening) {
+  const fromFile = fs.existsSync(hardening.persistedDocumentsPath) || hardening.production ? loadManifest(hardening.persistedDocumentsPath) : new Map<string, string>();
+  const redis = hardening.rateLimit.redisUrl ? new Redis(hardening.rateLimit.redisUrl, { maxRetriesPerRequest: 1 }) : null;
+  const key = hardening.persistedDocumentsRedisKey;
+  const notTrusted = (code: string, message: string) => ({ message, extensions: { code, http: { status: 400 } } });
+  return {
+    getPersistedOperation: async (id: string) => fromFile.get(id) ?? (redis ? await redis.hget(key, id).catch(() => null) : null),
+    allowArbitraryDocuments: hardening.allowArbitraryDocuments,
+    customErrors: {
+      notFound: notTrusted("PERSISTED_DOCUMENT_NOT_FOUND", "No trusted document has this documentId. Use an id from gateway/documents/manifest.json."),
+      keyNotFound: notTrusted("PERSISTED_DOCUMENT_REQUIRED", "Send a documentId (or extensions.persistedQuery.sha256Hash) from the trusted-documents manifest."),
+      persistedQueryOnly: notTrusted("PERSISTED_DOCUMENT_REQUIRED", "Only trusted documents run here: send a documentId from the manifest instead of the query text."),
+    },
+  };
+}
+
 export function createHubGateway(config: GatewayConfig): GatewayRuntime<JWTAuthContextExtension> {
+  const { hardening } = config;
+  const { limits, production } = hardening;
+  startTracing(hardening.telemetry);
   return createGatewayRuntime<JWTAuthContextExtension>({
     supergraph: fs.readFileSync(config.supergraphPath, "utf8"),
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
@@ -20,13 +51,29 @@ export function createHubGateway(config: GatewayConfig): GatewayRuntime<JWTAuthC
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)]).filter(([, v]) => v !== null)),
     },
+    persistedDocuments: trustedDocuments(hardening),
+    disableIntrospection: production ? {} : undefined,
+    // A browser cannot send a cross-site JSON POST without a preflight; anything "simple" must carry this header.
+    csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] },
+    batching: { limit: limits.maxBatch },
+    demandControl: { maxCost: limits.maxCost, listSize: limits.listSize, includeExtensionMetadata: false },
     // Order matters: claims and purpose are added to each subgraph request before it is signed.
     // The plugin packages ship their own inlined copy of the plugin type, hence the cast.
-    plugins: () => [useHubAuth(config.auth), useHubPurpose(), useHubSigning(config.signingSecret)] as unknown as GatewayPlugin<JWTAuthContextExtension>[],
-    // Bundled GraphiQL: the default page loads its scripts from a CDN.
+    plugins: (context) =>
+      [
+        useStableErrorCodes(production),
+        useBodyGuard(limits.maxBodyBytes),
+        ...limitPlugins(limits, production),
+        ...telemetryPlugins(hardening.telemetry, context),
+        useHubAuth(config.auth),
+        ...(hardening.rateLimit.max > 0 ? [useHubRateLimit(hardening.rateLimit)] : []),
+        useHubPurpose(),
+        useHubSigning(config.signingSecret),
+      ] as unknown as GatewayPlugin<JWTAuthContextExtension>[],
+    // Bundled GraphiQL: the default page loads its scripts from a CDN. Production serves none.
     renderGraphiQL,
-    graphiql: { title: "Samhandling hub" },
+    graphiql: production ? false : { title: "Samhandling hub" },
     landingPage: false,
-    logging: (process.env.LOG_LEVEL as "info" | "warn" | "error" | "debug" | undefined) ?? "info",
+    logging: gatewayLogger(process.env.LOG_LEVEL),
   });
 }

@@ -45,12 +45,12 @@ export class BarnevernMeasure {
   endsAt?: Date | null;
 }
 
-@ObjectType({ description: "Barnevern's view of a person: whether barnevern is involved, the phase, the caseworker and measures. Data fields are null unless access is granted; a restricted view never tells whether barnevern is involved." })
+@ObjectType({ description: "Barnevern's view of a person: whether barnevern is involved, the phase, the caseworker and measures. Data fields are null unless access is granted; a restricted view never tells whether barnevern is involved. With status INVOLVEMENT_ONLY only `involved` and `contact` are filled in." })
 export class BarnevernView {
   @Field(() => AccessDecision, { description: "How access to this view was decided." })
   access!: AccessDecision;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether barnevern has an open case on the person." })
+  @Field(() => Boolean, { nullable: true, description: "Whether barnevern has an open case on the person (also under INVOLVEMENT_ONLY)." })
   involved?: boolean | null;
 
   @Field(() => BarnevernPhase, { nullable: true, description: "The phase of barnevern's case." })
@@ -62,7 +62,7 @@ export class BarnevernView {
   @Field(() => DateScalar, { nullable: true, description: "When aftercare ends, for a young adult in aftercare." })
   aftercareEndsAt?: Date | null;
 
-  @Field(() => ContactPerson, { nullable: true, description: "The caseworker (saksbehandler)." })
+  @Field(() => ContactPerson, { nullable: true, description: "The caseworker (saksbehandler); under INVOLVEMENT_ONLY only while barnevern is involved." })
   contact?: ContactPerson | null;
 
   @Field(() => [BarnevernMeasure], { nullable: true, description: "Barnevern's measures, newest first." })

@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { PersonRef } from "../kit/entities.ts";
-import { isCurrent } from "../kit/scalars.ts";
 import type { SubgraphContext } from "../kit/subgraph.ts";
-import { contact } from "../kit/views.ts";
 import type { FrivillighetLoaders } from "./data.ts";
+import { activityContact, frivillighetInvolvement } from "./involvement.ts";
 import { FrivillighetView } from "./types.ts";
 
 type Context = SubgraphContext<FrivillighetLoaders>;
@@ -12,12 +11,12 @@ type Context = SubgraphContext<FrivillighetLoaders>;
 export class PersonFrivillighetResolver {
   @FieldResolver(() => FrivillighetView, { nullable: true, description: "The voluntary sector's view of the person, under the consent rules." })
   frivillighet(@Root() person: PersonRef, @Ctx() ctx: Context) {
-    return ctx.access.view(person.id, "SERVICE_DATA", async () => {
-      const rows = await ctx.loaders.activities.load(person.id);
-      return {
-        involved: rows.some((r) => isCurrent(r.until)),
-        activities: rows.map((r) => ({ ...r, contact: contact(r.contactName, "kontaktperson", r.contactPhone) })),
-      };
+    return ctx.access.serviceView(person.id, {
+      involvement: () => frivillighetInvolvement(ctx.loaders, person.id),
+      full: async () => {
+        const [fact, rows] = await Promise.all([frivillighetInvolvement(ctx.loaders, person.id), ctx.loaders.activities.load(person.id)]);
+        return { ...fact, activities: rows.map((r) => ({ ...r, contact: activityContact(r) })) };
+      },
     });
   }
 }

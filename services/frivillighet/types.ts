@@ -38,13 +38,16 @@ export class VoluntaryActivity {
   until?: Date | null;
 }
 
-@ObjectType({ description: "The voluntary sector's view of a person: activities, mentors, fritidskort and trusted persons. Data fields are null unless access is granted." })
+@ObjectType({ description: "The voluntary sector's view of a person: activities, mentors, fritidskort and trusted persons. Data fields are null unless access is granted. With status INVOLVEMENT_ONLY only `involved` and `contact` are filled in." })
 export class FrivillighetView {
   @Field(() => AccessDecision, { description: "How access to this view was decided." })
   access!: AccessDecision;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether the person takes part in any voluntary activity now." })
+  @Field(() => Boolean, { nullable: true, description: "Whether the person takes part in any voluntary activity now (also under INVOLVEMENT_ONLY)." })
   involved?: boolean | null;
+
+  @Field(() => ContactPerson, { nullable: true, description: "Whom to contact: the contact person of a current activity." })
+  contact?: ContactPerson | null;
 
   @Field(() => [VoluntaryActivity], { nullable: true, description: "Activities and support, newest first." })
   activities?: VoluntaryActivity[] | null;

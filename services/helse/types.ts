@@ -53,13 +53,16 @@ export class HealthContact {
   until?: Date | null;
 }
 
-@ObjectType({ description: "Health services' view of a person: which services follow them up and how. Data fields are null unless access is granted." })
+@ObjectType({ description: "Health services' view of a person: which services follow them up and how. Data fields are null unless access is granted. With status INVOLVEMENT_ONLY only `involved` and `contact` are filled in." })
 export class HelseView {
   @Field(() => AccessDecision, { description: "How access to this view was decided." })
   access!: AccessDecision;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether any health service follows the person up now." })
+  @Field(() => Boolean, { nullable: true, description: "Whether any health service follows the person up now (also under INVOLVEMENT_ONLY)." })
   involved?: boolean | null;
+
+  @Field(() => ContactPerson, { nullable: true, description: "Whom to contact: the contact person of a current health contact. Never which service or unit." })
+  contact?: ContactPerson | null;
 
   @Field(() => [HealthContact], { nullable: true, description: "Contacts with health services, current first." })
   contacts?: HealthContact[] | null;

@@ -9,9 +9,11 @@ import { actorOf, type Caller, type Purpose } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { DataCategory } from "./categories.ts";
 import type { Decision, DecisionQuestion, DecisionSource } from "./decisions.ts";
+import type { Involvement } from "./views.ts";
 
 export enum AccessStatus {
   GRANTED = "GRANTED",
+  INVOLVEMENT_ONLY = "INVOLVEMENT_ONLY",
   RESTRICTED = "RESTRICTED",
 }
 registerEnumType(AccessStatus, {
@@ -19,6 +21,10 @@ registerEnumType(AccessStatus, {
   description: "Whether the caller may see a service's data about a person.",
   valuesConfig: {
     GRANTED: { description: "The data fields are filled in." },
+    INVOLVEMENT_ONLY: {
+      description:
+        "Only `involved` and `contact` are filled in: the fact of involvement (data category INVOLVEMENT) may be seen, the service's data (SERVICE_DATA) may not. The other data fields are null.",
+    },
     RESTRICTED: { description: "The data fields are null. Says nothing about whether the service holds data." },
   },
 });
@@ -26,10 +32,10 @@ registerEnumType(AccessStatus, {
 @Directive("@shareable")
 @ObjectType("AccessDecision", { description: "How access to a service's view of a person was decided." })
 export class AccessDecision {
-  @Field(() => AccessStatus, { description: "Granted or restricted." })
+  @Field(() => AccessStatus, { description: "Granted, involvement only, or restricted." })
   status!: AccessStatus;
 
-  @Field(() => String, { description: "Why: the rule that decided, in a stable code (e.g. CONSENT, OWN_SERVICE, NO_CONSENT)." })
+  @Field(() => String, { description: "Why: the rule that decided, in a stable code (e.g. CONSENT, OWN_SERVICE, NO_CONSENT). For INVOLVEMENT_ONLY, the rule that released the involvement." })
   reason!: string;
 
   @Field(() => String, { nullable: true, description: "The consent or legal basis that decided it, when one did." })
@@ -50,6 +56,21 @@ export interface AccessRequestInfo {
 
 /** A view whose data fields are absent unless access was granted. */
 export type Guarded<View> = { access: AccessDecision } & Partial<View>;
+
+/** A service view: it always carries the involvement fact and the contact, among its other data. */
+export type ServiceViewData = { [K in keyof Involvement]?: Involvement[K] | null };
+
+/**
+ * How a service reads its view of one person, layer by layer. Both go through
+ * the service's request-scoped loaders, so a mix of full and
+ * involvement-only views in one request still costs one statement per table.
+ */
+export interface ServiceReads<View extends ServiceViewData> {
+  /** Everything the view shows; read only when SERVICE_DATA is granted. */
+  full(): Promise<View>;
+  /** Only whether the service is involved now and whom to call; read when INVOLVEMENT alone is granted. Keep it cheap. */
+  involvement(): Promise<Involvement>;
+}
 
 export const accessLogUnavailable = () =>
   new GraphQLError("The access log could not be written, so no data was released. Try again shortly; the incident is logged.", {
@@ -133,11 +154,36 @@ export class AccessGuard {
     return this.source.decide(caller, purpose, questions, this.info.requestId);
   }
 
-  /** Builds a service view: the data only when granted, the same empty shape otherwise. */
+  /**
+   * Builds a service's view of a person in layers (DESIGN.md, Verwijsindex):
+   * SERVICE_DATA granted → the full view; else INVOLVEMENT granted → only
+   * `involved` and `contact`; else the empty shape, built from the decisions
+   * alone so it is the same whether or not the service holds data.
+   *
+   * Both categories are asked up front, not the second only after the first
+   * is refused: so they land in the one batched decision call of the request
+   * (and both are logged, release or refusal, before anything is read).
+   */
+  async serviceView<View extends ServiceViewData>(personId: string, reads: ServiceReads<View>): Promise<Guarded<View>> {
+    const [data, involvement] = await Promise.all([this.decide(personId, "SERVICE_DATA"), this.decide(personId, "INVOLVEMENT")]);
+    if (data.status === "GRANTED") return { ...(await reads.full()), access: accessOf(AccessStatus.GRANTED, data) };
+    if (involvement.status !== "GRANTED") return { access: accessOf(AccessStatus.RESTRICTED, data) } as Guarded<View>;
+    const fact = await reads.involvement();
+    // A contact is whom to call about an involvement now: none when the service is not involved (an old contact would tell history).
+    const layer: Required<ServiceViewData> = { involved: fact.involved, contact: fact.involved ? fact.contact : null };
+    return { ...layer, access: accessOf(AccessStatus.INVOLVEMENT_ONLY, involvement) } as Guarded<View>;
+  }
+
+  /** Builds a view of one category: the data only when granted, the same empty shape otherwise. */
   async view<View extends object>(personId: string, category: DataCategory, read: () => Promise<View>): Promise<Guarded<View>> {
     const decision = await this.decide(personId, category);
     const access: AccessDecision = { status: decision.status === "GRANTED" ? AccessStatus.GRANTED : AccessStatus.RESTRICTED, reason: decision.reason, basis: decision.basis };
     if (access.status !== AccessStatus.GRANTED) return { access } as Guarded<View>;
     return { ...(await read()), access };
   }
+}
+
+/** The decision as the view shows it. */
+function accessOf(status: AccessStatus, decision: Decision): AccessDecision {
+  return { status, reason: decision.reason, basis: decision.basis };
 }

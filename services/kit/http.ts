@@ -70,6 +70,22 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   }
 }
 
+/**
+ * Apollo passes an unexpected error's own text through (a database error names
+ * files, tables and the values sent). Keep the code and path, not the text;
+ * log only where and which request (the text may hold personal data).
+ */
+function withoutInternals(body: string, requestId: string): string {
+  if (!body.includes('"INTERNAL_SERVER_ERROR"')) return body;
+  const parsed = JSON.parse(body) as { errors?: { message: string; path?: unknown; extensions?: { code?: unknown } }[] };
+  for (const error of parsed.errors ?? []) {
+    if (error.extensions?.code !== "INTERNAL_SERVER_ERROR") continue;
+    log.error("resolver failed", { requestId, path: Array.isArray(error.path) ? error.path.join(".") : undefined });
+    error.message = "Internal error; the request id is in the logs.";
+  }
+  return JSON.stringify(parsed);
+}
+
 function headerMap(headers: http.IncomingHttpHeaders): HeaderMap {
   const map = new HeaderMap();
   for (const [key, value] of Object.entries(headers)) {
@@ -118,9 +134,9 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
         context: () => handlers.context({ requestId, headers: req.headers, body: body as Record<string, unknown> }),
       });
       const headers: Record<string, string> = { "x-request-id": requestId };
-      for (const [key, value] of response.headers) headers[key] = value;
+      for (const [key, value] of response.headers) if (key !== "content-length") headers[key] = value;
       res.writeHead(response.status ?? 200, headers);
-      if (response.body.kind === "complete") return res.end(response.body.string);
+      if (response.body.kind === "complete") return res.end(withoutInternals(response.body.string, requestId));
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {

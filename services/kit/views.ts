@@ -27,6 +27,26 @@ export class ContactPerson {
   phone?: string | null;
 }
 
+/**
+ * What the INVOLVEMENT category releases (the Dutch Verwijsindex): whether a
+ * service is involved with the person now, and whom to call there. Never
+ * content: no measures, phases, units or dates.
+ */
+export interface Involvement {
+  involved: boolean;
+  contact: ContactPerson | null;
+}
+
+/** The first contact found among a service's current rows (they come current first), or null. */
+export function firstContact<Row>(rows: readonly Row[], isCurrentRow: (row: Row) => boolean, contactOf: (row: Row) => ContactPerson | null): ContactPerson | null {
+  for (const row of rows) {
+    if (!isCurrentRow(row)) continue;
+    const found = contactOf(row);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function contact(name: string | null | undefined, role: string, phone?: string | null): ContactPerson | null {
   return name ? { name, role, phone: phone ?? null } : null;
 }

@@ -40,12 +40,12 @@ export class NavMeasure {
   endsAt?: Date | null;
 }
 
-@ObjectType({ description: "NAV's view of a person: whether NAV follows them up, who the veileder is and which measures run. Data fields are null unless access is granted." })
+@ObjectType({ description: "NAV's view of a person: whether NAV follows them up, who the veileder is and which measures run. Data fields are null unless access is granted. With status INVOLVEMENT_ONLY only `involved` and `contact` are filled in." })
 export class NavView {
   @Field(() => AccessDecision, { description: "How access to this view was decided." })
   access!: AccessDecision;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether NAV follows the person up now." })
+  @Field(() => Boolean, { nullable: true, description: "Whether NAV follows the person up now (also under INVOLVEMENT_ONLY)." })
   involved?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "The NAV office following the person up." })
@@ -54,7 +54,7 @@ export class NavView {
   @Field(() => DateScalar, { nullable: true, description: "Since when NAV has followed the person up." })
   since?: Date | null;
 
-  @Field(() => ContactPerson, { nullable: true, description: "The person's veileder at NAV." })
+  @Field(() => ContactPerson, { nullable: true, description: "The person's veileder at NAV (under INVOLVEMENT_ONLY: only while NAV is involved)." })
   contact?: ContactPerson | null;
 
   @Field(() => [NavMeasure], { nullable: true, description: "NAV's measures for the person, newest first." })

@@ -107,6 +107,9 @@ export class CoordinationCase {
   @Field(() => DateTimeScalar, { nullable: true, description: "BTI: when level 0 was decided (the first move to a level, or closing without concern)." })
   levelDecidedAt?: Date | null;
 
+  @Field(() => [ServiceName], { description: "The services the case's active members represent, each once (FAMILY left out). Services involved with a subject but not here are whom to invite." })
+  servicesRepresented?: ServiceName[];
+
   familyId!: string | null;
   holderMemberId!: string | null;
 }

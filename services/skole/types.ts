@@ -92,13 +92,16 @@ export class AttendanceSummary {
   months!: number;
 }
 
-@ObjectType({ description: "School and kindergarten's view of a person: enrolment, contact teacher, support and absence. Data fields are null unless access is granted." })
+@ObjectType({ description: "School and kindergarten's view of a person: enrolment, contact teacher, support and absence. Data fields are null unless access is granted. With status INVOLVEMENT_ONLY only `involved` and `contact` are filled in." })
 export class SkoleView {
   @Field(() => AccessDecision, { description: "How access to this view was decided." })
   access!: AccessDecision;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether the person is enrolled now." })
+  @Field(() => Boolean, { nullable: true, description: "Whether the person is enrolled now (also under INVOLVEMENT_ONLY)." })
   involved?: boolean | null;
+
+  @Field(() => ContactPerson, { nullable: true, description: "Whom to contact at school: the contact teacher of a current enrolment." })
+  contact?: ContactPerson | null;
 
   @Field(() => [Enrolment], { nullable: true, description: "Enrolments, current first." })
   enrolments?: Enrolment[] | null;

@@ -2,10 +2,8 @@
 // a household of 4 costs what a household of 1 costs — consent decisions and
 // access-log writes included.
 import { describe, expect, it } from "vitest";
-import { Redis } from "ioredis";
 import { SERVICE_NAMES, type ServiceName } from "../../services/kit/catalog.ts";
-import { CONSENT_VERSION_KEY } from "../../services/kit/decisions.ts";
-import { demoCaseId, demoFamilyId, type DemoCaseKey } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId, demoPersonId, type DemoCaseKey } from "../../services/kit/demo/fjordvik.ts";
 
 /** The overview without helse: Sander Moe's consent does not cover health, so its read would differ by data, not size. */
 const OVERVIEW = `query ($familyId: ID!) { family(id: $familyId) { name members { role person {
@@ -18,12 +16,22 @@ const OVERVIEW = `query ($familyId: ID!) { family(id: $familyId) { name members 
 } } } }`;
 import { asUser, gateway, subgraphCounter } from "../support/graphql.ts";
 
-/** With a shared decision cache, start each measurement cold, so both pay the same decision queries. */
+/**
+ * Start each measurement cold, so both pay the same decision queries: a
+ * consent change invalidates every cached decision — in Redis and in
+ * samhandling's own process alike — exactly as it does in production.
+ */
 async function coldDecisionCache(): Promise<void> {
-  if (!process.env.REDIS_URL) return;
-  const redis = new Redis(process.env.REDIS_URL);
-  await redis.incr(CONSENT_VERSION_KEY);
-  redis.disconnect();
+  const headers = await asUser("nav-ungdom-1");
+  const sander = demoPersonId("moe", "Sander");
+  const granted = await gateway<{ grantConsent: { id: string } }>(
+    `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+    { input: { caseId: demoCaseId("moe"), subjectId: sander, givenById: sander, capacity: "SELF", services: ["SAMHANDLING"], categories: ["CASE"] } },
+    headers,
+  );
+  expect(granted.errors).toBeUndefined();
+  const withdrawn = await gateway(`mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: granted.data!.grantConsent.id }, headers);
+  expect(withdrawn.errors).toBeUndefined();
 }
 
 async function overviewCost(family: DemoCaseKey, user: string): Promise<{ members: number; statements: Record<ServiceName, number> }> {

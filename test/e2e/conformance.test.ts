@@ -1,10 +1,14 @@
 // The subgraph conformance suite: every service subgraph, the same contract.
 // A new service passes this before it joins the hub (add it to VIEW_SERVICES).
 import { describe, expect, it } from "vitest";
+import type { ActorService } from "../../services/kit/auth/caller.ts";
 import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
+import { demoWorld } from "../../services/kit/demo/index.ts";
 import { demoCaseId, demoPersonId, demoPersons, fjordvik } from "../../services/kit/demo/fjordvik.ts";
 import { demoUser } from "../../services/kit/demo/users.ts";
-import { asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
+import { isCurrent } from "../../services/kit/scalars.ts";
+import { asClaims, asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
+import { ageOn } from "../support/oracle.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
 
 const world = fjordvik();
@@ -27,19 +31,113 @@ const ACTOR = "kriminalomsorg-koordinator-1";
 const VIEW_FIELDS: Record<ViewService, string> = {
   nav: "involved office since contact { name } measures { kind }",
   barnevern: "involved phase since aftercareEndsAt contact { name } measures { kind }",
-  skole: "involved enrolments { institution } support { kind } attendance { trend }",
-  helse: "involved contacts { kind unit }",
-  frivillighet: "involved activities { kind title }",
+  skole: "involved contact { name } enrolments { institution } support { kind } attendance { trend }",
+  helse: "involved contact { name } contacts { kind unit }",
+  frivillighet: "involved contact { name } activities { kind title }",
 };
+/** What the involvement layer fills in; every other data field is content. */
+const INVOLVEMENT_FIELDS = ["involved", "contact"];
 
-async function view(service: ViewService) {
-  const res = await gateway<{ person: Record<string, { access: { status: string; reason: string; basis: string | null } } | null> | null }>(
+type ViewAnswer = { access: { status: string; reason: string; basis: string | null } } & Record<string, unknown>;
+
+async function view(service: ViewService, personId = TOR, headers?: Record<string, string>): Promise<ViewAnswer> {
+  const res = await gateway<{ person: Record<string, ViewAnswer | null> | null }>(
     `query ($id: ID!) { person(id: $id) { ${service} { access { status reason basis } ${VIEW_FIELDS[service]} } } }`,
-    { id: TOR },
-    await asUser(ACTOR, CASE),
+    { id: personId },
+    headers ?? (await asUser(ACTOR, CASE)),
   );
   expect(res.errors).toBeUndefined();
   return res.data!.person![service]!;
+}
+
+// ---------------------------------------------------------------------------
+// Involvement (category INVOLVEMENT): for each service, a subject it is involved
+// with now (with a contact) — or, failing that, one it holds nothing about —
+// in an open case, seen by a member of another
+// service that has no legal basis of its own — found in the world the test
+// federation is seeded with (the demo plus synthetic families, as
+// test/support/federation.setup.ts configures them).
+// ---------------------------------------------------------------------------
+
+const seeded = demoWorld({ syntheticFamilies: 30, syntheticSeed: Number(process.env.SEED_SYNTHETIC_SEED ?? 1) });
+const current = (until: Date | string | null | undefined) => isCurrent(until ? new Date(until) : null);
+/** Persons each service is involved with now and names a contact for, straight from the seed. */
+const involvedWithContact: Record<ViewService, Set<string>> = {
+  nav: new Set(seeded.nav.navFollowUp.filter((f) => !f.endedAt && f.veilederName).map((f) => f.personId)),
+  barnevern: new Set(seeded.barnevern.barnevernCase.filter((c) => c.phase !== "CLOSED" && c.caseworkerName).map((c) => c.personId)),
+  skole: new Set(seeded.skole.enrolment.filter((e) => current(e.until) && e.contactTeacherName).map((e) => e.personId)),
+  helse: new Set(seeded.helse.healthContact.filter((c) => current(c.until) && c.contactName).map((c) => c.personId)),
+  frivillighet: new Set(seeded.frivillighet.voluntaryActivity.filter((a) => current(a.until) && a.contactName).map((a) => a.personId)),
+};
+
+/** Persons each service holds any data about, in the seeded world. */
+const holdsSeeded: Record<ViewService, Set<string>> = {
+  nav: new Set([...seeded.nav.navFollowUp, ...seeded.nav.navMeasure].map((r) => r.personId)),
+  barnevern: new Set([...seeded.barnevern.barnevernCase, ...seeded.barnevern.barnevernMeasure].map((r) => r.personId)),
+  skole: new Set([...seeded.skole.enrolment, ...seeded.skole.schoolSupport, ...seeded.skole.attendanceMonth].map((r) => r.personId)),
+  helse: new Set(seeded.helse.healthContact.map((r) => r.personId)),
+  frivillighet: new Set(seeded.frivillighet.voluntaryActivity.map((r) => r.personId)),
+};
+
+interface InvolvementCandidate {
+  caseId: string;
+  subjectId: string;
+  /** Whether the service is involved with the subject (with a contact); false: it holds nothing about them. */
+  involved: boolean;
+  headers: Record<string, string>;
+  consent: { givenById: string; capacity: "SELF" | "GUARDIAN"; childView?: string };
+}
+
+/** Who may consent to `service` for the subject now: themself from 18 (and from 16 for HELSE), else a guardian with parental responsibility. */
+function competentGiver(subjectId: string, service: ViewService): InvolvementCandidate["consent"] | null {
+  const person = seeded.registry.person.find((p) => p.id === subjectId);
+  if (!person) return null;
+  const age = ageOn(new Date(person.birthDate).toISOString().slice(0, 10), new Date());
+  if (age >= 18 || (age >= 16 && service === "helse")) return { givenById: subjectId, capacity: "SELF" };
+  const guardian = seeded.registry.guardianship.find((g) => g.childId === subjectId && g.parentalResponsibility);
+  if (!guardian) return null;
+  return { givenById: guardian.guardianId, capacity: "GUARDIAN", ...(age >= 7 ? { childView: "Det er greit at de vet hvem de kan ringe." } : {}) };
+}
+
+/**
+ * The first subject, in seed order, with no consent or refusal about `service`
+ * in force in its case right now (asked live): preferably one the service is
+ * involved with; where the seed has none such (barnevern: every child it
+ * follows has a consent or a refusal), one it holds nothing about.
+ */
+async function involvementCandidate(service: ViewService): Promise<InvolvementCandidate> {
+  return (await involvementCandidateAmong(service, true)) ?? (await involvementCandidateAmong(service, false)) ?? fail(service);
+}
+
+function fail(service: ViewService): never {
+  throw new Error(`no seeded subject for ${service} that no consent decides; does federation.setup still seed 30 synthetic families?`);
+}
+
+async function involvementCandidateAmong(service: ViewService, involved: boolean): Promise<InvolvementCandidate | null> {
+  const open = new Set(seeded.samhandling.coordinationCase.filter((c) => c.status === "OPEN").map((c) => c.id!));
+  for (const subject of seeded.samhandling.caseSubject) {
+    if (!open.has(subject.caseId)) continue;
+    if (involved ? !involvedWithContact[service].has(subject.personId) : holdsSeeded[service].has(subject.personId)) continue;
+    // Neither the view's own service nor barnevern (the duty to inform): only consent can open it.
+    const member = seeded.samhandling.caseMember.find(
+      (m) => m.caseId === subject.caseId && m.actorId && !m.leftAt && !["FAMILY", "BARNEVERN", service.toUpperCase()].includes(m.service),
+    );
+    const consent = competentGiver(subject.personId, service);
+    if (!member || !consent) continue;
+    const headers = await asClaims(
+      { sub: member.actorId!, name: "Ansatt i konformanstesten", service: member.service.toLowerCase() as ActorService, roles: ["caseworker"] },
+      subject.caseId,
+    );
+    const res = await gateway<{ consents: { active: boolean; services: string[]; subject: { id: string } }[] }>(
+      `query ($c: ID!) { consents(caseId: $c) { active services subject { id } } }`,
+      { c: subject.caseId },
+      headers,
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const decided = res.data!.consents.some((c) => c.active && c.subject.id === subject.personId && c.services.includes(service.toUpperCase()));
+    if (!decided) return { caseId: subject.caseId, subjectId: subject.personId, involved, headers, consent };
+  }
+  return null;
 }
 
 async function asActor<T>(query: string, variables: Record<string, unknown>) {
@@ -94,6 +192,44 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     expect(entries).toContainEqual({ decision: "GRANTED", reason: "CONSENT", caseId: CASE, categories: ["SERVICE_DATA"] });
     expect(entries).toContainEqual({ decision: "RESTRICTED", reason: "NO_CONSENT", caseId: CASE, categories: ["SERVICE_DATA"] });
     expect(entries.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("under an INVOLVEMENT-only consent shows that the service is involved and whom to call, never content — and logs both categories", async () => {
+    const startedAt = new Date(Date.now() - 1000).toISOString();
+    const c = await involvementCandidate(service);
+    const before = await view(service, c.subjectId, c.headers);
+    expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
+    for (const [key, value] of Object.entries(before)) if (key !== "access") expect(value, `${service}.${key}`).toBeNull();
+
+    const res = await gateway<{ grantConsent: { id: string } }>(
+      `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+      { input: { caseId: c.caseId, subjectId: c.subjectId, ...c.consent, services: [service.toUpperCase()], categories: ["INVOLVEMENT"], note: "conformance" } },
+      c.headers,
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const consentId = res.data!.grantConsent.id;
+    try {
+      const hint = await view(service, c.subjectId, c.headers);
+      expect(hint.access).toEqual({ status: "INVOLVEMENT_ONLY", reason: "CONSENT", basis: `consent:${consentId}` });
+      // The fact and whom to call — or, where the service holds nothing, that it is not involved (and no one to call).
+      expect(hint.involved).toBe(c.involved);
+      expect(hint.contact).toEqual(c.involved ? { name: expect.any(String) } : null);
+      for (const [key, value] of Object.entries(hint)) if (key !== "access" && !INVOLVEMENT_FIELDS.includes(key)) expect(value, `${service}.${key}`).toBeNull();
+    } finally {
+      const withdrawn = await gateway(`mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: consentId }, c.headers);
+      expect(withdrawn.errors).toBeUndefined();
+    }
+    expect((await view(service, c.subjectId, c.headers)).access.status).toBe("RESTRICTED");
+
+    // Each category asked is logged: the involvement released, the service data refused.
+    const log = await gateway<Record<string, { decision: string; reason: string; caseId: string; categories: string[] }[]>>(
+      `query ($p: ID!, $from: DateTime!) { log: ${service}AuditLog(personId: $p, from: $from) { decision reason caseId categories } }`,
+      { p: c.subjectId, from: startedAt },
+      await asUser(`${service}-auditor`),
+    );
+    expect(log.errors).toBeUndefined();
+    expect(log.data!.log).toContainEqual({ decision: "GRANTED", reason: "CONSENT", caseId: c.caseId, categories: ["INVOLVEMENT"] });
+    expect(log.data!.log).toContainEqual({ decision: "RESTRICTED", reason: "NO_CONSENT", caseId: c.caseId, categories: ["SERVICE_DATA"] });
   });
 
   it("answers a restricted view byte for byte the same whether or not it holds data on the person", async () => {

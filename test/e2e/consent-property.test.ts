@@ -2,7 +2,9 @@
 // and whatever consents have been given, refused or withdrawn meanwhile, the
 // real federation (gateway + subgraphs over HTTP) releases a service's view
 // of a person exactly when an independent model of DESIGN.md "Consent rules"
-// (test/support/oracle.ts) allows it — and never leaks data otherwise.
+// (test/support/oracle.ts) allows it, only the involvement fact and contact
+// where the model allows the category INVOLVEMENT alone — and never leaks
+// data otherwise.
 //
 // FC_SEED=<n> replays a run; FC_RUNS=<n> changes the number of runs (default 500);
 // FC_SHRINK=1 shrinks a counterexample (off by default: the federation keeps the
@@ -13,7 +15,7 @@ import { DATA_CATEGORIES } from "../../services/kit/categories.ts";
 import { demoCases, demoPersons, demoStaff, fjordvik, ID_ALPHABET } from "../../services/kit/demo/fjordvik.ts";
 import { demoUser } from "../../services/kit/demo/users.ts";
 import { asClaims, asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
-import { CONSENT_SERVICES, ConsentOracle, VIEWS, type Actor, type OracleConsent, type Verdict, type View } from "../support/oracle.ts";
+import { CONSENT_SERVICES, ConsentOracle, VIEWS, type Actor, type OracleConsent, type Verdict, type View, type ViewVerdict } from "../support/oracle.ts";
 
 // ---------------------------------------------------------------------------
 // Facts (not rules): the demo world the federation is seeded with
@@ -114,14 +116,19 @@ const personPickArb = fc.oneof(
   { weight: 1, arbitrary: fc.record({ mode: fc.constant("unknown" as const), id: idChars(10).map((s) => `p-${s}`) }) },
 );
 
-/** One data field besides `involved` per view (the key it answers under, and its selection). */
+/**
+ * One data field besides `involved` per view (the key it answers under, and its selection).
+ * `contact` is part of the involvement layer (INVOLVEMENT_ONLY); every other field is content.
+ */
 const EXTRA_FIELDS: Record<View, [string, string][]> = {
   nav: [["office", "office"], ["since", "since"], ["contact", "contact { name phone }"], ["measures", "measures { kind status }"]],
   barnevern: [["phase", "phase"], ["since", "since"], ["aftercareEndsAt", "aftercareEndsAt"], ["contact", "contact { name }"], ["measures", "measures { kind }"]],
-  skole: [["enrolments", "enrolments { level grade }"], ["support", "support { kind }"], ["attendance", "attendance { trend }"]],
-  helse: [["contacts", "contacts { kind followUp }"]],
-  frivillighet: [["activities", "activities { kind title }"]],
+  skole: [["enrolments", "enrolments { level grade }"], ["support", "support { kind }"], ["attendance", "attendance { trend }"], ["contact", "contact { name role }"]],
+  helse: [["contacts", "contacts { kind followUp }"], ["contact", "contact { name phone }"]],
+  frivillighet: [["activities", "activities { kind title }"], ["contact", "contact { name }"]],
 };
+/** The fields the involvement layer fills in. */
+const INVOLVEMENT_FIELDS = new Set(["involved", "contact"]);
 const viewsArb = fc
   .subarray([...VIEWS], { minLength: 1 })
   .chain((views) => fc.tuple(...views.map((v) => fc.constantFrom(...EXTRA_FIELDS[v]).map((f) => [v, f] as const))));
@@ -159,7 +166,12 @@ const recordArb = fc.record({
     { weight: 1, arbitrary: fc.subarray([...CONSENT_SERVICES], { minLength: 1 }) },
   ),
   categories: fc.subarray([...DATA_CATEGORIES], { minLength: 1 }),
-  withServiceData: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  /** "withServiceData": the drawn categories plus SERVICE_DATA; "asDrawn": as drawn; "involvementOnly": INVOLVEMENT alone (a Verwijsindex consent). */
+  categoryMode: fc.oneof(
+    { weight: 6, arbitrary: fc.constant("withServiceData" as const) },
+    { weight: 2, arbitrary: fc.constant("asDrawn" as const) },
+    { weight: 2, arbitrary: fc.constant("involvementOnly" as const) },
+  ),
   /** validFrom as an offset from now in ms (null: left out, i.e. now); a few seconds ahead makes it start during the run. */
   validFromMs: fc.oneof(
     { weight: 12, arbitrary: fc.constant(null) },
@@ -270,6 +282,8 @@ const stats = {
   personShown: 0,
   views: 0,
   granted: {} as Record<string, number>,
+  /** INVOLVEMENT_ONLY answers, by reason. */
+  involvementOnly: {} as Record<string, number>,
   restricted: 0,
   focused: 0,
   /** Answers decided while a consent started or ended. */
@@ -330,7 +344,8 @@ async function applyRecord(spec: RecordSpec): Promise<void> {
       if (services.length === 0) services = ["SKOLE"];
     }
   }
-  const categories = [...new Set([...spec.categories, ...(spec.withServiceData ? ["SERVICE_DATA"] : [])])];
+  const categories =
+    spec.categoryMode === "involvementOnly" ? ["INVOLVEMENT"] : [...new Set([...spec.categories, ...(spec.categoryMode === "withServiceData" ? ["SERVICE_DATA"] : [])])];
   const validFrom = spec.validFromMs === null ? null : new Date(now.getTime() + spec.validFromMs);
   const from = validFrom ?? now;
   const validTo = spec.validToMs === null ? null : new Date(Math.max(from.getTime(), now.getTime()) + spec.validToMs);
@@ -407,6 +422,13 @@ function judge(atSent: Verdict, atAnswered: Verdict, granted: boolean): Verdict 
   return atSent.allowed === granted ? atSent : atAnswered;
 }
 
+/** The same for a view's layered verdict, matched on the status answered. */
+function judgeView(atSent: ViewVerdict, atAnswered: ViewVerdict, status: string | undefined): ViewVerdict {
+  if (atSent.status === atAnswered.status) return atAnswered;
+  stats.boundary++;
+  return atSent.status === status ? atSent : atAnswered;
+}
+
 async function checkQuery(q: typeof queryArb extends fc.Arbitrary<infer T> ? T : never): Promise<void> {
   let { actor, caseId } = q.who;
   let personId: string;
@@ -461,18 +483,27 @@ async function checkQuery(q: typeof queryArb extends fc.Arbitrary<infer T> ? T :
 
   for (const [view, [key]] of views) {
     const answer = person[view] as ({ access: { status: string; reason: string }; involved: unknown } & Record<string, unknown>) | null;
-    const verdict = judge(oracle.view(who, caseId, personId, view, sent), oracle.view(who, caseId, personId, view, answered), answer?.access.status === "GRANTED");
+    const verdict = judgeView(oracle.view(who, caseId, personId, view, sent), oracle.view(who, caseId, personId, view, answered), answer?.access.status);
     const relevant = caseId ? oracle.consents.filter((c) => c.caseId === caseId && c.subjectId === personId && c.services.includes(view.toUpperCase())) : [];
     const details = { ...base, view, verdict, answer, consents: relevant };
     stats.views++;
     if (answer === null || answer === undefined) fail(`${view} answered no view at all`, details);
     const { status, reason } = answer.access;
-    if (status === "GRANTED" && !verdict.allowed) fail(`${view} GRANTED what the model refuses (over-grant)`, details);
-    if (!verdict.allowed) {
+    if (status === "GRANTED" && verdict.status !== "GRANTED") fail(`${view} GRANTED what the model does not (over-grant; model: ${verdict.status})`, details);
+    if (status === "INVOLVEMENT_ONLY" && verdict.status === "RESTRICTED") fail(`${view} released involvement the model refuses (over-grant)`, details);
+    if (verdict.status === "RESTRICTED") {
       if (status !== "RESTRICTED") fail(`${view} is not RESTRICTED where the model refuses`, details);
       if (answer.involved !== null || answer[key] !== null) fail(`${view} leaked data under RESTRICTED`, details);
       stats.restricted++;
       count(stats.restrictedWhy, verdict.why.replace(/ [a-z]+-[0-9a-z]{10,}$/, ""));
+    } else if (verdict.status === "INVOLVEMENT_ONLY") {
+      if (status !== "INVOLVEMENT_ONLY") fail(`${view} is ${status} (${reason}) where the model releases involvement only (${verdict.reason})`, details);
+      if (reason !== verdict.reason) fail(`${view} released involvement with reason ${reason}, the model says ${verdict.reason}`, details);
+      if (typeof answer.involved !== "boolean") fail(`${view} released involvement but without the fact`, details);
+      // Content never, under INVOLVEMENT_ONLY; a contact only while involved.
+      if (!INVOLVEMENT_FIELDS.has(key) && answer[key] !== null) fail(`${view} leaked content (${key}) under INVOLVEMENT_ONLY`, details);
+      if (key === "contact" && answer.involved === false && answer.contact !== null) fail(`${view} named a contact though not involved`, details);
+      count(stats.involvementOnly, reason);
     } else {
       if (status !== "GRANTED") fail(`${view} is ${status} (${reason}) where the model grants (${verdict.reason})`, details);
       if (reason !== verdict.reason) fail(`${view} granted with reason ${reason}, the model says ${verdict.reason}`, details);
@@ -523,6 +554,7 @@ describe("consent rules, property-based, through the gateway", () => {
       expect(stats.personShown).toBeGreaterThan(numRuns / 5);
       for (const reason of ["OWN_SERVICE", "CONSENT", "SELF", "PARENTAL_RESPONSIBILITY", "INFORMATION_DUTY"]) expect(stats.granted[reason] ?? 0, reason).toBeGreaterThan(0);
       expect(stats.restricted).toBeGreaterThan(numRuns / 20);
+      expect(stats.involvementOnly.CONSENT ?? 0, "INVOLVEMENT_ONLY by consent").toBeGreaterThan(0);
       expect(stats.changes["grantConsent:OK"] ?? 0).toBeGreaterThan(numRuns / 20);
       expect(stats.changes["withdrawConsent:OK"] ?? 0).toBeGreaterThan(numRuns / 20);
     }

@@ -33,8 +33,8 @@ describe("family overview through the gateway", () => {
     const all = { nav: "GRANTED", barnevern: "GRANTED", skole: "GRANTED", helse: "GRANTED", frivillighet: "GRANTED" };
     expect(statuses(byName.Geir)).toEqual(all);
     // Ida's consent covers only the fact of health involvement, not the health data itself.
-    expect(statuses(byName.Ida)).toEqual({ ...all, helse: "RESTRICTED" });
-    expect(byName.Ida.helse).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, contacts: null });
+    expect(statuses(byName.Ida)).toEqual({ ...all, helse: "INVOLVEMENT_ONLY" });
+    expect(byName.Ida.helse).toEqual({ access: { status: "INVOLVEMENT_ONLY", reason: "CONSENT" }, contacts: null });
     expect(byName.Geir.cases).toContainEqual(expect.objectContaining({ kind: "INVESTERINGSTEAM" }));
   });
 

@@ -68,6 +68,22 @@ export function ageOn(birthDate: string, now: Date): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/**
+ * The answer for one service view, layer by layer (DESIGN.md, Verwijsindex):
+ * GRANTED when SERVICE_DATA is allowed; else INVOLVEMENT_ONLY when the
+ * INVOLVEMENT category is; else RESTRICTED.
+ */
+export interface ViewVerdict {
+  status: "GRANTED" | "INVOLVEMENT_ONLY" | "RESTRICTED";
+  /** The reason code expected for GRANTED (SERVICE_DATA's) or INVOLVEMENT_ONLY (INVOLVEMENT's). */
+  reason: string | null;
+  why: string;
+}
+
+/** The categories a service view is decided on, in the order they are tried. */
+export const VIEW_CATEGORIES = ["SERVICE_DATA", "INVOLVEMENT"] as const;
+export type ViewCategory = (typeof VIEW_CATEGORIES)[number];
+
 const allow = (reason: string, why: string): Verdict => ({ allowed: true, reason, why });
 const deny = (why: string): Verdict => ({ allowed: false, reason: null, why });
 
@@ -147,8 +163,8 @@ export class ConsentOracle {
     return deny("neither subject nor member of the case");
   }
 
-  /** The consent records that decide service S about P in case K now, newest first. */
-  applicable(caseId: string, personId: string, service: string, now: Date): OracleConsent[] {
+  /** The consent records that decide category C of service S about P in case K now, newest first. */
+  applicable(caseId: string, personId: string, service: string, now: Date, category: ViewCategory = "SERVICE_DATA"): OracleConsent[] {
     const S = service.toUpperCase();
     const t = now.getTime();
     return this.consents
@@ -157,7 +173,7 @@ export class ConsentOracle {
           c.caseId === caseId &&
           c.subjectId === personId &&
           c.services.includes(S) &&
-          c.categories.includes("SERVICE_DATA") &&
+          c.categories.includes(category) &&
           c.withdrawnAt === null &&
           c.validFrom.getTime() <= t &&
           (c.validTo === null || t < c.validTo.getTime()) &&
@@ -166,8 +182,21 @@ export class ConsentOracle {
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   }
 
-  /** Whether `actor` may see service S's view (category SERVICE_DATA) of P for declared case K. */
-  view(actor: Actor, caseId: string | null, personId: string, service: View, now: Date): Verdict {
+  /**
+   * Service S's view of P for `actor` in declared case K: the full view when
+   * SERVICE_DATA is allowed, else the involvement fact when INVOLVEMENT is,
+   * else nothing.
+   */
+  view(actor: Actor, caseId: string | null, personId: string, service: View, now: Date): ViewVerdict {
+    const data = this.category(actor, caseId, personId, service, "SERVICE_DATA", now);
+    if (data.allowed) return { status: "GRANTED", reason: data.reason, why: data.why };
+    const involvement = this.category(actor, caseId, personId, service, "INVOLVEMENT", now);
+    if (involvement.allowed) return { status: "INVOLVEMENT_ONLY", reason: involvement.reason, why: `involvement: ${involvement.why}; data: ${data.why}` };
+    return { status: "RESTRICTED", reason: null, why: data.why };
+  }
+
+  /** Whether `actor` may see category C of service S about P for declared case K (the legal bases cover every category alike). */
+  category(actor: Actor, caseId: string | null, personId: string, service: View, category: ViewCategory, now: Date): Verdict {
     if (actor.kind === "anonymous") return deny("anonymous");
     if (actor.kind === "citizen") {
       if (actor.personId === personId) return allow("SELF", "own data");
@@ -182,7 +211,7 @@ export class ConsentOracle {
     if (!c) return deny(caseId ? "not an active member of an open declared case" : "no declared case");
     if (!c.subjects.has(personId)) return deny("not a subject of the case");
     if (actor.service === "barnevern" && this.age(personId, now) < 18) return allow("INFORMATION_DUTY", "barnevern, child under 18");
-    const [newest] = this.applicable(c.id, personId, service, now);
+    const [newest] = this.applicable(c.id, personId, service, now, category);
     if (!newest) return deny("no consent in force");
     return newest.decision === "PERMIT" ? allow("CONSENT", `consent ${newest.id}`) : deny(`newest in force is refusal ${newest.id}`);
   }

@@ -1,0 +1,38 @@
+// npm run documents            writes gateway/documents/manifest.json from gateway/documents/*.graphql
+// npm run documents -- --check fails when the manifest is stale (CI)
+// npm run documents -- --redis also stores the documents in Redis (REDIS_URL) for gateways that read them there
+import fs from "node:fs";
+import { Redis } from "ioredis";
+import { buildManifest, manifestText } from "./persisted-documents.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST, hardeningConfig } from "./hardening.ts";
+
+const args = new Set(process.argv.slice(2));
+const manifest = buildManifest();
+const text = manifestText(manifest);
+
+if (args.has("--check")) {
+  const current = fs.existsSync(DEFAULT_DOCUMENTS_MANIFEST) ? fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8") : "";
+  if (current !== text) {
+    console.error("gateway/documents/manifest.json is stale: run `npm run documents` and commit it.");
+    process.exit(1);
+  }
+  console.log(`manifest up to date (${manifest.operations.length} documents)`);
+  process.exit(0);
+}
+
+fs.writeFileSync(DEFAULT_DOCUMENTS_MANIFEST, text);
+console.log(`wrote ${manifest.operations.length} trusted documents to gateway/documents/manifest.json`);
+for (const op of manifest.operations) console.log(`  ${op.id}  ${op.type} ${op.name}`);
+
+if (args.has("--redis")) {
+  const url = process.env.REDIS_URL;
+  if (!url) {
+    console.error("--redis needs REDIS_URL.");
+    process.exit(1);
+  }
+  const redis = new Redis(url);
+  const key = hardeningConfig().persistedDocumentsRedisKey;
+  await redis.hset(key, Object.fromEntries(manifest.operations.map((op) => [op.id, op.body])));
+  redis.disconnect();
+  console.log(`stored them in Redis hash ${key}`);
+}

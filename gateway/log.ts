@@ -1,0 +1,38 @@
+// The gateway's log: the same JSON lines as every subgraph (services/kit/log.ts),
+// through Hive's logger. Hive attaches request bodies, variables and upstream
+// errors to some entries; those can carry personal data, so only a short
+// allow-list of attributes is ever written.
+import { Logger, type LogLevel } from "@graphql-hive/logger";
+
+/** Attributes that never carry personal data: names of things, codes, numbers. */
+const SAFE_KEYS = new Set(["requestId", "subgraph", "subgraphName", "code", "statusCode", "status", "port", "duration", "operationName", "hostname"]);
+
+type Primitive = string | number | boolean;
+
+function safeAttributes(attrs: unknown): Record<string, Primitive> {
+  const out: Record<string, Primitive> = {};
+  if (!attrs || typeof attrs !== "object") return out;
+  for (const [key, value] of Object.entries(attrs as Record<string, unknown>)) {
+    if (SAFE_KEYS.has(key) && (typeof value === "string" || typeof value === "number" || typeof value === "boolean")) {
+      out[key] = typeof value === "string" ? value.slice(0, 200) : value;
+    }
+  }
+  return out;
+}
+
+const LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error"];
+
+export function gatewayLogger(level: string | undefined): Logger {
+  const chosen = (LEVELS as readonly string[]).includes(level ?? "") ? (level as LogLevel) : "info";
+  return new Logger({
+    level: chosen,
+    writers: [
+      {
+        write(entryLevel, attrs, msg) {
+          const line = JSON.stringify({ time: new Date().toISOString(), level: entryLevel, component: "gateway", msg: msg ?? "", ...safeAttributes(attrs) });
+          (entryLevel === "error" || entryLevel === "warn" ? process.stderr : process.stdout).write(line + "\n");
+        },
+      },
+    ],
+  });
+}

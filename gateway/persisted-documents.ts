@@ -1,0 +1,59 @@
+// Trusted (persisted) documents: the operations the hub's own clients send,
+// committed as .graphql files under gateway/documents/, validated against the
+// public schema and written to a manifest in Apollo's persisted-query
+// manifest format. In production the gateway runs only these; a client sends
+// `documentId` (or the APQ `extensions.persistedQuery.sha256Hash`) instead of
+// the query text (Hive's runtime reads both).
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { buildSchema, parse, print, validate, type OperationDefinitionNode } from "graphql";
+import { ROOT_DIR } from "../services/kit/config.ts";
+
+export const DOCUMENTS_DIR = path.join(ROOT_DIR, "gateway", "documents");
+const PUBLIC_SCHEMA = path.join(ROOT_DIR, "schema", "public.graphql");
+
+export interface ManifestOperation {
+  /** sha256 (hex) of `body`. */
+  id: string;
+  name: string;
+  type: "query" | "mutation" | "subscription";
+  body: string;
+}
+
+export interface Manifest {
+  format: "apollo-persisted-query-manifest";
+  version: 1;
+  operations: ManifestOperation[];
+}
+
+export const documentId = (body: string): string => createHash("sha256").update(body).digest("hex");
+
+/** Reads every .graphql file in `dir`, checks each against the public schema, and builds the manifest. */
+export function buildManifest(dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA): Manifest {
+  const schema = buildSchema(fs.readFileSync(schemaPath, "utf8"));
+  const operations: ManifestOperation[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".graphql")).sort()) {
+    const document = parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    const errors = validate(schema, document);
+    if (errors.length > 0) throw new Error(`${file} does not match schema/public.graphql: ${errors.map((e) => e.message).join("; ")}`);
+    const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+    if (ops.length !== 1 || !ops[0]!.name) throw new Error(`${file} must hold exactly one named operation (fragments may sit beside it).`);
+    // Printed, so formatting and comments do not change the id.
+    const body = print(document);
+    operations.push({ id: documentId(body), name: ops[0]!.name.value, type: ops[0]!.operation as ManifestOperation["type"], body });
+  }
+  return { format: "apollo-persisted-query-manifest", version: 1, operations };
+}
+
+export const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;
+
+/** The manifest's documents by id; a clear error when the file is missing or not a manifest. */
+export function loadManifest(file: string): Map<string, string> {
+  if (!fs.existsSync(file)) throw new Error(`No trusted-documents manifest at ${file}. Run \`npm run documents\` (or set PERSISTED_DOCUMENTS_PATH).`);
+  const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Manifest>;
+  if (parsed.format !== "apollo-persisted-query-manifest" || !Array.isArray(parsed.operations)) {
+    throw new Error(`${file} is not an apollo-persisted-query-manifest; regenerate it with \`npm run documents\`.`);
+  }
+  return new Map(parsed.operations.map((op) => [op.id, op.body]));
+}

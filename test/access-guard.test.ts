@@ -1,0 +1,75 @@
+// The guard's layered service view (issue 4, involvement hints): which layer a
+// view shows for which pair of decisions, that both categories go out in the
+// one decision call of a request, and that both answers are logged.
+import "reflect-metadata";
+import { describe, expect, it } from "vitest";
+import { AccessGuard, AccessStatus, type AccessRecorder } from "../services/kit/access.ts";
+import type { AccessLogRecord } from "../services/kit/access-log.ts";
+import type { Decision, DecisionQuestion, DecisionSource } from "../services/kit/decisions.ts";
+
+const GRANT: Decision = { status: "GRANTED", reason: "CONSENT", basis: "consent:cn-1" };
+const NONE: Decision = { status: "RESTRICTED", reason: "NO_CONSENT", basis: null };
+
+function guardWith(answer: (q: DecisionQuestion) => Decision) {
+  const calls: DecisionQuestion[][] = [];
+  const logged: AccessLogRecord[] = [];
+  const source: DecisionSource = {
+    async decide(_caller, _purpose, questions) {
+      calls.push([...questions]);
+      return questions.map(answer);
+    },
+  };
+  const recorder: AccessRecorder = { async append(records) { logged.push(...records); } };
+  const guard = new AccessGuard(
+    { service: "helse", caller: { kind: "actor", claims: { sub: "nav-veileder-1", name: "V", service: "nav", roles: [] } }, purpose: { caseId: "c-1" }, requestId: "r-1" },
+    source,
+    recorder,
+  );
+  return { guard, calls, logged };
+}
+
+const reads = (data: { involved: boolean; contact: { name: string } | null }) => ({
+  full: async () => ({ ...data, contacts: [{ kind: "FASTLEGE" }] }),
+  involvement: async () => ({ involved: data.involved, contact: data.contact ? { ...data.contact, role: null, phone: null } : null }),
+});
+
+describe("AccessGuard.serviceView", () => {
+  it("shows the full view when SERVICE_DATA is granted", async () => {
+    const { guard } = guardWith(() => GRANT);
+    const view = await guard.serviceView("p-1", reads({ involved: true, contact: { name: "A" } }));
+    expect(view).toMatchObject({ access: { status: AccessStatus.GRANTED }, involved: true, contacts: [{ kind: "FASTLEGE" }] });
+  });
+
+  it("shows only the fact and the contact when INVOLVEMENT alone is granted, with that decision's reason", async () => {
+    const { guard } = guardWith((q) => (q.category === "INVOLVEMENT" ? GRANT : NONE));
+    const view = await guard.serviceView("p-1", reads({ involved: true, contact: { name: "A" } }));
+    expect(view).toEqual({ access: { status: AccessStatus.INVOLVEMENT_ONLY, reason: "CONSENT", basis: "consent:cn-1" }, involved: true, contact: { name: "A", role: null, phone: null } });
+  });
+
+  it("names no contact for a service that is not involved now", async () => {
+    const { guard } = guardWith((q) => (q.category === "INVOLVEMENT" ? GRANT : NONE));
+    const view = await guard.serviceView("p-1", reads({ involved: false, contact: { name: "Former" } }));
+    expect(view).toMatchObject({ involved: false, contact: null });
+  });
+
+  it("restricts with SERVICE_DATA's reason when neither is granted, the same with or without data", async () => {
+    const { guard } = guardWith(() => NONE);
+    const withData = await guard.serviceView("p-1", reads({ involved: true, contact: { name: "A" } }));
+    const without = await guard.serviceView("p-2", reads({ involved: false, contact: null }));
+    expect(withData).toEqual({ access: { status: AccessStatus.RESTRICTED, reason: "NO_CONSENT", basis: null } });
+    expect(without).toEqual(withData);
+  });
+
+  it("asks both categories for every person in one decision call, and logs each answer once", async () => {
+    const { guard, calls, logged } = guardWith((q) => (q.category === "INVOLVEMENT" ? GRANT : NONE));
+    await Promise.all(["p-1", "p-2", "p-1"].map((id) => guard.serviceView(id, reads({ involved: true, contact: null }))));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.map((q) => `${q.personId}:${q.category}`).sort()).toEqual(["p-1:INVOLVEMENT", "p-1:SERVICE_DATA", "p-2:INVOLVEMENT", "p-2:SERVICE_DATA"]);
+    expect(logged.map((r) => `${r.personId}:${r.categories.join()}:${r.decision}`).sort()).toEqual([
+      "p-1:INVOLVEMENT:GRANTED",
+      "p-1:SERVICE_DATA:RESTRICTED",
+      "p-2:INVOLVEMENT:GRANTED",
+      "p-2:SERVICE_DATA:RESTRICTED",
+    ]);
+  });
+});

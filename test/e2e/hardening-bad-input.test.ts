@@ -1,0 +1,192 @@
+// Hostile and broken input through the real gateway over HTTP: every case gets
+// an error a person can act on (HTTP 4xx or a GraphQL error with a code),
+// never a crash, a stack trace or a 500 with internals — and the gateway
+// answers normally afterwards.
+import { afterEach, describe, expect, it, inject } from "vitest";
+import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoUser } from "../../services/kit/demo/users.ts";
+import { asUser } from "../support/graphql.ts";
+import { signedSubgraphRequest } from "../support/subgraph.ts";
+import { post } from "./hardening-support.ts";
+
+const CASE = demoCaseId("eriksen");
+const TOR = demoPersonId("eriksen", "Tor");
+const ACTOR = "kriminalomsorg-koordinator-1";
+const url = () => inject("gatewayUrl");
+const headers = () => asUser(ACTOR, CASE);
+
+const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id note services categories } }`;
+const consentInput = (extra: Record<string, unknown> = {}) => ({
+  caseId: CASE,
+  subjectId: TOR,
+  givenById: TOR,
+  capacity: "SELF",
+  services: ["FRIVILLIGHET"],
+  categories: ["INVOLVEMENT"],
+  ...extra,
+});
+
+/** Internals that must never reach a client. */
+function expectNoInternals(raw: string) {
+  expect(raw).not.toMatch(/\n\s+at |node_modules|\/work\/|\.ts:\d+|stacktrace|Prisma|SELECT |PGlite/i);
+}
+
+async function raw(body: BodyInit, contentType: string | null, extra: Record<string, string> = {}) {
+  const h: Record<string, string> = { accept: "application/json", ...extra };
+  if (contentType) h["content-type"] = contentType;
+  const res = await fetch(url(), { method: "POST", headers: h, body });
+  const text = await res.text();
+  return { status: res.status, text, json: (() => { try { return JSON.parse(text) as { errors?: { message: string; extensions?: { code?: string } }[] }; } catch { return null; } })() };
+}
+
+afterEach(async () => {
+  // Still alive and answering after each blow.
+  const res = await post(url(), { query: "{ __typename }" });
+  expect(res.status).toBe(200);
+  expect(res.data).toEqual({ __typename: "Query" });
+});
+
+describe("bad input battery", () => {
+  it("malformed JSON → 400 MALFORMED_JSON", async () => {
+    const r = await raw(`{"query": "{ myCases { id } }", `, "application/json");
+    expect(r.status).toBe(400);
+    expect(r.json?.errors?.[0]?.extensions?.code).toBe("MALFORMED_JSON");
+    expectNoInternals(r.text);
+  });
+
+  it("JSON that is not a request object → 400 with a code", async () => {
+    for (const body of ["42", '"query"', "null", '{"query": 5}', '{"query": "{ __typename }", "variables": "x"}']) {
+      const r = await raw(body, "application/json");
+      expect(r.status, body).toBe(400);
+      expect(r.json?.errors?.[0]?.extensions?.code, body).toBeTypeOf("string");
+      expectNoInternals(r.text);
+    }
+  });
+
+  it("wrong content type → 4xx with a code", async () => {
+    const xml = await raw("<query>{ __typename }</query>", "application/xml");
+    expect(xml.status).toBe(415);
+    expect(xml.json?.errors?.[0]?.extensions?.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(xml.json?.errors?.[0]?.message).toMatch(/application\/json/);
+    // A browser's "simple" content type without a preflight is refused as CSRF.
+    const plain = await raw(JSON.stringify({ query: "{ __typename }" }), "text/plain");
+    expect(plain.status).toBe(403);
+    expect(plain.json?.errors?.[0]?.extensions?.code).toBe("CSRF_HEADER_MISSING");
+    const none = await raw(JSON.stringify({ query: "{ __typename }" }), null);
+    expect(none.status).toBeGreaterThanOrEqual(400);
+    expect(none.status).toBeLessThan(500);
+  });
+
+  it("non-UTF-8 bytes → 400 INVALID_UTF8, nothing stored as U+FFFD", async () => {
+    const body = Buffer.concat([
+      Buffer.from(JSON.stringify({ query: GRANT, variables: { input: consentInput({ note: "PLACEHOLDER" }) } }).split("PLACEHOLDER")[0]!),
+      Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+      Buffer.from(JSON.stringify({ query: GRANT, variables: { input: consentInput({ note: "PLACEHOLDER" }) } }).split("PLACEHOLDER")[1]!),
+    ]);
+    const r = await raw(body, "application/json", await headers());
+    expect(r.status).toBe(400);
+    expect(r.json?.errors?.[0]?.extensions?.code).toBe("INVALID_UTF8");
+    expectNoInternals(r.text);
+  });
+
+  it("huge strings → BAD_USER_INPUT over the text limit, 413 over the body limit", async () => {
+    const long = await post(url(), { query: GRANT, variables: { input: consentInput({ note: "n".repeat(5000) }) } }, await headers());
+    expect(long.errors?.[0]?.extensions?.code, long.raw).toBe("BAD_USER_INPUT");
+    expect(long.errors?.[0]?.message).toMatch(/note is longer than/);
+    expect(long.data?.grantConsent ?? null).toBeNull();
+    const huge = await post(url(), { query: GRANT, variables: { input: consentInput({ note: "n".repeat(2_000_000) }) } }, await headers());
+    expect(huge.status).toBe(413);
+    expect(huge.errors?.[0]?.extensions?.code).toBe("REQUEST_TOO_LARGE");
+    // A huge query text is stopped by the token limit before anything is planned.
+    const text = await post(url(), { query: `{ ${"__typename ".repeat(20_000)} }` });
+    expect(text.status).toBe(400);
+    expect(text.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_LARGE");
+  });
+
+  it("invalid ids → NOT_FOUND / BAD_USER_INPUT for writes, null (as for unknown) for reads", async () => {
+    const unknownCase = await post(url(), { query: GRANT, variables: { input: consentInput({ caseId: "case-doesnotexist" }) } }, await headers());
+    expect(unknownCase.errors?.[0]?.extensions?.code, unknownCase.raw).toBe("NOT_FOUND");
+    const absurd = await post(url(), { query: `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, variables: { id: "x".repeat(500) } }, await headers());
+    expect(["BAD_USER_INPUT", "NOT_FOUND"]).toContain(absurd.errors?.[0]?.extensions?.code);
+    const wrongType = await post(url(), { query: `query ($id: ID!) { person(id: $id) { givenName } }`, variables: { id: { nested: true } } }, await headers());
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    // Reading an id that does not exist looks exactly like one the caller may not see: null, no leak.
+    const read = await post(url(), { query: `query ($id: ID!) { person(id: $id) { givenName } }`, variables: { id: "person-'; DROP TABLE person;--" } }, await headers());
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({ person: null });
+    for (const r of [unknownCase, absurd, wrongType, read]) expectNoInternals(r.raw);
+  });
+
+  it("unknown enum values → 400 BAD_USER_INPUT naming the value", async () => {
+    const r = await post(url(), { query: GRANT, variables: { input: consentInput({ capacity: "KING" }) } }, await headers());
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.errors?.[0]?.message).toMatch(/KING/);
+    const inline = await post(url(), { query: `mutation { grantConsent(input: { caseId: "x", subjectId: "y", capacity: KING, services: [NAV], categories: ["CASE"] }) { id } }` }, await headers());
+    expect(inline.status).toBe(400);
+    expect(inline.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expectNoInternals(r.raw + inline.raw);
+  });
+
+  it("dates out of range → BAD_USER_INPUT", async () => {
+    for (const validTo of ["2020-01-01T00:00:00Z", "+275760-09-14T00:00:00Z", "2026-13-45T99:00:00Z", "yesterday", 1e20]) {
+      const r = await post(url(), { query: GRANT, variables: { input: consentInput({ validTo }) } }, await headers());
+      expect(r.status, String(validTo)).toBeLessThan(500);
+      expect(r.errors?.[0]?.extensions?.code, `${validTo}: ${r.raw}`).toBe("BAD_USER_INPUT");
+      expect(r.data?.grantConsent ?? null).toBeNull();
+      expectNoInternals(r.raw);
+    }
+  });
+
+  it("SQL- and script-looking strings are stored and returned verbatim, harmlessly", async () => {
+    const note = `Robert'); DROP TABLE consent; -- <script>alert("x")</script> \${7*7} {{7*7}} %s%n ✓ æøå`;
+    const granted = await post(url(), { query: GRANT, variables: { input: consentInput({ note }) } }, await headers());
+    expect(granted.errors, granted.raw).toBeUndefined();
+    const consent = granted.data!.grantConsent as { id: string; note: string };
+    expect(consent.note).toBe(note);
+    const listed = await post(url(), { query: `query ($c: ID!) { consents(caseId: $c) { id note } }`, variables: { c: CASE } }, await headers());
+    expect((listed.data!.consents as { id: string; note: string }[]).find((c) => c.id === consent.id)?.note).toBe(note);
+    // The table is still there: the case's consents still list, and the consent can be withdrawn.
+    const withdrawn = await post(url(), { query: `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, variables: { id: consent.id } }, await headers());
+    expect(withdrawn.errors, withdrawn.raw).toBeUndefined();
+  });
+
+  it("U+0000 in a string → 400 BAD_USER_INPUT before any service sees it", async () => {
+    const r = await post(url(), { query: GRANT, variables: { input: consentInput({ note: "before\u0000after" }) } }, await headers());
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.errors?.[0]?.message).toMatch(/U\+0000/);
+    expectNoInternals(r.raw);
+  });
+
+  it("a subgraph never returns a database error's text, even when called past the gateway's checks", async () => {
+    // Signed as the gateway would sign it, so U+0000 reaches samhandling's database, which refuses it.
+    const res = await signedSubgraphRequest("samhandling", GRANT, { input: consentInput({ note: "before\u0000after" }) }, { claims: demoUser(ACTOR)!.claims, caseId: CASE });
+    const errors = (res.errors ?? []) as { message: string; extensions?: { code?: string } }[];
+    expect(errors[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(errors[0]?.message).toBe("Internal error; the request id is in the logs.");
+    expectNoInternals(JSON.stringify(res));
+  });
+
+  it("over-long lists → an error, not a crash", async () => {
+    const services = await post(url(), { query: GRANT, variables: { input: consentInput({ services: Array.from({ length: 20_000 }, () => "NAV"), categories: ["NOPE"] }) } }, await headers());
+    expect(services.status).toBeLessThan(500);
+    expect(services.errors?.[0]?.extensions?.code, services.raw.slice(0, 500)).toBe("BAD_USER_INPUT");
+    const categories = await post(url(), { query: GRANT, variables: { input: consentInput({ categories: Array.from({ length: 50_000 }, (_, i) => `C${i}`) }) } }, await headers());
+    expect(categories.status).toBeLessThan(500);
+    expect(categories.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|REQUEST_TOO_LARGE)$/);
+    const batch = await raw(JSON.stringify(Array.from({ length: 500 }, () => ({ query: "{ __typename }" }))), "application/json");
+    expect(batch.status).toBe(413);
+    expect(batch.json?.errors?.[0]?.extensions?.code).toBe("BATCH_TOO_LARGE");
+    for (const r of [services.raw, categories.raw, batch.text]) expectNoInternals(r.slice(0, 5000));
+  });
+
+  it("the gateway and every subgraph are still ready after the battery", async () => {
+    const base = new URL(url()).origin;
+    expect((await fetch(`${base}/readiness`)).status).toBe(200);
+    const res = await post(url(), { query: `query ($id: ID!) { person(id: $id) { givenName } }`, variables: { id: TOR } }, await headers());
+    expect(res.errors).toBeUndefined();
+    expect((res.data!.person as { givenName: string }).givenName).toBe("Tor");
+  });
+});

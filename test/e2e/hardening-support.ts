@@ -1,0 +1,148 @@
+// A second gateway process for the hardening suites, pointed at the shared
+// federation's subgraphs, with its own environment (production mode, an
+// in-test OIDC issuer, small limits). It listens below the subgraph ports.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { SERVICE_NAMES, subgraphPort } from "../../services/kit/catalog.ts";
+import { ROOT_DIR } from "../../services/kit/config.ts";
+import type { HubClaims } from "../../services/kit/auth/caller.ts";
+import { demoUser } from "../../services/kit/demo/users.ts";
+
+export const TEST_ISSUER = "https://idp.test.example/";
+
+/** An OIDC issuer of our own: a JWKS endpoint on 127.0.0.1 and a signer for its tokens. */
+export interface TestIssuer {
+  jwksUri: string;
+  token(claims: HubClaims): Promise<string>;
+  headers(userKey: string, caseId?: string): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function startIssuer(): Promise<TestIssuer> {
+  const { publicKey, privateKey } = await generateKeyPair("RS256");
+  const jwk = { ...(await exportJWK(publicKey)), kid: "test-1", alg: "RS256", use: "sig" };
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  const token = (claims: HubClaims) => sign(claims, privateKey);
+  return {
+    jwksUri: `http://127.0.0.1:${port}/jwks.json`,
+    token,
+    async headers(userKey, caseId) {
+      const user = demoUser(userKey);
+      if (!user) throw new Error(`no demo user ${userKey}`);
+      const headers: Record<string, string> = { authorization: `Bearer ${await token(user.claims)}` };
+      if (caseId) headers["x-case-id"] = caseId;
+      return headers;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function sign({ sub, ...rest }: HubClaims, key: CryptoKey): Promise<string> {
+  return new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: "RS256", kid: "test-1" })
+    .setSubject(sub)
+    .setIssuer(TEST_ISSUER)
+    .setAudience("samhandling-hub")
+    .setIssuedAt()
+    .setExpirationTime("10m")
+    .sign(key);
+}
+
+export interface ExtraGateway {
+  url: string;
+  base: string;
+  log(): string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Environment that points a gateway at the shared federation's subgraphs. */
+export function sharedSubgraphEnv(): NodeJS.ProcessEnv {
+  const shared = inject("gatewayPort");
+  return Object.fromEntries(SERVICE_NAMES.map((s) => [`SUBGRAPH_URL_${s.toUpperCase()}`, `http://127.0.0.1:${subgraphPort(s, shared)}/graphql`]));
+}
+
+/** Starts `gateway/index.ts` with `env` on `port`; resolves when it is ready, rejects with its log if it exits first. */
+export async function startGateway(port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ExtraGateway> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-hardening-"));
+  const logFile = path.join(dir, "gateway.log");
+  const fd = fs.openSync(logFile, "a");
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway", "index.ts")], {
+    cwd: ROOT_DIR,
+    // Not the test runner's NODE_ENV: each suite says which mode it wants.
+    env: {
+      ...process.env,
+      NODE_ENV: "development",
+      DATA_DIR: path.join(dir, "data"),
+      // The shared federation's keys: its subgraphs check the signature, its tokens are what tests hold.
+      HUB_JWT_SECRET: inject("jwtSecret"),
+      HUB_SIGNING_SECRET: inject("signingSecret"),
+      ...sharedSubgraphEnv(),
+      GATEWAY_PORT: String(port),
+      ...env,
+    },
+    stdio: ["ignore", fd, fd],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const log = () => fs.readFileSync(logFile, "utf8");
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    fs.closeSync(fd);
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${log()}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readiness`)).ok) {
+        return { url: `http://127.0.0.1:${port}/graphql`, base: `http://127.0.0.1:${port}`, log, exited, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  await stop();
+  throw new Error(`gateway not ready on ${port} within ${timeoutMs} ms:\n${log()}`);
+}
+
+/** Runs the gateway expecting it to refuse to start; resolves with what it said (or "started" if it did not refuse). */
+export async function gatewayRefusal(env: NodeJS.ProcessEnv, port: number): Promise<{ log: string }> {
+  try {
+    const gw = await startGateway(port, env, 30_000);
+    await gw.stop();
+    return { log: "started" };
+  } catch (error) {
+    return { log: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A JSON POST a client would send, with the CSRF-safe content type. */
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const raw = await res.text();
+  let json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[] } = {};
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    // left empty: the test looks at raw
+  }
+  return { status: res.status, headers: res.headers, raw, ...json };
+}
