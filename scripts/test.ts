@@ -8,8 +8,14 @@ import path from "node:path";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { generateClients } from "./generate.ts";
 
-/** The suites that read or write a service database, run again on PostgreSQL. */
-const POSTGRES_SUITES = ["--project", "e2e"];
+/**
+ * The suites that read or write a service database, run again on PostgreSQL.
+ * Left out: suites about the gateway and processes (limits, production mode,
+ * telemetry, a subgraph or Redis going away, shutdown), which behave the same
+ * on either database and start federations of their own — they run once.
+ */
+const DATABASE_INDEPENDENT = ["hardening-limits", "hardening-production", "hardening-telemetry", "failures-subgraph", "failures-redis", "shutdown"];
+const POSTGRES_SUITES = ["--project", "e2e", ...DATABASE_INDEPENDENT.flatMap((name) => ["--exclude", `test/e2e/${name}.test.ts`])];
 
 interface Totals {
   passed: number;

@@ -1,0 +1,49 @@
+// The peer: the same supergraph behind @apollo/gateway (Elastic License 2.0,
+// used by the benchmark only). No rules of its own: it forwards the token's
+// claims unverified and the X-Case-Id, signed the way our gateway signs, so
+// the subgraphs accept its calls.
+import fs from "node:fs";
+import { randomUUID } from "node:crypto";
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { decodeJwt } from "jose";
+import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, sign, signedPayload, type HubExtension } from "../services/kit/auth/signing.ts";
+
+interface PeerContext {
+  claims: Record<string, unknown> | null;
+  purpose: string | null;
+}
+
+const secret = process.env.HUB_SIGNING_SECRET ?? "";
+const port = Number(process.env.PEER_PORT);
+if (!secret || !Number.isInteger(port)) throw new Error("PEER_PORT and HUB_SIGNING_SECRET must be set.");
+
+class SigningDataSource extends RemoteGraphQLDataSource<PeerContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<PeerContext>): void {
+    const hub: HubExtension = { purpose: context.purpose ?? null, requestId: randomUUID(), issuedAt: Date.now() };
+    const extensions: Record<string, unknown> = { ...request.extensions, [HUB_EXTENSION]: hub };
+    if (context.claims) extensions[JWT_EXTENSION] = { payload: context.claims };
+    extensions[SIGNATURE_EXTENSION] = sign(signedPayload({ query: request.query, variables: request.variables, extensions }), secret);
+    request.extensions = extensions;
+  }
+}
+
+const gateway = new ApolloGateway({
+  supergraphSdl: fs.readFileSync(process.env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql", "utf8"),
+  buildService: ({ name, url }) => new SigningDataSource({ url: process.env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? url }),
+});
+const server = new ApolloServer<PeerContext>({ gateway });
+await startStandaloneServer(server, {
+  listen: { port, host: "127.0.0.1" },
+  async context({ req }) {
+    const auth = req.headers.authorization;
+    const token = typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7) : null;
+    const caseId = req.headers["x-case-id"];
+    return { claims: token ? (decodeJwt(token) as Record<string, unknown>) : null, purpose: typeof caseId === "string" ? caseId : null };
+  },
+});
+// Stop with the benchmark that started it.
+process.on("disconnect", () => process.exit(0));
+process.on("SIGTERM", () => process.exit(0));
+process.stdout.write(`peer gateway ready on ${port}\n`);
