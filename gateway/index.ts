@@ -3,14 +3,16 @@ import http from "node:http";
 import { gatewayConfig } from "./config.ts";
 import { createHubGateway } from "./runtime.ts";
 import { createLogger, errorFields } from "../services/kit/log.ts";
-import { onShutdown } from "../services/kit/lifecycle.ts";
+import { Drain, onShutdown, shutdownTimeoutMs } from "../services/kit/lifecycle.ts";
 
 const log = createLogger("gateway");
 
 async function start(): Promise<void> {
   const config = gatewayConfig();
   const gateway = createHubGateway(config);
-  const server = http.createServer(gateway);
+  // Readiness false and new requests refused while in-flight ones finish (kit/lifecycle.ts).
+  const drain = new Drain({ readiness: "/readiness", passThrough: ["/healthcheck", "/metrics"] });
+  const server = http.createServer(drain.wrap(gateway));
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   log.info("gateway ready", { url: `http://localhost:${config.port}/graphql` });
 
@@ -18,16 +20,14 @@ async function start(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info("shutting down", { signal });
-    // The runtime does not stop on a signal by itself: close the listener, let in-flight requests finish, dispose.
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    log.info("shutting down", { signal, inFlight: drain.requestsInFlight });
+    // The runtime does not stop on a signal by itself: drain, close the listener, dispose.
+    const { unfinished } = await drain.drain(server, shutdownTimeoutMs());
     await gateway[Symbol.asyncDispose]();
+    log.info("stopped", { unfinished });
     process.exit(0);
   };
-  onShutdown(stop);
+  onShutdown(stop, { exclusive: true });
 }
 
 start().catch((error: unknown) => {

@@ -16,8 +16,7 @@ import { useBodyGuard, useStableErrorCodes } from "./plugins/request-limits.ts";
 import { useHubSigning } from "./plugins/signing.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
 
-/** Headers a subgraph may see from the client. Nothing else is forwarded. */
-const FORWARDED_HEADERS = ["x-request-id"] as const;
+
 
 /**
  * Trusted documents from the manifest file, then (with REDIS_URL) from a Redis
@@ -47,10 +46,8 @@ export function createHubGateway(config: GatewayConfig): GatewayRuntime<JWTAuthC
     supergraph: fs.readFileSync(config.supergraphPath, "utf8"),
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
     upstreamTimeout: config.upstreamTimeoutMs,
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) =>
-        Object.fromEntries(FORWARDED_HEADERS.map((h) => [h, request.headers.get(h)]).filter(([, v]) => v !== null)),
-    },
+    // No client header reaches a subgraph. Hive sends x-request-id upstream itself, and the purpose
+    // plugin puts the same id into the signed extensions, which is what subgraphs log and trust.
     persistedDocuments: trustedDocuments(hardening),
     disableIntrospection: production ? {} : undefined,
     // A browser cannot send a cross-site JSON POST without a preflight; anything "simple" must carry this header.

@@ -22,9 +22,19 @@ export interface Federation {
   subgraphUrl(service: ServiceName): string;
   /** Stops one subgraph (SIGTERM, or SIGKILL to simulate a crash). */
   stopService(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
-  startService(service: ServiceName): Promise<void>;
+  /** Starts one subgraph again, optionally with extra environment for this process only (e.g. an unreachable DATABASE_URL_<NAME>). */
+  startService(service: ServiceName, env?: NodeJS.ProcessEnv): Promise<void>;
+  /** Sends a signal and returns at once (SIGSTOP/SIGCONT to hang and resume a process, SIGTERM to watch a shutdown). */
+  signal(name: ProcessName, signal: NodeJS.Signals): void;
+  /** Resolves when that process has exited, with its exit code (null when a signal ended it). */
+  exited(name: ProcessName): Promise<number | null>;
+  pid(name: ProcessName): number | undefined;
+  stopGateway(signal?: NodeJS.Signals): Promise<void>;
+  startGateway(env?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type ProcessName = ServiceName | "gateway";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -57,35 +67,44 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   if (!isProduction()) ensureDevSecrets(options.dataDir);
   const children = new Map<string, ChildProcess>();
 
-  const spawnNode = (name: string, entry: string) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT_DIR, env, stdio });
+  const spawnNode = (name: string, entry: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT_DIR, env: { ...env, ...extraEnv }, stdio });
     children.set(name, child);
     return child;
   };
 
-  const startService = async (service: ServiceName) => {
-    const child = spawnNode(service, path.join(ROOT_DIR, "services", service, "index.ts"));
+  const startService = async (service: ServiceName, extraEnv?: NodeJS.ProcessEnv) => {
+    const child = spawnNode(service, path.join(ROOT_DIR, "services", service, "index.ts"), extraEnv);
     await waitUntilReady(`http://127.0.0.1:${subgraphPort(service, options.gatewayPort)}/readyz`, child, timeout, service);
+  };
+
+  const startGateway = async (extraEnv?: NodeJS.ProcessEnv) => {
+    const gateway = spawnNode("gateway", path.join(ROOT_DIR, "gateway", "index.ts"), extraEnv);
+    await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/readiness`, gateway, timeout, "gateway");
   };
 
   const stopChild = async (name: string, signal: NodeJS.Signals = "SIGTERM") => {
     const child = children.get(name);
     if (!child) return;
     child.kill(signal);
+    // A process hung with SIGSTOP would never act on SIGTERM.
+    if (signal !== "SIGKILL") child.kill("SIGCONT");
     await exited(child);
-    children.delete(name);
+    if (children.get(name) === child) children.delete(name);
   };
 
+  let stopped = false;
   const stop = async () => {
+    if (stopped) return;
+    stopped = true;
     await stopChild("gateway");
     await Promise.all(SERVICE_NAMES.map((s) => stopChild(s)));
     if (logFd !== undefined) fs.closeSync(logFd);
   };
 
   try {
-    await Promise.all(SERVICE_NAMES.map(startService));
-    const gateway = spawnNode("gateway", path.join(ROOT_DIR, "gateway", "index.ts"));
-    await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/readiness`, gateway, timeout, "gateway");
+    await Promise.all(SERVICE_NAMES.map((s) => startService(s)));
+    await startGateway();
   } catch (error) {
     await stop();
     throw error;
@@ -96,6 +115,18 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     subgraphUrl: (service) => `http://127.0.0.1:${subgraphPort(service, options.gatewayPort)}/graphql`,
     stopService: (service, signal) => stopChild(service, signal),
     startService,
+    signal(name, signal) {
+      children.get(name)?.kill(signal);
+    },
+    async exited(name) {
+      const child = children.get(name);
+      if (!child) return null;
+      await exited(child);
+      return child.exitCode;
+    },
+    pid: (name) => children.get(name)?.pid,
+    stopGateway: (signal) => stopChild("gateway", signal),
+    startGateway,
     stop,
   };
 }

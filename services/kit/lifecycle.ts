@@ -13,8 +13,28 @@ const log = createLogger("lifecycle");
 // On SIGINT/SIGTERM, and — for a process started by the launcher
 // (scripts/lib/federation.ts) — when its parent goes away, so a crashed test
 // run or Ctrl-C never leaves orphaned servers holding ports.
-export function onShutdown(stop: (reason: string) => Promise<void> | void): void {
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
+//
+// `exclusive`: only `stop` may act on these signals. Hive's gateway runtime
+// registers its own SIGINT/SIGTERM disposal (disposeOnProcessTerminate,
+// hard-wired, added lazily on first use), which aborts in-flight upstream
+// calls before a drain could let them finish; `stop` disposes it in order.
+const TERMINATE_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+export function onShutdown(stop: (reason: string) => Promise<void> | void, options: { exclusive?: boolean } = {}): void {
+  const ours = new Set<(...args: unknown[]) => void>();
+  for (const signal of TERMINATE_SIGNALS) {
+    const handler = () => void stop(signal);
+    ours.add(handler);
+    if (options.exclusive) for (const other of process.listeners(signal)) process.removeListener(signal, other);
+    process.on(signal, handler);
+  }
+  if (options.exclusive) {
+    process.on("newListener", (event: string | symbol, listener: (...args: unknown[]) => void) => {
+      if (!(TERMINATE_SIGNALS as readonly (string | symbol)[]).includes(event) || ours.has(listener)) return;
+      // Added right after this event fires; remove it on the next turn.
+      setImmediate(() => process.removeListener(event as NodeJS.Signals, listener));
+    });
+  }
   if (process.send) process.on("disconnect", () => void stop("parent exited"));
 }
 

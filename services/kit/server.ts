@@ -7,6 +7,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { AccessGuard } from "./access.ts";
 import { AccessLog, BatchingAccessLog } from "./access-log.ts";
+import { benchRulesOff, grantEverything, recordNothing } from "./bench-switch.ts";
 import { callerFromClaims } from "./auth/caller.ts";
 import { loadSecrets } from "./auth/secrets.ts";
 import { HUB_EXTENSION, JWT_EXTENSION, signatureProblem, type HubExtension } from "./auth/signing.ts";
@@ -50,9 +51,12 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   // and membership change happens there and bumps that same store. A cache in
   // any other process could outlive a withdrawal, so they ask each time.
   const cacheHere = store.shared || definition.decisions !== undefined;
-  const decisions = cacheHere ? cachedDecisions(source, store) : source;
+  // Benchmarks only (kit/bench-switch.ts): price the rules by switching them off.
+  const rulesOff = benchRulesOff();
+  if (rulesOff) log.warn("HUB_BENCH_RULES_OFF=1: every decision granted, nothing logged (benchmark only)");
+  const decisions = rulesOff ? grantEverything : cacheHere ? cachedDecisions(source, store) : source;
   const accessLogReader = new AccessLog(database.pool);
-  const accessLog = new BatchingAccessLog(accessLogReader);
+  const accessLog = rulesOff ? recordNothing : new BatchingAccessLog(accessLogReader);
   const invalidateDecisions = async () => {
     await store.incr(CONSENT_VERSION_KEY);
   };

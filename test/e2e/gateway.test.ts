@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
-import { subgraphUrl } from "../support/graphql.ts";
+import { asUser, subgraphUrl } from "../support/graphql.ts";
+import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
 
 const base = () => `http://127.0.0.1:${inject("gatewayPort")}`;
 
@@ -31,5 +32,14 @@ describe("gateway endpoints", () => {
       // The PostgreSQL pass really runs on PostgreSQL, the default pass on PGlite.
       expect(metrics, service).toContain(`hub_database_info{service="${service}",kind="${inject("database")}"} 1`);
     }
+  });
+
+  it("accepts a client's X-Request-Id and answers with it, the subgraphs still trusting the signed calls", async () => {
+    const headers = { ...(await asUser("nav-veileder-3", demoCaseId("berg"))), "content-type": "application/json", "x-request-id": "frontend-req-42" };
+    const res = await fetch(`${base()}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: "query ($id: ID!) { person(id: $id) { givenName nav { access { status } } } }", variables: { id: demoPersonId("berg", "Geir") } }) });
+    const body = (await res.json()) as { data?: { person: { givenName: string } | null }; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.person?.givenName).toBe("Geir");
+    expect(res.headers.get("x-request-id")).toBe("frontend-req-42");
   });
 });

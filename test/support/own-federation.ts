@@ -17,6 +17,10 @@ export function ownGatewayPort(slot: number): number {
   return Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 1000 + 200 * slot;
 }
 
+const OWN_STARTUP_MS = 240_000;
+/** For beforeAll: the federation's start-up plus room to spare. */
+export const OWN_SETUP_TIMEOUT_MS = OWN_STARTUP_MS + 60_000;
+
 export interface OwnFederation {
   federation: Federation;
   gatewayPort: number;
@@ -42,7 +46,8 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
   // Nothing from the caller's shell may point these processes at a shared database or cache.
   const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "info", SEED_SYNTHETIC_FAMILIES: "0" };
   for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") clean[key] = "";
-  const federation = await startFederation({ gatewayPort, dataDir, output: logFile, env: { ...clean, ...env } });
+  // Generous: on a busy machine eight processes compiling and opening databases at once take a while.
+  const federation = await startFederation({ gatewayPort, dataDir, output: logFile, env: { ...clean, ...env }, startupTimeoutMs: OWN_STARTUP_MS });
 
   const asUser = async (key: string, caseId?: string) => {
     const user = demoUser(key);
