@@ -7,25 +7,8 @@ import type { ActorService, HubClaims } from "../services/kit/auth/caller.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { syntheticWorld } from "../services/kit/demo/synthetic.ts";
 
-/** The family overview (README, "Coordination work"): samhandling, registry names and every service's view. */
-const README_OVERVIEW = `query CaseOverview($id: ID!) {
-  case(id: $id) {
-    kind title btiLevel levelDeadline levelOverdue
-    holder { displayName service } pendingHandover { to { displayName } familyWish }
-    subjects {
-      givenName familyName
-      nav { access { status reason } involved contact { name phone } }
-      barnevern { access { status reason } }
-      skole { access { status reason } involved contact { name phone } }
-      helse { access { status reason } }
-      frivillighet { access { status reason } }
-    }
-    stafettlogg { at kind authorService text correctsId }
-    overdueFollowUps { description dueDate responsible { displayName service } }
-    upcomingMeetings { title startsAt }
-    goals { familyPriority text status measures { description status dueDate } }
-  }
-}`;
+/** The family overview (README, "Coordination work"), as the gateway's trusted document holds it. */
+const README_OVERVIEW = fs.readFileSync(path.join(ROOT_DIR, "gateway", "documents", "CaseOverview.graphql"), "utf8");
 
 export interface OverviewDocument {
   /** The trusted document's id (production gateways run only those); null without a manifest entry. */

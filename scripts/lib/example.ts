@@ -1,25 +1,17 @@
 // The example query printed by `npm start` and shown in the README: the Berg
 // family (Velferdslab) as their investeringsleder sees it, for their case.
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT_DIR } from "../../services/kit/config.ts";
 import { demoCaseId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
 
-export const FAMILY_OVERVIEW_QUERY = `query FamilyOverview($familyId: ID!) {
-  family(id: $familyId) {
-    name
-    members {
-      role
-      person {
-        givenName
-        age
-        nav { access { status reason } involved contact { name phone } measures { kind status } }
-        barnevern { access { status reason } involved phase }
-        skole { access { status reason } enrolments { institution contact { name } } attendance { recentAbsencePercent trend } }
-        helse { access { status reason } contacts { kind followUp unit } }
-        frivillighet { access { status reason } activities { kind title organisation } }
-        cases { kind title btiLevel }
-      }
-    }
-  }
-}`;
+/** The trusted document production accepts, so development and production run the same text. */
+export const FAMILY_OVERVIEW_QUERY = fs
+  .readFileSync(path.join(ROOT_DIR, "gateway", "documents", "FamilyOverview.graphql"), "utf8")
+  .split("\n")
+  .filter((line) => !line.startsWith("#")) // printed on one line in a curl recipe, a comment would swallow the query
+  .join("\n")
+  .trim();
 
 export const EXAMPLE_USER = "coordinator";
 
