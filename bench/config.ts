@@ -27,6 +27,14 @@ export interface BenchConfig {
   poolSize: number;
   /** Family size of the measured overview (subjects per case). */
   familySize: number;
+  /**
+   * Redis for federation A and the gateways on its subgraphs (the consent
+   * epoch, rate-limit counters), as production runs; null: none (BENCH_REDIS=off),
+   * then samhandling pushes the epoch to A's gateway.
+   */
+  redisUrl: string | null;
+  /** Also measure our gateway with the JavaScript query planner (needs Redis; BENCH_PLANNERS=0 leaves it out). */
+  comparePlanners: boolean;
 }
 
 function int(name: string, fallback: number): number {
@@ -55,5 +63,7 @@ export function benchConfig(): BenchConfig {
     dataRoot: path.join(ROOT_DIR, "data", "bench"),
     familySize: 5,
     poolSize: int("BENCH_POOL_SIZE", 4),
+    redisUrl: process.env.BENCH_REDIS === "off" ? null : process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/15",
+    comparePlanners: process.env.BENCH_PLANNERS !== "0",
   };
 }

@@ -7,13 +7,14 @@ import { SERVICE_NAMES } from "../services/kit/catalog.ts";
 import type { Counters } from "./metrics.ts";
 import type { DriveResult } from "./driver.ts";
 
-export type ConfigKey = "full" | "floor" | "rulesOff" | "peer";
+export type ConfigKey = "full" | "floor" | "rulesOff" | "peer" | "jsPlanner";
 
 export const CONFIG_TITLES: Record<ConfigKey, string> = {
   full: "1 · our gateway, full rules",
   floor: "2 · floor: subgraphs direct",
   rulesOff: "3 · our gateway, rules off",
   peer: "4 · peer: @apollo/gateway, rules off",
+  jsPlanner: "1b · our gateway, full rules, JavaScript query planner",
 };
 
 export interface ConfigResult {
@@ -56,7 +57,9 @@ export interface BenchResults {
   distinctCases: number;
   distinctActors: number;
   criticalPath: string;
-  configs: Record<ConfigKey, ConfigResult>;
+  /** Where the gateway learns the consent epoch: Redis, or pushed by samhandling. */
+  consentEpoch: string;
+  configs: Record<Exclude<ConfigKey, "jsPlanner">, ConfigResult> & { jsPlanner?: ConfigResult };
   sizes: SizeCost[];
   memory: { process: string; rss: number; peak: number }[];
   scale: { base: ScaleResult; large: ScaleResult; seedMinutes: number | null } | null;
@@ -96,8 +99,8 @@ function cpuCells(r: ConfigResult): { front: number; subgraphs: number; postgres
 }
 
 export function renderResults(r: BenchResults): string {
-  const keys: ConfigKey[] = ["full", "floor", "rulesOff", "peer"];
-  const c = r.configs;
+  const c = r.configs as Record<ConfigKey, ConfigResult>;
+  const keys: ConfigKey[] = ["full", "floor", "rulesOff", "peer", ...(r.configs.jsPlanner ? (["jsPlanner"] as const) : [])];
   const cpu = Object.fromEntries(keys.map((k) => [k, cpuCells(c[k])])) as Record<ConfigKey, ReturnType<typeof cpuCells>>;
   const lines: string[] = [];
   const push = (...l: string[]) => lines.push(...l);
@@ -109,11 +112,11 @@ export function renderResults(r: BenchResults): string {
     `- **Command:** \`${r.command}\``,
     `- **Date:** ${r.startedAt.toISOString()} (run took ${r.minutes.toFixed(1)} min${r.seedMinutes !== null ? `, of which seeding ${r.seedMinutes.toFixed(1)} min` : ", databases already seeded"})`,
     `- **Machine:** ${machine()}. Load average before/after: ${r.loadBefore.map(f2).join(" ")} / ${r.loadAfter.map(f2).join(" ")}.`,
-    `- **Versions:** Node ${process.version}; @graphql-hive/gateway-runtime ${version("@graphql-hive/gateway-runtime")}, @graphql-mesh/transport-http ${version("@graphql-mesh/transport-http")}, @apollo/gateway ${version("@apollo/gateway")}, @apollo/server ${version("@apollo/server")}, @apollo/subgraph ${version("@apollo/subgraph")}, graphql ${version("graphql")}, type-graphql ${version("type-graphql")}, @prisma/client ${version("@prisma/client")}, autocannon ${version("autocannon")}; database ${r.database}${r.postgresVersion ? ` (${r.postgresVersion})` : ""}.`,
-    `- **Mode:** ${r.mode}${r.modeNote ? ` — ${r.modeNote}` : ""}.`,
+    `- **Versions:** Node ${process.version}; @graphql-hive/gateway-runtime ${version("@graphql-hive/gateway-runtime")} with @graphql-hive/router-runtime ${version("@graphql-hive/router-runtime")} (Rust query planner), @graphql-mesh/transport-http ${version("@graphql-mesh/transport-http")}, @apollo/gateway ${version("@apollo/gateway")}, @apollo/server ${version("@apollo/server")}, @apollo/subgraph ${version("@apollo/subgraph")}, graphql ${version("graphql")}, type-graphql ${version("type-graphql")}, @prisma/client ${version("@prisma/client")}, autocannon ${version("autocannon")}; database ${r.database}${r.postgresVersion ? ` (${r.postgresVersion})` : ""}.`,
+    `- **Mode:** ${r.mode}${r.modeNote ? ` — ${r.modeNote}` : ""}; consent epoch ${r.consentEpoch}.`,
     `- **Municipality:** ${r.families.toLocaleString("en")} synthetic families, ${r.persons.toLocaleString("en")} persons (+ the Fjordvik demo); deterministic generator, seed in the command.`,
     `- **Requests:** the family overview (README, *Coordination work*) of ${r.requestCount} (case, actor) pairs: ${r.distinctCases} open cases whose 5-person family are all subjects, ${r.distinctActors} active employee members as actors, in turn (consecutive requests are different cases). Critical path the gateway takes: ${r.criticalPath}.`,
-    `- **Per measurement:** ${r.rounds} rounds over the four configurations, ${r.seconds} s each per round (latency pooled over the rounds); saturation at ${r.connections} connections.`,
+    `- **Per measurement:** ${r.rounds} rounds over the ${keys.length} configurations, ${r.seconds} s each per round (latency pooled over the rounds); saturation at ${r.connections} connections.`,
     "",
   );
   if (r.errors.length > 0) push("**Errors during the run:**", "", ...r.errors.map((e) => `- ${e}`), "");
@@ -141,12 +144,19 @@ export function renderResults(r: BenchResults): string {
     `| CPU per request, 1 / 3 (gateway process only) | ${ratio(cpu.full.front, cpu.rulesOff.front)} | |`,
     `| throughput, 1 / 4 (ours with rules over peer without) | ${ratio(c.full.saturation.throughput, c.peer.saturation.throughput)} | ≥ 1× |`,
     `| p50 at 1 connection, 1 / 4 | ${ratio(c.full.latency.p50, c.peer.latency.p50)} | |`,
+    ...(c.jsPlanner
+      ? [
+          `| CPU per request, gateway process, 1 / 1b (Rust planner over JavaScript) | ${ratio(cpu.full.front, cpu.jsPlanner.front)} | < 1× to keep it |`,
+          `| p50 at 1 connection, 1 / 1b | ${ratio(c.full.latency.p50, c.jsPlanner.latency.p50)} | |`,
+          `| throughput, 1 / 1b | ${ratio(c.full.saturation.throughput, c.jsPlanner.saturation.throughput)} | |`,
+        ]
+      : []),
     "",
     "## Subgraph calls and SQL statements per overview",
     "",
     "Counted by the subgraphs themselves (`hub_graphql_requests_total`, `hub_sql_statements_total` on /metrics). Calls include the internal ones (each service asking samhandling's decision endpoint, samhandling asking registry for person facts).",
     "",
-    "Cold (first request of each actor and case, so samhandling's in-process decision cache is empty), median of the samples, family of 2 against family of 5:",
+    "Cold (first request of each actor and case, so no decision is cached yet), median of the samples, family of 2 against family of 5:",
     "",
     `| family size | samples | gateway → subgraph calls | ${SERVICE_NAMES.map((s) => `${s} calls / SQL`).join(" | ")} | total calls | total SQL |`,
     `|---:|---:|---:|${SERVICE_NAMES.map(() => "---:").join("|")}|---:|---:|`,
@@ -155,7 +165,7 @@ export function renderResults(r: BenchResults): string {
       return `| ${s.size} | ${s.samples} | ${s.gatewayCalls} | ${SERVICE_NAMES.map((n) => `${s.perRequest[n].calls} / ${s.perRequest[n].sql}`).join(" | ")} | ${total.calls} | ${total.sql} |`;
     }),
     "",
-    "Warm, averaged over the saturation runs (decisions already cached in samhandling; configurations 3 and 4 ask for no decisions and log nothing):",
+    "Warm, averaged over the saturation runs (decisions cached in every subgraph under the consent epoch; configurations 3 and 4 ask for no decisions and log nothing):",
     "",
     `| | ${SERVICE_NAMES.map((s) => `${s} calls / SQL`).join(" | ")} | total calls | total SQL |`,
     `|---|${SERVICE_NAMES.map(() => "---:").join("|")}|---:|---:|`,

@@ -20,8 +20,10 @@ if (args.has("--check")) {
   process.exit(0);
 }
 
-fs.writeFileSync(DEFAULT_DOCUMENTS_MANIFEST, text);
-console.log(`wrote ${manifest.operations.length} trusted documents to gateway/documents/manifest.json`);
+// Unchanged files are left alone (a test publishes to Redis while other suites read the manifest).
+const current = fs.existsSync(DEFAULT_DOCUMENTS_MANIFEST) ? fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8") : "";
+if (current !== text) fs.writeFileSync(DEFAULT_DOCUMENTS_MANIFEST, text);
+console.log(`${current === text ? "up to date:" : "wrote"} ${manifest.operations.length} trusted documents in gateway/documents/manifest.json`);
 for (const op of manifest.operations) console.log(`  ${op.id}  ${op.type} ${op.name}`);
 
 if (args.has("--redis")) {

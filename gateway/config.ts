@@ -21,6 +21,12 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** Signs every subgraph request (HMAC). */
   signingSecret: string;
+  /**
+   * Which query planner executes the supergraph: "rust" (Hive Router's
+   * planner and its executor, @graphql-hive/router-runtime) or "js" (the
+   * stitching runtime). GATEWAY_QUERY_PLANNER; bench/RESULTS.md says why the default.
+   */
+  queryPlanner: "rust" | "js";
   /** Production switches and request limits (hardening.ts). */
   hardening: Hardening;
 }
@@ -33,7 +39,9 @@ function oidcConfig(): AuthConfig["oidc"] {
     return null;
   }
   if (!issuer || !jwksUri) throw new Error("Set both OIDC_ISSUER and OIDC_JWKS_URI, or neither (development tokens).");
-  return { issuer, jwksUri, audience: process.env.OIDC_AUDIENCE ?? AUDIENCE };
+  // Empty counts as unset (docker-compose passes OIDC_AUDIENCE through as ""): an empty audience would
+  // switch the audience check off and accept the issuer's tokens for any other application.
+  return { issuer, jwksUri, audience: process.env.OIDC_AUDIENCE || AUDIENCE };
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -50,6 +58,12 @@ function upstreamTimeouts(): GatewayConfig["upstreamTimeoutMs"] {
   return ({ subgraphName }) => (subgraphName && own.get(subgraphName.toLowerCase())) || fallback;
 }
 
+function queryPlanner(raw: string | undefined): GatewayConfig["queryPlanner"] {
+  if (raw === undefined || raw === "" || raw === "rust") return "rust";
+  if (raw === "js") return "js";
+  throw new Error(`GATEWAY_QUERY_PLANNER must be rust or js, got "${raw}"`);
+}
+
 export function gatewayConfig(): GatewayConfig {
   const port = positiveInt("GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
   const secrets = loadSecrets(path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data")));
@@ -62,6 +76,7 @@ export function gatewayConfig(): GatewayConfig {
     supergraphPath: process.env.SUPERGRAPH_PATH ?? path.join(ROOT_DIR, "schema", "supergraph.graphql"),
     subgraphUrls,
     upstreamTimeoutMs: upstreamTimeouts(),
+    queryPlanner: queryPlanner(process.env.GATEWAY_QUERY_PLANNER),
     auth: { oidc: oidcConfig(), devSecret: secrets.jwtSecret },
     signingSecret: secrets.signingSecret,
     hardening: hardeningConfig(),

@@ -4,15 +4,19 @@ import { gatewayConfig } from "./config.ts";
 import { createHubGateway } from "./runtime.ts";
 import { createLogger, errorFields } from "../services/kit/log.ts";
 import { Drain, onShutdown, shutdownTimeoutMs } from "../services/kit/lifecycle.ts";
+import { EPOCH_PATH, FollowedEpoch, redisEpoch, type ConsentEpoch } from "../services/kit/consent-epoch.ts";
 
 const log = createLogger("gateway");
 
 async function start(): Promise<void> {
   const config = gatewayConfig();
-  const gateway = createHubGateway(config);
+  // The consent epoch stamped on every subgraph call (kit/consent-epoch.ts): from Redis, or pushed by samhandling.
+  const followed = process.env.REDIS_URL ? null : new FollowedEpoch(config.signingSecret);
+  const epochs: ConsentEpoch = followed ?? redisEpoch(process.env.REDIS_URL!);
+  const gateway = createHubGateway(config, epochs);
   // Readiness false and new requests refused while in-flight ones finish (kit/lifecycle.ts).
   const drain = new Drain({ readiness: "/readiness", passThrough: ["/healthcheck", "/metrics"] });
-  const server = http.createServer(drain.wrap(gateway));
+  const server = http.createServer(drain.wrap((req, res) => (followed && req.url === EPOCH_PATH ? receiveEpoch(followed, req, res) : gateway(req, res))));
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   log.info("gateway ready", { url: `http://localhost:${config.port}/graphql` });
 
@@ -24,10 +28,32 @@ async function start(): Promise<void> {
     // The runtime does not stop on a signal by itself: drain, close the listener, dispose.
     const { unfinished } = await drain.drain(server, shutdownTimeoutMs());
     await gateway[Symbol.asyncDispose]();
+    await epochs.close();
     log.info("stopped", { unfinished });
     process.exit(0);
   };
   onShutdown(stop, { exclusive: true });
+}
+
+/** samhandling's signed push of the consent epoch (only without Redis). */
+function receiveEpoch(followed: FollowedEpoch, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= 16_384) chunks.push(chunk);
+  });
+  req.on("end", () => {
+    let body: unknown = null;
+    try {
+      body = req.method === "POST" && size <= 16_384 ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : null;
+    } catch {
+      // not JSON: refused below
+    }
+    const outcome = followed.receive(body);
+    res.writeHead(outcome.ok ? 200 : outcome.code === "BAD_REQUEST" ? 400 : 401, { "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(outcome.ok ? { ok: true } : { errors: [{ message: "Only samhandling may push the consent epoch.", extensions: { code: outcome.code } }] }));
+  });
 }
 
 start().catch((error: unknown) => {

@@ -7,7 +7,23 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { buildSchema, parse, print, validate, type OperationDefinitionNode } from "graphql";
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  parse,
+  print,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import { hardeningConfig } from "./hardening.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 
 export const DOCUMENTS_DIR = path.join(ROOT_DIR, "gateway", "documents");
@@ -29,8 +45,42 @@ export interface Manifest {
 
 export const documentId = (body: string): string => createHash("sha256").update(body).digest("hex");
 
-/** Reads every .graphql file in `dir`, checks each against the public schema, and builds the manifest. */
+/**
+ * A document's estimated cost by demand control's rules: 1 for every field
+ * of an object (or interface/union) type, multiplied by `listSize` for each
+ * list it sits in, and 10 for a mutation. Production runs only trusted
+ * documents, so this check at build time stands in for the gateway's
+ * estimate on every request.
+ */
+export function documentCost(schema: GraphQLSchema, document: DocumentNode, listSize: number): number {
+  const typeInfo = new TypeInfo(schema);
+  const multipliers: number[] = [1];
+  let cost = 0;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition(node) {
+        if (node.operation === "mutation") cost += 10;
+      },
+      Field: {
+        enter() {
+          const type = typeInfo.getType();
+          const outer = multipliers.at(-1)!;
+          if (type && isCompositeType(getNamedType(type))) cost += outer;
+          multipliers.push(type && isListType(getNullableType(type)) ? outer * listSize : outer);
+        },
+        leave() {
+          multipliers.pop();
+        },
+      },
+    }),
+  );
+  return cost;
+}
+
+/** Reads every .graphql file in `dir`, checks each against the public schema and the cost limit, and builds the manifest. */
 export function buildManifest(dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA): Manifest {
+  const { maxCost, listSize } = hardeningConfig().limits;
   const schema = buildSchema(fs.readFileSync(schemaPath, "utf8"));
   const operations: ManifestOperation[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".graphql")).sort()) {
@@ -39,6 +89,8 @@ export function buildManifest(dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA): 
     if (errors.length > 0) throw new Error(`${file} does not match schema/public.graphql: ${errors.map((e) => e.message).join("; ")}`);
     const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
     if (ops.length !== 1 || !ops[0]!.name) throw new Error(`${file} must hold exactly one named operation (fragments may sit beside it).`);
+    const cost = documentCost(schema, document, listSize);
+    if (cost > maxCost) throw new Error(`${file} costs ${cost} by demand control's rules, over MAX_COST ${maxCost}: trim it or raise the limit on purpose.`);
     // Printed, so formatting and comments do not change the id.
     const body = print(document);
     operations.push({ id: documentId(body), name: ops[0]!.name.value, type: ops[0]!.operation as ManifestOperation["type"], body });

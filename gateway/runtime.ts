@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import type { JWTAuthContextExtension } from "@graphql-mesh/plugin-jwt-auth";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import type { GatewayConfig } from "./config.ts";
 import { gatewayLogger } from "./log.ts";
 import type { Hardening } from "./hardening.ts";
@@ -11,12 +12,12 @@ import { loadManifest } from "./persisted-documents.ts";
 import { useHubAuth } from "./plugins/auth.ts";
 import { limitPlugins } from "./plugins/limits.ts";
 import { useHubPurpose } from "./plugins/purpose.ts";
+import type { ConsentEpoch } from "../services/kit/consent-epoch.ts";
 import { useHubRateLimit } from "./plugins/rate-limit.ts";
 import { useBodyGuard, useStableErrorCodes } from "./plugins/request-limits.ts";
 import { useHubSigning } from "./plugins/signing.ts";
+import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
-
-
 
 /**
  * Trusted documents from the manifest file, then (with REDIS_URL) from a Redis
@@ -25,6 +26,8 @@ import { startTracing, telemetryPlugins } from "./telemetry.ts";
 function trustedDocuments(hardening: Hardening) {
   const fromFile = fs.existsSync(hardening.persistedDocumentsPath) || hardening.production ? loadManifest(hardening.persistedDocumentsPath) : new Map<string, string>();
   const redis = hardening.rateLimit.redisUrl ? new Redis(hardening.rateLimit.redisUrl, { maxRetriesPerRequest: 1 }) : null;
+  // Unheard, ioredis prints every failed reconnect as an unstructured line; a lookup that fails answers "not found".
+  redis?.on("error", () => undefined);
   const key = hardening.persistedDocumentsRedisKey;
   const notTrusted = (code: string, message: string) => ({ message, extensions: { code, http: { status: 400 } } });
   return {
@@ -38,22 +41,30 @@ function trustedDocuments(hardening: Hardening) {
   };
 }
 
-export function createHubGateway(config: GatewayConfig): GatewayRuntime<JWTAuthContextExtension> {
+export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): GatewayRuntime<JWTAuthContextExtension> {
   const { hardening } = config;
   const { limits, production } = hardening;
   startTracing(hardening.telemetry);
   return createGatewayRuntime<JWTAuthContextExtension>({
     supergraph: fs.readFileSync(config.supergraphPath, "utf8"),
-    transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
+    unifiedGraphHandler: config.queryPlanner === "rust" ? unifiedGraphHandler : undefined,
+    // Every subgraph request carries its own request id and signature, so two are never identical:
+    // merging identical in-flight requests would only cost a key and a deep copy of every answer.
+    transportEntries: Object.fromEntries(
+      Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
+    ),
     upstreamTimeout: config.upstreamTimeoutMs,
-    // No client header reaches a subgraph. Hive sends x-request-id upstream itself, and the purpose
-    // plugin puts the same id into the signed extensions, which is what subgraphs log and trust.
+    // No client header reaches a subgraph. The purpose plugin puts the hub's own request id into the
+    // signed extensions, which is what subgraphs log and trust.
     persistedDocuments: trustedDocuments(hardening),
     disableIntrospection: production ? {} : undefined,
     // A browser cannot send a cross-site JSON POST without a preflight; anything "simple" must carry this header.
     csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] },
     batching: { limit: limits.maxBatch },
-    demandControl: { maxCost: limits.maxCost, listSize: limits.listSize, includeExtensionMetadata: false },
+    // Cost is estimated where clients may send any document. In production only the trusted
+    // documents run, and `npm run documents` refuses one whose cost is over MAX_COST, so the
+    // estimate per subgraph call (about 4 % of the gateway's CPU) would only repeat that check.
+    demandControl: hardening.allowArbitraryDocuments ? { maxCost: limits.maxCost, listSize: limits.listSize, includeExtensionMetadata: false } : undefined,
     // Order matters: claims and purpose are added to each subgraph request before it is signed.
     // The plugin packages ship their own inlined copy of the plugin type, hence the cast.
     plugins: (context) =>
@@ -64,8 +75,9 @@ export function createHubGateway(config: GatewayConfig): GatewayRuntime<JWTAuthC
         ...telemetryPlugins(hardening.telemetry, context),
         useHubAuth(config.auth),
         ...(hardening.rateLimit.max > 0 ? [useHubRateLimit(hardening.rateLimit)] : []),
-        useHubPurpose(),
+        useHubPurpose(epochs),
         useHubSigning(config.signingSecret),
+        useSubgraphErrorNames(),
       ] as unknown as GatewayPlugin<JWTAuthContextExtension>[],
     // Bundled GraphiQL: the default page loads its scripts from a CDN. Production serves none.
     renderGraphiQL,

@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   await generateClients();
 
   const port = config.basePort;
-  const ports = { a: port, b: port + 200, large: port + 400, capture: port + 50, proxies: port + 60, peer: port + 80, jwks: port + 90 };
+  const ports = { a: port, b: port + 200, large: port + 400, capture: port + 50, proxies: port + 60, jsPlanner: port + 70, peer: port + 80, jwks: port + 90 };
   const devSecrets = ensureDevSecrets(config.dataRoot);
   const development = developmentIssuer(devSecrets);
   let issuer: Issuer = config.mode === "production" ? await productionIssuer(ports.jwks) : development;
@@ -148,7 +148,10 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     // Two federations of seven services share one PostgreSQL (max_connections 100 by default, and other users).
     DATABASE_POOL_SIZE: String(config.poolSize),
+    // A and the gateways on its subgraphs share Redis as production does; B (rules off) overrides it.
+    REDIS_URL: config.redisUrl ?? "",
   });
+  const comparePlanners = config.comparePlanners && config.redisUrl !== null;
   const stops: (() => Promise<void>)[] = [];
   const cleanup = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -192,7 +195,8 @@ async function main(): Promise<void> {
       a = await startA();
     }
     stops.push(() => a.federation.stop());
-    const b = await startCluster({ name: "B", port: ports.b, databases: base, copy: "b", seed: false, env: { ...baseEnv(), HUB_BENCH_RULES_OFF: "1", BENCH: "1" }, logFile });
+    // No Redis for B: with the rules off no consent epoch is needed, and the gateway should not pay for reading one.
+    const b = await startCluster({ name: "B", port: ports.b, databases: base, copy: "b", seed: false, env: { ...baseEnv(), REDIS_URL: "", HUB_BENCH_RULES_OFF: "1", BENCH: "1" }, logFile });
     stops.push(() => b.federation.stop());
     say("federations A (full rules) and B (rules off) ready");
 
@@ -210,7 +214,15 @@ async function main(): Promise<void> {
       { ...baseEnv(), GATEWAY_PORT: String(ports.capture), DATA_DIR: base.dataDir("a"), ...subgraphEnv((s) => proxy.urls[s]) },
       logFd, async () => (await fetch(`http://127.0.0.1:${ports.capture}/readiness`)).ok);
     stops.push(() => captureGateway.stop());
-    say("peer and capture gateways ready");
+    // The same gateway with the stitching runtime's JavaScript planner, on A's subgraphs: what the Rust planner buys.
+    const jsPlannerUrl = `http://127.0.0.1:${ports.jsPlanner}/graphql`;
+    const jsPlanner = comparePlanners
+      ? await spawnNode("JavaScript-planner gateway", path.join(ROOT_DIR, "gateway", "index.ts"),
+        { ...baseEnv(), GATEWAY_PORT: String(ports.jsPlanner), GATEWAY_QUERY_PLANNER: "js", DATA_DIR: base.dataDir("a"), ...subgraphEnv((s) => a.federation.subgraphUrl(s)) },
+        logFd, async () => (await fetch(`http://127.0.0.1:${ports.jsPlanner}/readiness`)).ok)
+      : null;
+    if (jsPlanner) stops.push(() => jsPlanner.stop());
+    say(`peer and capture gateways ready${jsPlanner ? ", and the JavaScript-planner gateway" : ""}`);
 
     // --- requests
     const size5 = interleave(overviewRequests(config.families, config.seed, config.familySize));
@@ -268,6 +280,15 @@ async function main(): Promise<void> {
         processes: () => new Map([...subgraphsOf(b), ["gateway", peer.pid]]),
         countersPort: b.port,
       },
+      ...(jsPlanner
+        ? [{
+            key: "jsPlanner" as const,
+            send: viaGateway(jsPlannerUrl),
+            saturate: (s: number) => saturate(jsPlannerUrl, specs5, config.connections, s),
+            processes: () => new Map([...subgraphsOf(a), ["gateway", jsPlanner.pid]]),
+            countersPort: a.port,
+          }]
+        : []),
     ];
 
     // --- warm-up, latency at 1 connection, saturation
@@ -295,9 +316,9 @@ async function main(): Promise<void> {
         say(`  ${x.run.throughput.toFixed(1)} req/s, errors ${x.run.errors}`);
       }
     }
-    const configs = Object.fromEntries(runners.map((r) => [r.key, summarize(latencyRuns.get(r.key)!, saturationRuns.get(r.key)!)])) as Record<ConfigKey, ConfigResult>;
+    const configs = Object.fromEntries(runners.map((r) => [r.key, summarize(latencyRuns.get(r.key)!, saturationRuns.get(r.key)!)])) as BenchResults["configs"];
     for (const r of runners) {
-      const x = configs[r.key];
+      const x = configs[r.key]!;
       say(`${r.key}: p50 ${x.latency.p50.toFixed(1)} ms at 1 connection, ${x.saturation.throughput.toFixed(1)} req/s at ${config.connections}`);
     }
     for (const [key, x] of Object.entries(configs)) {
@@ -345,6 +366,7 @@ async function main(): Promise<void> {
       distinctCases: new Set(size5.map((r) => r.caseId)).size,
       distinctActors: new Set(size5.map((r) => r.claims.sub)).size,
       criticalPath,
+      consentEpoch: config.redisUrl ? "read from Redis by the gateway" : "pushed by samhandling to the gateway (no Redis)",
       configs,
       sizes,
       memory,
@@ -428,7 +450,7 @@ async function postgresVersion(config: BenchConfig): Promise<string | null> {
 }
 
 function commandLine(): string {
-  const keys = ["BENCH_SECONDS", "BENCH_ROUNDS", "BENCH_PROFILE", "BENCH_CONNECTIONS", "BENCH_FAMILIES", "BENCH_SEED", "BENCH_DB", "BENCH_SCALE10", "BENCH_MODE", "DATABASE_URL_TEMPLATE"];
+  const keys = ["BENCH_SECONDS", "BENCH_ROUNDS", "BENCH_PROFILE", "BENCH_CONNECTIONS", "BENCH_FAMILIES", "BENCH_SEED", "BENCH_DB", "BENCH_SCALE10", "BENCH_MODE", "BENCH_REDIS", "BENCH_PLANNERS", "DATABASE_URL_TEMPLATE"];
   // A password in a database URL is not for the results file.
   const env = keys.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]!.replace(/:[^:@/]+@/, ":…@")}`);
   return [...env, "npm run bench"].join(" ");

@@ -10,16 +10,24 @@
 //   - zero lost access-log entries (every view a client received has its rows
 //     in that service's access_log: per actor, case and person, as many
 //     SERVICE_DATA and INVOLVEMENT rows as views, as many granted ones as
-//     granted views; registry: an IDENTITY row per person shown), and
+//     granted views; registry: an IDENTITY row per person shown; samhandling:
+//     a granted CASE row per case shown in a person's `cases`), and
 //   - stable memory (resident set of every process, late vs. early in the run).
+//
+// Bounded: every request gives up after LOAD_REQUEST_TIMEOUT_MS (30000; one
+// without an answer counts as a failure), and the whole run after start-up,
+// LOAD_DURATION_S and a margin — it stops by itself even if the gateway hangs.
+// Everything is on 127.0.0.1: the federation it starts, and the PostgreSQL
+// and Redis it is pointed at (any other host is refused).
 //
 // Environment: LOAD_DURATION_S (60), LOAD_CONCURRENCY (24), LOAD_CHURN_TARGETS
 // (4 consents changing at once), LOAD_CHURN_PAUSE_MS (3000, mean pause
 // between a consent's changes), LOAD_GATEWAY_PORT (18000; subgraphs +101…),
-// DATABASE_URL_TEMPLATE (PostgreSQL: the databases hub_load_<service> on that
-// server are recreated; otherwise embedded PGlite in a temporary folder),
-// REDIS_URL (subgraphs cache decisions there). Prints counts only, never
-// personal data.
+// LOAD_REQUEST_TIMEOUT_MS (30000), DATABASE_URL_TEMPLATE (PostgreSQL: the
+// databases <LOAD_DATABASE_PREFIX><service>, default hub_load_<service>, on
+// that server are recreated; otherwise embedded PGlite in a temporary
+// folder), REDIS_URL (the consent epoch and decision cache; its database
+// index is used as given). Prints counts only, never personal data.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -35,7 +43,7 @@ import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from
 import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
 import { devToken } from "../services/kit/auth/tokens.ts";
 import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../services/kit/catalog.ts";
-import { CONSENT_VERSION_KEY } from "../services/kit/decisions.ts";
+import { CONSENT_EPOCH_KEY } from "../services/kit/consent-epoch.ts";
 import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../services/kit/demo/fjordvik.ts";
 import { demoUser } from "../services/kit/demo/users.ts";
 
@@ -53,7 +61,12 @@ const CHURN_TARGETS = wholeNumber(process.env.LOAD_CHURN_TARGETS, 4, "LOAD_CHURN
 // Long enough that many reads fall wholly between two changes and can be checked against them.
 const CHURN_PAUSE_MS = wholeNumber(process.env.LOAD_CHURN_PAUSE_MS, 3_000, "LOAD_CHURN_PAUSE_MS");
 const GATEWAY_PORT = wholeNumber(args.port ?? process.env.LOAD_GATEWAY_PORT, 18_000, "port");
+const REQUEST_TIMEOUT_MS = wholeNumber(process.env.LOAD_REQUEST_TIMEOUT_MS, 30_000, "LOAD_REQUEST_TIMEOUT_MS");
+const DATABASE_PREFIX = process.env.LOAD_DATABASE_PREFIX || "hub_load_";
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE_PREFIX)) throw new Error(`LOAD_DATABASE_PREFIX must be lower-case letters, digits and _, got "${DATABASE_PREFIX}"`);
+const STARTUP_TIMEOUT_MS = 240_000;
 const HOST = "127.0.0.1";
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 // Memory may grow this much between the early and the late samples (caches and JIT warm up).
 const MEMORY_GROWTH_LIMIT = { ratio: 0.25, mb: 40 };
 
@@ -99,10 +112,13 @@ async function readers(jwtSecret: string): Promise<Reader[]> {
 
 async function post<Data>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
   const startedAt = Date.now();
+  // Bounded: a hung gateway costs this request its answer (counted), never the run its end.
+  const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
     body: JSON.stringify({ query, variables }),
+    signal,
   });
   const text = await response.text();
   let body: { data?: Data | null; errors?: { message: string; extensions?: { code?: string } }[] } = {};
@@ -139,12 +155,12 @@ type Received = { views: number; byStatus: Map<string, number> };
 const seen = new Map<ServiceName, Map<string, Received>>(SERVICE_NAMES.map((s) => [s, new Map()]));
 const groupKey = (actorId: string, caseId: string | null, personId: string) => `${actorId}|${caseId ?? "-"}|${personId}`;
 
-function remember(service: ServiceName, reader: Reader, personId: string, status: string) {
+function remember(service: ServiceName, reader: Reader, personId: string, status: string, count = 1) {
   const groups = seen.get(service)!;
   const key = groupKey(reader.actorId, reader.caseId, personId);
   const group = groups.get(key) ?? { views: 0, byStatus: new Map<string, number>() };
-  group.views += 1;
-  group.byStatus.set(status, (group.byStatus.get(status) ?? 0) + 1);
+  group.views += count;
+  group.byStatus.set(status, (group.byStatus.get(status) ?? 0) + count);
   groups.set(key, group);
 }
 
@@ -153,6 +169,8 @@ function recordAnswer(reader: Reader, res: { data?: Overview | null }): Person[]
   const persons = (res.data?.family?.members ?? []).flatMap((m) => (m.person ? [m.person] : []));
   for (const person of persons) {
     remember("registry", reader, person.id, "GRANTED");
+    // samhandling logs a granted CASE entry for the person for each of their cases it shows.
+    if (Array.isArray(person.cases) && person.cases.length > 0) remember("samhandling", reader, person.id, "GRANTED", person.cases.length);
     for (const service of VIEW_SERVICES) {
       const view = person[service] as AccessView | null;
       if (!view) continue;
@@ -352,7 +370,7 @@ function sampleMemory(federation: Federation): void {
     const pid = federation.pid(name);
     if (!pid) continue;
     try {
-      const kb = Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim());
+      const kb = Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8", timeout: 5_000 }).trim());
       if (kb > 0) memory.set(name, [...(memory.get(name) ?? []), kb / 1024]);
     } catch {
       // the process is gone; reported by the counts
@@ -389,12 +407,13 @@ interface LogRow {
   n: number;
 }
 
-const LOG_SQL = `select actor_id, case_id, person_id, categories[1] as category, decision, count(*)::int as n
-  from access_log group by actor_id, case_id, person_id, categories[1], decision`;
+// One row may name several categories decided alike (kit/access.ts decideAll): count each category.
+const LOG_SQL = `select actor_id, case_id, person_id, category, decision, count(*)::int as n
+  from access_log, unnest(categories) as category group by actor_id, case_id, person_id, category, decision`;
 
 async function accessLogRows(service: ServiceName, dataDir: string, databaseUrl: string | undefined): Promise<LogRow[]> {
   if (databaseUrl) {
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, statement_timeout: 60_000 });
     await client.connect();
     try {
       return (await client.query<LogRow>(LOG_SQL)).rows;
@@ -413,14 +432,16 @@ async function accessLogRows(service: ServiceName, dataDir: string, databaseUrl:
 
 /**
  * Views a client received without their rows in that service's log. Per
- * (actor, case, person): a view service writes one SERVICE_DATA and one
- * INVOLVEMENT row per view, SERVICE_DATA granted exactly when the view is
+ * (actor, case, person): a view service logs SERVICE_DATA and INVOLVEMENT
+ * once each per view (one row when decided alike), SERVICE_DATA granted exactly when the view is
  * GRANTED; registry writes one IDENTITY row, granted, per person shown. More
  * rows than views (a request the client gave up on) are reported, not lost.
+ * samhandling writes a granted CASE row for every subject of each case it
+ * shows, so a person's rows are at least the cases shown in their `cases`.
  */
 async function lostEntries(dataDir: string, urls: Partial<Record<ServiceName, string>>) {
   const result: { service: ServiceName; received: number; logged: number; lost: number }[] = [];
-  for (const service of SERVICE_NAMES.filter((s) => s !== "samhandling")) {
+  for (const service of SERVICE_NAMES) {
     const rows = await accessLogRows(service, dataDir, urls[service]);
     const count = (key: string, category: string, decision?: string) =>
       rows
@@ -433,7 +454,9 @@ async function lostEntries(dataDir: string, urls: Partial<Record<ServiceName, st
       const expected: [string, string | undefined, number][] =
         service === "registry"
           ? [["IDENTITY", "GRANTED", group.views]]
-          : [
+          : service === "samhandling"
+            ? [["CASE", "GRANTED", group.views]]
+            : [
               ["SERVICE_DATA", undefined, group.views],
               ["INVOLVEMENT", undefined, group.views],
               ["SERVICE_DATA", "GRANTED", group.byStatus.get("GRANTED") ?? 0],
@@ -448,29 +471,38 @@ async function lostEntries(dataDir: string, urls: Partial<Record<ServiceName, st
 
 // --- PostgreSQL and Redis ---------------------------------------------------------------
 
-/** hub_load_<service> on the server of DATABASE_URL_TEMPLATE, recreated empty. */
+/** Refuses a PostgreSQL or Redis that is not on this machine: the load test stays on 127.0.0.1. */
+function loopbackOnly(name: string, raw: string | undefined): void {
+  if (!raw) return;
+  const host = new URL(raw.replaceAll("{service}", "x")).hostname;
+  if (!LOOPBACK.has(host)) throw new Error(`${name} points at ${host}; the load test runs against 127.0.0.1 only.`);
+}
+
+/** <LOAD_DATABASE_PREFIX><service> on the server of DATABASE_URL_TEMPLATE, recreated empty. */
 async function loadDatabases(template: string): Promise<Record<ServiceName, string>> {
   const urlOf = (database: string) => {
     const url = new URL(template.replaceAll("{service}", "x"));
     url.pathname = `/${database}`;
     return url.toString();
   };
-  const admin = new pg.Client({ connectionString: urlOf("postgres") });
+  const admin = new pg.Client({ connectionString: urlOf("postgres"), connectionTimeoutMillis: 10_000 });
   await admin.connect();
   try {
     for (const service of SERVICE_NAMES) {
-      await admin.query(`drop database if exists "hub_load_${service}" with (force)`);
-      await admin.query(`create database "hub_load_${service}"`);
+      await admin.query(`drop database if exists "${DATABASE_PREFIX}${service}" with (force)`);
+      await admin.query(`create database "${DATABASE_PREFIX}${service}"`);
     }
   } finally {
     await admin.end();
   }
-  return Object.fromEntries(SERVICE_NAMES.map((s) => [s, urlOf(`hub_load_${s}`)])) as Record<ServiceName, string>;
+  return Object.fromEntries(SERVICE_NAMES.map((s) => [s, urlOf(`${DATABASE_PREFIX}${s}`)])) as Record<ServiceName, string>;
 }
 
 // --- the run ------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
+  loopbackOnly("DATABASE_URL_TEMPLATE", process.env.DATABASE_URL_TEMPLATE);
+  loopbackOnly("REDIS_URL", process.env.REDIS_URL);
   await generateClients();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-load-"));
   const dataDir = path.join(dir, "data");
@@ -490,12 +522,12 @@ async function main(): Promise<number> {
   if (process.env.REDIS_URL) {
     // Fresh databases must not meet decisions cached by an earlier run.
     const redis = new Redis(process.env.REDIS_URL);
-    await redis.incr(CONSENT_VERSION_KEY);
+    await redis.incr(CONSENT_EPOCH_KEY);
     redis.disconnect();
   }
 
   log(`load: starting the federation on ${HOST}:${GATEWAY_PORT} (${process.env.DATABASE_URL_TEMPLATE ? "PostgreSQL" : "PGlite"}, ${process.env.REDIS_URL ? "Redis decision cache" : "no decision cache"}); logs in ${logFile}`);
-  const federation = await startFederation({ gatewayPort: GATEWAY_PORT, dataDir, env, output: logFile });
+  const federation = await startFederation({ gatewayPort: GATEWAY_PORT, dataDir, env, output: logFile, startupTimeoutMs: STARTUP_TIMEOUT_MS });
   const url = federation.gatewayUrl;
   let exitCode = 1;
   try {
@@ -563,6 +595,14 @@ async function main(): Promise<number> {
   }
   return exitCode;
 }
+
+// The last word: whatever hangs (a process that will not stop, a database that does not answer), the run ends.
+const WATCHDOG_MS = STARTUP_TIMEOUT_MS + DURATION_MS + 3 * REQUEST_TIMEOUT_MS + 120_000;
+setTimeout(() => {
+  process.stderr.write(`load: FAIL — not finished ${Math.round(WATCHDOG_MS / 1000)} s after the start; giving up (the processes it started stop with it)\n`);
+  process.exit(2);
+  // Not unref'd: should everything else go quiet with the run unfinished, this still ends it with a failure.
+}, WATCHDOG_MS);
 
 main().then(
   (code) => process.exit(code),

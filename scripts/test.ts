@@ -7,15 +7,32 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { generateClients } from "./generate.ts";
+import { describeFindings, LOG_SCAN_REPORT_ENV, readLogReport } from "../test/support/log-report.ts";
 
 /**
  * The suites that read or write a service database, run again on PostgreSQL.
- * Left out: suites about the gateway and processes (limits, production mode,
- * telemetry, a subgraph or Redis going away, shutdown), which behave the same
- * on either database and start federations of their own — they run once.
+ * Left out — they run once, in the first pass: suites about the gateway and
+ * processes (limits, production mode, telemetry, a subgraph, Redis or
+ * samhandling going away, an epoch store refusing a case change, shutdown), which behave the same on either database
+ * and start federations of their own; and the suites that bring a PostgreSQL
+ * server of their own (a database server crashing, the production topology).
  */
-const DATABASE_INDEPENDENT = ["hardening-limits", "hardening-production", "hardening-telemetry", "failures-subgraph", "failures-redis", "shutdown"];
-const POSTGRES_SUITES = ["--project", "e2e", ...DATABASE_INDEPENDENT.flatMap((name) => ["--exclude", `test/e2e/${name}.test.ts`])];
+const RUN_ONCE = [
+  "hardening-limits",
+  "hardening-production",
+  "hardening-telemetry",
+  "failures-subgraph",
+  "failures-redis",
+  "failures-samhandling",
+  "coordination-invalidation",
+  "failures-database",
+  "production-topology",
+  "shutdown",
+];
+const POSTGRES_SUITES = ["--project", "e2e", ...RUN_ONCE.flatMap((name) => ["--exclude", `test/e2e/${name}.test.ts`])];
+
+/** `npm test -- <files or filters>` narrows both passes to those (vitest's own filter). */
+const FILTERS = process.argv.slice(2);
 
 interface Totals {
   passed: number;
@@ -25,16 +42,39 @@ interface Totals {
 
 function vitest(label: string, args: string[], env: NodeJS.ProcessEnv): Totals {
   console.log(`\n=== ${label} ===`);
-  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hub-vitest-")), "report.json");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-vitest-"));
+  const report = path.join(dir, "report.json");
+  // Where every log scan of the pass records what it found (test/support/log-report.ts).
+  const logScans = path.join(dir, "log-scans.jsonl");
   const result = spawnSync(
     process.execPath,
-    [path.join(ROOT_DIR, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args],
-    { cwd: ROOT_DIR, env: { ...process.env, ...env }, stdio: "inherit" },
+    [path.join(ROOT_DIR, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args, ...(FILTERS.length > 0 ? ["--passWithNoTests", ...FILTERS] : [])],
+    { cwd: ROOT_DIR, env: { ...process.env, ...env, [LOG_SCAN_REPORT_ENV]: logScans }, stdio: "inherit" },
   );
   if (!fs.existsSync(report)) return { passed: 0, failed: 1, skipped: 0 };
   const json = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
   const failed = json.numFailedTests + (result.status !== 0 && json.numFailedTests === 0 ? 1 : 0);
-  return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests };
+  return { passed: json.numPassedTests, failed: failed + logScanFailures(logScans), skipped: json.numPendingTests + json.numTodoTests };
+}
+
+/**
+ * The shared federation's log is scanned in vitest's global teardown, where a
+ * thrown error does not fail the run; so the scans are read back here. A pass
+ * without the shared scan (unless narrowed to files that start no federation)
+ * counts as a failure too: the scan must not silently stop running.
+ */
+function logScanFailures(file: string): number {
+  const scans = readLogReport(file);
+  let failures = 0;
+  for (const scan of scans.filter((s) => s.findings.length > 0)) {
+    console.error(`\nLog scan failed: ${describeFindings(scan)}`);
+    failures += 1;
+  }
+  if (FILTERS.length === 0 && !scans.some((s) => s.shared)) {
+    console.error("\nThe shared federation's log was not scanned (test/support/federation.setup.ts teardown did not record it).");
+    failures += 1;
+  }
+  return failures;
 }
 
 await generateClients();

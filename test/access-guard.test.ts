@@ -14,7 +14,7 @@ function guardWith(answer: (q: DecisionQuestion) => Decision) {
   const calls: DecisionQuestion[][] = [];
   const logged: AccessLogRecord[] = [];
   const source: DecisionSource = {
-    async decide(_caller, _purpose, questions) {
+    async decide(_request, questions) {
       calls.push([...questions]);
       return questions.map(answer);
     },
@@ -71,5 +71,50 @@ describe("AccessGuard.serviceView", () => {
       "p-2:INVOLVEMENT:GRANTED",
       "p-2:SERVICE_DATA:RESTRICTED",
     ]);
+  });
+
+  it("logs categories decided alike as one entry that names both", async () => {
+    const { guard, logged } = guardWith(() => NONE);
+    await guard.serviceView("p-1", reads({ involved: true, contact: null }));
+    expect(logged.map((r) => `${r.personId}:${r.categories.join()}:${r.decision}:${r.reason}`)).toEqual(["p-1:SERVICE_DATA,INVOLVEMENT:RESTRICTED:NO_CONSENT"]);
+  });
+});
+
+describe("AccessGuard without an access log: no log entry, no data", () => {
+  /** A guard whose decisions all grant and whose log refuses every write. */
+  function unloggedGuard() {
+    const source: DecisionSource = { async decide(_request, questions) { return questions.map(() => GRANT); } };
+    const recorder: AccessRecorder = { async append() { throw new Error("database unreachable"); } };
+    const guard = new AccessGuard(
+      { service: "helse", caller: { kind: "actor", claims: { sub: "helse-1", name: "H", service: "helse", roles: [] } }, purpose: null, requestId: "r-1" },
+      source,
+      recorder,
+    );
+    const read: string[] = [];
+    const spied = {
+      full: async () => (read.push("full"), { involved: true, contact: null, contacts: [{ kind: "FASTLEGE" }] }),
+      involvement: async () => (read.push("involvement"), { involved: true, contact: null }),
+    };
+    return { guard, read, spied };
+  }
+
+  it("refuses a granted service view with ACCESS_LOG_UNAVAILABLE and never reads the data", async () => {
+    const { guard, read, spied } = unloggedGuard();
+    await expect(guard.serviceView("p-1", spied)).rejects.toMatchObject({ extensions: { code: "ACCESS_LOG_UNAVAILABLE" } });
+    expect(read).toEqual([]);
+  });
+
+  it("refuses a granted single-category view the same way", async () => {
+    const { guard, read } = unloggedGuard();
+    await expect(guard.view("p-1", "IDENTITY", async () => (read.push("identity"), { name: "N" }))).rejects.toMatchObject({
+      extensions: { code: "ACCESS_LOG_UNAVAILABLE" },
+    });
+    expect(read).toEqual([]);
+  });
+
+  it("refuses a locally made decision (case membership) and a bare decision alike", async () => {
+    const { guard } = unloggedGuard();
+    await expect(guard.recordLocal(["p-1"], "CASE", GRANT)).rejects.toMatchObject({ extensions: { code: "ACCESS_LOG_UNAVAILABLE" } });
+    await expect(guard.decide("p-1", "SERVICE_DATA")).rejects.toMatchObject({ extensions: { code: "ACCESS_LOG_UNAVAILABLE" } });
   });
 });

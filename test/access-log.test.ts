@@ -120,6 +120,19 @@ describe("AccessLog on PGlite", () => {
     expect(new Set(rows.map((r) => r.hash)).size).toBe(expected);
   });
 
+  it("rechains instead of forking when another instance appended since (the unique prev_hash refuses a stale head)", async () => {
+    const { pool } = await navDatabase();
+    const a = new AccessLog(pool);
+    const b = new AccessLog(pool);
+    await b.append(records(2)); // b now believes it knows the head
+    await a.append(records(3)); // … which a has moved on
+    await b.append(records(2)); // b's first INSERT is refused; it reads the head and appends after a's rows
+    await a.append(records(1));
+    expect(await a.verify()).toEqual({ ok: true, entries: 8 });
+    const { rows } = await pool.query<{ n: string }>("SELECT count(DISTINCT prev_hash)::text AS n FROM access_log");
+    expect(rows[0]!.n).toBe("8");
+  });
+
   it("stores every field as given, at millisecond precision, and reads them back by person and by filter", async () => {
     const { pool } = await navDatabase();
     const log = new AccessLog(pool);
@@ -213,8 +226,9 @@ describe("AccessLog on PGlite", () => {
   });
 });
 
-// PGlite has one session, so only PostgreSQL shows what the advisory lock is
-// for: several instances (pools) appending at once still make one chain.
+// PGlite has one session, so only PostgreSQL shows several instances (pools)
+// appending at once: the losers of a race fall back to the advisory lock, and
+// the result is still one chain.
 describe.runIf(testDatabase() === "postgresql")("AccessLog on PostgreSQL", () => {
   it("keeps one chain when several instances append concurrently", async () => {
     const template = process.env.DATABASE_URL_TEMPLATE;

@@ -16,7 +16,7 @@ describe("HUB_BENCH_RULES_OFF", () => {
 
   it("grants every question without asking anyone", async () => {
     const questions = [{ personId: "p", service: "nav", category: "SERVICE_DATA" }] as const;
-    const answers = await grantEverything.decide({ kind: "anonymous" }, null, questions, "r");
+    const answers = await grantEverything.decide({ caller: { kind: "anonymous" }, purpose: null, requestId: "r", consentEpoch: null }, questions);
     expect(answers).toEqual([{ status: "GRANTED", reason: "BENCH_RULES_OFF", basis: null }]);
   });
 });

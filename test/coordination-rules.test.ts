@@ -1,4 +1,5 @@
-// The date rules of coordination work, and the database's refusal to edit the stafettlogg.
+// The date rules of coordination work, and what the database itself guarantees:
+// no edits of the stafettlogg, one open handover proposal per case.
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -38,12 +39,18 @@ describe("follow-ups", () => {
   });
 });
 
+/** A fresh samhandling database with every migration applied. */
+async function migrated(): Promise<PGlite> {
+  const db = await PGlite.create();
+  const dir = path.join(ROOT_DIR, "prisma", "samhandling", "migrations");
+  for (const m of fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort()) await db.exec(fs.readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
+  return db;
+}
+
 describe("the stafettlogg in the database", () => {
   it("refuses UPDATE and DELETE: corrections are new entries", async () => {
-    const db = await PGlite.create();
+    const db = await migrated();
     try {
-      const dir = path.join(ROOT_DIR, "prisma", "samhandling", "migrations");
-      for (const m of fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort()) await db.exec(fs.readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
       await db.exec(`INSERT INTO coordination_case (id, kind, title, status, opened_at) VALUES ('c-1', 'BTI', 't', 'OPEN', now());
         INSERT INTO stafettlogg_entry (id, case_id, kind, text, author_actor_id, author_name, author_service, at) VALUES ('sl-1', 'c-1', 'NOTE', 'first', 'a', 'A', 'SKOLE', now());
         INSERT INTO stafettlogg_entry (id, case_id, kind, text, author_actor_id, author_name, author_service, at, corrects_id) VALUES ('sl-2', 'c-1', 'NOTE', 'fixed', 'a', 'A', 'SKOLE', now(), 'sl-1');`);
@@ -51,6 +58,28 @@ describe("the stafettlogg in the database", () => {
       await expect(db.exec(`DELETE FROM stafettlogg_entry WHERE id = 'sl-1'`)).rejects.toThrow(/append-only/);
       const rows = await db.query<{ text: string }>(`SELECT text FROM stafettlogg_entry ORDER BY id`);
       expect(rows.rows.map((r) => r.text)).toEqual(["first", "fixed"]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe("handover proposals in the database", () => {
+  it("allows one open proposal per case, whatever the application does, and any number of answered ones", async () => {
+    const db = await migrated();
+    const proposal = (id: string, caseId: string, status: string) =>
+      `INSERT INTO handover (id, case_id, from_member_id, to_member_id, status, family_wish, proposed_at) VALUES ('${id}', '${caseId}', 'm-1', 'm-2', '${status}', 'w', now())`;
+    try {
+      await db.exec(`INSERT INTO coordination_case (id, kind, title, status, opened_at) VALUES ('c-1', 'BTI', 't', 'OPEN', now()), ('c-2', 'BTI', 't', 'OPEN', now());`);
+      await db.exec(proposal("hd-1", "c-1", "PROPOSED"));
+      await expect(db.exec(proposal("hd-2", "c-1", "PROPOSED"))).rejects.toThrow(/handover_one_open_proposal_per_case/);
+      await db.exec(proposal("hd-3", "c-2", "PROPOSED"));
+      for (const [id, status] of [["hd-4", "DECLINED"], ["hd-5", "CANCELLED"], ["hd-6", "ACCEPTED"]]) await db.exec(proposal(id!, "c-1", status!));
+      // Once answered, the case may have a new open proposal.
+      await db.exec(`UPDATE handover SET status = 'DECLINED' WHERE id = 'hd-1'`);
+      await db.exec(proposal("hd-7", "c-1", "PROPOSED"));
+      const open = await db.query<{ id: string }>(`SELECT id FROM handover WHERE status = 'PROPOSED' ORDER BY id`);
+      expect(open.rows.map((r) => r.id)).toEqual(["hd-3", "hd-7"]);
     } finally {
       await db.close();
     }

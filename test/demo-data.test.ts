@@ -19,6 +19,8 @@ import {
 import { mergeWorlds, syntheticFamilyId, syntheticPersonId, syntheticWorld } from "../services/kit/demo/synthetic.ts";
 import { DATA_CATEGORIES } from "../services/kit/categories.ts";
 import { competenceProblem, type PersonFacts } from "../services/samhandling/competence.ts";
+import { followUpOverdue } from "../services/samhandling/coordination/rules.ts";
+import { DEMO_WRITTEN_FOR, demoShift, demoToday } from "../services/kit/demo/today.ts";
 
 type AnyRow = Record<string, unknown>;
 
@@ -148,9 +150,9 @@ function competenceProblems(world: World): string[] {
   return problems;
 }
 
-/** Whether a consent row is in force on DEMO_TODAY by its period (competence aside). */
-function inForce(c: World["samhandling"]["consent"][number]): boolean {
-  const now = new Date(`${DEMO_TODAY}T12:00:00.000Z`).getTime();
+/** Whether a consent row is in force on `today` by its period (competence aside). */
+function inForce(c: World["samhandling"]["consent"][number], today: string = DEMO_TODAY): boolean {
+  const now = new Date(`${today}T12:00:00.000Z`).getTime();
   return c.withdrawnAt == null && new Date(c.validFrom).getTime() <= now && (c.validTo == null || new Date(c.validTo).getTime() > now);
 }
 
@@ -198,11 +200,10 @@ function namesInIds(world: World, against: World = world): string[] {
   return found;
 }
 
-/** Dates that make sense on DEMO_TODAY: nothing before birth, past events not in the future, ends after starts. */
-function dateProblems(world: World): string[] {
+/** Dates that make sense on `today`: nothing before birth, past events not in the future, ends after starts. */
+function dateProblems(world: World, today: string = DEMO_TODAY): string[] {
   const problems: string[] = [];
   const born = new Map(world.registry.person.map((p) => [p.id, iso(p.birthDate)]));
-  const today = DEMO_TODAY;
   const check = (ok: boolean, what: string): void => {
     if (!ok) problems.push(what);
   };
@@ -360,7 +361,10 @@ describe("fjordvik()", () => {
     const age = (key: (typeof DEMO_FAMILY_KEYS)[number], given: string) => ageOn(iso(person.get(demoPersonId(key, given))!.birthDate), DEMO_TODAY);
 
     expect(age("haugland", "Sara")).toBe(34);
-    expect(["Jonas", "Ella", "Noah"].map((g) => iso(person.get(demoPersonId("haugland", g))!.birthDate).slice(0, 4))).toEqual(["2013", "2017", "2021"]);
+    // Born 2013, 2017 and 2021 as written (DOMAIN.md); the dates move with today, the ages stay.
+    expect(["Jonas", "Ella", "Noah"].map((g) => age("haugland", g))).toEqual([13, 9, 5]);
+    const written = new Map(fjordvik(DEMO_WRITTEN_FOR).registry.person.map((p) => [p.id, iso(p.birthDate)]));
+    expect(["Jonas", "Ella", "Noah"].map((g) => written.get(demoPersonId("haugland", g))!.slice(0, 4))).toEqual(["2013", "2017", "2021"]);
     expect(age("eriksen", "Tor")).toBe(41);
     expect(age("nilsen", "Emma")).toBe(17);
     expect(age("moe", "Sander")).toBe(19);
@@ -458,18 +462,15 @@ describe("fjordvik()", () => {
 
 describe("syntheticWorld()", () => {
   let big: World;
-  let ms = 0;
 
+  // How long generation takes is the benchmark's business (npm run bench reports seeding time), not a test's.
   beforeAll(() => {
-    const t0 = performance.now();
     big = syntheticWorld({ families: 6000 });
-    ms = performance.now() - t0;
   });
 
-  it("generates 6000 families (20,000+ persons) in well under two seconds", () => {
+  it("generates 6000 families with 20,000+ persons", () => {
     expect(big.registry.family).toHaveLength(6000);
     expect(big.registry.person.length).toBeGreaterThanOrEqual(20_000);
-    expect(ms).toBeLessThan(2000);
   });
 
   it("is deterministic for a seed and differs between seeds", () => {
@@ -588,5 +589,69 @@ describe("syntheticWorld()", () => {
     }
     expect(cases.some((c) => c.kind === "BTI")).toBe(true);
     expect(cases.some((c) => c.kind === "ANSVARSGRUPPE")).toBe(true);
+  });
+});
+
+describe("the demo world moves with today", () => {
+  // The written date, the real one, and the days on which fixed dates used to break the tests:
+  // Haugland's second follow-up falling due, Berg's consents expiring, Emma turning 18, a leap day.
+  const todays = [DEMO_WRITTEN_FOR, DEMO_TODAY, "2026-12-19", "2027-01-20", "2027-04-11", "2027-06-01", "2028-02-29", "2031-07-15"];
+  const written = fjordvik(DEMO_WRITTEN_FOR);
+  const writtenAges = new Map(written.registry.person.map((p) => [p.id, ageOn(iso(p.birthDate), DEMO_WRITTEN_FOR)]));
+
+  it("reads HUB_DEMO_TODAY, else today's date in Norway, and refuses a malformed date", () => {
+    expect(demoToday({ HUB_DEMO_TODAY: "2027-06-01" })).toBe("2027-06-01");
+    expect(demoToday({}, new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+    for (const bad of ["2027-02-30", "01.06.2027", "2027-6-1", "tomorrow"]) expect(() => demoToday({ HUB_DEMO_TODAY: bad }), bad).toThrow(/HUB_DEMO_TODAY/);
+    expect(demoShift("2026-12-01")).toEqual({ today: "2026-12-01", days: 8, months: 1 });
+  });
+
+  it.each(todays)("tells the same story on %s: ages, deadlines, consents, ids", (today) => {
+    const world = fjordvik(today);
+    expect(dateProblems(world, today)).toEqual([]);
+    expect(competenceProblems(world)).toEqual([]);
+    for (const p of world.registry.person) {
+      expect(ageOn(iso(p.birthDate), today), p.givenName).toBe(writtenAges.get(p.id));
+      expect(nationalIdProblem(p.nationalId, iso(p.birthDate)), p.givenName).toBeNull();
+    }
+    expect(idValues(world)).toEqual(idValues(written));
+    expect(duplicateKeys(world)).toEqual([]);
+
+    // Haugland: the housing application is overdue, the school's weekly report is not.
+    const noon = new Date(`${today}T11:00:00Z`);
+    const haugland = world.samhandling.measure.filter((m) => m.caseId === demoCaseId("haugland"));
+    expect(haugland.filter((m) => followUpOverdue({ status: m.status!, dueDate: m.dueDate as Date }, noon)).map((m) => m.responsibleService)).toEqual(["NAV"]);
+    // Berg's consents are still in force, Emma's own HELSE consent too; the spring fritidskort consent has expired.
+    const inForceNow = (id: string) => inForce(world.samhandling.consent.find((c) => c.id === id)!, today);
+    expect(inForceNow(demoConsentId("berg", "geir"))).toBe(true);
+    expect(inForceNow(demoConsentId("nilsen", "emma-helse"))).toBe(true);
+    expect(inForceNow(demoConsentId("haugland", "jonas-fritidskort"))).toBe(false);
+    // An upcoming meeting stays upcoming; monthly attendance ends in today's month.
+    expect(world.samhandling.meeting.some((m) => m.status === "PLANNED" && iso(m.startsAt) > today)).toBe(true);
+    const months = world.skole.attendanceMonth.map((a) => iso(a.month));
+    expect(months.every((m) => m.endsWith("-01") && m <= today)).toBe(true);
+    expect(months.some((m) => m.slice(0, 7) === today.slice(0, 7))).toBe(true);
+  });
+
+  it("moves dates written inside texts with the rest", () => {
+    const texts = (w: World) => w.nav.navMeasure.map((m) => m.description);
+    const moved = texts(fjordvik("2027-06-01")).join("\n");
+    expect(texts(written).join("\n")).toContain("frist 2027-01-15");
+    expect(moved).toContain(`frist ${new Date(Date.parse("2027-01-15T00:00:00Z") + demoShift("2027-06-01").days * 86_400_000).toISOString().slice(0, 10)}`);
+    expect(moved).not.toContain("2027-01-15");
+  });
+
+  it.each(todays)("moves the synthetic families to %s with the same ids and valid, unique national ids", (today) => {
+    const world = syntheticWorld({ families: 400, seed: 11, today });
+    const base = syntheticWorld({ families: 400, seed: 11, today: DEMO_WRITTEN_FOR });
+    expect(idValues(world)).toEqual(idValues(base));
+    expect(dateProblems(world, today)).toEqual([]);
+    expect(competenceProblems(world)).toEqual([]);
+    expect(duplicateKeys(mergeWorlds(fjordvik(today), world))).toEqual([]);
+    const problems = world.registry.person.flatMap((p) => {
+      const why = nationalIdProblem(p.nationalId, iso(p.birthDate));
+      return why ? [`${p.nationalId}: ${why}`] : [];
+    });
+    expect(problems).toEqual([]);
   });
 });

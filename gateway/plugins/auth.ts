@@ -20,10 +20,33 @@ export interface AuthConfig {
   devSecret: string;
 }
 
+/** How long the issuer's public key for one key id is reused; the JWKS document itself is cached as long. */
+const KEY_REUSE_MS = 10 * 60_000;
+
+/**
+ * The issuer's keys from its JWKS, each turned into a public key once per key
+ * id and reused: the provider would otherwise convert the JWK on every request.
+ * A failed lookup is not kept, so an unknown or newly rotated key id is fetched again.
+ */
+function issuerKeys(jwksUri: string): (kid?: string) => Promise<string> {
+  const fetchKey = createRemoteJwksSigningKeyProvider({ jwksUri, cache: true, cacheMaxAge: KEY_REUSE_MS, rateLimit: true });
+  const keys = new Map<string, { key: Promise<string>; until: number }>();
+  return (kid) => {
+    const id = kid ?? "";
+    const now = Date.now();
+    const hit = keys.get(id);
+    if (hit && hit.until > now) return hit.key;
+    const key = Promise.resolve(fetchKey(kid)) as Promise<string>;
+    keys.set(id, { key, until: now + KEY_REUSE_MS });
+    key.catch(() => keys.delete(id));
+    return key;
+  };
+}
+
 export function useHubAuth(config: AuthConfig) {
   const oidc = config.oidc;
   return useJWT({
-    signingKeyProviders: [oidc ? createRemoteJwksSigningKeyProvider({ jwksUri: oidc.jwksUri, cache: true, rateLimit: true }) : createInlineSigningKeyProvider(config.devSecret)],
+    signingKeyProviders: [oidc ? issuerKeys(oidc.jwksUri) : createInlineSigningKeyProvider(config.devSecret)],
     tokenLookupLocations: [extractFromHeader({ name: "authorization", prefix: "Bearer" })],
     tokenVerification: oidc
       ? { issuer: oidc.issuer, audience: oidc.audience, algorithms: ["RS256", "ES256", "PS256"] }

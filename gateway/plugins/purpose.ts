@@ -1,15 +1,20 @@
-// Puts the declared purpose (X-Case-Id), the request id and the signing time
-// into every subgraph request's extensions, where the signature covers them.
+// Puts into every subgraph request's extensions — where the signature covers
+// them — the declared purpose (X-Case-Id), the hub's own request id, the
+// signing time and the consent epoch in force when the request arrived.
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { HUB_EXTENSION, type HubExtension } from "../../services/kit/auth/signing.ts";
+import type { ConsentEpoch } from "../../services/kit/consent-epoch.ts";
 
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The response header that names the request id every service's access log records for this request. */
+export const HUB_REQUEST_ID_HEADER = "x-hub-request-id";
 
-interface PurposeContext {
-  request?: Request;
-  hubRequestId?: string;
+interface Stamp {
+  requestId: string;
+  /** Read once, at the request's first subgraph call: any read after the request arrived reflects every change acknowledged before it. */
+  consentEpoch?: Promise<number | null>;
 }
 
 function purposeOf(request: Request | undefined): string | null {
@@ -23,13 +28,31 @@ function purposeOf(request: Request | undefined): string | null {
   return raw;
 }
 
-export function useHubPurpose(): GatewayPlugin {
+export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
+  const stamps = new WeakMap<Request, Stamp>();
+  const stampOf = (request: Request): Stamp => {
+    let stamp = stamps.get(request);
+    if (!stamp) {
+      // Our own id, never the client's X-Request-Id: it is what the access logs record.
+      stamp = { requestId: randomUUID() };
+      stamps.set(request, stamp);
+    }
+    return stamp;
+  };
   return {
-    onSubgraphExecute({ executionRequest, setExecutionRequest }) {
-      const context = (executionRequest.context ?? {}) as PurposeContext;
-      context.hubRequestId ??= context.request?.headers.get("x-request-id") ?? randomUUID();
-      const hub: HubExtension = { purpose: purposeOf(context.request), requestId: context.hubRequestId, issuedAt: Date.now() };
+    onRequest({ request }) {
+      stampOf(request);
+    },
+    async onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+      const request = (executionRequest.context as { request?: Request } | undefined)?.request;
+      const stamp: Stamp = request ? stampOf(request) : { requestId: randomUUID() };
+      stamp.consentEpoch ??= epochs.current();
+      const hub: HubExtension = { purpose: purposeOf(request), requestId: stamp.requestId, issuedAt: Date.now(), consentEpoch: await stamp.consentEpoch };
       setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, [HUB_EXTENSION]: hub } });
+    },
+    onResponse({ request, response }) {
+      const stamp = stamps.get(request);
+      if (stamp) response.headers.set(HUB_REQUEST_ID_HEADER, stamp.requestId);
     },
   };
 }

@@ -75,11 +75,17 @@ export function actorKey(context: RateContext): string {
   return `anonymous:${context.req?.socket?.remoteAddress ?? "unknown"}`;
 }
 
+function sharedCounters(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  // ioredis reports every failed reconnect as an "error" event, printed as an unstructured line when
+  // nobody listens; the store below logs the outage once instead.
+  redis.on("error", () => undefined);
+  return redis;
+}
+
 export function useHubRateLimit(config: RateLimit) {
   const fallback = new ProcessStore();
-  const store = config.redisUrl
-    ? new RedisStore(new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }), fallback)
-    : fallback;
+  const store = config.redisUrl ? new RedisStore(sharedCounters(config.redisUrl), fallback) : fallback;
   const seconds = Math.ceil(config.windowMs / 1000);
   return useRateLimiter({
     identifyFn: (context) => actorKey(context as RateContext),

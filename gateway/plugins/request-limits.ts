@@ -78,6 +78,8 @@ export function useBodyGuard(limit: number): GatewayPlugin {
   };
 }
 
+const VARIABLE_ERROR = /^Variable "\$/;
+
 /** Yoga's own refusals by message (they have no code, or only a generic one) → what a client can branch on. */
 const KNOWN: [RegExp, string][] = [
   [/^Required CSRF header/, "CSRF_HEADER_MISSING"],
@@ -86,7 +88,7 @@ const KNOWN: [RegExp, string][] = [
   [/^Request body too large/, "REQUEST_TOO_LARGE"],
   [/^Unauthenticated/, "UNAUTHENTICATED"],
   // graphql-js's coercion of variables: the value sent does not fit the declared type.
-  [/^Variable "\$/, "BAD_USER_INPUT"],
+  [VARIABLE_ERROR, "BAD_USER_INPUT"],
 ];
 
 /**
@@ -97,7 +99,7 @@ function masked(error: GraphQLError): void {
   const extensions = error.extensions as Record<string, unknown>;
   if (extensions.code !== "INTERNAL_SERVER_ERROR") return;
   const service = typeof extensions.serviceName === "string" ? ` in ${extensions.serviceName}` : "";
-  error.message = `Internal error${service}. Try again; if it persists, report the time and the x-request-id header to the hub's operators.`;
+  error.message = `Internal error${service}. Try again; if it persists, report the time and the x-hub-request-id response header to the hub's operators.`;
 }
 
 /** graphql-js's own hints ("Did you mean the enum value …?"), which armor's plugin does not catch outside validation. */
@@ -111,6 +113,9 @@ function withCode(error: unknown, hideSuggestions: boolean): void {
   const known = KNOWN.find(([pattern]) => pattern.test(error.message));
   if (known) {
     extensions.code = known[1];
+    // A variable that does not fit its type is a bad request, whichever planner coerced it (the Rust
+    // planner does so during execution, where the status would otherwise stay 200).
+    if (known[0] === VARIABLE_ERROR) extensions.http ??= { status: 400 };
     return;
   }
   // Errors with a path come from execution (subgraphs set their own codes); only request-level ones are ours.

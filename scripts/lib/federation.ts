@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
-import { ensureDevSecrets, isProduction } from "../../services/kit/auth/secrets.ts";
+import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
 
 export interface FederationOptions {
   gatewayPort: number;
@@ -15,6 +15,8 @@ export interface FederationOptions {
   /** "inherit" prints every process's log; a path appends them to that file. */
   output: "inherit" | string;
   startupTimeoutMs?: number;
+  /** false starts the subgraphs only (e.g. to build a seeded database once, test/support/pglite-template.ts). */
+  withGateway?: boolean;
 }
 
 export interface Federation {
@@ -32,6 +34,8 @@ export interface Federation {
   stopGateway(signal?: NodeJS.Signals): Promise<void>;
   startGateway(env?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
+  /** After stop(): each process's exit code (null when a signal ended it). */
+  exitCodes(): Partial<Record<ProcessName, number | null>>;
 }
 
 export type ProcessName = ServiceName | "gateway";
@@ -62,9 +66,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const logFd = options.output === "inherit" ? undefined : fs.openSync(options.output, "a");
   // The IPC channel ties each child to this process: when it goes, they stop (kit/lifecycle.ts).
   const stdio: ("ignore" | "inherit" | "ipc" | number)[] = logFd === undefined ? ["ignore", "inherit", "inherit", "ipc"] : ["ignore", logFd, logFd, "ipc"];
-  const env = { ...process.env, ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
   // Created before any process starts, so all of them read the same development secrets.
-  if (!isProduction()) ensureDevSecrets(options.dataDir);
+  // Production reads its secrets from the environment only: no development secret is written.
+  if (env.NODE_ENV !== "production") ensureDevSecrets(options.dataDir);
   const children = new Map<string, ChildProcess>();
 
   const spawnNode = (name: string, entry: string, extraEnv: NodeJS.ProcessEnv = {}) => {
@@ -83,28 +88,35 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/readiness`, gateway, timeout, "gateway");
   };
 
-  const stopChild = async (name: string, signal: NodeJS.Signals = "SIGTERM") => {
+  const stopChild = async (name: string, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null | undefined> => {
     const child = children.get(name);
-    if (!child) return;
+    if (!child) return undefined;
     child.kill(signal);
     // A process hung with SIGSTOP would never act on SIGTERM.
     if (signal !== "SIGKILL") child.kill("SIGCONT");
     await exited(child);
     if (children.get(name) === child) children.delete(name);
+    return child.exitCode;
   };
 
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await stopChild("gateway");
-    await Promise.all(SERVICE_NAMES.map((s) => stopChild(s)));
-    if (logFd !== undefined) fs.closeSync(logFd);
-  };
+  const codes: Partial<Record<ProcessName, number | null>> = {};
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      const gatewayCode = await stopChild("gateway");
+      if (gatewayCode !== undefined) codes.gateway = gatewayCode;
+      await Promise.all(
+        SERVICE_NAMES.map(async (s) => {
+          const code = await stopChild(s);
+          if (code !== undefined) codes[s] = code;
+        }),
+      );
+      if (logFd !== undefined) fs.closeSync(logFd);
+    })());
 
   try {
     await Promise.all(SERVICE_NAMES.map((s) => startService(s)));
-    await startGateway();
+    if (options.withGateway !== false) await startGateway();
   } catch (error) {
     await stop();
     throw error;
@@ -113,7 +125,9 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   return {
     gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`,
     subgraphUrl: (service) => `http://127.0.0.1:${subgraphPort(service, options.gatewayPort)}/graphql`,
-    stopService: (service, signal) => stopChild(service, signal),
+    stopService: async (service, signal) => {
+      await stopChild(service, signal);
+    },
     startService,
     signal(name, signal) {
       children.get(name)?.kill(signal);
@@ -125,7 +139,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       return child.exitCode;
     },
     pid: (name) => children.get(name)?.pid,
-    stopGateway: (signal) => stopChild("gateway", signal),
+    exitCodes: () => ({ ...codes }),
+    stopGateway: async (signal) => {
+      await stopChild("gateway", signal);
+    },
     startGateway,
     stop,
   };

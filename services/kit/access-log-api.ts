@@ -3,7 +3,7 @@
 // read that service's whole log (`Query.<service>AuditLog`). One factory, so
 // every service exposes it the same way.
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { isCitizen } from "./auth/caller.ts";
+import { AUDITOR_ROLE, isCitizen } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import { hubError } from "./errors.ts";
 import { DateTimeScalar } from "./scalars.ts";
@@ -74,7 +74,7 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
       @Ctx() ctx: SubgraphContext<unknown>,
     ) {
       const caller = ctx.caller;
-      if (caller.kind !== "actor" || caller.claims.service !== service || !caller.claims.roles.includes("auditor")) {
+      if (caller.kind !== "actor" || caller.claims.service !== service || !caller.claims.roles.includes(AUDITOR_ROLE)) {
         throw hubError("FORBIDDEN", `Only ${service}'s auditors may read ${service}'s access log.`);
       }
       if (limit !== null && (limit < 1 || limit > MAX_ENTRIES)) throw hubError("BAD_USER_INPUT", `limit must be between 1 and ${MAX_ENTRIES}.`);

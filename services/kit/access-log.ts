@@ -64,17 +64,20 @@ export class AccessLogUnavailableError extends Error {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-// Fixed key for pg_advisory_xact_lock: all writers of one database queue here,
-// so two transactions never read the same last hash and fork the chain.
-// ("aclg"; different from the migration runner's key.)
-const APPEND_LOCK_KEY = 0x61636c67;
-
-// PostgreSQL allows 65535 parameters a statement; 12 a row × 1000 rows stays well below.
+// PostgreSQL allows 65535 parameters a statement; 12 a row × 4000 rows stays below.
 const COLUMNS_PER_ROW = 12;
-const ROWS_PER_INSERT = 1000;
+export const ROWS_PER_STATEMENT = 4000;
 const VERIFY_PAGE = 5000;
 const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 10_000;
+/** Appends that lost the race for the chain's head to another writer, retried before giving up. */
+const MAX_ATTEMPTS = 8;
+/** How long a process appends under the advisory lock after it lost a race to another instance. */
+const CONTENDED_MS = 10_000;
+// Fixed key for pg_advisory_xact_lock while instances contend ("aclg"; not the migration runner's key).
+const APPEND_LOCK_KEY = 0x61636c67;
+/** The unique index on prev_hash: a row can follow only one row, so two writers can never fork the chain. */
+const CHAIN_CONSTRAINT = "access_log_prev_hash_key";
 
 /**
  * The hash of one row. The input is a JSON array in a fixed order: JSON
@@ -150,62 +153,96 @@ function clampLimit(limit: number | undefined): number {
 }
 
 export class AccessLog {
+  /**
+   * The newest hash this process wrote or read. Another instance of the
+   * service may have appended since; the unique index on prev_hash then
+   * refuses our rows and we read the head again.
+   */
+  private head: string | null = null;
+  /** Appends of this process, one after the other: they would only race each other for the head. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** After losing a race to another instance, take the advisory lock for a while instead of guessing the head. */
+  private lockUntil = 0;
+
   constructor(private readonly pool: pg.Pool) {}
 
   /**
-   * Writes all `records` in one transaction, chained after the last row.
-   * Resolves once they are committed; throws AccessLogUnavailableError
-   * (nothing written) otherwise.
+   * Writes all `records`, chained after the last row. Resolves once they are
+   * committed; throws AccessLogUnavailableError (nothing written) otherwise.
    *
-   * Holds one pooled connection for the transaction: do not call it from
-   * inside another transaction on a pool of one connection (PGlite).
+   * The usual case is one INSERT: this process knows the head (it wrote it).
+   * Where several instances of a service share the database, the unique
+   * index on prev_hash refuses rows chained to a head that is no longer the
+   * head; the loser then appends under an advisory lock (BEGIN, lock, read
+   * the head, INSERT, COMMIT) until the contention has passed, which queues
+   * every locking writer fairly.
    */
-  async append(records: AccessLogRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (err) {
-      throw new AccessLogUnavailableError("access log unavailable: no database connection", { cause: err });
+  append(records: AccessLogRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    const done = this.queue.then(() => this.write(records));
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private async write(records: AccessLogRecord[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (Date.now() < this.lockUntil) await this.appendLocked(records);
+        else await this.appendOptimistic(records);
+        return;
+      } catch (err) {
+        this.head = null;
+        if (isChainConflict(err) && attempt < MAX_ATTEMPTS) {
+          this.lockUntil = Date.now() + CONTENDED_MS;
+          continue;
+        }
+        throw new AccessLogUnavailableError("access log unavailable: the entries were not written", { cause: err });
+      }
     }
+  }
+
+  private async appendOptimistic(records: AccessLogRecord[]): Promise<void> {
+    const prevHash = this.head ?? (await this.readHead(this.pool));
+    // Set here rather than by the column default: it is part of the hash,
+    // and a JS Date has exactly the milliseconds that timestamptz(3) keeps.
+    const statements = chained(records, prevHash, new Date());
+    if (statements.length === 1) await this.pool.query(statements[0]!.sql, statements[0]!.values);
+    else await this.inTransaction(async (client) => {
+      for (const { sql, values } of statements) await client.query(sql, values);
+    });
+    this.head = statements.at(-1)!.lastHash;
+  }
+
+  private async appendLocked(records: AccessLogRecord[]): Promise<void> {
+    let head = "";
+    await this.inTransaction(async (client) => {
+      // Its own statement: in READ COMMITTED each statement takes a fresh
+      // snapshot, so the read below sees whatever the previous lock holder
+      // committed. (Lock and read in one statement would read a stale head.)
+      await client.query("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK_KEY]);
+      const statements = chained(records, await this.readHead(client), new Date());
+      for (const { sql, values } of statements) await client.query(sql, values);
+      head = statements.at(-1)!.lastHash;
+    });
+    this.head = head;
+  }
+
+  private async readHead(db: pg.Pool | pg.PoolClient): Promise<string> {
+    const last = await db.query<{ hash: string }>("SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1");
+    return last.rows[0]?.hash ?? GENESIS_HASH;
+  }
+
+  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      try {
-        await client.query("BEGIN");
-        // Its own statement: in READ COMMITTED each statement takes a fresh
-        // snapshot, so the read below sees whatever the previous lock holder
-        // committed. (Lock and read in one statement would read a stale head.)
-        await client.query("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK_KEY]);
-        const last = await client.query<{ hash: string }>("SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1");
-        let prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
-        // Set here rather than by the column default: it is part of the hash,
-        // and a JS Date has exactly the milliseconds that timestamptz(3) keeps.
-        const at = new Date();
-        for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
-          const values: unknown[] = [];
-          const tuples: string[] = [];
-          for (const r of records.slice(start, start + ROWS_PER_INSERT)) {
-            const hash = entryHash(prevHash, at, r);
-            const n = values.length;
-            tuples.push(`(${Array.from({ length: COLUMNS_PER_ROW }, (_, i) => `$${n + i + 1}`).join(", ")})`);
-            values.push(at.toISOString(), r.requestId, r.actorId, r.actorService, r.personId, r.categories,
-              r.caseId, r.decision, r.reason, r.basis, prevHash, hash);
-            prevHash = hash;
-          }
-          await client.query(
-            `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_id, categories, case_id,
-               decision, reason, basis, prev_hash, hash) VALUES ${tuples.join(", ")}`,
-            values,
-          );
-        }
-        await client.query("COMMIT");
-      } catch (err) {
-        // If even ROLLBACK fails the connection is unusable: discard it.
-        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-        throw err;
-      }
+      await client.query("BEGIN");
+      await work(client);
+      await client.query("COMMIT");
     } catch (err) {
-      throw new AccessLogUnavailableError("access log unavailable: the entries were not written", { cause: err });
+      // If even ROLLBACK fails the connection is unusable: discard it.
+      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+      throw err;
     } finally {
       client.release(broken);
     }
@@ -269,6 +306,42 @@ export class AccessLog {
   }
 }
 
+interface Statement {
+  sql: string;
+  values: unknown[];
+  /** The hash of the statement's last row. */
+  lastHash: string;
+}
+
+/** The INSERTs that chain `records` after `prevHash`, ROWS_PER_STATEMENT rows each. */
+function chained(records: AccessLogRecord[], prevHash: string, at: Date): Statement[] {
+  const statements: Statement[] = [];
+  const iso = at.toISOString();
+  for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const r of records.slice(start, start + ROWS_PER_STATEMENT)) {
+      const hash = entryHash(prevHash, at, r);
+      const n = values.length;
+      tuples.push(`(${Array.from({ length: COLUMNS_PER_ROW }, (_, i) => `$${n + i + 1}`).join(", ")})`);
+      values.push(iso, r.requestId, r.actorId, r.actorService, r.personId, r.categories, r.caseId, r.decision, r.reason, r.basis, prevHash, hash);
+      prevHash = hash;
+    }
+    statements.push({
+      sql: `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_id, categories, case_id,
+              decision, reason, basis, prev_hash, hash) VALUES ${tuples.join(", ")}`,
+      values,
+      lastHash: prevHash,
+    });
+  }
+  return statements;
+}
+
+function isChainConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === "23505" && e.constraint === CHAIN_CONSTRAINT;
+}
+
 interface Pending {
   records: AccessLogRecord[];
   resolve(): void;
@@ -276,15 +349,17 @@ interface Pending {
 }
 
 /**
- * Coalesces the appends made in one turn of the event loop into one
- * transaction, as DataLoader does for reads: the views resolved for one
- * request (many persons, many services) cost one lock and one INSERT, not one
- * transaction each. Each caller's promise settles when its rows are committed
- * (or the whole batch failed: it is one transaction, so nothing was written).
+ * Group commit: the appends made while one write is under way go together
+ * in the next one, as DataLoader does for reads. The views resolved for one
+ * request (many persons, many services) cost one INSERT, and under load the
+ * views of many concurrent requests share one. Each caller's promise settles
+ * when its rows are committed (or its whole batch failed: nothing of it was
+ * written).
  */
 export class BatchingAccessLog {
   private pending: Pending[] = [];
   private scheduled = false;
+  private writing = false;
 
   constructor(private readonly log: AccessLog) {}
 
@@ -292,24 +367,38 @@ export class BatchingAccessLog {
     if (records.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ records, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      // setImmediate, not nextTick: it runs after every promise continuation
-      // and nextTick queued by the current I/O callback, so resolvers woken by
-      // the same batched read all land in the same batch.
-      setImmediate(() => void this.flush());
+      this.schedule();
     });
   }
 
+  private schedule(): void {
+    if (this.scheduled || this.writing || this.pending.length === 0) return;
+    this.scheduled = true;
+    // setImmediate, not nextTick: it runs after every promise continuation
+    // and nextTick queued by the current I/O callback, so resolvers woken by
+    // the same batched read all land in the same batch.
+    setImmediate(() => void this.flush());
+  }
+
   private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
     this.scheduled = false;
+    this.writing = true;
+    // Whole callers only, up to one statement's worth of rows (a single larger caller goes alone).
+    let rows = 0;
+    let take = 0;
+    while (take < this.pending.length && (take === 0 || rows + this.pending[take]!.records.length <= ROWS_PER_STATEMENT)) {
+      rows += this.pending[take]!.records.length;
+      take += 1;
+    }
+    const batch = this.pending.splice(0, take);
     try {
       await this.log.append(batch.flatMap((p) => p.records));
       for (const p of batch) p.resolve();
     } catch (err) {
       for (const p of batch) p.reject(err);
+    } finally {
+      this.writing = false;
+      this.schedule();
     }
   }
 }

@@ -8,7 +8,7 @@ import type { AccessLogRecord } from "./access-log.ts";
 import { actorOf, type Caller, type Purpose } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { DataCategory } from "./categories.ts";
-import type { Decision, DecisionQuestion, DecisionSource } from "./decisions.ts";
+import type { Decision, DecisionQuestion, DecisionRequest, DecisionSource } from "./decisions.ts";
 import type { Involvement } from "./views.ts";
 
 export enum AccessStatus {
@@ -52,6 +52,8 @@ export interface AccessRequestInfo {
   caller: Caller;
   purpose: Purpose;
   requestId: string;
+  /** The consent epoch the request was stamped with; absent or null: decide afresh. */
+  consentEpoch?: number | null;
 }
 
 /** A view whose data fields are absent unless access was granted. */
@@ -91,7 +93,7 @@ export class AccessGuard {
     private readonly source: DecisionSource,
     private readonly recorder: AccessRecorder,
   ) {
-    this.decisions = new DataLoader((questions) => source.decide(info.caller, info.purpose, questions, info.requestId), {
+    this.decisions = new DataLoader((questions) => source.decide(this.request(info.caller, info.purpose), questions), {
       cacheKeyFn: (q) => `${q.personId}\u0000${q.service}\u0000${q.category}`,
     });
   }
@@ -100,13 +102,32 @@ export class AccessGuard {
 
   /** Decides for one person and category of this service and logs the outcome — once per request. */
   decide(personId: string, category: DataCategory): Promise<Decision> {
-    const key = `${personId}\u0000${category}`;
-    let decision = this.logged.get(key);
-    if (!decision) {
-      decision = this.decisions.load({ personId, service: this.info.service, category }).then((d) => this.record(personId, [category], d));
-      this.logged.set(key, decision);
+    return this.decideAll(personId, [category]).then((d) => d[0]!);
+  }
+
+  /**
+   * Decides several categories for one person at once and logs the outcomes
+   * — once per request each. Categories decided alike (same status, reason
+   * and basis) share one log entry that names them all.
+   */
+  decideAll(personId: string, categories: readonly DataCategory[]): Promise<Decision[]> {
+    const keyOf = (category: DataCategory) => `${personId}\u0000${category}`;
+    const pending = categories.filter((c) => !this.logged.has(keyOf(c)));
+    if (pending.length > 0) {
+      const decided = Promise.all(pending.map((category) => this.decisions.load({ personId, service: this.info.service, category }))).then(async (decisions) => {
+        const alike = new Map<string, { decision: Decision; categories: DataCategory[] }>();
+        decisions.forEach((decision, i) => {
+          const outcome = `${decision.status}\u0000${decision.reason}\u0000${decision.basis ?? ""}`;
+          const group = alike.get(outcome) ?? { decision, categories: [] };
+          group.categories.push(pending[i]!);
+          alike.set(outcome, group);
+        });
+        await Promise.all([...alike.values()].map((g) => this.record(personId, g.categories, g.decision)));
+        return decisions;
+      });
+      pending.forEach((category, i) => this.logged.set(keyOf(category), decided.then((d) => d[i]!)));
     }
-    return decision;
+    return Promise.all(categories.map((c) => this.logged.get(keyOf(c))!));
   }
 
   /**
@@ -151,7 +172,11 @@ export class AccessGuard {
 
   /** Asks on behalf of another actor without logging: the decision endpoint's own use (the asking service logs). */
   ask(caller: Caller, purpose: Purpose, questions: readonly DecisionQuestion[]): Promise<Decision[]> {
-    return this.source.decide(caller, purpose, questions, this.info.requestId);
+    return this.source.decide(this.request(caller, purpose), questions);
+  }
+
+  private request(caller: Caller, purpose: Purpose): DecisionRequest {
+    return { caller, purpose, requestId: this.info.requestId, consentEpoch: this.info.consentEpoch ?? null };
   }
 
   /**
@@ -165,7 +190,7 @@ export class AccessGuard {
    * (and both are logged, release or refusal, before anything is read).
    */
   async serviceView<View extends ServiceViewData>(personId: string, reads: ServiceReads<View>): Promise<Guarded<View>> {
-    const [data, involvement] = await Promise.all([this.decide(personId, "SERVICE_DATA"), this.decide(personId, "INVOLVEMENT")]);
+    const [data, involvement] = (await this.decideAll(personId, ["SERVICE_DATA", "INVOLVEMENT"])) as [Decision, Decision];
     if (data.status === "GRANTED") return { ...(await reads.full()), access: accessOf(AccessStatus.GRANTED, data) };
     if (involvement.status !== "GRANTED") return { access: accessOf(AccessStatus.RESTRICTED, data) } as Guarded<View>;
     const fact = await reads.involvement();

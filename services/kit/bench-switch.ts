@@ -15,7 +15,7 @@ export function benchRulesOff(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** Grants every question: no consent, no legal basis, no call to samhandling. */
 export const grantEverything: DecisionSource = {
-  async decide(_caller, _purpose, questions) {
+  async decide(_request, questions) {
     return questions.map(() => ({ status: "GRANTED" as const, reason: "BENCH_RULES_OFF", basis: null }));
   },
 };

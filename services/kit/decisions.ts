@@ -1,35 +1,11 @@
 // Consent decisions as a subgraph obtains them: one batched question list per
-// request, answered by samhandling's decision endpoint, cached in Redis when
-// REDIS_URL is set. Any failure answers RESTRICTED — never granted.
+// request, answered by samhandling's decision endpoint and cached in the
+// process under the consent epoch. Any failure answers RESTRICTED — never granted.
 import type { Caller, Purpose } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { DataCategory } from "./categories.ts";
 import type { InternalClient } from "./internal.ts";
-import type { KeyValueStore } from "./store.ts";
-import { createLogger, errorFields } from "./log.ts";
-
-const log = createLogger("decisions");
-
-/**
- * Logs an outage when it begins and when it ends, not on every request it
- * touches: under load a per-request warning floods the log and hides the
- * moment it started.
- */
-export function outageLog(down: string, up: string): { failed(error: unknown): void; ok(): void } {
-  let failing = false;
-  return {
-    failed(error) {
-      if (failing) return;
-      failing = true;
-      log.warn(down, errorFields(error));
-    },
-    ok() {
-      if (!failing) return;
-      failing = false;
-      log.info(up);
-    },
-  };
-}
+import { outageLog } from "./log.ts";
 
 export interface DecisionQuestion {
   personId: string;
@@ -51,8 +27,21 @@ export interface Decision {
   validUntil?: string | null;
 }
 
+/** The request decisions are asked for: who asks, for which purpose, under which consent epoch. */
+export interface DecisionRequest {
+  caller: Caller;
+  purpose: Purpose;
+  requestId: string;
+  /**
+   * The consent epoch the gateway stamped the request with
+   * (kit/consent-epoch.ts); null when it could not learn it: then nothing
+   * cached may be used.
+   */
+  consentEpoch: number | null;
+}
+
 export interface DecisionSource {
-  decide(caller: Caller, purpose: Purpose, questions: readonly DecisionQuestion[], requestId: string): Promise<Decision[]>;
+  decide(request: DecisionRequest, questions: readonly DecisionQuestion[]): Promise<Decision[]>;
 }
 
 export const UNAVAILABLE: Decision = { status: "RESTRICTED", reason: "DECISION_UNAVAILABLE", basis: null };
@@ -70,16 +59,16 @@ export const DECIDE_QUERY = `query Decide($actor: DecisionActorInput, $caseId: I
 
 /** Asks samhandling over a signed internal call. */
 export function remoteDecisions(client: InternalClient): DecisionSource {
-  const outage = outageLog("decision endpoint unreachable; answering restricted", "decision endpoint reachable again");
+  const outage = outageLog("decisions", "decision endpoint unreachable; answering restricted", "decision endpoint reachable again");
   return {
-    async decide(caller, purpose, questions, requestId) {
+    async decide(request, questions) {
       if (questions.length === 0) return [];
       try {
         const data = await client.query<{ _decide: Decision[] }>(
           "samhandling",
           DECIDE_QUERY,
-          { actor: decisionActor(caller), caseId: purpose?.caseId ?? null, questions },
-          requestId,
+          { actor: decisionActor(request.caller), caseId: request.purpose?.caseId ?? null, questions },
+          { requestId: request.requestId, consentEpoch: request.consentEpoch },
         );
         if (data._decide.length !== questions.length) throw new Error("answer count mismatch");
         outage.ok();
@@ -92,9 +81,9 @@ export function remoteDecisions(client: InternalClient): DecisionSource {
   };
 }
 
-/** The key under which samhandling bumps the consent version; every cached decision carries the version it was made under. */
-export const CONSENT_VERSION_KEY = "hub:consent-version";
 const TTL_SECONDS = 300;
+/** Decisions one process keeps; past this the oldest tenth is dropped. */
+const MAX_CACHED = 100_000;
 
 /** Seconds a decision may be cached: the TTL, cut short where time alone would change it. */
 export function cacheSeconds(decision: Decision, now: number = Date.now()): number {
@@ -103,47 +92,73 @@ export function cacheSeconds(decision: Decision, now: number = Date.now()): numb
   return Math.max(0, Math.min(TTL_SECONDS, Math.floor((Date.parse(decision.validUntil) - now) / 1000)));
 }
 
-function cacheKey(version: string, caller: Caller, purpose: Purpose, q: DecisionQuestion): string {
-  const actor = caller.kind === "actor" ? caller.claims.sub : caller.kind;
-  return `hub:decision:${version}:${actor}:${purpose?.caseId ?? "-"}:${q.personId}:${q.service}:${q.category}`;
+/** Everything about the caller a decision depends on: subject, service and (a citizen's) person. */
+function actorKey(caller: Caller): string {
+  if (caller.kind === "actor") return `a:${caller.claims.sub}:${caller.claims.service}:${caller.claims.personId ?? ""}`;
+  return caller.kind === "service" ? `s:${caller.service}` : "anonymous";
+}
+
+function cacheKey(caller: Caller, purpose: Purpose, q: DecisionQuestion): string {
+  return `${actorKey(caller)}\u0000${purpose?.caseId ?? ""}\u0000${q.personId}\u0000${q.service}\u0000${q.category}`;
+}
+
+export interface CacheCounters {
+  hits: number;
+  misses: number;
+  /** Questions of requests without a usable epoch (none, or older than the cache's), asked afresh. */
+  bypassed: number;
 }
 
 /**
- * Cached decisions. A consent change bumps the version before the change is
- * acknowledged, so the very next request — on any instance — misses the cache.
+ * Decisions cached in this process under the consent epoch they were made
+ * in (kit/consent-epoch.ts). The gateway stamps every request with the epoch
+ * in force when it arrived; a cached answer counts only under that epoch, and
+ * a newer epoch drops everything. A request with no epoch, or with one older
+ * than the cache's (it started before the newest change), asks afresh and
+ * keeps nothing: correctness over speed.
  */
-export function cachedDecisions(inner: DecisionSource, store: KeyValueStore): DecisionSource {
-  // Correctness over speed: while the cache is down every request asks samhandling.
-  const outage = outageLog("decision cache unavailable; asking samhandling", "decision cache available again");
+export function cachedDecisions(inner: DecisionSource): DecisionSource & { counters: CacheCounters } {
+  let epochOfEntries = -Infinity;
+  const entries = new Map<string, { decision: Decision; expires: number }>();
+  const counters: CacheCounters = { hits: 0, misses: 0, bypassed: 0 };
   return {
-    async decide(caller, purpose, questions, requestId) {
+    counters,
+    async decide(request, questions) {
       if (questions.length === 0) return [];
-      let version: string;
-      let cached: (string | null)[];
-      try {
-        version = (await store.get(CONSENT_VERSION_KEY)) ?? "0";
-        cached = await store.mget(questions.map((q) => cacheKey(version, caller, purpose, q)));
-      } catch (error) {
-        outage.failed(error);
-        return inner.decide(caller, purpose, questions, requestId);
+      const epoch = request.consentEpoch;
+      if (epoch === null || epoch < epochOfEntries) {
+        counters.bypassed += questions.length;
+        return inner.decide(request, questions);
       }
-      outage.ok();
-      const missing = questions.map((q, i) => (cached[i] === null ? i : -1)).filter((i) => i >= 0);
-      const fresh = await inner.decide(caller, purpose, missing.map((i) => questions[i]), requestId);
-      const answers = cached.map((c) => (c === null ? null : (JSON.parse(c) as Decision)));
-      // Entries grouped by how long they may live, one write per distinct TTL.
-      const toStore = new Map<number, [string, string][]>();
-      missing.forEach((i, n) => {
-        answers[i] = fresh[n];
-        const seconds = cacheSeconds(fresh[n]);
-        if (seconds < 1) return;
-        const group = toStore.get(seconds) ?? [];
-        group.push([cacheKey(version, caller, purpose, questions[i]), JSON.stringify(fresh[n])]);
-        toStore.set(seconds, group);
+      if (epoch > epochOfEntries) {
+        entries.clear();
+        epochOfEntries = epoch;
+      }
+      const now = Date.now();
+      const keys = questions.map((q) => cacheKey(request.caller, request.purpose, q));
+      const answers: (Decision | null)[] = keys.map((key) => {
+        const hit = entries.get(key);
+        return hit && hit.expires > now ? hit.decision : null;
       });
-      await Promise.all(
-        [...toStore].map(([seconds, entries]) => store.msetex(entries, seconds).catch((error: unknown) => outage.failed(error))),
-      );
+      const missing = answers.flatMap((a, i) => (a === null ? [i] : []));
+      counters.hits += questions.length - missing.length;
+      counters.misses += missing.length;
+      if (missing.length === 0) return answers as Decision[];
+      const fresh = await inner.decide(request, missing.map((i) => questions[i]!));
+      // Made under `epoch`; if a newer one arrived meanwhile they may be stale and must not be kept.
+      const keep = epoch === epochOfEntries;
+      if (keep && entries.size + missing.length > MAX_CACHED) {
+        let drop = Math.ceil(MAX_CACHED / 10);
+        for (const key of entries.keys()) {
+          entries.delete(key);
+          if (--drop === 0) break;
+        }
+      }
+      missing.forEach((i, n) => {
+        answers[i] = fresh[n]!;
+        const seconds = cacheSeconds(fresh[n]!, now);
+        if (keep && seconds >= 1) entries.set(keys[i]!, { decision: fresh[n]!, expires: now + seconds * 1000 });
+      });
       return answers as Decision[];
     },
   };

@@ -3,6 +3,7 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
+import { HUB_EXTENSION } from "./auth/signing.ts";
 import { createLogger } from "./log.ts";
 
 const log = createLogger("http");
@@ -94,9 +95,26 @@ function headerMap(headers: http.IncomingHttpHeaders): HeaderMap {
   return map;
 }
 
+/**
+ * The gateway's request id (Hive sends it as X-Request-Id), else a new one. The
+ * header is not verified yet when it is read, so only an id-like value is
+ * taken: a caller must not be able to write free text into the log.
+ */
+function requestIdOf(req: http.IncomingMessage): string {
+  const header = req.headers["x-request-id"];
+  return typeof header === "string" && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
+}
+
+function signedRequestId(body: Record<string, unknown>): string | undefined {
+  const hub = (body.extensions as Record<string, unknown> | undefined)?.[HUB_EXTENSION] as { requestId?: unknown } | undefined;
+  return typeof hub?.requestId === "string" && hub.requestId !== "" ? hub.requestId : undefined;
+}
+
 export function createRequestListener<Context extends BaseContext>(handlers: HttpHandlers<Context>): http.RequestListener {
   return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    // Known before anything can fail, so every log line about this request carries it.
+    let requestId = requestIdOf(req);
     try {
       switch (url.pathname) {
         case "/healthz":
@@ -121,8 +139,9 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
       }
       const refusal = handlers.verify(body as Record<string, unknown>);
       if (refusal) throw new HttpError(401, refusal.code, refusal.message);
+      // The id the gateway signed is the one its answer header, the access log and the other services carry.
+      requestId = signedRequestId(body as Record<string, unknown>) ?? requestId;
 
-      const requestId = (req.headers["x-request-id"] as string | undefined) ?? randomUUID();
       const request: HTTPGraphQLRequest = {
         method: "POST",
         headers: headerMap(req.headers),
@@ -141,7 +160,7 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
       res.end();
     } catch (error) {
       if (error instanceof HttpError) return sendError(res, error);
-      log.error("request failed", { error: error instanceof Error ? error.name : typeof error });
+      log.error("request failed", { requestId, error: error instanceof Error ? error.name : typeof error });
       if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal error; the request id is in the logs."));
       else res.end();
     }

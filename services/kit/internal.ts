@@ -17,14 +17,21 @@ export class InternalCallError extends Error {
   }
 }
 
+/** Which request an internal call serves: its id, and the consent epoch it was stamped with (passed on, so the callee may use its cache). */
+export interface OnBehalfOf {
+  requestId?: string;
+  consentEpoch?: number | null;
+}
+
 export interface InternalClient {
-  query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, requestId?: string): Promise<Data>;
+  query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, onBehalfOf?: OnBehalfOf): Promise<Data>;
 }
 
 export function internalClient(self: ServiceName, secret: string, timeoutMs = 5_000): InternalClient {
   return {
-    async query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, requestId = randomUUID()): Promise<Data> {
-      const hub: HubExtension = { purpose: null, requestId, issuedAt: Date.now(), service: self };
+    async query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, onBehalfOf: OnBehalfOf = {}): Promise<Data> {
+      const requestId = onBehalfOf.requestId ?? randomUUID();
+      const hub: HubExtension = { purpose: null, requestId, issuedAt: Date.now(), service: self, consentEpoch: onBehalfOf.consentEpoch ?? null };
       const body = signRequest({ query, variables, extensions: { [HUB_EXTENSION]: hub } }, secret);
       let response: Response;
       try {

@@ -36,3 +36,25 @@ export function errorFields(error: unknown): Fields {
   }
   return { error: typeof error };
 }
+
+/**
+ * Logs an outage when it begins and when it ends, not on every request it
+ * touches: under load a per-request warning floods the log and hides the
+ * moment it started.
+ */
+export function outageLog(component: string, down: string, up: string): { failed(error: unknown): void; ok(): void } {
+  const logger = createLogger(component);
+  let failing = false;
+  return {
+    failed(error) {
+      if (failing) return;
+      failing = true;
+      logger.warn(down, errorFields(error));
+    },
+    ok() {
+      if (!failing) return;
+      failing = false;
+      logger.info(up);
+    },
+  };
+}

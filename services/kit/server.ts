@@ -14,13 +14,13 @@ import { HUB_EXTENSION, JWT_EXTENSION, signatureProblem, type HubExtension } fro
 import { subgraphConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { seedTables } from "./db/seed.ts";
-import { CONSENT_VERSION_KEY, cachedDecisions, remoteDecisions } from "./decisions.ts";
+import { LeadingEpoch, redisEpoch, type EpochAuthority } from "./consent-epoch.ts";
+import { cachedDecisions, remoteDecisions } from "./decisions.ts";
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { internalClient } from "./internal.ts";
 import { Drain, onShutdown, shutdownTimeoutMs } from "./lifecycle.ts";
 import { createLogger } from "./log.ts";
-import { storeFromEnv } from "./store.ts";
 import { demoWorld } from "./demo/index.ts";
 import type { Disconnectable, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
 
@@ -43,22 +43,22 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     log.info("demo data seeded", counts);
   }
 
-  const store = storeFromEnv();
   const deps = { internal: internalClient(definition.service, secrets.signingSecret) };
+  // The service that answers decisions (samhandling) is where consents change: it moves the epoch.
+  const leads = definition.decisions !== undefined;
   const source = definition.decisions?.(client, deps) ?? remoteDecisions(deps.internal);
-  // A shared store (Redis) is invalidated for every instance at once. Without
-  // one only the decision endpoint caches, in its own process: every consent
-  // and membership change happens there and bumps that same store. A cache in
-  // any other process could outlive a withdrawal, so they ask each time.
-  const cacheHere = store.shared || definition.decisions !== undefined;
+  const redisUrl = process.env.REDIS_URL;
+  const epoch: EpochAuthority | null = !leads ? null : redisUrl ? redisEpoch(redisUrl) : new LeadingEpoch(secrets.signingSecret);
   // Benchmarks only (kit/bench-switch.ts): price the rules by switching them off.
   const rulesOff = benchRulesOff();
   if (rulesOff) log.warn("HUB_BENCH_RULES_OFF=1: every decision granted, nothing logged (benchmark only)");
-  const decisions = rulesOff ? grantEverything : cacheHere ? cachedDecisions(source, store) : source;
+  const cache = cachedDecisions(source);
+  const decisions = rulesOff ? grantEverything : cache;
   const accessLogReader = new AccessLog(database.pool);
   const accessLog = rulesOff ? recordNothing : new BatchingAccessLog(accessLogReader);
   const invalidateDecisions = async () => {
-    await store.incr(CONSENT_VERSION_KEY);
+    if (!epoch) throw new Error("Only the decision service moves the consent epoch.");
+    await epoch.advance();
   };
 
   const { schema } = await buildFederatedSchema(definition);
@@ -90,12 +90,13 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
         const caller = callerFromClaims(jwt?.payload, hub.service);
         const purpose = hub.purpose ? { caseId: hub.purpose } : null;
         const requestId = hub.requestId || request.requestId;
+        const consentEpoch = typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
         return {
           requestId,
           caller,
           purpose,
           loaders: definition.loaders(client, { ...deps, requestId }),
-          access: new AccessGuard({ service: definition.service, caller, purpose, requestId }, decisions, accessLog),
+          access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch }, decisions, accessLog),
           accessLog: accessLogReader,
           invalidateDecisions,
         };
@@ -105,12 +106,20 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
           `# HELP hub_sql_statements_total SQL statements sent to this service's database.`,
           `# TYPE hub_sql_statements_total counter`,
           `hub_sql_statements_total{service="${definition.service}"} ${database.statements()}`,
+          `# HELP hub_access_log_sql_statements_total Of those, the access log's writes and reads.`,
+          `# TYPE hub_access_log_sql_statements_total counter`,
+          `hub_access_log_sql_statements_total{service="${definition.service}"} ${database.accessLogStatements()}`,
           `# HELP hub_graphql_requests_total GraphQL requests received.`,
           `# TYPE hub_graphql_requests_total counter`,
           `hub_graphql_requests_total{service="${definition.service}"} ${requests}`,
           `# HELP hub_database_info Which database this service runs on.`,
           `# TYPE hub_database_info gauge`,
           `hub_database_info{service="${definition.service}",kind="${database.kind}"} 1`,
+          `# HELP hub_decision_cache_total Consent decisions answered from this process's cache (hit), asked (miss), or asked afresh for a request without a current consent epoch (bypassed).`,
+          `# TYPE hub_decision_cache_total counter`,
+          `hub_decision_cache_total{service="${definition.service}",result="hit"} ${cache.counters.hits}`,
+          `hub_decision_cache_total{service="${definition.service}",result="miss"} ${cache.counters.misses}`,
+          `hub_decision_cache_total{service="${definition.service}",result="bypassed"} ${cache.counters.bypassed}`,
           "",
         ].join("\n"),
     })),
@@ -118,7 +127,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   ready = true;
-  log.info("subgraph ready", { port: config.port, database: database.kind, decisionCache: store.shared ? "redis" : cacheHere ? "in-process" : "none", startupMs: Date.now() - startedAt });
+  log.info("subgraph ready", { port: config.port, database: database.kind, consentEpoch: !leads ? "from the gateway" : redisUrl ? "redis" : "pushed to the gateway", startupMs: Date.now() - startedAt });
 
   let stopping = false;
   const stop = async (reason: string) => {
@@ -131,7 +140,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     await apollo.stop();
     // The access log is written before each answer leaves, so a finished request's entries are already stored.
     await client.$disconnect();
-    await store.close();
+    await epoch?.close();
     await database.close();
     log.info("stopped", { unfinished });
     process.exit(0);

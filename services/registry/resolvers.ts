@@ -108,6 +108,9 @@ export class PersonFactsRow {
 
   @Field(() => [GuardianFact], { description: "Guardians and whether they hold parental responsibility." })
   guardians!: GuardianFact[];
+
+  @Field(() => [ID], { description: "The households the person lives in (samhandling checks a new case's household against them)." })
+  householdIds!: string[];
 }
 
 @Directive("@inaccessible")
@@ -128,11 +131,21 @@ export class PersonFactsResolver {
   @Query(() => [PersonFactsRow], { description: "Internal, for samhandling only: birth dates and guardians of the given persons; unknown ids are left out." })
   async _personFacts(@Arg("ids", () => [ID], { description: "Person ids." }) ids: string[], @Ctx() ctx: Context): Promise<PersonFactsRow[]> {
     if (!(await ctx.access.internalRelease(ids, "IDENTITY", ["samhandling"], COMPETENCE_CHECK_BASIS))) return [];
-    const [persons, guardians] = await Promise.all([ctx.loaders.person.loadMany(ids), ctx.loaders.guardiansOfChild.loadMany(ids)]);
+    const [persons, guardians, households] = await Promise.all([
+      ctx.loaders.person.loadMany(ids),
+      ctx.loaders.guardiansOfChild.loadMany(ids),
+      ctx.loaders.membershipsOfPerson.loadMany(ids),
+    ]);
     return persons.flatMap((p, i) => {
       if (!p || p instanceof Error) return [];
       const g = guardians[i];
-      return [{ personId: p.id, birthDate: p.birthDate, guardians: g instanceof Error ? [] : g.map(({ guardianId, parentalResponsibility }) => ({ guardianId, parentalResponsibility })) }];
+      const h = households[i];
+      return [{
+        personId: p.id,
+        birthDate: p.birthDate,
+        guardians: g instanceof Error ? [] : g.map(({ guardianId, parentalResponsibility }) => ({ guardianId, parentalResponsibility })),
+        householdIds: h instanceof Error || !h ? [] : h.map((m) => m.familyId),
+      }];
     });
   }
 }

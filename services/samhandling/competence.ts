@@ -18,6 +18,8 @@ export interface PersonFacts {
   personId: string;
   birthDate: Date;
   guardians: { guardianId: string; parentalResponsibility: boolean }[];
+  /** The households the person lives in; samhandling checks a new case's household with it (coordination/cases.ts). */
+  householdIds?: readonly string[];
 }
 
 export type ConsentCapacity = "SELF" | "GUARDIAN";

@@ -61,12 +61,20 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (ids) => db.meeting.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] }),
       (m) => m.caseId,
     ),
-    decisionsOfMeeting: manyByKey((ids) => db.meetingDecision.findMany({ where: { meetingId: { in: [...ids] } }, orderBy: { id: "asc" } }), (d) => d.meetingId),
+    /** A meeting's decisions in the order they were recorded. */
+    decisionsOfMeeting: manyByKey(
+      (ids) => db.meetingDecision.findMany({ where: { meetingId: { in: [...ids] } }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+      (d) => d.meetingId,
+    ),
     goalsOfCase: manyByKey(
       (ids) => db.goal.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ familyPriority: "asc" }, { createdAt: "asc" }] }),
       (g) => g.caseId,
     ),
-    evaluationsOfGoal: manyByKey((ids) => db.goalEvaluation.findMany({ where: { goalId: { in: [...ids] } }, orderBy: { id: "asc" } }), (e) => e.goalId),
+    /** A goal's evaluations, oldest meeting first. */
+    evaluationsOfGoal: manyByKey(
+      (ids) => db.goalEvaluation.findMany({ where: { goalId: { in: [...ids] } }, orderBy: [{ meeting: { startsAt: "asc" } }, { id: "asc" }] }),
+      (e) => e.goalId,
+    ),
     meeting: oneByKey((ids) => db.meeting.findMany({ where: { id: { in: [...ids] } } }), (m) => m.id),
     /** Every measure and follow-up of a case, by due date. */
     measuresOfCase: manyByKey(

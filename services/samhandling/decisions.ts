@@ -7,12 +7,12 @@ import { AccessStatus } from "../kit/access.ts";
 import { callerFromClaims, type Caller, type Purpose } from "../kit/auth/caller.ts";
 import { isServiceName } from "../kit/catalog.ts";
 import { DATA_CATEGORIES, type DataCategory } from "../kit/categories.ts";
-import { decisionActor, type Decision, type DecisionQuestion, type DecisionSource } from "../kit/decisions.ts";
+import { decisionActor, type Decision, type DecisionQuestion, type DecisionRequest, type DecisionSource } from "../kit/decisions.ts";
 import { hubError } from "../kit/errors.ts";
 import type { SubgraphContext } from "../kit/subgraph.ts";
 import type { SamhandlingClient } from "./data.ts";
-import { decide, type CaseFacts, type DecisionActor } from "./decide.ts";
-import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
+import { decide, type CaseFacts, type ConsentFacts, type DecisionActor } from "./decide.ts";
+import type { PersonFacts } from "./person-facts.ts";
 import type { RequestScopedFacts } from "./registry-facts.ts";
 
 @Directive("@inaccessible")
@@ -74,26 +74,55 @@ async function caseFacts(db: SamhandlingClient, caseId: string): Promise<CaseFac
   };
 }
 
-/** Decides from samhandling's own database and registry's person facts. */
-export function localDecisions(db: SamhandlingClient, facts: RequestScopedFacts): DecisionSource {
-  return {
-    async decide(caller: Caller, purpose: Purpose, questions: readonly DecisionQuestion[], requestId: string): Promise<Decision[]> {
-      if (questions.length === 0) return [];
-      const actor = decisionActor(caller) as DecisionActor | null;
-      return decideFor(db, facts.forRequest(requestId), actor, purpose?.caseId ?? null, questions);
-    },
+interface CaseState {
+  theCase: CaseFacts | null;
+  consents: ConsentFacts[];
+}
+
+/** How long one request's case state is shared by the decision calls of its subgraphs. */
+const REQUEST_MEMO_MS = 5_000;
+
+/**
+ * The declared case's state — members, subjects, every consent recorded in
+ * it — read once per request: the five view services and registry each ask
+ * for decisions during the same gateway request, and all of them are then
+ * decided from one snapshot with one pair of queries.
+ */
+function caseStatePerRequest(db: SamhandlingClient) {
+  const memo = new Map<string, { expires: number; state: Promise<CaseState> }>();
+  return (requestId: string, caseId: string): Promise<CaseState> => {
+    const now = Date.now();
+    for (const [key, entry] of memo) if (entry.expires < now) memo.delete(key);
+    const key = `${requestId}\u0000${caseId}`;
+    let entry = memo.get(key);
+    if (!entry) {
+      const state = Promise.all([caseFacts(db, caseId), db.consent.findMany({ where: { caseId } })]).then(([theCase, consents]) => ({ theCase, consents }));
+      // A failed read is forgotten, so the next asker tries again.
+      state.catch(() => memo.delete(key));
+      memo.set(key, (entry = { expires: now + REQUEST_MEMO_MS, state }));
+    }
+    return entry.state;
   };
 }
 
-async function decideFor(db: SamhandlingClient, facts: PersonFactsSource, actor: DecisionActor | null, caseId: string | null, questions: readonly DecisionQuestion[]) {
-  const personIds = [...new Set(questions.map((q) => q.personId))];
-  const [theCase, consents] = caseId
-    ? await Promise.all([caseFacts(db, caseId), db.consent.findMany({ where: { caseId, subjectPersonId: { in: personIds } } })])
-    : [null, []];
-  // Registry facts are needed only where age or guardianship can change the answer.
-  const needsFacts = actor !== null && (actor.service === "citizen" || actor.service === "barnevern" || consents.length > 0);
-  const personFacts: Map<string, PersonFacts> = needsFacts ? await facts.load(personIds) : new Map();
-  return decide({ actor, caseId, questions, now: new Date(), caseFacts: theCase, consents, personFacts });
+/** Decides from samhandling's own database and registry's person facts. */
+export function localDecisions(db: SamhandlingClient, facts: RequestScopedFacts): DecisionSource {
+  const caseState = caseStatePerRequest(db);
+  return {
+    async decide(request: DecisionRequest, questions: readonly DecisionQuestion[]): Promise<Decision[]> {
+      if (questions.length === 0) return [];
+      const actor = decisionActor(request.caller) as DecisionActor | null;
+      const caseId = request.purpose?.caseId ?? null;
+      const personIds = [...new Set(questions.map((q) => q.personId))];
+      const { theCase, consents: all } = caseId ? await caseState(request.requestId, caseId) : { theCase: null, consents: [] };
+      const asked = new Set(personIds);
+      const consents = all.filter((c) => asked.has(c.subjectPersonId));
+      // Registry facts are needed only where age or guardianship can change the answer.
+      const needsFacts = actor !== null && (actor.service === "citizen" || actor.service === "barnevern" || consents.length > 0);
+      const personFacts: Map<string, PersonFacts> = needsFacts ? await facts.forRequest(request.requestId).load(personIds) : new Map();
+      return decide({ actor, caseId, questions, now: new Date(), caseFacts: theCase, consents, personFacts });
+    },
+  };
 }
 
 type Context = SubgraphContext<unknown>;

@@ -22,10 +22,14 @@ export interface PersonFactsSource {
 export function demoPersonFacts(world: Pick<World, "registry"> = fjordvik()): PersonFactsSource {
   const facts = new Map<string, PersonFacts>();
   for (const p of world.registry.person) {
-    facts.set(p.id, { personId: p.id, birthDate: new Date(p.birthDate), guardians: [] });
+    facts.set(p.id, { personId: p.id, birthDate: new Date(p.birthDate), guardians: [], householdIds: [] });
   }
   for (const g of world.registry.guardianship) {
     facts.get(g.childId)?.guardians.push({ guardianId: g.guardianId, parentalResponsibility: g.parentalResponsibility });
+  }
+  for (const m of world.registry.familyMember) {
+    const f = facts.get(m.personId);
+    if (f) f.householdIds = [...(f.householdIds ?? []), m.familyId];
   }
   return {
     async load(personIds) {
@@ -33,7 +37,7 @@ export function demoPersonFacts(world: Pick<World, "registry"> = fjordvik()): Pe
       for (const id of personIds) {
         const f = facts.get(id);
         // Copies: a caller can never change the source's facts.
-        if (f) out.set(id, { personId: f.personId, birthDate: new Date(f.birthDate), guardians: f.guardians.map((g) => ({ ...g })) });
+        if (f) out.set(id, { personId: f.personId, birthDate: new Date(f.birthDate), guardians: f.guardians.map((g) => ({ ...g })), householdIds: [...(f.householdIds ?? [])] });
       }
       return out;
     },

@@ -5,13 +5,14 @@ import type { InternalClient } from "../kit/internal.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
 
 const QUERY = `query PersonFacts($ids: [ID!]!) {
-  _personFacts(ids: $ids) { personId birthDate guardians { guardianId parentalResponsibility } }
+  _personFacts(ids: $ids) { personId birthDate guardians { guardianId parentalResponsibility } householdIds }
 }`;
 
 interface Row {
   personId: string;
   birthDate: string;
   guardians: { guardianId: string; parentalResponsibility: boolean }[];
+  householdIds: string[];
 }
 
 /** How long facts fetched for one request are reused by that request's other subgraphs. */
@@ -25,7 +26,7 @@ export interface RequestScopedFacts {
 export function registryPersonFacts(internal: InternalClient): RequestScopedFacts {
   const memo = new Map<string, { expires: number; facts: Map<string, Promise<PersonFacts | null>> }>();
   const fetchFacts = async (ids: readonly string[], requestId: string) => {
-    const data = await internal.query<{ _personFacts: Row[] }>("registry", QUERY, { ids: [...ids] }, requestId);
+    const data = await internal.query<{ _personFacts: Row[] }>("registry", QUERY, { ids: [...ids] }, { requestId });
     return new Map<string, PersonFacts>(data._personFacts.map((r) => [r.personId, { ...r, birthDate: new Date(`${r.birthDate}T00:00:00Z`) }]));
   };
   return {

@@ -1,3 +1,5 @@
+import { GraphQLError } from "graphql";
+import { afterDecisionChange, beforeDecisionChange } from "./decision-change.ts";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Consent as ConsentRow } from "../../prisma/samhandling/generated/client.ts";
 import { ServiceName, type ConsentCapacity, type ConsentDecision } from "../../prisma/samhandling/generated/enums.ts";
@@ -5,7 +7,7 @@ import { isCitizen, type Caller } from "../kit/auth/caller.ts";
 import { DATA_CATEGORIES } from "../kit/categories.ts";
 import { FamilyRef, PersonRef } from "../kit/entities.ts";
 import { hubError } from "../kit/errors.ts";
-import { caseTakingPart, callerOf, recorderId, signedIn, type Context } from "./context.ts";
+import { caseTakingPart, callerOf, recorderId, requirePurpose, signedIn, type Context, type Signed } from "./context.ts";
 import { listLimit, newId, requiredId, text } from "./input.ts";
 import { competenceProblem, inPeriod, isStillCompetent, servicesInForce, type PersonFacts } from "./competence.ts";
 import type { SamhandlingLoaders } from "./data.ts";
@@ -46,12 +48,24 @@ export function present<T>(values: (T | null | Error)[]): T[] {
 
 @Resolver(() => CoordinationCase)
 export class CaseResolver {
-  @Query(() => CoordinationCase, { name: "case", nullable: true, description: "A coordination case by id; null when unknown or when the caller takes no part in it." })
-  async coordinationCase(@Arg("id", () => ID, { description: "The case's opaque id." }) id: string, @Ctx() ctx: Context) {
+  @Query(() => CoordinationCase, {
+    name: "case",
+    nullable: true,
+    description:
+      "A coordination case by id, asked for within that case: the request must declare it (header X-Case-Id: <id>), " +
+      "since the subjects' service views are decided under the declared case; otherwise the error PURPOSE_MISMATCH. " +
+      "null when the case is unknown or the caller takes no part in it.",
+  })
+  async coordinationCase(@Arg("id", () => ID, { description: "The case's opaque id; also the request's X-Case-Id." }) id: string, @Ctx() ctx: Context) {
+    requirePurpose(ctx, id);
     return visibleCase(ctx, await ctx.loaders.case.load(id));
   }
 
-  @FieldResolver(() => [PersonRef], { description: "The persons the case is about." })
+  @FieldResolver(() => [PersonRef], {
+    nullable: "items",
+    description:
+      "The persons the case is about. null in the place of one the caller may not see (registry decides: e.g. a sibling, for a citizen), so the others still come back.",
+  })
   async subjects(@Root() found: CoordinationCase, @Ctx() ctx: Context): Promise<PersonRef[]> {
     return (await ctx.loaders.subjectsOfCase.load(found.id)).map((s) => ({ id: s.personId }));
   }
@@ -83,6 +97,11 @@ export class CaseMemberResolver {
   person(@Root() member: CaseMember): PersonRef | null {
     return member.personId ? { id: member.personId } : null;
   }
+
+  @FieldResolver(() => String, { nullable: true, description: "For a trusted person: who in the family chose them, in their words." })
+  familyChoice(@Root() member: CaseMember & { familyChoice?: string | null }): string | null {
+    return member.familyChoice ?? null;
+  }
 }
 
 @Resolver(() => PersonRef)
@@ -105,12 +124,6 @@ export class FamilyCasesResolver {
 // ---------------------------------------------------------------------------
 // Consents
 // ---------------------------------------------------------------------------
-
-/** After a committed consent change: no cached decision may outlive it (DESIGN.md: "for the next request"). */
-async function consentChanged(ctx: Context): Promise<void> {
-  if (ctx.consentChanged) await ctx.consentChanged();
-  else await (ctx.invalidateDecisions as (() => Promise<void>) | undefined)?.();
-}
 
 const NOT_CONSENTABLE: ServiceName[] = ["FAMILY"];
 
@@ -238,6 +251,8 @@ async function record(decision: ConsentDecision, input: GrantConsentInput | Refu
   });
   if (problem) throw hubError(problem.code, problem.message);
 
+  const label = decision === "PERMIT" ? "The consent" : "The refusal";
+  await beforeDecisionChange(ctx, label);
   const row = await ctx.loaders.write.recordConsent(
     {
       id: newId("cn"),
@@ -269,8 +284,74 @@ async function record(decision: ConsentDecision, input: GrantConsentInput | Refu
   );
   ctx.loaders.consentsOfCase.clear(row.caseId);
   ctx.loaders.consent.clear(row.id).prime(row.id, row);
-  await consentChanged(ctx);
+  await afterDecisionChange(ctx, `${label} ${row.id}`, { consentId: row.id, caseId: row.caseId });
   return row;
+}
+
+/** Per request: each case is checked (and its look logged) once, however many consents name it. */
+const casesSeen = new WeakMap<Context, Map<string, Promise<CaseRow | null>>>();
+
+function visibleCaseOnce(ctx: Context, caseId: string): Promise<CaseRow | null> {
+  let seen = casesSeen.get(ctx);
+  if (!seen) casesSeen.set(ctx, (seen = new Map()));
+  let found = seen.get(caseId);
+  if (!found) seen.set(caseId, (found = ctx.loaders.case.load(caseId).then((row) => visibleCase(ctx, row))));
+  return found;
+}
+
+/**
+ * `caseTakingPart` for reading a case's consents, with the refusal logged for
+ * the case's subjects (as `case(id)` logs it): a consent is their personal data.
+ * An unknown case has no one to log for.
+ */
+async function consentsCaseTakingPart(ctx: Context, who: Signed, caseId: string): Promise<void> {
+  try {
+    await caseTakingPart(ctx, who, caseId);
+  } catch (refusal) {
+    const code = refusal instanceof GraphQLError ? refusal.extensions.code : undefined;
+    if (code !== "NOT_FOUND" && code !== "FORBIDDEN") throw refusal;
+    const subjects = (await ctx.loaders.case.load(caseId)) ? await ctx.loaders.subjectsOfCase.load(caseId) : [];
+    await ctx.access.recordLocal(
+      subjects.map((s) => s.personId),
+      "CASE",
+      { status: "RESTRICTED", reason: "NOT_A_MEMBER", basis: null },
+    );
+    throw refusal;
+  }
+}
+
+/**
+ * Why a consent record may be shown to the caller, as the access log names it.
+ * The caller was checked before: an active member of its case (employee), or
+ * for a citizen its subject, its giver, or the subject's guardian.
+ */
+function releaseReason(who: Signed, c: ConsentRow): string {
+  if (who.kind === "employee") return "CASE_MEMBERSHIP";
+  if (c.subjectPersonId === who.personId) return "SELF";
+  if (c.givenByPersonId === who.personId) return "CONSENT_GIVER";
+  return "PARENTAL_RESPONSIBILITY";
+}
+
+/**
+ * Logs the release of consent records before they leave the service (who
+ * consented to what, the child's view and the note are personal data of the
+ * subject and of the giver): one entry per person, case and reason, in
+ * samhandling's access log under the category CASE. Throws
+ * ACCESS_LOG_UNAVAILABLE, releasing nothing, when the log cannot be written.
+ */
+async function released(ctx: Context, who: Signed, rows: ConsentRow[]): Promise<ConsentRow[]> {
+  const groups = new Map<string, { caseId: string; reason: string; persons: Set<string> }>();
+  for (const c of rows) {
+    const reason = releaseReason(who, c);
+    const key = `${c.caseId}\u0000${reason}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { caseId: c.caseId, reason, persons: new Set() }));
+    group.persons.add(c.subjectPersonId).add(c.givenByPersonId);
+  }
+  await Promise.all(
+    [...groups.values()].map((g) => ctx.access.recordLocal([...g.persons], "CASE", { status: "GRANTED", reason: g.reason, basis: `case:${g.caseId}` })),
+  );
+  return rows;
 }
 
 @Resolver(() => Consent)
@@ -282,19 +363,19 @@ export class ConsentResolver {
   })
   async consents(@Arg("caseId", () => ID, { description: "The coordination case." }) caseId: string, @Ctx() ctx: Context): Promise<ConsentRow[]> {
     const who = signedIn(callerOf(ctx));
-    await caseTakingPart(ctx, who, caseId);
+    await consentsCaseTakingPart(ctx, who, caseId);
     const all = await ctx.loaders.consentsOfCase.load(caseId);
-    if (who.kind === "employee") return all;
+    if (who.kind === "employee") return released(ctx, who, all);
     const mine = all.filter((c) => c.subjectPersonId === who.personId || c.givenByPersonId === who.personId);
     const asGuardian = all.filter((c) => c.capacity === "GUARDIAN" && !mine.includes(c));
-    if (asGuardian.length === 0) return mine;
+    if (asGuardian.length === 0) return released(ctx, who, mine);
     const facts = await ctx.loaders.personFacts.loadMany([...new Set(asGuardian.map((c) => c.subjectPersonId))]);
     const wards = new Set(
       facts.flatMap((f) =>
         f && !(f instanceof Error) && f.guardians.some((g) => g.guardianId === who.personId && g.parentalResponsibility) ? [f.personId] : [],
       ),
     );
-    return all.filter((c) => mine.includes(c) || (c.capacity === "GUARDIAN" && wards.has(c.subjectPersonId)));
+    return released(ctx, who, all.filter((c) => mine.includes(c) || (c.capacity === "GUARDIAN" && wards.has(c.subjectPersonId))));
   }
 
   @Query(() => [Consent], {
@@ -305,7 +386,7 @@ export class ConsentResolver {
     if (who.kind !== "citizen") {
       throw hubError("FORBIDDEN", "myConsents is for citizens signed in as themselves. As an employee, use consents(caseId) for a case you take part in.");
     }
-    return ctx.loaders.consentsOfPerson.load(who.personId);
+    return released(ctx, who, await ctx.loaders.consentsOfPerson.load(who.personId));
   }
 
   @Mutation(() => Consent, {
@@ -340,32 +421,42 @@ export class ConsentResolver {
         throw hubError("FORBIDDEN", "Only the person who gave this consent can withdraw it. Ask a member of the case to help you record your wish.");
       }
     } else {
-      await caseTakingPart(ctx, who, found.caseId);
+      // Outside its case the consent answers like an unknown id: the case's own NOT_FOUND would say the consent exists.
+      await caseTakingPart(ctx, who, found.caseId).catch((refusal: unknown) => {
+        throw refusal instanceof GraphQLError && refusal.extensions.code === "NOT_FOUND" ? notFound() : refusal;
+      });
     }
     const alreadyWithdrawn = () =>
       hubError("CONFLICT", "This consent has already been withdrawn. Nothing more to do; record a new consent if the person wants to share again.");
     if (found.withdrawnAt != null) throw alreadyWithdrawn();
+    await beforeDecisionChange(ctx, "The withdrawal");
     const row = await ctx.loaders.write.withdrawConsent(id, recorderId(who), new Date());
     if (!row) throw alreadyWithdrawn();
     ctx.loaders.consentsOfCase.clear(row.caseId);
     ctx.loaders.consent.clear(row.id).prime(row.id, row);
-    await consentChanged(ctx);
-    return row;
+    await afterDecisionChange(ctx, `The withdrawal of ${row.id}`, { consentId: row.id, caseId: row.caseId });
+    // Logged after the withdrawal, not before: an unwritable log must never keep a consent in force.
+    // The answer carries the stored record (note, child's view), so it is a release like a read.
+    const [answer] = await released(ctx, who, [row]);
+    return answer!;
   }
 
-  @FieldResolver(() => CoordinationCase, { description: "The case whose members the consent is for." })
-  async case(@Root() c: ConsentRow, @Ctx() ctx: Context) {
-    const found = await ctx.loaders.case.load(c.caseId);
-    if (!found) throw new Error(`consent ${c.id} names case ${c.caseId}, which does not exist`);
-    return found;
+  @FieldResolver(() => CoordinationCase, {
+    nullable: true,
+    description: "The case whose members the consent is for; null when the caller no longer takes part in it (as `case(id)`).",
+  })
+  async case(@Root() c: ConsentRow, @Ctx() ctx: Context): Promise<CaseRow | null> {
+    // A consent outlives the caller's part in its case (removed from it, parental responsibility ended):
+    // the consent may still be theirs to see, the case's members, meetings and plan are not.
+    return visibleCaseOnce(ctx, c.caseId);
   }
 
-  @FieldResolver(() => PersonRef, { description: "The person the consent is about." })
+  @FieldResolver(() => PersonRef, { nullable: true, description: "The person the consent is about; null when the caller may not see them in the register." })
   subject(@Root() c: ConsentRow): PersonRef {
     return { id: c.subjectPersonId };
   }
 
-  @FieldResolver(() => PersonRef, { description: "The person who gave or refused it: the subject, or a guardian." })
+  @FieldResolver(() => PersonRef, { nullable: true, description: "The person who gave or refused it: the subject, or a guardian; null when the caller may not see them in the register." })
   givenBy(@Root() c: ConsentRow): PersonRef {
     return { id: c.givenByPersonId };
   }

@@ -190,7 +190,8 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     expect(log.errors).toBeUndefined();
     const entries = log.data!.log;
     expect(entries).toContainEqual({ decision: "GRANTED", reason: "CONSENT", caseId: CASE, categories: ["SERVICE_DATA"] });
-    expect(entries).toContainEqual({ decision: "RESTRICTED", reason: "NO_CONSENT", caseId: CASE, categories: ["SERVICE_DATA"] });
+    // Before the consent both categories were refused alike: one entry names both.
+    expect(entries).toContainEqual({ decision: "RESTRICTED", reason: "NO_CONSENT", caseId: CASE, categories: ["SERVICE_DATA", "INVOLVEMENT"] });
     expect(entries.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -248,5 +249,108 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     );
     expect(bodies[0]).toContain('"RESTRICTED"');
     expect(bodies[0]).toBe(bodies[1]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// No existence leak within a case (NO_CONSENT): the actor is an active member
+// of a case about two subjects, one the service holds data on and one it does
+// not, and no consent covers either. Synthetic persons first; demo persons only
+// where the synthetic families have none (barnevern), and never those whose
+// cases other suites count (Sara Haugland's, the Berg and Moe households').
+// ---------------------------------------------------------------------------
+
+const demoIds = new Set(demoPersons.map((p) => p.personId));
+const counted = new Set([demoUser("citizen")!.claims.personId!, ...demoPersons.filter((p) => p.familyKey === "berg" || p.familyKey === "moe").map((p) => p.personId)]);
+const pairCandidates = [
+  ...seeded.registry.person.map((p) => p.id!).filter((id) => !demoIds.has(id)),
+  ...demoPersons.map((p) => p.personId).filter((id) => !counted.has(id)),
+];
+/** Per service: a person it holds data on, and one it holds nothing about. */
+const pairs = Object.fromEntries(
+  VIEW_SERVICES.map((s) => [s, [pairCandidates.find((id) => holdsSeeded[s].has(id)), pairCandidates.find((id) => !holdsSeeded[s].has(id))]]),
+) as Record<ViewService, [string | undefined, string | undefined]>;
+
+let pairCase: Promise<string> | null = null;
+/** One case, opened once by ACTOR, about every pair's persons; ACTOR holds the baton, no consent is recorded. */
+function noConsentCase(): Promise<string> {
+  pairCase ??= (async () => {
+    const subjectIds = [...new Set(Object.values(pairs).flat())];
+    expect(subjectIds.every((id) => id !== undefined), "the seed has synthetic persons with and without data in each service").toBe(true);
+    // A new case is opened without a declared case (it has no id yet).
+    const res = await gateway<{ openCase: { id: string } }>(
+      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { kind: "ANSVARSGRUPPE", title: "Konformans: uten samtykke", subjectIds, holderDisplayName: "Tilbakeføringskoordinator" } },
+      await asUser(ACTOR),
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!.openCase.id;
+  })();
+  return pairCase;
+}
+
+describe.each(VIEW_SERVICES)("conformance: %s, no existence leak without consent", (service) => {
+  it("answers NO_CONSENT byte for byte the same for a subject it holds data on and one it does not, in _entities and through the gateway", async () => {
+    const caseId = await noConsentCase();
+    const [withData, withoutData] = pairs[service] as [string, string];
+    const as = { claims: demoUser(ACTOR)!.claims, caseId };
+    const entities = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${service} { access { status reason basis } ${VIEW_FIELDS[service]} } } } }`;
+    const direct = await Promise.all(
+      [withData, withoutData].map(async (id) => {
+        const res = await signedSubgraphRequest(service, entities, { r: [{ __typename: "Person", id }] }, as);
+        expect(res.status).toBe(200);
+        return JSON.stringify(res).replaceAll(id, "<id>");
+      }),
+    );
+    expect(direct[0]).toContain('"reason":"NO_CONSENT"');
+    expect(direct[0]).toBe(direct[1]);
+
+    const headers = await asUser(ACTOR, caseId);
+    const viaGateway = await Promise.all(
+      [withData, withoutData].map(async (id) => {
+        const res = await gateway(`query ($id: ID!) { person(id: $id) { id ${service} { access { status reason basis } ${VIEW_FIELDS[service]} } } }`, { id }, headers);
+        expect(res.status).toBe(200);
+        return `${res.status} ${res.raw.replaceAll(id, "<id>")}`;
+      }),
+    );
+    expect(viaGateway[0]).toContain('"reason":"NO_CONSENT"');
+    expect(viaGateway[0]).toBe(viaGateway[1]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The decision endpoint answers the hub's own services only
+// ---------------------------------------------------------------------------
+
+describe("conformance: samhandling's decision endpoint", () => {
+  const DECIDE = `query ($actor: DecisionActorInput, $caseId: ID, $q: [DecisionQuestionInput!]!) { _decide(actor: $actor, caseId: $caseId, questions: $q) { status reason } }`;
+  const variables = {
+    actor: { id: ACTOR, service: "samhandling", roles: ["caseworker"], personId: null },
+    caseId: CASE,
+    q: [{ personId: TOR, service: "nav", category: "SERVICE_DATA" }],
+  };
+
+  it("answers a signed call from another subgraph", async () => {
+    const res = await signedSubgraphRequest<{ _decide: { status: string; reason: string }[] }>("samhandling", DECIDE, variables, { service: "nav" });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!._decide).toHaveLength(1);
+  });
+
+  it.each([
+    ["an employee", ACTOR],
+    ["the case's own coordinator", "samhandling-investeringsleder-1"],
+    ["a citizen", "citizen"],
+    ["an auditor", "samhandling-auditor"],
+  ])("refuses a correctly signed call whose caller is a person (%s), not a service", async (_who, key) => {
+    const res = await signedSubgraphRequest<{ _decide: unknown }>("samhandling", DECIDE, variables, { claims: demoUser(key)!.claims, caseId: CASE });
+    expect(res.status).toBe(200);
+    expect(res.data?._decide ?? null).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("refuses an unsigned call", async () => {
+    const res = await postGraphQL(`${subgraphUrl("samhandling")}/graphql`, DECIDE, variables);
+    expect(res.status).toBe(401);
+    expect(res.data).toBeUndefined();
   });
 });

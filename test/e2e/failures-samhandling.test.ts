@@ -1,9 +1,13 @@
 // Samhandling — the consent store and the decision endpoint — crashes.
 // A consent it acknowledged survives the crash (SIGKILL, no clean shutdown);
 // while it is down every other service answers RESTRICTED, never granted, and
-// says so once in its log rather than on every request.
+// says so once in its log rather than on every request. (Decisions already
+// cached stay valid while nothing can change them; without Redis the gateway
+// stops stamping requests with a consent epoch once samhandling's pushes stop,
+// so from then on nothing cached is used either.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
+import { LEASE_MS } from "../../services/kit/consent-epoch.ts";
 import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
 import { startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
 
@@ -37,7 +41,7 @@ async function viewsFromEachService() {
 
 describe("samhandling crashes", () => {
   beforeAll(async () => {
-    // No decision cache: every request must reach the decision endpoint.
+    // Without Redis: the consent epoch is pushed by samhandling to the gateway.
     hub = await startOwnFederation(2);
   }, OWN_SETUP_TIMEOUT_MS);
   afterAll(async () => {
@@ -66,6 +70,8 @@ describe("samhandling crashes", () => {
   it("answers RESTRICTED from every service while the decision endpoint is down, logs it once, and grants again when it is back", async () => {
     const mark = hub.logSize();
     await hub.federation.stopService("samhandling", "SIGKILL");
+    // No more pushes: the gateway's lease on the last epoch runs out, and its requests go out without one.
+    await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 500));
 
     for (let i = 0; i < 3; i++) {
       const views = await viewsFromEachService();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
-import { asUser, subgraphUrl } from "../support/graphql.ts";
+import { asUser, postGraphQL, subgraphUrl } from "../support/graphql.ts";
 import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
 
 const base = () => `http://127.0.0.1:${inject("gatewayPort")}`;
@@ -34,12 +34,25 @@ describe("gateway endpoints", () => {
     }
   });
 
-  it("accepts a client's X-Request-Id and answers with it, the subgraphs still trusting the signed calls", async () => {
+  it("accepts a client's X-Request-Id and answers with it, the subgraphs still trusting the signed calls — but logs under its own id, returned as x-hub-request-id", async () => {
     const headers = { ...(await asUser("nav-veileder-3", demoCaseId("berg"))), "content-type": "application/json", "x-request-id": "frontend-req-42" };
     const res = await fetch(`${base()}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: "query ($id: ID!) { person(id: $id) { givenName nav { access { status } } } }", variables: { id: demoPersonId("berg", "Geir") } }) });
     const body = (await res.json()) as { data?: { person: { givenName: string } | null }; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
     expect(body.data?.person?.givenName).toBe("Geir");
     expect(res.headers.get("x-request-id")).toBe("frontend-req-42");
+    // The access logs record the hub's own id for the request, never one a client chose.
+    const hubId = res.headers.get("x-hub-request-id");
+    expect(hubId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const log = await postGraphQL<{ navAuditLog: { requestId: string }[] }>(
+      `${base()}/graphql`,
+      `query ($p: ID!) { navAuditLog(personId: $p, actorId: "nav-veileder-3", limit: 5) { requestId } }`,
+      { p: demoPersonId("berg", "Geir") },
+      await asUser("nav-auditor"),
+    );
+    expect(log.errors).toBeUndefined();
+    const ids = log.data!.navAuditLog.map((e) => e.requestId);
+    expect(ids).toContain(hubId);
+    expect(ids).not.toContain("frontend-req-42");
   });
 });

@@ -169,17 +169,25 @@ describe("bad input battery", () => {
     expectNoInternals(JSON.stringify(res));
   });
 
-  it("over-long lists → an error, not a crash", async () => {
-    const services = await post(url(), { query: GRANT, variables: { input: consentInput({ services: Array.from({ length: 20_000 }, () => "NAV"), categories: ["NOPE"] }) } }, await headers());
+  it("over-long lists → BAD_USER_INPUT naming the list and its limit, not a crash", async () => {
+    // Every item valid (a real service, a real category): only the length is wrong.
+    const services = await post(url(), { query: GRANT, variables: { input: consentInput({ services: Array.from({ length: 51 }, () => "FRIVILLIGHET") }) } }, await headers());
     expect(services.status).toBeLessThan(500);
     expect(services.errors?.[0]?.extensions?.code, services.raw.slice(0, 500)).toBe("BAD_USER_INPUT");
-    const categories = await post(url(), { query: GRANT, variables: { input: consentInput({ categories: Array.from({ length: 50_000 }, (_, i) => `C${i}`) }) } }, await headers());
-    expect(categories.status).toBeLessThan(500);
-    expect(categories.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|REQUEST_TOO_LARGE)$/);
+    expect(services.errors?.[0]?.message).toBe("services has more than 50 items. Send fewer.");
+    expect(services.data?.grantConsent ?? null).toBeNull();
+    const categories = await post(url(), { query: GRANT, variables: { input: consentInput({ categories: Array.from({ length: 51 }, () => "INVOLVEMENT") }) } }, await headers());
+    expect(categories.errors?.[0]?.extensions?.code, categories.raw.slice(0, 500)).toBe("BAD_USER_INPUT");
+    expect(categories.errors?.[0]?.message).toBe("categories has more than 50 items. Send fewer.");
+    expect(categories.data?.grantConsent ?? null).toBeNull();
+    // Far longer ones are refused the same way, or by the body limit, and never crash anything.
+    const huge = await post(url(), { query: GRANT, variables: { input: consentInput({ services: Array.from({ length: 20_000 }, () => "NAV") }) } }, await headers());
+    expect(huge.status).toBeLessThan(500);
+    expect(huge.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|REQUEST_TOO_LARGE)$/);
     const batch = await raw(JSON.stringify(Array.from({ length: 500 }, () => ({ query: "{ __typename }" }))), "application/json");
     expect(batch.status).toBe(413);
     expect(batch.json?.errors?.[0]?.extensions?.code).toBe("BATCH_TOO_LARGE");
-    for (const r of [services.raw, categories.raw, batch.text]) expectNoInternals(r.slice(0, 5000));
+    for (const r of [services.raw, categories.raw, huge.raw, batch.text]) expectNoInternals(r.slice(0, 5000));
   });
 
   it("the gateway and every subgraph are still ready after the battery", async () => {

@@ -2,6 +2,8 @@
 // shared federation: each refusal has a stable code and a message to act on.
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { Redis } from "ioredis";
+import { malformedLogLines } from "../support/log-scan.ts";
+import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "../support/private-redis.ts";
 import { demoCaseId, demoFamilyId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
 import { asUser } from "../support/graphql.ts";
 import { post, startGateway, type ExtraGateway } from "./hardening-support.ts";
@@ -162,5 +164,49 @@ describe("gateway limits", () => {
     // Another actor has their own budget.
     const other = await post(b.url, query, await asUser("skole-kontaktlaerer-1"));
     expect(other.status).toBe(200);
+  });
+});
+
+describe.runIf((await hasRedisServer) || process.env.CI === "true")("rate limit when its Redis dies mid-run", () => {
+  const MAX = 4;
+  let redis: PrivateRedis;
+  let gw: ExtraGateway;
+
+  beforeAll(async () => {
+    // A redis-server of this suite's own, so it can be killed.
+    redis = await startPrivateRedis(inject("gatewayPort") + 68);
+    gw = await startGateway(inject("gatewayPort") + 69, { RATE_LIMIT_MAX: String(MAX), RATE_LIMIT_WINDOW_MS: "60000", REDIS_URL: redis.url });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    await redis?.kill();
+  });
+
+  it("counts in Redis, then in the process once Redis is gone: still limited, logged once", async () => {
+    const query = { query: "{ myCases { id } }" };
+    const first = await asUser("barnevern-saksbehandler-1");
+    for (let i = 0; i < 2; i++) expect((await post(gw.url, query, first)).status).toBe(200);
+    const client = new Redis(redis.url);
+    expect(await client.keys("hub:rate-limit:*")).toHaveLength(1);
+    client.disconnect();
+
+    await redis.kill();
+
+    // A fresh actor gets exactly MAX requests, counted by this process alone, each answered promptly.
+    const second = await asUser("skole-ppt-1");
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX + 2; i++) {
+      const started = Date.now();
+      const res = await post(gw.url, query, second);
+      statuses.push(res.status);
+      expect(Date.now() - started, "a request waited on the dead Redis").toBeLessThan(5_000);
+      if (res.status === 429) expect(res.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    }
+    expect(statuses).toEqual([...Array(MAX).fill(200), 429, 429]);
+
+    const log = gw.log();
+    expect(log.split("\n").filter((l) => l.includes("rate limit: Redis unavailable"))).toHaveLength(1);
+    // No reconnect chatter from the Redis client either: every line is a structured entry.
+    expect(malformedLogLines(log)).toEqual([]);
   });
 });

@@ -1,31 +1,63 @@
 // Production mode: a gateway process with NODE_ENV=production, an OIDC issuer
 // of the test's own and the shared federation's subgraphs behind it.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
-import { buildManifest } from "../../gateway/persisted-documents.ts";
+import { ROOT_DIR } from "../../services/kit/config.ts";
+import { buildManifest, documentId, manifestText, type Manifest } from "../../gateway/persisted-documents.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST } from "../../gateway/hardening.ts";
 import { gatewayRefusal, post, startGateway, startIssuer, TEST_ISSUER, type ExtraGateway, type TestIssuer } from "./hardening-support.ts";
 
 const port = () => inject("gatewayPort") + 61;
-const documents = new Map(buildManifest().operations.map((op) => [op.name, op.id]));
+const manifest = buildManifest();
+const documents = new Map(manifest.operations.map((op) => [op.name, op.id]));
 const id = (name: string) => documents.get(name)!;
+
+/** Introspection written as trusted documents: only the production switch can refuse them. */
+const INTROSPECTION = ["query Introspect { __schema { queryType { name } } }", 'query TypeInfo { __type(name: "Person") { name } }'];
+const introspectionIds = INTROSPECTION.map(documentId);
+
+/** A manifest of the test's own: the real documents plus `extra` bodies, minus those named in `without`. */
+function writeManifest(extra: string[], without: string[] = []): string {
+  const own: Manifest = {
+    ...manifest,
+    operations: [
+      ...manifest.operations.filter((op) => !without.includes(op.name)),
+      ...extra.map((body) => ({ id: documentId(body), name: /query (\w+)/.exec(body)![1]!, type: "query" as const, body })),
+    ],
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-manifest-"));
+  manifestDirs.push(dir);
+  const file = path.join(dir, "manifest.json");
+  fs.writeFileSync(file, manifestText(own));
+  return file;
+}
+const manifestDirs: string[] = [];
 
 let issuer: TestIssuer;
 let gw: ExtraGateway;
+const production = () => ({
+  NODE_ENV: "production",
+  HUB_SIGNING_SECRET: inject("signingSecret"),
+  OIDC_ISSUER: TEST_ISSUER,
+  OIDC_JWKS_URI: issuer.jwksUri,
+  RATE_LIMIT_MAX: "1000",
+});
 
 beforeAll(async () => {
   issuer = await startIssuer();
-  gw = await startGateway(port(), {
-    NODE_ENV: "production",
-    HUB_SIGNING_SECRET: inject("signingSecret"),
-    OIDC_ISSUER: TEST_ISSUER,
-    OIDC_JWKS_URI: issuer.jwksUri,
-    RATE_LIMIT_MAX: "1000",
-  });
+  gw = await startGateway(port(), { ...production(), PERSISTED_DOCUMENTS_PATH: writeManifest(INTROSPECTION) });
 });
 
 afterAll(async () => {
   await gw?.stop();
   await issuer?.close();
+  for (const dir of manifestDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("production mode", () => {
@@ -61,10 +93,24 @@ describe("production mode", () => {
     expect(res.errors![0]!.extensions!.code).toBe("PERSISTED_DOCUMENT_NOT_FOUND");
   });
 
-  it("has introspection off, even as a trusted-document attempt", async () => {
-    const res = await post(gw.url, { query: "{ __schema { types { name } } }" });
-    expect(res.status).toBe(400);
-    expect(res.data ?? null).toBeNull();
+  it("has introspection off, even for introspection that is a trusted document", async () => {
+    for (const documentId of introspectionIds) {
+      const res = await post(gw.url, { documentId }, await issuer.headers("coordinator"));
+      expect(res.data ?? null, res.raw).toBeNull();
+      expect(res.errors?.[0]?.message, res.raw).toMatch(/introspection has been disabled/i);
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it("runs the same introspection documents in development (the refusal above is production's)", async () => {
+    const dev = await startGateway(port() + 7, { PERSISTED_DOCUMENTS_PATH: writeManifest(INTROSPECTION), ALLOW_ARBITRARY_DOCUMENTS: "false" });
+    try {
+      const res = await post(dev.url, { documentId: introspectionIds[0] });
+      expect(res.errors, res.raw).toBeUndefined();
+      expect(res.data).toEqual({ __schema: { queryType: { name: "Query" } } });
+    } finally {
+      await dev.stop();
+    }
   });
 
   it("serves no GraphiQL", async () => {
@@ -114,4 +160,74 @@ describe("production refuses to start without what it needs", () => {
     const { log } = await gatewayRefusal({ ...base(), ALLOW_ARBITRARY_DOCUMENTS: "true" }, port() + 1);
     expect(log).toContain("ALLOW_ARBITRARY_DOCUMENTS=true is refused in production");
   });
+});
+
+// Published with `npm run documents -- --redis` into the hash PERSISTED_DOCUMENTS_REDIS_KEY: running
+// gateways find new documents there without a deploy. A key of this run's own on the run's Redis.
+describe.skipIf(!process.env.REDIS_URL && process.env.CI !== "true")("trusted documents from Redis", () => {
+  const key = `hub:test-documents:${randomBytes(6).toString("hex")}`;
+  const redisUrl = process.env.REDIS_URL!;
+  let fromRedis: ExtraGateway;
+
+  beforeAll(async () => {
+    // Its manifest lacks CaseConsents: only Redis can make that document run.
+    fromRedis = await startGateway(port() + 6, { ...production(), REDIS_URL: redisUrl, PERSISTED_DOCUMENTS_REDIS_KEY: key, PERSISTED_DOCUMENTS_PATH: writeManifest([], ["CaseConsents"]) });
+  });
+  afterAll(async () => {
+    await fromRedis?.stop();
+    const redis = new Redis(redisUrl);
+    await redis.del(key);
+    redis.disconnect();
+  });
+
+  it("runs a document that only `npm run documents -- --redis` published", async () => {
+    const ask = async () => post(fromRedis.url, { documentId: id("CaseConsents"), variables: { caseId: demoCaseId("eriksen") } }, await issuer.headers("kriminalomsorg-koordinator-1", demoCaseId("eriksen")));
+    const before = await ask();
+    expect(before.errors?.[0]?.extensions?.code, before.raw).toBe("PERSISTED_DOCUMENT_NOT_FOUND");
+
+    const committed = fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8");
+    const publish = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway", "build-documents.ts"), "--redis"], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, REDIS_URL: redisUrl, PERSISTED_DOCUMENTS_REDIS_KEY: key },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    const rewritten = fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8");
+    if (rewritten !== committed) fs.writeFileSync(DEFAULT_DOCUMENTS_MANIFEST, committed);
+    expect(rewritten, "gateway/documents/manifest.json is stale: run `npm run documents`").toBe(committed);
+    expect(publish.status, publish.stderr).toBe(0);
+    expect(publish.stdout).toContain(`stored them in Redis hash ${key}`);
+
+    const after = await ask();
+    expect(after.errors, after.raw).toBeUndefined();
+    expect(Array.isArray((after.data as { consents: unknown[] }).consents)).toBe(true);
+  });
+});
+
+describe("a subgraph in production refuses to start without its secret", () => {
+  it("exits with a message naming HUB_SIGNING_SECRET", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-subgraph-refusal-"));
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "services", "nav", "index.ts")], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_ENV: "production", HUB_SIGNING_SECRET: "", HUB_JWT_SECRET: "", PORT: String(port() + 9), DATA_DIR: dir, DATABASE_URL_TEMPLATE: "", DATABASE_URL_NAV: "", REDIS_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+    clearTimeout(timer);
+    const madeUpSecrets = fs.existsSync(path.join(dir, ".dev-secrets.json"));
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code, output).toBe(1);
+    const entry = output
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((e) => e.msg === "subgraph failed to start");
+    expect(entry, output).toMatchObject({ level: "error", component: "nav", reason: "HUB_SIGNING_SECRET is not set; production refuses to start without it." });
+    // No development secret was made up in its place.
+    expect(madeUpSecrets).toBe(false);
+  }, 90_000);
 });

@@ -12,13 +12,17 @@ import { SERVICE_NAMES, subgraphPort } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import type { HubClaims } from "../../services/kit/auth/caller.ts";
 import { demoUser } from "../../services/kit/demo/users.ts";
+import { scanLog } from "../support/log-scan.ts";
+import { describeFindings } from "../support/log-report.ts";
+import { TEST_SYNTHETIC_FAMILIES } from "../support/pglite-template.ts";
 
 export const TEST_ISSUER = "https://idp.test.example/";
 
 /** An OIDC issuer of our own: a JWKS endpoint on 127.0.0.1 and a signer for its tokens. */
 export interface TestIssuer {
   jwksUri: string;
-  token(claims: HubClaims): Promise<string>;
+  /** A token for `claims`; `audience` other than the hub's makes one meant for some other application. */
+  token(claims: HubClaims, options?: { audience?: string }): Promise<string>;
   headers(userKey: string, caseId?: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
@@ -32,7 +36,7 @@ export async function startIssuer(): Promise<TestIssuer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;
-  const token = (claims: HubClaims) => sign(claims, privateKey);
+  const token = (claims: HubClaims, options: { audience?: string } = {}) => sign(claims, privateKey, options.audience ?? "samhandling-hub");
   return {
     jwksUri: `http://127.0.0.1:${port}/jwks.json`,
     token,
@@ -47,12 +51,12 @@ export async function startIssuer(): Promise<TestIssuer> {
   };
 }
 
-function sign({ sub, ...rest }: HubClaims, key: CryptoKey): Promise<string> {
+function sign({ sub, ...rest }: HubClaims, key: CryptoKey, audience: string): Promise<string> {
   return new SignJWT({ ...rest })
     .setProtectedHeader({ alg: "RS256", kid: "test-1" })
     .setSubject(sub)
     .setIssuer(TEST_ISSUER)
-    .setAudience("samhandling-hub")
+    .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime("10m")
     .sign(key);
@@ -96,16 +100,27 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv, timeout
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const log = () => fs.readFileSync(logFile, "utf8");
+  let closed = false;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       await exited;
     }
+    if (closed) return;
+    closed = true;
     fs.closeSync(fd);
+    // This gateway served the shared federation's data: its log must hold none of it.
+    const scan = scanLog(logFile, { syntheticFamilies: Number(TEST_SYNTHETIC_FAMILIES) });
+    if (scan.findings.length > 0) throw new Error(`Personal data in an extra gateway's log: ${describeFindings(scan)}`);
+    if (process.env.KEEP_TEST_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}:\n${log()}`);
+    if (child.exitCode !== null) {
+      const said = log();
+      await stop();
+      throw new Error(`gateway exited with ${child.exitCode}:\n${said}`);
+    }
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readiness`)).ok) {
         return { url: `http://127.0.0.1:${port}/graphql`, base: `http://127.0.0.1:${port}`, log, exited, stop };
@@ -115,8 +130,9 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv, timeout
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+  const said = log();
   await stop();
-  throw new Error(`gateway not ready on ${port} within ${timeoutMs} ms:\n${log()}`);
+  throw new Error(`gateway not ready on ${port} within ${timeoutMs} ms:\n${said}`);
 }
 
 /** Runs the gateway expecting it to refuse to start; resolves with what it said (or "started" if it did not refuse). */

@@ -1,8 +1,10 @@
 // An independent model of DESIGN.md "Consent rules" for property tests: who
 // may see which service's view of whom, for which declared case. It
 // deliberately shares no code with services/samhandling (decide.ts,
-// competence.ts): facts (persons, guardianships, cases, members) come from the
-// demo world, the rules are written out here, as simply as they can be said.
+// competence.ts): facts (persons, guardianships, households) come from the
+// seeded world, cases and members from the seed and from what a test does
+// through the gateway (openCase, addMember, …), and the rules are written out
+// here, as simply as they can be said.
 import type { World } from "../../services/kit/demo/world.ts";
 
 export const VIEWS = ["nav", "barnevern", "skole", "helse", "frivillighet"] as const;
@@ -87,10 +89,15 @@ export type ViewCategory = (typeof VIEW_CATEGORIES)[number];
 const allow = (reason: string, why: string): Verdict => ({ allowed: true, reason, why });
 const deny = (why: string): Verdict => ({ allowed: false, reason: null, why });
 
+/** A case member as the model tracks it: an employee by actor id, or a registry person. */
+export type OracleMember = { actorId: string } | { personId: string };
+
 export class ConsentOracle {
   readonly persons = new Map<string, OraclePerson>();
   readonly cases = new Map<string, OracleCase>();
   readonly consents: OracleConsent[] = [];
+  /** Household id → its members' person ids. */
+  readonly families = new Map<string, string[]>();
 
   constructor(world: Pick<World, "registry" | "samhandling">, consents: readonly OracleConsent[]) {
     for (const p of world.registry.person) {
@@ -98,6 +105,7 @@ export class ConsentOracle {
       this.persons.set(id, { id, birthDate: new Date(p.birthDate).toISOString().slice(0, 10), guardians: new Map() });
     }
     for (const g of world.registry.guardianship) this.persons.get(g.childId)?.guardians.set(g.guardianId, g.parentalResponsibility === true);
+    for (const m of world.registry.familyMember) this.families.set(m.familyId, [...(this.families.get(m.familyId) ?? []), m.personId]);
     for (const c of world.samhandling.coordinationCase) {
       const id = c.id!;
       this.cases.set(id, { id, open: c.status === "OPEN", subjects: new Set(), activeActors: new Set(), activePersons: new Set() });
@@ -110,6 +118,37 @@ export class ConsentOracle {
       if (m.personId) c?.activePersons.add(m.personId);
     }
     this.consents.push(...consents.map((c) => ({ ...c })));
+  }
+
+  // -- What a test did through the gateway ---------------------------------
+
+  /** A case opened: open, about `subjects`, with `members` (the holder among them) active. */
+  openCase(id: string, subjects: readonly string[], members: readonly OracleMember[]): void {
+    if (this.cases.has(id)) throw new Error(`oracle already knows case ${id}`);
+    this.cases.set(id, { id, open: true, subjects: new Set(subjects), activeActors: new Set(), activePersons: new Set() });
+    for (const m of members) this.addMember(id, m);
+  }
+
+  addMember(caseId: string, m: OracleMember): void {
+    const c = this.caseOf(caseId);
+    if ("actorId" in m) c.activeActors.add(m.actorId);
+    else c.activePersons.add(m.personId);
+  }
+
+  removeMember(caseId: string, m: OracleMember): void {
+    const c = this.caseOf(caseId);
+    if ("actorId" in m) c.activeActors.delete(m.actorId);
+    else c.activePersons.delete(m.personId);
+  }
+
+  closeCase(caseId: string): void {
+    this.caseOf(caseId).open = false;
+  }
+
+  private caseOf(caseId: string): OracleCase {
+    const c = this.cases.get(caseId);
+    if (!c) throw new Error(`oracle knows no case ${caseId}`);
+    return c;
   }
 
   age(personId: string, now: Date): number {
@@ -161,6 +200,26 @@ export class ConsentOracle {
     if (!c) return deny(caseId ? "not an active member of an open declared case" : "no declared case");
     if (c.subjects.has(personId) || c.activePersons.has(personId)) return allow("CASE_MEMBERSHIP", "subject or member of the case");
     return deny("neither subject nor member of the case");
+  }
+
+  /**
+   * Whether `case(id)` shows the case: to its active employee members and,
+   * for a citizen, when they are a subject of it or an active member — open
+   * or closed (a closed case opens no data, but its members still see it).
+   */
+  caseVisible(actor: Actor, caseId: string): Verdict {
+    const c = this.cases.get(caseId);
+    if (!c) return deny("unknown case");
+    if (actor.kind === "anonymous") return deny("anonymous");
+    if (actor.kind === "citizen") {
+      return c.subjects.has(actor.personId) || c.activePersons.has(actor.personId) ? allow("CASE_MEMBERSHIP", "subject or member") : deny("the citizen takes no part");
+    }
+    return c.activeActors.has(actor.sub) ? allow("CASE_MEMBERSHIP", "active member") : deny("not an active member");
+  }
+
+  /** The subjects of a case. */
+  subjectsOf(caseId: string): string[] {
+    return [...this.caseOf(caseId).subjects];
   }
 
   /** The consent records that decide category C of service S about P in case K now, newest first. */

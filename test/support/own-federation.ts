@@ -7,10 +7,15 @@ import path from "node:path";
 import { startFederation, type Federation } from "../../scripts/lib/federation.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
 import { devToken } from "../../services/kit/auth/tokens.ts";
-import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
+import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
+import { databaseUrlFor } from "../../services/kit/config.ts";
 import { demoUser } from "../../services/kit/demo/users.ts";
+import { DEMO_TODAY } from "../../services/kit/demo/fjordvik.ts";
 import { signRequest, HUB_EXTENSION, JWT_EXTENSION } from "../../services/kit/auth/signing.ts";
 import { postGraphQL, type GraphQLResponse } from "./graphql.ts";
+import { scanLog, seededWorld } from "./log-scan.ts";
+import { describeFindings } from "./log-report.ts";
+import { copyTemplate, pgliteTemplate, TEST_SYNTHETIC_FAMILIES } from "./pglite-template.ts";
 
 /** Each suite passes its own slot, so two of them never share ports: shared gateway port + 1000 + 200 × slot. */
 export function ownGatewayPort(slot: number): number {
@@ -42,16 +47,23 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-own-"));
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "federation.log");
-  const secrets = ensureDevSecrets(dataDir);
   // Nothing from the caller's shell may point these processes at a shared database or cache.
-  const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "info", SEED_SYNTHETIC_FAMILIES: "0" };
+  const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "info", SEED_SYNTHETIC_FAMILIES: TEST_SYNTHETIC_FAMILIES, HUB_DEMO_TODAY: DEMO_TODAY };
   for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") clean[key] = "";
+  const effective = { ...process.env, ...clean, ...env };
+  // Production (NODE_ENV=production in `env`) takes its secrets from the environment and accepts OIDC tokens only.
+  const production = effective.NODE_ENV === "production";
+  const secrets = production ? { jwtSecret: "", signingSecret: effective.HUB_SIGNING_SECRET ?? "" } : ensureDevSecrets(dataDir);
+  // Embedded databases start as copies of one seeded set (pglite-template.ts) instead of seven fresh ones.
+  const embedded = SERVICE_NAMES.filter((s) => !databaseUrlFor(s, effective));
+  if (embedded.length > 0 && process.env.HUB_TEST_FRESH_DATABASES !== "1") copyTemplate(await pgliteTemplate(effective, OWN_STARTUP_MS), dataDir, embedded);
   // Generous: on a busy machine eight processes compiling and opening databases at once take a while.
   const federation = await startFederation({ gatewayPort, dataDir, output: logFile, env: { ...clean, ...env }, startupTimeoutMs: OWN_STARTUP_MS });
 
   const asUser = async (key: string, caseId?: string) => {
     const user = demoUser(key);
     if (!user) throw new Error(`no demo user ${key}`);
+    if (production) throw new Error("a production federation accepts OIDC tokens only; sign one with the test's issuer (hardening-support.ts)");
     const headers: Record<string, string> = { authorization: `Bearer ${await devToken(user.claims, secrets.jwtSecret)}` };
     if (caseId) headers["x-case-id"] = caseId;
     return headers;
@@ -82,6 +94,9 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
     },
     async close() {
       await federation.stop();
+      // Killed and restarted processes, hung requests: this log must hold no personal data either.
+      const scan = scanLog(logFile, seededWorld(effective));
+      if (scan.findings.length > 0) throw new Error(`Personal data in an own federation's log: ${describeFindings(scan)}`);
       if (process.env.KEEP_TEST_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,9 +3,12 @@
 import type { ServiceName } from "../catalog.ts";
 
 /** The services an employee can belong to, plus "citizen" for a member of the public. */
-export type ActorService = Exclude<ServiceName, "registry"> | "citizen";
+export type ActorService = ServiceName | "citizen";
 
-export const ACTOR_SERVICES: readonly ActorService[] = ["nav", "barnevern", "skole", "helse", "frivillighet", "samhandling", "citizen"];
+export const ACTOR_SERVICES: readonly ActorService[] = ["nav", "barnevern", "skole", "helse", "frivillighet", "samhandling", "registry", "citizen"];
+
+/** The role that reads a service's access log (`Query.<service>AuditLog`). */
+export const AUDITOR_ROLE = "auditor";
 
 /** Claims the hub reads from a verified token. */
 export interface HubClaims {
@@ -46,6 +49,9 @@ export function callerFromClaims(payload: unknown, service: unknown): Caller {
   if (!isString(p.sub) || !isString(p.name) || !ACTOR_SERVICES.includes(p.service as ActorService)) return { kind: "anonymous" };
   const roles = Array.isArray(p.roles) ? p.roles.filter(isString) : [];
   const claims: HubClaims = { sub: p.sub, name: p.name, service: p.service as ActorService, roles };
+  // The population register takes part in no case and has no caseworkers in the hub: its only
+  // staff are the auditors of its access log. Any other registry token is no valid caller.
+  if (claims.service === "registry" && !roles.includes(AUDITOR_ROLE)) return { kind: "anonymous" };
   if (claims.service === "citizen") {
     if (!isString(p.personId)) return { kind: "anonymous" };
     claims.personId = p.personId;

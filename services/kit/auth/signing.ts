@@ -21,6 +21,8 @@ export interface HubExtension {
   issuedAt: number;
   /** Set when a subgraph calls another subgraph on its own behalf. */
   service?: string;
+  /** The consent epoch in force when the request reached the gateway (kit/consent-epoch.ts); null or absent: unknown. */
+  consentEpoch?: number | null;
 }
 
 export interface SignableRequest {

@@ -21,15 +21,26 @@ export interface Database {
   kind: "postgresql" | "pglite";
   /** SQL statements sent since start; exported as a metric so tests and benchmarks can count them. */
   statements(): number;
+  /** Of those, the access log's (kit/access-log.ts): how many depends on how appends group, not on what was read. */
+  accessLogStatements(): number;
   close(): Promise<void>;
 }
 
-function countingPool(config: pg.PoolConfig, counter: { value: number }): pg.Pool {
+interface Counter {
+  value: number;
+  accessLog: number;
+}
+
+const ACCESS_LOG_SQL = /\baccess_log\b/;
+
+function countingPool(config: pg.PoolConfig, counter: Counter): pg.Pool {
   const pool = new pg.Pool(config);
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (...args: unknown[]) => {
       counter.value += 1;
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: unknown } | null)?.text;
+      if (typeof text === "string" && ACCESS_LOG_SQL.test(text)) counter.accessLog += 1;
       return query(...args);
     };
   });
@@ -57,7 +68,7 @@ async function startPglite(dataDir: string): Promise<{ poolConfig: pg.PoolConfig
 }
 
 export async function openDatabase(config: SubgraphConfig): Promise<Database> {
-  const counter = { value: 0 };
+  const counter: Counter = { value: 0, accessLog: 0 };
   const embedded = config.databaseUrl ? undefined : await startPglite(path.join(config.dataDir, "pgdata"));
   const poolConfig: pg.PoolConfig = embedded
     ? embedded.poolConfig
@@ -77,6 +88,7 @@ export async function openDatabase(config: SubgraphConfig): Promise<Database> {
     pool,
     kind: embedded ? "pglite" : "postgresql",
     statements: () => counter.value,
+    accessLogStatements: () => counter.accessLog,
     async close() {
       await pool.end();
       await embedded?.stop();

@@ -5,8 +5,10 @@
 // the same rows and the same ids, so a README can show a stable example id
 // and tests can find demo entities through the helpers at the bottom
 // (`demoFamilyId`, `demoPersonId`, `demoCaseId`, `demoStaff`, …) instead of
-// hardcoding ids. "Today" is DEMO_TODAY (2026-11-23); ages in DOMAIN.md hold
-// on that date.
+// hardcoding ids. The data is written for DEMO_WRITTEN_FOR (2026-11-23) and
+// moved to the demo's today (today.ts): every date shifts by the same number
+// of days, so ages in DOMAIN.md, deadlines and consent periods hold whenever
+// it runs. The helpers describe the world for DEMO_TODAY.
 //
 // Ids are opaque and carry no names (they end up in logs): a type prefix and
 // ten characters of a seeded hash, written with an alphabet that has no
@@ -16,13 +18,16 @@
 import { emptySamhandling, type World } from "./world.ts";
 import type { DataCategory } from "../categories.ts";
 import { hash48 } from "./random.ts";
+import { demoShift, demoToday, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
 
 // ---------------------------------------------------------------------------
 // Shared primitives (synthetic.ts uses them too)
 // ---------------------------------------------------------------------------
 
-/** The date the demo data is written for. */
-export const DEMO_TODAY = "2026-11-23";
+/** The demo's today (HUB_DEMO_TODAY, else today in Norway): the data is moved to it. */
+export const DEMO_TODAY = demoToday();
+export { DEMO_WRITTEN_FOR } from "./today.ts";
+const DEMO_SHIFT = demoShift(DEMO_TODAY);
 export const DEMO_MUNICIPALITY = "Fjordvik";
 
 /** Digits and consonants only: an id written with it can never contain a name. */
@@ -315,9 +320,9 @@ export function demoPersonId(key: DemoFamilyKey, givenName: string): string {
   return demoOpaqueId("p", `person/${key}/${givenName}`);
 }
 
-/** Fjordvik's national ids use individual numbers 990–999; the synthetic generator stays below 990. */
-function demoNationalId(x: PersonSpec): string {
-  const born = day(x.born);
+/** Fjordvik's national ids use individual numbers 990–999; the synthetic generator stays below 990. They encode the moved birth date. */
+function demoNationalId(x: PersonSpec, shift: DemoShift): string {
+  const born = day(shiftIsoDay(x.born, shift));
   const parity = x.sex === "F" ? 0 : 1;
   for (let i = 999; i >= 990; i--) {
     if (i % 2 !== parity) continue;
@@ -540,8 +545,8 @@ export const demoPersons: readonly DemoPerson[] = Object.freeze(
         personId: demoPersonId(f.key, x.given),
         givenName: x.given,
         familyName: x.family,
-        birthDate: x.born,
-        nationalId: demoNationalId(x),
+        birthDate: shiftIsoDay(x.born, DEMO_SHIFT),
+        nationalId: demoNationalId(x, DEMO_SHIFT),
         role: x.role,
         preferredLanguage: x.language ?? null,
       }),
@@ -646,7 +651,7 @@ const CONSENTS: ConsentSpec[] = [
   {
     label: "jonas-fritidskort", family: "haugland", subject: "Jonas", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["FRIVILLIGHET"], categories: ["INVOLVEMENT"], validFrom: "2026-03-05T13:00", validTo: "2026-08-31",
-    childView: "Jeg vil spille fotball.", note: "Gjelder søknaden om fritidskort for vårsesongen.", recordedBy: "frivillighet-koordinator-1",
+    childView: "Jeg vil spille fotball.", note: "Gjelder søknaden om fritidskort for forrige sesong.", recordedBy: "frivillighet-koordinator-1",
   },
 
   // Eriksen: Tor decides for himself, for the return from prison.
@@ -831,7 +836,7 @@ const SCHOOL_SUPPORT: SupportSpec[] = [
   ["rahimi", "Zahra", "LANGUAGE_SUPPORT", "ACTIVE", "2024-11-11", "Særskilt norskopplæring og tospråklig fagopplæring (dari)"],
   ["rahimi", "Omid", "LANGUAGE_SUPPORT", "ACTIVE", "2024-11-11", "Særskilt norskopplæring"],
   ["rahimi", "Sana", "LANGUAGE_SUPPORT", "ACTIVE", "2026-08-17", "Særskilt norskopplæring fra skolestart"],
-  ["rahimi", "Yusuf", "KINDERGARTEN_QUEUE", "ACTIVE", "2026-09-01", "Søkt barnehageplass; på venteliste til opptaket i januar 2027"],
+  ["rahimi", "Yusuf", "KINDERGARTEN_QUEUE", "ACTIVE", "2026-09-01", "Søkt barnehageplass; på venteliste til opptaket 2027-01-15"],
   ["nilsen", "Emma", "OT_FOLLOW_UP", "ACTIVE", "2026-09-15", "Oppfølgingstjenesten følger opp for å hindre avbrudd i Vg2"],
   ["nilsen", "Emma", "ADAPTED_EDUCATION", "ACTIVE", "2026-10-01", "Redusert timeplan i en overgangsperiode og ukentlig samtale med ungdomslos"],
   ["berg", "Mats", "PPT_REFERRAL", "ENDED", "2025-11-10", "Henvist til PPT for sakkyndig vurdering; vurdering levert 2026-02-20"],
@@ -931,12 +936,12 @@ const LEVEL_CHANGES: { family: DemoCaseKey; from: number | null; to: number; at:
 ];
 
 const STAFETTLOGG: { family: DemoCaseKey; key: string; kind: "CONCERN" | "DECISION" | "MEASURE" | "EVALUATION" | "NOTE"; at: string; by: string; text: string; responsible?: string; evaluate?: string; corrects?: string }[] = [
-  { family: "nilsen", key: "concern", kind: "CONCERN", at: "2026-03-02T10:00", by: "skole-kontaktlaerer-4", text: "Emma har hatt høyt fravær siden januar og virker sliten i timene." },
+  { family: "nilsen", key: "concern", kind: "CONCERN", at: "2026-03-02T10:00", by: "skole-kontaktlaerer-4", text: "Emma har hatt høyt fravær de siste to månedene og virker sliten i timene." },
   { family: "nilsen", key: "samtale", kind: "MEASURE", at: "2026-03-16T09:00", by: "skole-kontaktlaerer-4", text: "Ukentlige samtaler med kontaktlærer.", responsible: "skole-kontaktlaerer-4", evaluate: "2026-05-04" },
   { family: "nilsen", key: "helse", kind: "MEASURE", at: "2026-06-10T13:00", by: "helse-helsesykepleier-1", text: "Samtaler hos helsesykepleier annenhver uke.", responsible: "helse-helsesykepleier-1", evaluate: "2026-09-01" },
   { family: "nilsen", key: "eval", kind: "EVALUATION", at: "2026-09-01T14:00", by: "helse-helsesykepleier-1", text: "Emma sier samtalene hjelper; fraværet er noe lavere." },
   { family: "nilsen", key: "los", kind: "DECISION", at: "2026-09-08T12:00", by: "skole-ungdomslos-1", text: "Ungdomslosen overtar stafettpinnen etter Emmas ønske.", responsible: "skole-ungdomslos-1", evaluate: "2026-11-16" },
-  { family: "nilsen", key: "los-fix", kind: "NOTE", at: "2026-09-09T08:00", by: "skole-ungdomslos-1", text: "Rettelse: neste evaluering er 16. november, ikke 2. november.", corrects: "los" },
+  { family: "nilsen", key: "los-fix", kind: "NOTE", at: "2026-09-09T08:00", by: "skole-ungdomslos-1", text: "Rettelse: neste evaluering er 2026-11-16, ikke 2026-11-02.", corrects: "los" },
 ];
 
 const GOALS: { family: DemoCaseKey; key: string; text: string; term: "SHORT" | "LONG"; priority: number; status?: "OPEN" | "ACHIEVED" }[] = [
@@ -947,8 +952,8 @@ const GOALS: { family: DemoCaseKey; key: string; text: string; term: "SHORT" | "
 ];
 
 const MEETINGS: { family: DemoCaseKey; key: string; title: string; at: string; held?: { participants: string[]; summary: string } }[] = [
-  { family: "haugland", key: "okt", title: "Ansvarsgruppemøte oktober", at: "2026-10-20T12:00", held: { participants: ["nav-veileder-1", "skole-kontaktlaerer-1", "nav-bolig-1", "Sara"], summary: "Gjennomgang av boligsøknad og skolestart." } },
-  { family: "haugland", key: "des", title: "Ansvarsgruppemøte desember", at: "2026-12-03T12:00" },
+  { family: "haugland", key: "okt", title: "Ansvarsgruppemøte – bolig og skolestart", at: "2026-10-20T12:00", held: { participants: ["nav-veileder-1", "skole-kontaktlaerer-1", "nav-bolig-1", "Sara"], summary: "Gjennomgang av boligsøknad og skolestart." } },
+  { family: "haugland", key: "des", title: "Ansvarsgruppemøte – neste møte", at: "2026-12-03T12:00" },
   { family: "berg", key: "nov", title: "Investeringsteam – evaluering", at: "2026-11-02T09:00", held: { participants: ["samhandling-investeringsleder-1", "nav-veileder-3", "skole-ppt-1", "helse-psykisk-1", "Geir", "Line"], summary: "Planen evaluert med familien." } },
   { family: "berg", key: "jan", title: "Investeringsteam – neste evaluering", at: "2027-01-11T09:00" },
 ];
@@ -1010,7 +1015,8 @@ function coordinationWork(world: World): void {
   }
   for (const d of DECISIONS) {
     const id = demoOpaqueId("md", `decision/${d.family}/${d.key}`);
-    w.meetingDecision.push({ id, meetingId: meetingId(d.family, d.meeting), text: d.text });
+    const position = DECISIONS.filter((x) => x.family === d.family && x.meeting === d.meeting).indexOf(d);
+    w.meetingDecision.push({ id, meetingId: meetingId(d.family, d.meeting), text: d.text, position });
     if (d.goal) {
       w.goalEvaluation.push({ id: demoOpaqueId("ge", `evaluation/${d.family}/${d.key}`), goalId: goalId(d.family, d.goal), meetingId: meetingId(d.family, d.meeting), status: "OPEN", note: d.text });
     }
@@ -1026,8 +1032,12 @@ function coordinationWork(world: World): void {
   }
 }
 
-/** The Fjordvik demo municipality: eight families and what every service knows about them. */
-export function fjordvik(): World {
+/**
+ * The Fjordvik demo municipality: eight families and what every service knows
+ * about them, with every date moved to `today` (default DEMO_TODAY).
+ */
+export function fjordvik(today: string = DEMO_TODAY): World {
+  const shift = demoShift(today);
   const world: World = {
     registry: { person: [], family: [], familyMember: [], guardianship: [] },
     samhandling: emptySamhandling(),
@@ -1038,16 +1048,18 @@ export function fjordvik(): World {
     frivillighet: { voluntaryActivity: [] },
   };
 
-  // registry
-  for (const x of demoPersons) {
-    world.registry.person.push({
-      id: x.personId,
-      nationalId: x.nationalId,
-      givenName: x.givenName,
-      familyName: x.familyName,
-      birthDate: day(x.birthDate),
-      preferredLanguage: x.preferredLanguage,
-    });
+  // registry: rows as written (shiftWorld moves the birth date below); the national id already encodes the moved one.
+  for (const f of FAMILIES) {
+    for (const x of f.persons) {
+      world.registry.person.push({
+        id: demoPersonId(f.key, x.given),
+        nationalId: demoNationalId(x, shift),
+        givenName: x.given,
+        familyName: x.family,
+        birthDate: day(x.born),
+        preferredLanguage: x.language ?? null,
+      });
+    }
   }
   for (const f of FAMILIES) {
     const familyId = demoFamilyId(f.key);
@@ -1248,5 +1260,5 @@ export function fjordvik(): World {
     });
   });
 
-  return world;
+  return shiftWorld(world, shift);
 }

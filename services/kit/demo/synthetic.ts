@@ -3,7 +3,9 @@
 // service and coordination cases about roughly one family in three.
 //
 // - Deterministic: a seeded SHA-256 stream (random.ts) per family and stream, never
-//   Math.random or the clock. Family i depends only on (seed, i), so a large
+//   Math.random. Dates are generated for DEMO_WRITTEN_FOR and moved to the demo's
+//   today like Fjordvik's (today.ts); ids never depend on the date.
+//   Family i depends only on (seed, i, today), so a large
 //   municipality can be generated in chunks (`startIndex`) with the same rows
 //   as in one go; `mergeWorlds` joins the chunks.
 // - Ids: `<prefix>-` + 12 characters from a keyed permutation (a Feistel
@@ -18,6 +20,7 @@
 // - Staff actor ids follow the demo's `<service>-<role>-<n>` with n ≥ 100.
 import { emptySamhandling, type World } from "./world.ts";
 import { DEMO_MUNICIPALITY, DEMO_TODAY, ID_ALPHABET, day, hash53, syntheticNationalId } from "./fjordvik.ts";
+import { DEMO_WRITTEN_FOR, demoShift, shiftWorld } from "./today.ts";
 import { mix32, seededRandom } from "./random.ts";
 import { ageOn } from "../scalars.ts";
 
@@ -43,6 +46,8 @@ export interface SyntheticOptions {
   seed?: number;
   /** Index of the first family (default 0): chunk k of size n is { startIndex: k * n, families: n }. */
   startIndex?: number;
+  /** The demo's today (default DEMO_TODAY): generated for DEMO_WRITTEN_FOR, then every date moved to it. */
+  today?: string;
 }
 
 export const SYNTHETIC_DEFAULT_SEED = 20261123;
@@ -160,12 +165,13 @@ export function syntheticPersonId(index: number, slot: number, seed = SYNTHETIC_
 }
 
 // ---------------------------------------------------------------------------
-// Dates (as day numbers since 1970-01-01, UTC)
+// Dates (as day numbers since 1970-01-01, UTC). Generated for the written
+// date; syntheticWorld moves the finished rows to the demo's today.
 // ---------------------------------------------------------------------------
 
 const DAY_MS = 86_400_000;
-const TODAY = Math.floor(day(DEMO_TODAY).getTime() / DAY_MS);
-const TODAY_YEAR = day(DEMO_TODAY).getUTCFullYear();
+const TODAY = Math.floor(day(DEMO_WRITTEN_FOR).getTime() / DAY_MS);
+const TODAY_YEAR = day(DEMO_WRITTEN_FOR).getUTCFullYear();
 const dayOf = (y: number, m: number, d: number): number => Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
 const toDate = (d: number): Date => new Date(d * DAY_MS);
 const optDate = (d: number | null): Date | null => (d === null ? null : toDate(d));
@@ -529,7 +535,8 @@ class Generator {
   private readonly ids: IdMaker;
   private readonly nationalIds = new NationalIds();
 
-  constructor(private readonly seed: number) {
+  /** `shiftDays`: how far the rows will be moved; national ids encode the moved birth date. */
+  constructor(private readonly seed: number, private readonly shiftDays: number) {
     this.ids = new IdMaker(seed);
   }
 
@@ -580,7 +587,7 @@ class Generator {
       else if (region && !sami && sp.role === "CHILD" && sp.age < 4 && chance(rng, 0.3)) language = region.language;
       w.registry.person.push({
         id,
-        nationalId: this.nationalIds.next(sp, birthDate),
+        nationalId: this.nationalIds.next(sp, toDate(sp.birthDay + this.shiftDays)),
         givenName,
         familyName,
         birthDate,
@@ -1194,8 +1201,9 @@ export function syntheticWorld(opts: SyntheticOptions): World {
   if (!Number.isInteger(families) || families < 0) throw new Error(`families must be a non-negative integer, got ${families}`);
   if (!Number.isInteger(start) || start < 0) throw new Error(`startIndex must be a non-negative integer, got ${start}`);
   if (start + families > MAX_FAMILY_INDEX) throw new Error("too many synthetic families");
-  const gen = new Generator(seed);
+  const shift = demoShift(opts.today ?? DEMO_TODAY);
+  const gen = new Generator(seed, shift.days);
   for (let i = 0; i < start; i++) gen.replay(i);
   for (let i = start; i < start + families; i++) gen.family(i);
-  return gen.world;
+  return shiftWorld(gen.world, shift, { texts: false });
 }

@@ -18,8 +18,9 @@ function employees(): DemoUser[] {
   }));
 }
 
+/** One per subgraph; the registry's are its only staff in the hub (kit/auth/caller.ts). */
 function auditors(): DemoUser[] {
-  return [...VIEW_SERVICES, "samhandling" as const].map((service) => ({
+  return [...VIEW_SERVICES, "samhandling" as const, "registry" as const].map((service) => ({
     key: `${service}-auditor`,
     description: `auditor of ${service}'s access log`,
     claims: { sub: `${service}-auditor-1`, name: `Revisor ${service}`, service, roles: ["auditor"] },

@@ -14,6 +14,12 @@ import { requireOpen } from "./writes.ts";
 
 type Answer = "ACCEPTED" | "DECLINED" | "CANCELLED";
 
+const alreadyProposed = (handoverId?: string) =>
+  hubError("CONFLICT", "A handover is already proposed in this case. Wait for the answer, or cancel it before proposing another.", handoverId ? { handoverId } : {});
+
+/** Prisma's unique-constraint error (P2002), here the partial index handover_one_open_proposal_per_case. */
+const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+
 /** Answers a proposal under the case lock, so two answers (or an answer and a cancel) cannot both win. */
 async function answer(ctx: Context, id: string, status: Answer, note: string | null): Promise<HandoverRow> {
   const { found, acting } = await actingOn(ctx, id, "handoverId", "handover", ctx.loaders.handoverById);
@@ -65,12 +71,14 @@ export class BatonResolver {
       requireHolder(locked.holderMemberId, acting, "propose a handover");
       if (to.id === locked.holderMemberId) throw hubError("BAD_USER_INPUT", "You already hold the baton. Propose another member.", { field: "toMemberId" });
       const open = await tx.handover.findFirst({ where: { caseId, status: "PROPOSED" } });
-      if (open) {
-        throw hubError("CONFLICT", "A handover is already proposed in this case. Wait for the answer, or cancel it before proposing another.", { handoverId: open.id });
-      }
+      if (open) throw alreadyProposed(open.id);
       return tx.handover.create({
         data: { id: newId("hd"), caseId, fromMemberId: locked.holderMemberId!, toMemberId: to.id, status: "PROPOSED", familyWish: wish, proposedAt: new Date() },
       });
+    }).catch((error: unknown) => {
+      // The database's own guarantee (one open proposal per case), should a writer ever get past the case lock.
+      if (isUniqueViolation(error)) throw alreadyProposed();
+      throw error;
     });
     forgetCase(ctx, caseId);
     return row;

@@ -2,19 +2,56 @@
 // shows about its own work (holder, level deadline, follow-ups, meetings, plan).
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CaseMember as MemberRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
+import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
 import { DateScalar } from "../../kit/scalars.ts";
+import { GraphQLError } from "graphql";
 import { signedIn, callerOf, isActive, employee, type Context } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
+import type { PersonFacts } from "../person-facts.ts";
 import { present, visibleCase, visibleCases, type CaseRow } from "../resolvers.ts";
 import { CaseMember, CoordinationCase } from "../types.ts";
+import { afterDecisionChange, beforeDecisionChange } from "../decision-change.ts";
 import { actingMember, forgetCase, holderRole, requireHolder } from "./membership.ts";
 import { followUpOverdue, isOpenFollowUp, levelDeadline, levelOverdue, MAX_BTI_LEVEL } from "./rules.ts";
 import { BtiLevelChange, FollowUp, Goal, Meeting, NewMemberInput, OpenCaseInput } from "./types.ts";
 import { requireOpen } from "./writes.ts";
 
 const MAX_SUBJECTS = 20;
-const serviceEnum = (service: string) => service.toUpperCase() as MemberRow["service"];
+/** The membership service of a sign-in's service claim; FORBIDDEN for one that takes no part in cases (e.g. the register's). */
+function serviceEnum(service: string): MemberRow["service"] {
+  const upper = service.toUpperCase();
+  if (upper === "FAMILY" || !(Object.values(ServiceName) as string[]).includes(upper)) {
+    throw hubError("FORBIDDEN", `Your sign-in is for ${service.slice(0, 30)}, which does not take part in coordination cases. Sign in for the service you work in.`);
+  }
+  return upper as MemberRow["service"];
+}
+/** What registry ids look like (the gateway's X-Case-Id rule): anything else is a typo or an attack. */
+const REGISTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The household a new case concerns: a registry household that every subject
+ * lives in. An unknown household and one a subject does not live in answer
+ * alike, so the check tells nothing about a household the caller names.
+ */
+function checkedFamilyId(raw: string | null | undefined, subjects: readonly PersonFacts[]): string | null {
+  const familyId = raw?.trim() ?? "";
+  if (familyId === "") return null;
+  if (!REGISTRY_ID.test(familyId)) {
+    throw hubError("BAD_USER_INPUT", "familyId is not a household id from the population register (letters, digits, - and _, at most 64). Check it, or leave it out.", { field: "familyId" });
+  }
+  if (!subjects.every((s) => s.householdIds?.includes(familyId))) {
+    throw hubError("BAD_USER_INPUT", "familyId is not the register household of every person in subjectIds. Check the household id, or leave familyId out.", { field: "familyId" });
+  }
+  return familyId;
+}
+
+/** A new case has no id before it is opened, so no request can have declared it. */
+const openedInAnotherCase = (declared: string) =>
+  new GraphQLError(
+    `openCase opens a new case, but this request declares the case ${declared} (X-Case-Id). Send openCase without X-Case-Id; declare the new case's id from then on.`,
+    { extensions: { code: "PURPOSE_MISMATCH", field: "X-Case-Id" } },
+  );
 
 /** A new member's row, validated; the family and persons they chose come from the register. */
 async function memberDraft(ctx: Context, caseId: string, input: NewMemberInput, now: Date): Promise<Prisma.CaseMemberCreateManyInput> {
@@ -36,6 +73,13 @@ async function memberDraft(ctx: Context, caseId: string, input: NewMemberInput, 
     throw hubError("BAD_USER_INPUT", "An employee takes part for their service: give its name (NAV, SKOLE, …) and role PROFESSIONAL or TRUSTED_PERSON.", { field: "service" });
   }
   if (actorId !== null && actorId.length > 100) throw hubError("BAD_USER_INPUT", "actorId is not a sign-in id. Check it.", { field: "actorId" });
+  const familyChoice = text(input.familyChoice, "familyChoice");
+  if (input.role === "TRUSTED_PERSON" && familyChoice === null) {
+    throw hubError("BAD_USER_INPUT", "A trusted person is chosen by the family: say who chose them, in their words (familyChoice).", { field: "familyChoice" });
+  }
+  if (input.role !== "TRUSTED_PERSON" && familyChoice !== null) {
+    throw hubError("BAD_USER_INPUT", "familyChoice belongs to a trusted person. Leave it out, or add them with role TRUSTED_PERSON.", { field: "familyChoice" });
+  }
   return {
     id: newId("m"),
     caseId,
@@ -45,6 +89,7 @@ async function memberDraft(ctx: Context, caseId: string, input: NewMemberInput, 
     service: input.service,
     role: input.role,
     joinedAt: now,
+    familyChoice,
   };
 }
 
@@ -80,6 +125,8 @@ export class CaseWorkResolver {
   })
   async openCase(@Arg("input", () => OpenCaseInput, { description: "The new case." }) input: OpenCaseInput, @Ctx() ctx: Context): Promise<CaseRow> {
     const who = employee(ctx);
+    if (ctx.purpose) throw openedInAnotherCase(ctx.purpose.caseId);
+    const holderService = serviceEnum(who.service);
     const now = new Date();
     const title = requiredText(input.title, "title");
     listLimit(input.subjectIds, "subjectIds");
@@ -87,10 +134,14 @@ export class CaseWorkResolver {
     const subjectIds = [...new Set((input.subjectIds ?? []).map((id, i) => requiredId(id, `subjectIds[${i}]`)))];
     if (subjectIds.length === 0) throw hubError("BAD_USER_INPUT", "Name at least one person the case is about (subjectIds).", { field: "subjectIds" });
     if (subjectIds.length > MAX_SUBJECTS) throw hubError("BAD_USER_INPUT", `A case is about at most ${MAX_SUBJECTS} persons.`, { field: "subjectIds" });
-    const facts = await ctx.loaders.personFacts.loadMany(subjectIds);
-    if (facts.some((f) => !f || f instanceof Error)) {
+    const loaded = await ctx.loaders.personFacts.loadMany(subjectIds);
+    const failed = loaded.find((f): f is Error => f instanceof Error);
+    if (failed) throw failed;
+    const facts = loaded.filter((f): f is PersonFacts => f !== null && !(f instanceof Error));
+    if (facts.length !== subjectIds.length) {
       throw hubError("NOT_FOUND", "A person in subjectIds is not in the population register. Check the ids.", { field: "subjectIds" });
     }
+    const familyId = checkedFamilyId(input.familyId, facts);
     const bti = input.kind === "BTI";
     const concernAt = input.concernRegisteredAt ?? now;
     if (bti && concernAt.getTime() > now.getTime()) {
@@ -106,7 +157,7 @@ export class CaseWorkResolver {
       actorId: who.actorId,
       personId: null,
       displayName: requiredText(input.holderDisplayName, "holderDisplayName"),
-      service: serviceEnum(who.service),
+      service: holderService,
       role: holderRole(input.kind),
       joinedAt: now,
     };
@@ -116,13 +167,14 @@ export class CaseWorkResolver {
       throw hubError("BAD_USER_INPUT", "The same person is listed twice among the members (you are added as holder yourself).", { field: "members" });
     }
     const concern = bti ? text(input.concern, "concern") : null;
+    await beforeDecisionChange(ctx, "Opening the case");
     await ctx.loaders.inNewCase(async (tx) => {
       await tx.coordinationCase.create({
         data: {
           id,
           kind: input.kind,
           title,
-          familyId: input.familyId?.trim() || null,
+          familyId,
           btiLevel: bti ? 0 : null,
           openedAt: now,
           individualPlan: input.individualPlan ?? false,
@@ -138,7 +190,8 @@ export class CaseWorkResolver {
         });
       }
     });
-    await ctx.invalidateDecisions();
+    // Committed: from here on the answer says the case exists, whatever happens next.
+    await afterDecisionChange(ctx, `The case ${id}`, { caseId: id });
     return (await visibleCase(ctx, await ctx.loaders.case.load(id)))!;
   }
 
@@ -150,6 +203,7 @@ export class CaseWorkResolver {
   ): Promise<MemberRow> {
     await actingMember(ctx, caseId);
     const draft = await memberDraft(ctx, caseId, input, new Date());
+    await beforeDecisionChange(ctx, "The new member");
     const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
       requireOpen(locked);
       const existing = await tx.caseMember.findFirst({
@@ -159,7 +213,7 @@ export class CaseWorkResolver {
       return tx.caseMember.create({ data: draft });
     });
     forgetCase(ctx, caseId);
-    await ctx.invalidateDecisions();
+    await afterDecisionChange(ctx, `The new member ${row.id}`, { caseId, memberId: row.id });
     return row;
   }
 
@@ -172,6 +226,7 @@ export class CaseWorkResolver {
     @Ctx() ctx: Context,
   ): Promise<MemberRow> {
     const acting = await actingMember(ctx, caseId);
+    await beforeDecisionChange(ctx, "The member leaving");
     const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
       requireOpen(locked);
       const target = await tx.caseMember.findFirst({ where: { id: memberId, caseId, leftAt: null } });
@@ -182,7 +237,7 @@ export class CaseWorkResolver {
       return tx.caseMember.update({ where: { id: target.id }, data: { leftAt: new Date() } });
     });
     forgetCase(ctx, caseId);
-    await ctx.invalidateDecisions();
+    await afterDecisionChange(ctx, `The member ${row.id} leaving`, { caseId, memberId: row.id });
     return row;
   }
 
@@ -208,7 +263,7 @@ export class CaseWorkResolver {
       if (current.btiLevel === level) throw hubError("CONFLICT", `The case is already at level ${level}.`);
       const now = new Date();
       await tx.btiLevelChange.create({
-        data: { id: newId("lv"), caseId, fromLevel: current.btiLevel, toLevel: level, reason: why, decidedBy: acting.actorId, decidedByService: acting.me.service, decidedAt: now },
+        data: { id: newId("lv"), caseId, fromLevel: current.btiLevel, toLevel: level, reason: why, decidedBy: acting.actorId, decidedByService: acting.service, decidedAt: now },
       });
       await tx.coordinationCase.update({
         where: { id: caseId },
@@ -229,6 +284,7 @@ export class CaseWorkResolver {
   ): Promise<CaseRow> {
     const acting = await actingMember(ctx, caseId);
     const why = requiredText(reason, "reason");
+    await beforeDecisionChange(ctx, "Closing the case");
     await ctx.loaders.inCase(caseId, async (tx, locked) => {
       requireOpen(locked);
       requireHolder(locked.holderMemberId, acting, "close the case");
@@ -241,7 +297,7 @@ export class CaseWorkResolver {
       });
     });
     forgetCase(ctx, caseId);
-    await ctx.invalidateDecisions();
+    await afterDecisionChange(ctx, `Closing the case ${caseId}`, { caseId });
     return (await ctx.loaders.case.load(caseId))!;
   }
 

@@ -9,7 +9,7 @@ import { DateTimeScalar } from "../../kit/scalars.ts";
 import type { Context } from "../context.ts";
 import { newId, requiredId, requiredText, text } from "../input.ts";
 import { CaseMember } from "../types.ts";
-import { actingMember, actingOn, activeMemberOf, forgetCase, type Acting } from "./membership.ts";
+import { actingMember, actingOn, forgetCase, type Acting } from "./membership.ts";
 import { followUpOverdue, notBeforeToday } from "./rules.ts";
 import { FollowUp, FollowUpInput, Goal, GoalEvaluation, GoalInput, Meeting, MeetingDecision, RecordMeetingInput } from "./types.ts";
 import { requireOpen } from "./writes.ts";
@@ -24,28 +24,56 @@ function limited<T>(items: readonly T[] | null | undefined, field: string): read
   return list;
 }
 
-/** A follow-up's row, checked against the case: an active professional responsible, a due date not past, a goal of this case. */
-async function followUpDraft(ctx: Context, acting: Acting, input: FollowUpInput, decisionId: string | null, field: string): Promise<Prisma.MeasureCreateManyInput> {
-  const responsible = await activeMemberOf(ctx, acting.caseId, requiredId(input.responsibleMemberId, `${field}.responsibleMemberId`), `${field}.responsibleMemberId`, true);
+/** What a follow-up's input says on its own, checked before any transaction: text and a due date not past. */
+interface FollowUpDraft {
+  input: FollowUpInput;
+  description: string;
+  responsibleMemberId: string;
+  goalId: string | null;
+  field: string;
+}
+
+function followUpDraft(input: FollowUpInput, field: string): FollowUpDraft {
+  const responsibleMemberId = requiredId(input.responsibleMemberId, `${field}.responsibleMemberId`);
   if (!notBeforeToday(input.dueDate)) {
     throw hubError("BAD_USER_INPUT", `${field}.dueDate is in the past. Give the day it is due, today or later.`, { field: `${field}.dueDate` });
   }
-  if (input.goalId && !(await ctx.loaders.goalsOfCase.load(acting.caseId)).some((g) => g.id === input.goalId)) {
+  const goalId = input.goalId ? requiredId(input.goalId, `${field}.goalId`) : null;
+  return { input, description: requiredText(input.description, `${field}.description`), responsibleMemberId, goalId, field };
+}
+
+/**
+ * Creates a follow-up inside the case's transaction, checking what can change
+ * under it against the locked case: the responsible member is an active
+ * professional member now, the goal one of this case's.
+ */
+async function createFollowUp(tx: Prisma.TransactionClient, acting: Acting, draft: FollowUpDraft, decisionId: string | null): Promise<MeasureRow> {
+  const { field } = draft;
+  const responsible = await tx.caseMember.findFirst({ where: { id: draft.responsibleMemberId, caseId: acting.caseId, leftAt: null } });
+  if (!responsible) {
+    throw hubError("BAD_USER_INPUT", `${field}.responsibleMemberId is not an active member of this case. List the case's members and use one of their ids.`, { field: `${field}.responsibleMemberId` });
+  }
+  if (!responsible.actorId) {
+    throw hubError("BAD_USER_INPUT", `${field}.responsibleMemberId must be one of the case's professionals: the family is not made responsible for a service's follow-up.`, { field: `${field}.responsibleMemberId` });
+  }
+  if (draft.goalId && !(await tx.goal.findFirst({ where: { id: draft.goalId, caseId: acting.caseId }, select: { id: true } }))) {
     throw hubError("BAD_USER_INPUT", `${field}.goalId is not a goal of this case's plan. List the case's goals.`, { field: `${field}.goalId` });
   }
-  return {
-    id: newId("ms"),
-    caseId: acting.caseId,
-    goalId: input.goalId ?? null,
-    decisionId,
-    description: requiredText(input.description, `${field}.description`),
-    responsibleMemberId: responsible.id,
-    responsibleService: responsible.service,
-    dueDate: input.dueDate,
-    status: "PLANNED",
-    createdAt: new Date(),
-    createdBy: acting.actorId,
-  };
+  return tx.measure.create({
+    data: {
+      id: newId("ms"),
+      caseId: acting.caseId,
+      goalId: draft.goalId,
+      decisionId,
+      description: draft.description,
+      responsibleMemberId: responsible.id,
+      responsibleService: responsible.service,
+      dueDate: draft.input.dueDate,
+      status: "PLANNED",
+      createdAt: new Date(),
+      createdBy: acting.actorId,
+    },
+  });
 }
 
 @Resolver(() => Meeting)
@@ -82,38 +110,40 @@ export class MeetingResolver {
   ): Promise<MeetingRow> {
     const { found: meeting, acting } = await actingOn(ctx, meetingId, "meetingId", "meeting", ctx.loaders.meetingById);
     const caseId = meeting.caseId;
-    const members = await ctx.loaders.membersOfCase.load(caseId);
-    const participantIds = [...new Set(limited(input.participantIds, "participantIds"))];
+    const participantIds = [...new Set(limited(input.participantIds, "participantIds").map((id, i) => requiredId(id, `participantIds[${i}]`)))];
     if (participantIds.length === 0) throw hubError("BAD_USER_INPUT", "Name who was at the meeting (participantIds).", { field: "participantIds" });
-    if (participantIds.some((id) => !members.some((m) => m.id === id))) {
-      throw hubError("BAD_USER_INPUT", "A participant is not a member of this case. Add them to the case first.", { field: "participantIds" });
-    }
-    const decisions = await Promise.all(
-      limited(input.decisions, "decisions").map(async (d, i) => {
-        const id = newId("md");
-        return {
-          row: { id, meetingId: meeting.id, text: requiredText(d.text, `decisions[${i}].text`) },
-          followUp: d.followUp ? await followUpDraft(ctx, acting, d.followUp, id, `decisions[${i}].followUp`) : null,
-        };
-      }),
-    );
-    const goals = await ctx.loaders.goalsOfCase.load(caseId);
-    const evaluations = limited(input.evaluations, "evaluations").map((e, i) => {
-      if (!goals.some((g) => g.id === e.goalId)) {
-        throw hubError("BAD_USER_INPUT", `evaluations[${i}].goalId is not a goal of this case's plan.`, { field: `evaluations[${i}].goalId` });
-      }
-      return { id: newId("ge"), goalId: e.goalId, meetingId: meeting.id, status: e.status, note: text(e.note, `evaluations[${i}].note`) };
-    });
+    const decisions = limited(input.decisions, "decisions").map((d, i) => ({
+      text: requiredText(d.text, `decisions[${i}].text`),
+      followUp: d.followUp ? followUpDraft(d.followUp, `decisions[${i}].followUp`) : null,
+    }));
+    const evaluations = limited(input.evaluations, "evaluations").map((e, i) => ({
+      goalId: requiredId(e.goalId, `evaluations[${i}].goalId`),
+      status: e.status,
+      note: text(e.note, `evaluations[${i}].note`),
+      field: `evaluations[${i}].goalId`,
+    }));
     const summary = text(input.summary, "summary");
+    // Everything that depends on the case is checked under its lock, in the order it is written:
+    // a problem anywhere (the second decision's follow-up, say) leaves none of it saved.
     const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
       requireOpen(locked);
       const current = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
       if (current.status !== "PLANNED") throw hubError("CONFLICT", `This meeting is already ${current.status.toLowerCase()}. Plan a new meeting to record another.`);
-      if (decisions.length > 0) await tx.meetingDecision.createMany({ data: decisions.map((d) => d.row) });
-      const followUps = decisions.flatMap((d) => (d.followUp ? [d.followUp] : []));
-      if (followUps.length > 0) await tx.measure.createMany({ data: followUps });
-      if (evaluations.length > 0) await tx.goalEvaluation.createMany({ data: evaluations });
-      for (const e of evaluations) await tx.goal.update({ where: { id: e.goalId }, data: { status: e.status } });
+      const members = await tx.caseMember.findMany({ where: { caseId }, select: { id: true } });
+      if (participantIds.some((id) => !members.some((m) => m.id === id))) {
+        throw hubError("BAD_USER_INPUT", "A participant is not a member of this case. Add them to the case first.", { field: "participantIds" });
+      }
+      for (const [position, d] of decisions.entries()) {
+        const decision = await tx.meetingDecision.create({ data: { id: newId("md"), meetingId: meeting.id, text: d.text, position } });
+        if (d.followUp) await createFollowUp(tx, acting, d.followUp, decision.id);
+      }
+      for (const e of evaluations) {
+        if (!(await tx.goal.findFirst({ where: { id: e.goalId, caseId }, select: { id: true } }))) {
+          throw hubError("BAD_USER_INPUT", `${e.field} is not a goal of this case's plan.`, { field: e.field });
+        }
+        await tx.goalEvaluation.create({ data: { id: newId("ge"), goalId: e.goalId, meetingId: meeting.id, status: e.status, note: e.note } });
+        await tx.goal.update({ where: { id: e.goalId }, data: { status: e.status } });
+      }
       return tx.meeting.update({ where: { id: meeting.id }, data: { status: "HELD", summary, participantIds } });
     });
     forgetCase(ctx, caseId);
@@ -194,10 +224,10 @@ export class FollowUpResolver {
     @Ctx() ctx: Context,
   ): Promise<MeasureRow> {
     const acting = await actingMember(ctx, caseId);
-    const draft = await followUpDraft(ctx, acting, input, null, "input");
+    const draft = followUpDraft(input, "input");
     const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
       requireOpen(locked);
-      return tx.measure.create({ data: draft });
+      return createFollowUp(tx, acting, draft, null);
     });
     forgetCase(ctx, caseId);
     return row;

@@ -3,23 +3,48 @@
 import type { CaseMember as MemberRow } from "../../../prisma/samhandling/generated/client.ts";
 import type { MemberRole } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
-import { caseTakingPart, employee, isActive, type Context } from "../context.ts";
+import { GraphQLError } from "graphql";
+import { caseNotFound, caseTakingPart, employee, isActive, requireNoOtherPurpose, type Context } from "../context.ts";
 import { requiredId } from "../input.ts";
 
 export interface Acting {
   actorId: string;
   /** The caller's own membership in the case. */
   me: MemberRow;
+  /**
+   * The service the caller acts for: their verified token's, which their
+   * membership must name too. What they write is labelled with it, and the
+   * stafettlogg's consent rules read by it, so a membership row cannot make
+   * anyone write as another service.
+   */
+  service: MemberRow["service"];
   caseId: string;
 }
 
-/** The caller as an active employee member of the case, or a FORBIDDEN / NOT_FOUND error. */
+/** The membership service that corresponds to a token's service claim ("skole" → SKOLE). */
+const tokenService = (service: string) => service.toUpperCase() as MemberRow["service"];
+
+/**
+ * The caller as an active employee member of the case, acting within the
+ * declared case (if any) and for the service of their own sign-in; otherwise
+ * NOT_FOUND (not in the case), PURPOSE_MISMATCH or FORBIDDEN.
+ */
 export async function actingMember(ctx: Context, caseId: string): Promise<Acting> {
   const who = employee(ctx);
   await caseTakingPart(ctx, who, caseId);
   const me = (await ctx.loaders.membersOfCase.load(caseId)).find((m) => isActive(m) && m.actorId === who.actorId);
-  if (!me) throw hubError("FORBIDDEN", "You are not an active member of this case. Ask the case's coordinator to add you to the case first.");
-  return { actorId: who.actorId, me, caseId };
+  if (!me) throw caseNotFound();
+  requireNoOtherPurpose(ctx, caseId);
+  const service = tokenService(who.service);
+  if (me.service !== service) {
+    throw hubError(
+      "FORBIDDEN",
+      `You take part in this case for ${me.service}, but you are signed in for ${service}. ` +
+        "Sign in for the service you take part for, or ask the case's coordinator to add you for the service you work in.",
+      { membershipService: me.service, signedInService: service },
+    );
+  }
+  return { actorId: who.actorId, me, service, caseId };
 }
 
 /**
@@ -38,11 +63,14 @@ export async function actingOn<Row extends { caseId: string }>(
   const notFound = () => hubError("NOT_FOUND", `No ${what} has this id in a case you take part in. Check the id.`, { field });
   const found = await find(requiredId(id, field));
   if (!found) throw notFound();
-  const acting = await actingMember(ctx, found.caseId).catch(() => {
-    throw notFound();
+  const acting = await actingMember(ctx, found.caseId).catch((error: unknown) => {
+    // Only a member learns more (a declared other case, a sign-in for another service); anyone else, that there is no such row.
+    throw isNotFound(error) ? notFound() : error;
   });
   return { found, acting };
 }
+
+const isNotFound = (error: unknown) => error instanceof GraphQLError && error.extensions.code === "NOT_FOUND";
 
 /** Only the one holding the baton may do this (checked again under the case lock). */
 export function requireHolder(holderMemberId: string | null, acting: Acting, what: string): void {

@@ -63,7 +63,7 @@ export class StafettloggResolver {
     const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
       requireOpen(locked);
       if (input.correctsId) {
-        const corrected = await tx.stafettloggEntry.findFirst({ where: { id: input.correctsId, caseId } });
+        const corrected = await tx.stafettloggEntry.findFirst({ where: { id: requiredId(input.correctsId, "correctsId"), caseId } });
         if (!corrected) throw hubError("NOT_FOUND", "correctsId names no entry in this case's stafettlogg. Check the id.", { field: "correctsId" });
       }
       return tx.stafettloggEntry.create({
@@ -74,11 +74,12 @@ export class StafettloggResolver {
           text: body,
           authorActorId: acting.actorId,
           authorName: acting.me.displayName,
-          authorService: acting.me.service,
+          // The verified sign-in's service (equal to the membership's, actingMember checks): it decides who may read the entry.
+          authorService: acting.service,
           at: new Date(),
           responsibleMemberId: responsible?.id ?? null,
           evaluationDate: input.evaluationDate ?? null,
-          correctsId: input.correctsId ?? null,
+          correctsId: input.correctsId?.trim() || null,
         },
       });
     });

@@ -258,6 +258,12 @@ export class NewMemberInput {
 
   @Field(() => MemberRole, { description: "PROFESSIONAL, FAMILY or TRUSTED_PERSON. The baton moves only by handover." })
   role!: MemberRole;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "For a TRUSTED_PERSON (required then, refused otherwise): who in the family chose them, in their words.",
+  })
+  familyChoice?: string | null;
 }
 
 @InputType({ description: "A new coordination case. The one who opens it holds the baton." })
@@ -271,7 +277,7 @@ export class OpenCaseInput {
   @Field(() => [ID], { description: "The persons the case is about (registry ids); at least one." })
   subjectIds!: string[];
 
-  @Field(() => ID, { nullable: true, description: "The household, when the case concerns one." })
+  @Field(() => ID, { nullable: true, description: "The household, when the case concerns one: a register household every subject lives in." })
   familyId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "An ansvarsgruppe working to an individuell plan; default false." })

@@ -1,0 +1,42 @@
+// Production runs only trusted documents and estimates no cost per request:
+// `npm run documents` refuses a document over MAX_COST instead.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildSchema, parse } from "graphql";
+import { describe, expect, it } from "vitest";
+import { buildManifest, documentCost } from "../gateway/persisted-documents.ts";
+import { ROOT_DIR } from "../services/kit/config.ts";
+
+const schema = buildSchema(`
+  type Query { person(id: ID!): Person, people: [Person!]! }
+  type Mutation { touch: Person }
+  type Person { id: ID!, name: String, friends: [Person!]!, best: Person }
+`);
+
+describe("trusted document cost", () => {
+  it("counts object fields, multiplied by the list size for each list they sit in, and 10 per mutation", () => {
+    expect(documentCost(schema, parse("{ person(id: 1) { id name } }"), 10)).toBe(1);
+    expect(documentCost(schema, parse("{ person(id: 1) { best { id } friends { id } } }"), 10)).toBe(1 + 1 + 1);
+    expect(documentCost(schema, parse("{ people { friends { best { id } } } }"), 10)).toBe(1 + 10 + 100);
+    expect(documentCost(schema, parse("mutation { touch { id } }"), 10)).toBe(11);
+  });
+
+  it("refuses to publish a document over MAX_COST", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-documents-"));
+    try {
+      fs.copyFileSync(path.join(ROOT_DIR, "gateway", "documents", "FamilyOverview.graphql"), path.join(dir, "FamilyOverview.graphql"));
+      expect(() => buildManifest(dir)).not.toThrow();
+      const saved = process.env.MAX_COST;
+      process.env.MAX_COST = "50";
+      try {
+        expect(() => buildManifest(dir)).toThrow(/FamilyOverview\.graphql costs \d+ .* over MAX_COST 50/);
+      } finally {
+        if (saved === undefined) delete process.env.MAX_COST;
+        else process.env.MAX_COST = saved;
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

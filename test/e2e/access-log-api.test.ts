@@ -1,0 +1,148 @@
+// Reading the access log: a person sees who has looked at their data in every
+// service; a service's auditors read that service's log, and no one else does —
+// not another service's auditor, not a caseworker, not a citizen asking about
+// someone else. The population register's log is read by its own auditors.
+import { beforeAll, describe, expect, it } from "vitest";
+import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
+import { demoCaseId, demoPersonId, fjordvik } from "../../services/kit/demo/fjordvik.ts";
+import { demoUser } from "../../services/kit/demo/users.ts";
+import { asClaims, asUser, gateway } from "../support/graphql.ts";
+
+const world = fjordvik();
+const SARA = demoUser("citizen")!.claims.personId!;
+/** One of Sara's children, whom she sees through her parental responsibility. */
+const CHILD = world.registry.guardianship.find((g) => g.guardianId === SARA && g.parentalResponsibility)!.childId;
+const TOR = demoPersonId("eriksen", "Tor");
+const CASE = demoCaseId("haugland");
+const LOOKER = "nav-veileder-1";
+
+type Entry = { at: string; actorId: string; actorService: string; personId: string; categories: string[]; caseId: string | null; decision: string; reason: string };
+const ENTRY = "at actorId actorService personId categories caseId decision reason";
+
+let startedAt: string;
+
+beforeAll(async () => {
+  startedAt = new Date(Date.now() - 1000).toISOString();
+  // A member of the Haugland case looks at Sara: registry (identity) and NAV (its own records) log it.
+  const res = await gateway(`query ($id: ID!) { person(id: $id) { givenName nav { access { status } involved } } }`, { id: SARA }, await asUser(LOOKER, CASE));
+  expect(res.errors).toBeUndefined();
+});
+
+const fresh = (entries: Entry[]) => entries.filter((e) => e.at >= startedAt);
+
+describe("a citizen's own access log", () => {
+  it("shows who looked at their data, in each service, newest first", async () => {
+    const selection = SERVICE_NAMES.map((s) => `${s}AccessLog { ${ENTRY} }`).join(" ");
+    const res = await gateway<{ me: Record<string, Entry[] | null> }>(`{ me { id ${selection} } }`, {}, await asUser("citizen"));
+    expect(res.errors).toBeUndefined();
+    for (const s of SERVICE_NAMES) expect(res.data!.me[`${s}AccessLog`], s).toEqual(expect.any(Array));
+    const nav = res.data!.me.navAccessLog!;
+    expect(nav.every((e) => e.personId === SARA)).toBe(true);
+    expect(fresh(nav)).toContainEqual(expect.objectContaining({ actorId: LOOKER, actorService: "nav", caseId: CASE, decision: "GRANTED", reason: "OWN_SERVICE" }));
+    expect(fresh(res.data!.me.registryAccessLog!)).toContainEqual(expect.objectContaining({ actorId: LOOKER, categories: ["IDENTITY"], decision: "GRANTED" }));
+    const times = nav.map((e) => e.at);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it("is null for anyone asking about another person: a parent about their child, a citizen about a stranger, a caseworker about a case subject", async () => {
+    const childAsked = await gateway<{ person: { id: string; navAccessLog: Entry[] | null } | null }>(
+      `query ($id: ID!) { person(id: $id) { id navAccessLog { ${ENTRY} } } }`,
+      { id: CHILD },
+      await asUser("citizen"),
+    );
+    expect(childAsked.errors).toBeUndefined();
+    expect(childAsked.data!.person).toEqual({ id: CHILD, navAccessLog: null });
+
+    const stranger = await gateway<{ person: unknown }>(`query ($id: ID!) { person(id: $id) { id navAccessLog { ${ENTRY} } } }`, { id: TOR }, await asUser("citizen"));
+    expect(stranger.data!.person).toBeNull();
+
+    const caseworker = await gateway<{ person: { navAccessLog: Entry[] | null; samhandlingAccessLog: Entry[] | null } }>(
+      `query ($id: ID!) { person(id: $id) { navAccessLog { ${ENTRY} } samhandlingAccessLog { ${ENTRY} } } }`,
+      { id: SARA },
+      await asUser(LOOKER, CASE),
+    );
+    expect(caseworker.errors).toBeUndefined();
+    expect(caseworker.data!.person).toEqual({ navAccessLog: null, samhandlingAccessLog: null });
+  });
+
+  it("follows the token: a citizen signed in as someone else gets that person's log, never the one asked about", async () => {
+    const other = await asClaims({ sub: "citizen-other", name: "Annen", service: "citizen", roles: ["citizen"], personId: TOR });
+    const res = await gateway<{ person: unknown; me: { id: string; navAccessLog: Entry[] } }>(
+      `query ($id: ID!) { person(id: $id) { id } me { id navAccessLog { personId } } }`,
+      { id: SARA },
+      other,
+    );
+    expect(res.data!.person).toBeNull();
+    expect(res.data!.me.id).toBe(TOR);
+    expect(res.data!.me.navAccessLog.every((e) => e.personId === TOR)).toBe(true);
+  });
+});
+
+describe("a service's audit log", () => {
+  const AUDIT = (service: string) => `query ($p: ID, $from: DateTime) { log: ${service}AuditLog(personId: $p, from: $from) { ${ENTRY} } }`;
+
+  it("is read by that service's auditors", async () => {
+    const res = await gateway<{ log: Entry[] }>(AUDIT("nav"), { p: SARA, from: startedAt }, await asUser("nav-auditor"));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.log).toContainEqual(expect.objectContaining({ actorId: LOOKER, personId: SARA, decision: "GRANTED", reason: "OWN_SERVICE" }));
+  });
+
+  it.each([
+    ["another service's auditor", "skole-auditor"],
+    ["a caseworker of the service itself", LOOKER],
+    ["the hub's coordinator", "coordinator"],
+    ["a citizen, about themself", "citizen"],
+    ["the register's auditor", "registry-auditor"],
+  ])("is refused to %s", async (_who, key) => {
+    const res = await gateway<{ log: Entry[] }>(AUDIT("nav"), { p: SARA, from: startedAt }, await asUser(key));
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(res.data?.log ?? null).toBeNull();
+  });
+
+  it("is refused without a token", async () => {
+    const res = await gateway<{ log: Entry[] }>(AUDIT("nav"), { p: SARA, from: startedAt });
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the population register's audit log", () => {
+  it("is read by the register's auditors: who looked up whose identity", async () => {
+    const res = await gateway<{ registryAuditLog: Entry[] }>(
+      `query ($p: ID, $from: DateTime) { registryAuditLog(personId: $p, from: $from) { ${ENTRY} } }`,
+      { p: SARA, from: startedAt },
+      await asUser("registry-auditor"),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.registryAuditLog).toContainEqual(expect.objectContaining({ actorId: LOOKER, personId: SARA, categories: ["IDENTITY"], decision: "GRANTED", caseId: CASE }));
+  });
+
+  it.each([["samhandling's auditor", "samhandling-auditor"], ["NAV's auditor", "nav-auditor"], ["a caseworker", LOOKER], ["a citizen", "citizen"]])(
+    "is refused to %s",
+    async (_who, key) => {
+      const res = await gateway(`{ registryAuditLog { actorId } }`, {}, await asUser(key));
+      expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    },
+  );
+
+  it("gives the register's auditor no personal data and no part in cases", async () => {
+    const auditor = await asUser("registry-auditor", CASE);
+    const person = await gateway<{ person: unknown }>(`query ($id: ID!) { person(id: $id) { id } }`, { id: SARA }, auditor);
+    expect(person.data!.person).toBeNull();
+    const cases = await gateway(`{ myCases { id } }`, {}, auditor);
+    expect(cases.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const opened = await gateway(
+      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { kind: "ANSVARSGRUPPE", title: "x", subjectIds: [SARA], holderDisplayName: "x" } },
+      auditor,
+    );
+    expect(opened.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("treats a register token without the auditor role as no sign-in at all", async () => {
+    const clerk = await asClaims({ sub: "registry-clerk-1", name: "Saksbehandler", service: "registry", roles: ["caseworker"] });
+    const res = await gateway(`{ registryAuditLog { actorId } }`, {}, clerk);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const cases = await gateway(`{ myCases { id } }`, {}, clerk);
+    expect(cases.errors?.[0]?.message).toMatch(/Sign in first/);
+  });
+});

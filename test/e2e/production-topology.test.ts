@@ -1,0 +1,138 @@
+// The production topology as a whole, as docker-compose.yml starts it but as
+// local processes: every subgraph and the gateway with the file's own
+// environment (NODE_ENV=production, HUB_SIGNING_SECRET, REDIS_URL, one
+// PostgreSQL database per service, the gateway verifying tokens against an
+// OIDC issuer and running only trusted documents, no development secret
+// anywhere), on a PostgreSQL server and a redis-server of this suite's own.
+// A coordinator with an OIDC token reads the family overview by documentId;
+// a withdrawn consent counts from the next request; every process says it is
+// live and ready.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildManifest } from "../../gateway/persisted-documents.ts";
+import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
+import { demoCaseId, demoConsentId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
+import { composeDatabases, composeEnvironment } from "../support/compose-topology.ts";
+import { postGraphQL } from "../support/graphql.ts";
+import { ownGatewayPort, startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
+import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres.ts";
+import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "../support/private-redis.ts";
+import { startIssuer, TEST_ISSUER, type TestIssuer } from "./hardening-support.ts";
+
+const SLOT = 5;
+const BERG = demoCaseId("berg");
+const documents = new Map(buildManifest().operations.map((op) => [op.name, op.id]));
+
+type View = { access: { status: string; reason: string } } | null;
+interface Overview {
+  family: { name: string; members: { person: (Record<string, View> & { givenName: string }) | null }[] } | null;
+}
+
+let postgres: PrivatePostgres;
+let redis: PrivateRedis;
+let issuer: TestIssuer;
+let hub: OwnFederation;
+let gatewayBase: string;
+
+/** A trusted document by id, as the hub's clients send it in production. */
+async function run<Data>(name: string, variables: Record<string, unknown>, headers: Record<string, string>) {
+  const response = await fetch(hub.federation.gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
+    body: JSON.stringify({ documentId: documents.get(name), variables }),
+  });
+  const raw = await response.text();
+  return { status: response.status, raw, ...(JSON.parse(raw) as { data?: Data | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+}
+
+async function overview() {
+  const res = await run<Overview>("FamilyOverview", { familyId: demoFamilyId("berg") }, await issuer.headers("coordinator", BERG));
+  const statuses: Record<string, string> = {};
+  for (const m of res.data?.family?.members ?? []) for (const s of VIEW_SERVICES) statuses[`${m.person?.givenName}/${s}`] = m.person?.[s]?.access.status ?? "-";
+  return { res, statuses };
+}
+
+const canRun = (postgresBinDir() !== null && (await hasRedisServer)) || process.env.CI === "true";
+
+describe.runIf(canRun)("the production topology (docker-compose.yml as local processes)", () => {
+  beforeAll(async () => {
+    const base = ownGatewayPort(SLOT);
+    [postgres, redis, issuer] = await Promise.all([startPrivatePostgres(base + 90), startPrivateRedis(base + 91), startIssuer()]);
+    await postgres.createDatabases(composeDatabases());
+    const env = composeEnvironment({
+      gatewayPort: base,
+      postgresPort: postgres.port,
+      redisUrl: redis.url,
+      variables: {
+        POSTGRES_PASSWORD: "unused-with-trust-auth",
+        HUB_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+        OIDC_ISSUER: TEST_ISSUER,
+        OIDC_JWKS_URI: issuer.jwksUri,
+        SEED_DEMO: "true",
+      },
+    });
+    expect(env.NODE_ENV).toBe("production");
+    // Nothing from the test runner's environment may stand in for what the file leaves out.
+    hub = await startOwnFederation(SLOT, { ...env, HUB_JWT_SECRET: "", SEED_SYNTHETIC_FAMILIES: "0" });
+    gatewayBase = new URL(hub.federation.gatewayUrl).origin;
+  }, OWN_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await hub?.close();
+    await Promise.all([postgres?.close(), redis?.kill(), issuer?.close()]);
+  });
+
+  it("every process is live and ready, and none made up a development secret", async () => {
+    expect((await fetch(`${gatewayBase}/healthcheck`)).status).toBe(200);
+    expect((await fetch(`${gatewayBase}/readiness`)).status).toBe(200);
+    for (const service of SERVICE_NAMES) {
+      for (const endpoint of ["healthz", "readyz", "metrics"]) expect((await fetch(`${hub.subgraphBase(service)}/${endpoint}`)).status, `${service} /${endpoint}`).toBe(200);
+    }
+    expect(fs.existsSync(path.join(hub.dataDir, ".dev-secrets.json"))).toBe(false);
+  });
+
+  it("runs the family overview by documentId with an OIDC token, every service answering from PostgreSQL", async () => {
+    const { res, statuses } = await overview();
+    expect(res.errors, res.raw).toBeUndefined();
+    expect(res.data?.family?.name).toBe("Berg");
+    // Geir's broad consent opens every service's view of him.
+    for (const s of VIEW_SERVICES) expect(statuses[`Geir/${s}`], s).toBe("GRANTED");
+    // Each view service logged what it released, in its own database on the server.
+    for (const s of VIEW_SERVICES) {
+      const [row] = await postgres.query<{ n: number }>(`hub_${s}`, "select count(*)::int as n from access_log");
+      expect(row!.n, s).toBeGreaterThan(0);
+    }
+  });
+
+  it("refuses query text and development tokens: production mode is on", async () => {
+    const text = await postGraphQL(hub.federation.gatewayUrl, "{ myCases { id } }", {}, await issuer.headers("coordinator"));
+    expect(text.errors?.[0]?.extensions?.code).toBe("PERSISTED_DOCUMENT_REQUIRED");
+    const { devToken } = await import("../../services/kit/auth/tokens.ts");
+    const { demoUser } = await import("../../services/kit/demo/users.ts");
+    const forged = await run("MyCases", {}, { authorization: `Bearer ${await devToken(demoUser("coordinator")!.claims, "any-development-secret-at-all")}` });
+    expect(forged.status).toBe(401);
+  });
+
+  it("refuses a token the issuer made for another application (audience)", async () => {
+    const { demoUser } = await import("../../services/kit/demo/users.ts");
+    const elsewhere = await issuer.token(demoUser("coordinator")!.claims, { audience: "some-other-app" });
+    const res = await run("MyCases", {}, { authorization: `Bearer ${elsewhere}` });
+    expect(res.status, res.raw).toBe(401);
+    expect(res.data ?? null).toBeNull();
+  });
+
+  it("honours a consent withdrawal on the very next request", async () => {
+    const before = await overview();
+    expect(before.statuses["Geir/nav"]).toBe("GRANTED");
+    const withdrawn = await run<{ withdrawConsent: { id: string; active: boolean } }>("WithdrawConsent", { id: demoConsentId("berg", "geir") }, await issuer.headers("coordinator", BERG));
+    expect(withdrawn.errors, withdrawn.raw).toBeUndefined();
+    expect(withdrawn.data?.withdrawConsent.active).toBe(false);
+
+    const after = await overview();
+    expect(after.res.errors, after.res.raw).toBeUndefined();
+    for (const s of VIEW_SERVICES) expect(after.statuses[`Geir/${s}`], s).toBe("RESTRICTED");
+    // The others' consents still stand.
+    for (const [key, status] of Object.entries(before.statuses)) if (!key.startsWith("Geir/")) expect(after.statuses[key], key).toBe(status);
+  });
+});
