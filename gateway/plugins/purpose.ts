@@ -13,7 +13,11 @@ export const HUB_REQUEST_ID_HEADER = "x-hub-request-id";
 
 interface Stamp {
   requestId: string;
-  /** Read once, at the request's first subgraph call: any read after the request arrived reflects every change acknowledged before it. */
+  /**
+   * Read once per request, from its arrival on: any read after the request
+   * arrived reflects every change acknowledged before it. Started at once, so
+   * the round trip to Redis overlaps parsing, token checks and the rate limit.
+   */
   consentEpoch?: Promise<number | null>;
 }
 
@@ -41,7 +45,12 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
   };
   return {
     onRequest({ request }) {
-      stampOf(request);
+      // Only GraphQL requests reach subgraphs; health checks and metrics need no epoch.
+      if (new URL(request.url).pathname !== "/graphql") return;
+      const stamp = stampOf(request);
+      stamp.consentEpoch = epochs.current();
+      // Read even if the request is refused before any subgraph call: do not let a failure go unhandled.
+      stamp.consentEpoch.catch(() => undefined);
     },
     async onSubgraphExecute({ executionRequest, setExecutionRequest }) {
       const request = (executionRequest.context as { request?: Request } | undefined)?.request;
