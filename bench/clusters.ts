@@ -19,6 +19,8 @@ export interface ClusterOptions {
   copy: string;
   seed: boolean;
   env: NodeJS.ProcessEnv;
+  /** For the gateway only, on top of env. */
+  gatewayEnv?: NodeJS.ProcessEnv;
   logFile: string;
 }
 
@@ -27,6 +29,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     gatewayPort: o.port,
     dataDir: o.databases.dataDir(o.copy),
     env: { ...o.env, ...o.databases.env(o.seed) },
+    gatewayEnv: o.gatewayEnv,
     output: o.logFile,
     startupTimeoutMs: 30 * 60_000,
   });

@@ -15,7 +15,7 @@ import { useHubPurpose } from "./plugins/purpose.ts";
 import type { ConsentEpoch } from "../services/kit/consent-epoch.ts";
 import { useHubRateLimit } from "./plugins/rate-limit.ts";
 import { useBodyGuard, useStableErrorCodes } from "./plugins/request-limits.ts";
-import { useHubSigning } from "./plugins/signing.ts";
+import { hubCrypto, useHubSigning } from "./plugins/signing.ts";
 import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
 
@@ -54,6 +54,8 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
       Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
     ),
     upstreamTimeout: config.upstreamTimeoutMs,
+    // WebCrypto with HMAC computed in place (plugins/signing.ts says why). HUB_SIGNING_WEBCRYPTO=1: bench comparison only.
+    fetchAPI: process.env.HUB_SIGNING_WEBCRYPTO === "1" ? undefined : { crypto: hubCrypto() },
     // No client header reaches a subgraph. The purpose plugin puts the hub's own request id into the
     // signed extensions, which is what subgraphs log and trust.
     persistedDocuments: trustedDocuments(hardening),

@@ -1,4 +1,5 @@
 // The signature between the hub's processes covers claims and purpose, not only the query.
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, canonicalJson, signRequest, signatureProblem } from "../services/kit/auth/signing.ts";
 
@@ -41,5 +42,25 @@ describe("request signing", () => {
 
   it("serialises keys in a stable order", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+});
+
+describe("the gateway's WebCrypto (HMAC computed in place)", () => {
+  it("signs exactly as WebCrypto does, and leaves every other operation to WebCrypto", async () => {
+    const { webcrypto } = await import("node:crypto");
+    const { hubCrypto } = await import("../gateway/plugins/signing.ts");
+    const ours = hubCrypto();
+    const algorithm = { name: "HMAC", hash: "SHA-256" };
+    const raw = new TextEncoder().encode(secret);
+    const data = new TextEncoder().encode(canonicalJson(request()));
+    const expected = await webcrypto.subtle.sign("HMAC", await webcrypto.subtle.importKey("raw", raw, algorithm, false, ["sign"]), data);
+    const key = await ours.subtle.importKey("raw", raw, algorithm, false, ["sign"]);
+    const actual = await ours.subtle.sign("HMAC", key, data);
+    expect(Buffer.from(actual).toString("base64")).toBe(Buffer.from(expected).toString("base64"));
+    expect(Buffer.from(actual).toString("base64")).toBe(createHmac("sha256", secret).update(data).digest("base64"));
+    // Not an HMAC key of ours: WebCrypto's own path.
+    const digest = await ours.subtle.digest("SHA-256", data);
+    expect(Buffer.from(digest).toString("hex")).toBe(createHash("sha256").update(data).digest("hex"));
+    expect(ours.randomUUID()).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -76,7 +76,7 @@ export function actorKey(context: RateContext): string {
 }
 
 function sharedCounters(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
   // ioredis reports every failed reconnect as an "error" event, printed as an unstructured line when
   // nobody listens; the store below logs the outage once instead.
   redis.on("error", () => undefined);
@@ -87,7 +87,7 @@ export function useHubRateLimit(config: RateLimit) {
   const fallback = new ProcessStore();
   const store = config.redisUrl ? new RedisStore(sharedCounters(config.redisUrl), fallback) : fallback;
   const seconds = Math.ceil(config.windowMs / 1000);
-  return useRateLimiter({
+  return keepingTheDocument(useRateLimiter({
     identifyFn: (context) => actorKey(context as RateContext),
     store,
     configByField: [{ type: "{Query,Mutation}", field: "*", max: config.max, window: `${config.windowMs}ms` }],
@@ -95,5 +95,33 @@ export function useHubRateLimit(config: RateLimit) {
       new GraphQLError(`Too many requests: at most ${config.max} per ${seconds} s for one user. Wait a little and try again.`, {
         extensions: { code: "RATE_LIMITED", http: { status: 429, headers: { "retry-after": String(seconds) } } },
       }),
-  });
+  }));
+}
+
+type RateLimiterPlugin = ReturnType<typeof useRateLimiter>;
+
+/**
+ * The limiter checks each root field while walking the document with
+ * graphql-js's visit, and hands the walk's result on as the document to
+ * execute: a copy, even when nothing was removed. Every cache keyed on the
+ * document then misses, the query planner's included, so each request was
+ * printed and planned afresh (about a third of the gateway's CPU,
+ * bench/RESULTS.md). Here a refusal throws (transformError above) instead of
+ * removing a field, so the copy always equals the original: the original goes on.
+ */
+function keepingTheDocument(limiter: RateLimiterPlugin): RateLimiterPlugin {
+  const { onExecute } = limiter;
+  if (!onExecute) return limiter;
+  return {
+    ...limiter,
+    onExecute(payload) {
+      const { args } = payload;
+      const document = args.document;
+      try {
+        return onExecute(payload);
+      } finally {
+        args.document = document;
+      }
+    },
+  };
 }

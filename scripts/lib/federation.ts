@@ -15,6 +15,8 @@ export interface FederationOptions {
   /** "inherit" prints every process's log; a path appends them to that file. */
   output: "inherit" | string;
   startupTimeoutMs?: number;
+  /** Extra environment for the gateway only (e.g. a CPU profile of the gateway alone). */
+  gatewayEnv?: NodeJS.ProcessEnv;
   /** false starts the subgraphs only (e.g. to build a seeded database once, test/support/pglite-template.ts). */
   withGateway?: boolean;
 }
@@ -116,7 +118,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
 
   try {
     await Promise.all(SERVICE_NAMES.map((s) => startService(s)));
-    if (options.withGateway !== false) await startGateway();
+    if (options.withGateway !== false) await startGateway(options.gatewayEnv);
   } catch (error) {
     await stop();
     throw error;

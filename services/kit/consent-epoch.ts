@@ -56,7 +56,7 @@ return tostring(v)`;
 /** The shared counter in Redis. Unreachable Redis → null (every subgraph then decides afresh). */
 export function redisEpoch(url: string): EpochAuthority {
   // Fail fast while Redis is down instead of queueing commands: callers fall back at once.
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true });
   const outage = outageLog("consent-epoch", "Redis unavailable; requests go out without a consent epoch, so every decision is made afresh", "Redis available again; decisions are cached");
   // ioredis emits every failed reconnect; the outage log already says it once.
   redis.on("error", () => undefined);
