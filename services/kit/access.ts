@@ -98,7 +98,8 @@ export class AccessGuard {
     });
   }
 
-  private readonly logged = new Map<string, Promise<Decision>>();
+  /** Per person and category, once per request: the decision, and the same once its log entry is written. */
+  private readonly asked = new Map<string, { decided: Promise<Decision>; logged: Promise<Decision> }>();
 
   /** Decides for one person and category of this service and logs the outcome — once per request. */
   decide(personId: string, category: DataCategory): Promise<Decision> {
@@ -108,13 +109,25 @@ export class AccessGuard {
   /**
    * Decides several categories for one person at once and logs the outcomes
    * — once per request each. Categories decided alike (same status, reason
-   * and basis) share one log entry that names them all.
+   * and basis) share one log entry that names them all. Resolves once the
+   * entries are written.
    */
   decideAll(personId: string, categories: readonly DataCategory[]): Promise<Decision[]> {
+    return this.decideAndLog(personId, categories).logged;
+  }
+
+  /**
+   * The decisions as soon as they are known (`decided`), and again once they
+   * are logged (`logged`). A view may read its data in between, while the log
+   * entry is being written, but releases nothing before `logged`: a failed
+   * write still withholds the data, and the read no longer waits for the write.
+   */
+  private decideAndLog(personId: string, categories: readonly DataCategory[]): { decided: Promise<Decision[]>; logged: Promise<Decision[]> } {
     const keyOf = (category: DataCategory) => `${personId}\u0000${category}`;
-    const pending = categories.filter((c) => !this.logged.has(keyOf(c)));
+    const pending = categories.filter((c) => !this.asked.has(keyOf(c)));
     if (pending.length > 0) {
-      const decided = Promise.all(pending.map((category) => this.decisions.load({ personId, service: this.info.service, category }))).then(async (decisions) => {
+      const decided = Promise.all(pending.map((category) => this.decisions.load({ personId, service: this.info.service, category })));
+      const logged = decided.then(async (decisions) => {
         const alike = new Map<string, { decision: Decision; categories: DataCategory[] }>();
         decisions.forEach((decision, i) => {
           const outcome = `${decision.status}\u0000${decision.reason}\u0000${decision.basis ?? ""}`;
@@ -125,9 +138,12 @@ export class AccessGuard {
         await Promise.all([...alike.values()].map((g) => this.record(personId, g.categories, g.decision)));
         return decisions;
       });
-      pending.forEach((category, i) => this.logged.set(keyOf(category), decided.then((d) => d[i]!)));
+      pending.forEach((category, i) => this.asked.set(keyOf(category), { decided: handled(decided.then((d) => d[i]!)), logged: handled(logged.then((d) => d[i]!)) }));
     }
-    return Promise.all(categories.map((c) => this.logged.get(keyOf(c))!));
+    return {
+      decided: Promise.all(categories.map((c) => this.asked.get(keyOf(c))!.decided)),
+      logged: Promise.all(categories.map((c) => this.asked.get(keyOf(c))!.logged)),
+    };
   }
 
   /**
@@ -187,13 +203,20 @@ export class AccessGuard {
    *
    * Both categories are asked up front, not the second only after the first
    * is refused: so they land in the one batched decision call of the request
-   * (and both are logged, release or refusal, before anything is read).
+   * (and both are logged, release or refusal, before anything is released).
    */
   async serviceView<View extends ServiceViewData>(personId: string, reads: ServiceReads<View>): Promise<Guarded<View>> {
-    const [data, involvement] = (await this.decideAll(personId, ["SERVICE_DATA", "INVOLVEMENT"])) as [Decision, Decision];
-    if (data.status === "GRANTED") return { ...(await reads.full()), access: accessOf(AccessStatus.GRANTED, data) };
-    if (involvement.status !== "GRANTED") return { access: accessOf(AccessStatus.RESTRICTED, data) } as Guarded<View>;
-    const fact = await reads.involvement();
+    const { decided, logged } = this.decideAndLog(personId, ["SERVICE_DATA", "INVOLVEMENT"]);
+    const [data, involvement] = (await decided) as [Decision, Decision];
+    if (data.status === "GRANTED") {
+      const [full] = await Promise.all([reads.full(), logged]);
+      return { ...full, access: accessOf(AccessStatus.GRANTED, data) };
+    }
+    if (involvement.status !== "GRANTED") {
+      await logged;
+      return { access: accessOf(AccessStatus.RESTRICTED, data) } as Guarded<View>;
+    }
+    const [fact] = await Promise.all([reads.involvement(), logged]);
     // A contact is whom to call about an involvement now: none when the service is not involved (an old contact would tell history).
     const layer: Required<ServiceViewData> = { involved: fact.involved, contact: fact.involved ? fact.contact : null };
     return { ...layer, access: accessOf(AccessStatus.INVOLVEMENT_ONLY, involvement) } as Guarded<View>;
@@ -201,11 +224,22 @@ export class AccessGuard {
 
   /** Builds a view of one category: the data only when granted, the same empty shape otherwise. */
   async view<View extends object>(personId: string, category: DataCategory, read: () => Promise<View>): Promise<Guarded<View>> {
-    const decision = await this.decide(personId, category);
+    const { decided, logged } = this.decideAndLog(personId, [category]);
+    const [decision] = (await decided) as [Decision];
     const access: AccessDecision = { status: decision.status === "GRANTED" ? AccessStatus.GRANTED : AccessStatus.RESTRICTED, reason: decision.reason, basis: decision.basis };
-    if (access.status !== AccessStatus.GRANTED) return { access } as Guarded<View>;
-    return { ...(await read()), access };
+    if (access.status !== AccessStatus.GRANTED) {
+      await logged;
+      return { access } as Guarded<View>;
+    }
+    const [data] = await Promise.all([read(), logged]);
+    return { ...data, access };
   }
+}
+
+/** Marks a promise as handled (a caller may await only one of a pair) without changing what it settles to. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** The decision as the view shows it. */
