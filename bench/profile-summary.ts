@@ -1,5 +1,6 @@
 // Where a process's CPU went, from a V8 .cpuprofile (BENCH_PROFILE=1 writes
-// one per process of federation A to data/bench/profiles/):
+// one per process of federation A, BENCH_PROFILE=gateway one for A's gateway,
+// to data/bench/profiles/):
 //   node --import tsx bench/profile-summary.ts <file> [skip-seconds]
 // Prints self time by package and inclusive time by function, as shares of
 // the busy (non-idle) samples after the first skip-seconds (start-up).

@@ -105,6 +105,12 @@ describe("AccessGuard without an access log: no log entry, no data", () => {
     expect(read).toEqual(["full"]);
   });
 
+  it("says ACCESS_LOG_UNAVAILABLE when the read fails too (a database that is down fails both)", async () => {
+    const { guard } = unloggedGuard();
+    const failing = { full: async () => Promise.reject(new Error("connection refused")), involvement: async () => Promise.reject(new Error("connection refused")) };
+    await expect(guard.serviceView("p-1", failing)).rejects.toMatchObject({ extensions: { code: "ACCESS_LOG_UNAVAILABLE" } });
+  });
+
   it("refuses a granted single-category view the same way", async () => {
     const { guard, read } = unloggedGuard();
     await expect(guard.view("p-1", "IDENTITY", async () => (read.push("identity"), { name: "N" }))).rejects.toMatchObject({

@@ -209,14 +209,14 @@ export class AccessGuard {
     const { decided, logged } = this.decideAndLog(personId, ["SERVICE_DATA", "INVOLVEMENT"]);
     const [data, involvement] = (await decided) as [Decision, Decision];
     if (data.status === "GRANTED") {
-      const [full] = await Promise.all([reads.full(), logged]);
+      const full = await afterLogging(reads.full(), logged);
       return { ...full, access: accessOf(AccessStatus.GRANTED, data) };
     }
     if (involvement.status !== "GRANTED") {
       await logged;
       return { access: accessOf(AccessStatus.RESTRICTED, data) } as Guarded<View>;
     }
-    const [fact] = await Promise.all([reads.involvement(), logged]);
+    const fact = await afterLogging(reads.involvement(), logged);
     // A contact is whom to call about an involvement now: none when the service is not involved (an old contact would tell history).
     const layer: Required<ServiceViewData> = { involved: fact.involved, contact: fact.involved ? fact.contact : null };
     return { ...layer, access: accessOf(AccessStatus.INVOLVEMENT_ONLY, involvement) } as Guarded<View>;
@@ -231,9 +231,22 @@ export class AccessGuard {
       await logged;
       return { access } as Guarded<View>;
     }
-    const [data] = await Promise.all([read(), logged]);
+    const data = await afterLogging(read(), logged);
     return { ...data, access };
   }
+}
+
+/**
+ * A read's result once the log entry is written. Both are awaited to the end, and
+ * the log's failure wins: with the database down, both fail, and the answer says
+ * ACCESS_LOG_UNAVAILABLE (data withheld because the look could not be logged),
+ * not whatever the read happened to throw first.
+ */
+async function afterLogging<T>(read: Promise<T>, logged: Promise<unknown>): Promise<T> {
+  const [data, log] = await Promise.allSettled([read, logged]);
+  if (log.status === "rejected") throw log.reason;
+  if (data.status === "rejected") throw data.reason;
+  return data.value;
 }
 
 /** Marks a promise as handled (a caller may await only one of a pair) without changing what it settles to. */
