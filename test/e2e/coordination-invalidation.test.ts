@@ -5,42 +5,34 @@
 // so a client may simply try again — and goes through once Redis is back.
 // (The epoch failing between the two moves, after the commit, is covered by
 // test/consent-api.test.ts: saved, and said so with the ids.)
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPersonId } from "../../services/kit/demo/fjordvik.ts";
-import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "../support/private-redis.ts";
-import { eventually, ownGatewayPort, startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
+import { hasRedisServer } from "../support/private-redis.ts";
+import { eventually, ownFederationWithPrivateRedis, ownGatewayPort } from "../support/own-federation.ts";
 
 const SLOT = 5;
 const REDIS_PORT = ownGatewayPort(SLOT) + 90;
 const OPENER = "nav-veileder-1";
 
-let hub: OwnFederation;
-let redis: PrivateRedis;
+let own: ReturnType<typeof ownFederationWithPrivateRedis>;
 
 const OPEN = `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
 const ADD = `mutation ($caseId: ID!, $input: NewMemberInput!) { addCaseMember(caseId: $caseId, input: $input) { id } }`;
 const sara = demoPersonId("haugland", "Sara");
 
 async function as<T = Record<string, any>>(query: string, variables: Record<string, unknown>, caseId?: string) {
-  return hub.gateway<T>(query, variables, await hub.asUser(OPENER, caseId));
+  return own.hub.gateway<T>(query, variables, await own.hub.asUser(OPENER, caseId));
 }
 
 describe.runIf((await hasRedisServer) || process.env.CI === "true")("a case change while the consent epoch cannot be moved", () => {
-  beforeAll(async () => {
-    redis = await startPrivateRedis(REDIS_PORT);
-    hub = await startOwnFederation(SLOT, { REDIS_URL: redis.url });
-  }, OWN_SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await hub?.close();
-    await redis?.kill();
-  });
+  own = ownFederationWithPrivateRedis(SLOT, REDIS_PORT);
 
   it("refuses the change, saving nothing, while the epoch cannot be moved, and takes it once Redis is back", async () => {
     const healthy = await as<{ openCase: { id: string } }>(OPEN, { input: { kind: "ANSVARSGRUPPE", title: "Før bruddet", subjectIds: [sara], holderDisplayName: "Veileder" } });
     expect(healthy.errors).toBeUndefined();
     const caseId = healthy.data!.openCase.id;
 
-    await redis.kill();
+    await own.redis.kill();
     const title = `Under bruddet ${Date.now()}`;
     const opened = await as(OPEN, { input: { kind: "ANSVARSGRUPPE", title, subjectIds: [sara], holderDisplayName: "Veileder" } });
     expect(opened.status).toBe(200);
@@ -57,7 +49,7 @@ describe.runIf((await hasRedisServer) || process.env.CI === "true")("a case chan
     expect(members.data!.case.members).not.toContainEqual({ displayName: "Kontaktlærer", service: "SKOLE" });
 
     // With Redis back, the same kind of change answers normally again.
-    await redis.start();
+    await own.redis.start();
     expect(
       await eventually(async () => {
         const again = await as(ADD, { caseId, input: { actorId: "helse-helsesykepleier-2", displayName: "Helsesykepleier", service: "HELSE", role: "PROFESSIONAL" } });

@@ -5,12 +5,12 @@
 // is logged once (not once per request); and the caches are used again when
 // Redis returns. A real redis-server of this suite's own is killed with
 // SIGKILL and restarted.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
-import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "../support/private-redis.ts";
-import { eventually, ownGatewayPort, startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
+import { hasRedisServer } from "../support/private-redis.ts";
+import { eventually, ownFederationWithPrivateRedis, ownGatewayPort } from "../support/own-federation.ts";
 
 const SLOT = 3;
 const REDIS_PORT = ownGatewayPort(SLOT) + 90;
@@ -20,14 +20,13 @@ interface Overview {
   family: { members: { person: Record<string, View> & { givenName: string } }[] } | null;
 }
 
-let hub: OwnFederation;
-let redis: PrivateRedis;
+let own: ReturnType<typeof ownFederationWithPrivateRedis>;
 
 /** The view services' decision-cache counters (hub_decision_cache_total on /metrics), summed. */
 async function cacheCounters(): Promise<Record<"hit" | "miss" | "bypassed", number>> {
   const sum = { hit: 0, miss: 0, bypassed: 0 };
   for (const service of VIEW_SERVICES) {
-    const text = await (await fetch(`${hub.subgraphBase(service)}/metrics`)).text();
+    const text = await (await fetch(`${own.hub.subgraphBase(service)}/metrics`)).text();
     for (const result of ["hit", "miss", "bypassed"] as const) {
       const line = text.split("\n").find((l) => l.startsWith("hub_decision_cache_total{") && l.includes(`result="${result}"`));
       sum[result] += Number(line?.split(" ").pop() ?? Number.NaN);
@@ -38,7 +37,7 @@ async function cacheCounters(): Promise<Record<"hit" | "miss" | "bypassed", numb
 
 /** The overview's access statuses by person and service: what the rules decided. */
 async function statuses() {
-  const res = await hub.gateway<Overview>(FAMILY_OVERVIEW_QUERY, { familyId: demoFamilyId("berg") }, await hub.asUser("coordinator", demoCaseId("berg")));
+  const res = await own.hub.gateway<Overview>(FAMILY_OVERVIEW_QUERY, { familyId: demoFamilyId("berg") }, await own.hub.asUser("coordinator", demoCaseId("berg")));
   expect(res.status).toBe(200);
   expect(res.errors).toBeUndefined();
   return Object.fromEntries(res.data!.family!.members.map((m) => [m.person.givenName, VIEW_SERVICES.map((s) => m.person[s]?.access.status).join(",")]));
@@ -46,14 +45,7 @@ async function statuses() {
 
 // Without redis-server on this machine the suite cannot run; CI installs it (.ci/run).
 describe.runIf((await hasRedisServer) || process.env.CI === "true")("Redis down", () => {
-  beforeAll(async () => {
-    redis = await startPrivateRedis(REDIS_PORT);
-    hub = await startOwnFederation(SLOT, { REDIS_URL: redis.url });
-  }, OWN_SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await hub?.close();
-    await redis?.kill();
-  });
+  own = ownFederationWithPrivateRedis(SLOT, REDIS_PORT);
 
   let expected: Record<string, string>;
 
@@ -70,22 +62,22 @@ describe.runIf((await hasRedisServer) || process.env.CI === "true")("Redis down"
   });
 
   it("asks samhandling instead when Redis is killed: the same answers, and one log line per process, not per request", async () => {
-    const mark = hub.logSize();
-    await redis.kill();
+    const mark = own.hub.logSize();
+    await own.redis.kill();
     const before = await cacheCounters();
     for (let i = 0; i < 5; i++) expect(await statuses()).toEqual(expected);
     const after = await cacheCounters();
     expect(after.hit - before.hit, "nothing cached is used without a consent epoch").toBe(0);
     expect(after.bypassed - before.bypassed).toBeGreaterThan(0);
-    const lines = hub.logSince(mark).filter((l) => l.includes("Redis unavailable"));
+    const lines = own.hub.logSince(mark).filter((l) => l.includes("Redis unavailable"));
     expect(lines.length).toBeGreaterThanOrEqual(1);
     // Five requests touch every process; per-request logging would write dozens of lines.
     expect(lines.length).toBeLessThanOrEqual(SERVICE_NAMES.length + 1);
   });
 
   it("uses the cache again when Redis returns", async () => {
-    const mark = hub.logSize();
-    await redis.start();
+    const mark = own.hub.logSize();
+    await own.redis.start();
     expect(
       await eventually(async () => {
         const before = await cacheCounters();
@@ -93,6 +85,6 @@ describe.runIf((await hasRedisServer) || process.env.CI === "true")("Redis down"
         return (await cacheCounters()).hit > before.hit;
       }, 20_000, 500),
     ).toBe(true);
-    expect(hub.logSince(mark).some((l) => l.includes("Redis available again"))).toBe(true);
+    expect(own.hub.logSince(mark).some((l) => l.includes("Redis available again"))).toBe(true);
   });
 });

@@ -12,7 +12,9 @@ import { databaseUrlFor } from "../../services/kit/config.ts";
 import { demoUser } from "../../services/kit/demo/users.ts";
 import { DEMO_TODAY } from "../../services/kit/demo/fjordvik.ts";
 import { signRequest, HUB_EXTENSION, JWT_EXTENSION } from "../../services/kit/auth/signing.ts";
+import { afterAll, beforeAll } from "vitest";
 import { postGraphQL, type GraphQLResponse } from "./graphql.ts";
+import { startPrivateRedis, type PrivateRedis } from "./private-redis.ts";
 import { scanLog, seededWorld } from "./log-scan.ts";
 import { describeFindings } from "./log-report.ts";
 import { copyTemplate, pgliteTemplate, TEST_SYNTHETIC_FAMILIES } from "./pglite-template.ts";
@@ -116,4 +118,23 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
     await new Promise((r) => setTimeout(r, everyMs));
   }
   return false;
+}
+
+/**
+ * For a suite that kills its own Redis: before it, a private redis-server on
+ * `redisPort` and a federation of its own using it; after it, both stopped.
+ * Call inside the suite's describe (so a skipped suite starts nothing); the
+ * parts are there once the suite runs.
+ */
+export function ownFederationWithPrivateRedis(slot: number, redisPort: number): { hub: OwnFederation; redis: PrivateRedis } {
+  const parts = {} as { hub: OwnFederation; redis: PrivateRedis };
+  beforeAll(async () => {
+    parts.redis = await startPrivateRedis(redisPort);
+    parts.hub = await startOwnFederation(slot, { REDIS_URL: parts.redis.url });
+  }, OWN_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await parts.hub?.close();
+    await parts.redis?.kill();
+  });
+  return parts;
 }
