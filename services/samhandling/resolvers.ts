@@ -285,7 +285,9 @@ async function record(decision: ConsentDecision, input: GrantConsentInput | Refu
   ctx.loaders.consentsOfCase.clear(row.caseId);
   ctx.loaders.consent.clear(row.id).prime(row.id, row);
   await afterDecisionChange(ctx, `${label} ${row.id}`, { consentId: row.id, caseId: row.caseId });
-  return row;
+  // The answer carries the stored record (note, child's view): a release like a read, logged after the write as for a withdrawal.
+  const [answer] = await released(ctx, who, [row]);
+  return answer!;
 }
 
 /** Per request: each case is checked (and its look logged) once, however many consents name it. */

@@ -152,6 +152,22 @@ describe("releasing consents is logged", () => {
     expect(log).toContainEqual(expect.objectContaining({ personId: CHILD, categories: ["CASE"], decision: "RESTRICTED", reason: "NOT_A_MEMBER" }));
   });
 
+  it("grantConsent and refuseConsent log the record they answer with", async () => {
+    const from = since();
+    const released = async () =>
+      (await samhandlingLog(from, { actorId: OPENER, personId: GUARDIAN })).filter((e) => e.reason === "CASE_MEMBERSHIP" && e.categories.join() === "CASE").length;
+    const before = await released();
+    const common = { caseId, subjectId: CHILD, givenById: GUARDIAN, capacity: "GUARDIAN", ...(childAge() >= 7 ? { childView: "Vil helst ikke." } : {}) };
+    await ok(await asUser(OPENER), `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id note } }`, {
+      input: { ...common, services: ["NAV"], categories: ["INVOLVEMENT"] },
+    });
+    expect(await released()).toBe(before + 1);
+    await ok(await asUser(OPENER), `mutation ($input: RefuseConsentInput!) { refuseConsent(input: $input) { id note } }`, {
+      input: { ...common, services: ["FRIVILLIGHET"] },
+    });
+    expect(await released()).toBe(before + 2);
+  });
+
   it("withdrawConsent logs the record it answers with", async () => {
     const from = since();
     const released = async () =>
