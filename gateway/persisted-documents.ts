@@ -13,6 +13,7 @@ import {
   getNullableType,
   isCompositeType,
   isListType,
+  Kind,
   parse,
   print,
   TypeInfo,
@@ -20,7 +21,9 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLSchema,
+  type InlineFragmentNode,
   type OperationDefinitionNode,
 } from "graphql";
 import { hardeningConfig } from "./hardening.ts";
@@ -53,6 +56,30 @@ export const documentId = (body: string): string => createHash("sha256").update(
  * estimate on every request.
  */
 export function documentCost(schema: GraphQLSchema, document: DocumentNode, listSize: number): number {
+  return operationCost(schema, withFragmentsInlined(document), listSize);
+}
+
+/**
+ * The document with every fragment spread replaced by the fragment's
+ * selections (in place, so they count as often and as deep as they are
+ * used) and the fragment definitions dropped. Expects a validated document:
+ * no unknown fragments, no cycles.
+ */
+function withFragmentsInlined(document: DocumentNode): DocumentNode {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  const inlined = visit(document, {
+    // A returned node is visited in turn, so spreads inside the fragment are inlined too.
+    FragmentSpread(spread): InlineFragmentNode | undefined {
+      const fragment = fragments.get(spread.name.value);
+      return fragment && { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: spread.directives, selectionSet: fragment.selectionSet };
+    },
+  });
+  return { ...inlined, definitions: inlined.definitions.filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION) };
+}
+
+function operationCost(schema: GraphQLSchema, document: DocumentNode, listSize: number): number {
   const typeInfo = new TypeInfo(schema);
   const multipliers: number[] = [1];
   let cost = 0;

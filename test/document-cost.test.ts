@@ -22,6 +22,14 @@ describe("trusted document cost", () => {
     expect(documentCost(schema, parse("mutation { touch { id } }"), 10)).toBe(11);
   });
 
+  it("counts a fragment's fields wherever it is spread, as often and as deep as it is used", () => {
+    const inline = documentCost(schema, parse("{ people { friends { best { id } } } person(id: 1) { best { id } } }"), 10);
+    const spread = documentCost(schema, parse("{ people { friends { ...Near } } person(id: 1) { ...Near } } fragment Near on Person { best { id } }"), 10);
+    expect(spread).toBe(inline);
+    const nested = documentCost(schema, parse("{ people { ...Outer } } fragment Outer on Person { friends { ...Near } } fragment Near on Person { best { id } }"), 10);
+    expect(nested).toBe(documentCost(schema, parse("{ people { friends { best { id } } } }"), 10));
+  });
+
   it("refuses to publish a document over MAX_COST", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-documents-"));
     try {
