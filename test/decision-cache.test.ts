@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Caller } from "../services/kit/auth/caller.ts";
 import { cacheSeconds, cachedDecisions, type Decision, type DecisionQuestion, type DecisionRequest } from "../services/kit/decisions.ts";
 import { nextOsloMidnight, todayInOslo } from "../services/kit/scalars.ts";
@@ -24,6 +24,10 @@ const request = (caller: Caller, consentEpoch: number | null, caseId: string | n
   purpose: caseId ? { caseId } : null,
   requestId: "r",
   consentEpoch,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe("decision cache under the consent epoch", () => {
@@ -84,6 +88,34 @@ describe("decision cache under the consent epoch", () => {
     await cached.decide(request(actor("a"), null), nav);
     expect(source.asked).toBe(2);
     expect(cached.counters.bypassed).toBe(2);
+  });
+
+  it("keeps an answer at most 5 minutes, never past its own time boundary, and never one that was unavailable", () => {
+    expect(cacheSeconds(granted(null), 0)).toBe(300);
+    expect(cacheSeconds(granted(new Date(10_500).toISOString()), 0)).toBe(10);
+    expect(cacheSeconds(granted(new Date(500).toISOString()), 0)).toBe(0);
+    expect(cacheSeconds({ status: "RESTRICTED", reason: "DECISION_UNAVAILABLE", basis: null }, 0)).toBe(0);
+  });
+
+  it("asks again, under the same epoch, once a time-bound answer has run out", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-06-01T10:00:00Z"));
+    const source = countingSource(() => granted("2026-06-01T10:00:05Z"));
+    const cached = cachedDecisions(source);
+    await cached.decide(request(actor("a"), 1), nav);
+    await cached.decide(request(actor("a"), 1), nav);
+    expect(source.asked).toBe(1);
+    vi.setSystemTime(new Date("2026-06-01T10:00:06Z"));
+    await cached.decide(request(actor("a"), 1), nav);
+    expect(source.asked).toBe(2);
+  });
+
+  it("does not keep an unavailable answer", async () => {
+    const source = countingSource(() => ({ status: "RESTRICTED", reason: "DECISION_UNAVAILABLE", basis: null }));
+    const cached = cachedDecisions(source);
+    await cached.decide(request(actor("a"), 1), nav);
+    await cached.decide(request(actor("a"), 1), nav);
+    expect(source.asked).toBe(2);
   });
 
   it("keys on everything about the actor a decision depends on: subject, service, person, case", async () => {

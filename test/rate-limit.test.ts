@@ -39,6 +39,8 @@ describe("per-actor rate limit", () => {
     expect((error as { extensions?: { code?: string } }).extensions?.code).toBe("RATE_LIMITED");
     expect(third.args.document).toBe(document);
     // Another actor has their own budget.
-    await execute(plugin, document, "b").run();
+    const other = execute(plugin, document, "b");
+    await other.run(); // a refusal would throw RATE_LIMITED here
+    expect(other.stopped()).toBeNull();
   });
 });
