@@ -29,10 +29,18 @@ const RUN_ONCE = [
   "production-topology",
   "shutdown",
 ];
-const POSTGRES_SUITES = ["--project", "e2e", ...RUN_ONCE.flatMap((name) => ["--exclude", `test/e2e/${name}.test.ts`])];
-
 /** `npm test -- <files or filters>` narrows both passes to those (vitest's own filter). */
 const FILTERS = process.argv.slice(2);
+
+// Unit suites that also mean something on PostgreSQL (PGlite has one session, so several access-log writers racing
+// for the chain's head only happen there).
+const POSTGRES_UNIT_FILES = ["test/access-log.test.ts"];
+const POSTGRES_SUITES = [
+  "--project", "e2e",
+  "--project", "unit",
+  ...(FILTERS.length === 0 ? ["test/e2e/", ...POSTGRES_UNIT_FILES] : []),
+  ...RUN_ONCE.flatMap((name) => ["--exclude", `test/e2e/${name}.test.ts`]),
+];
 
 interface Totals {
   passed: number;
