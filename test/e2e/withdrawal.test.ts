@@ -1,12 +1,10 @@
 // A withdrawal is honoured by the very next request on every instance: two
-// gateways, subgraphs caching decisions in one shared Redis.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+// gateways sharing one Redis (the consent epoch), subgraphs caching decisions under it.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { SERVICE_NAMES, subgraphPort } from "../../services/kit/catalog.ts";
-import { ROOT_DIR } from "../../services/kit/config.ts";
+import { subgraphPort } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
 import { asUser, postGraphQL } from "../support/graphql.ts";
+import { startGateway, type ExtraGateway } from "./hardening-support.ts";
 
 const REDIS_URL = process.env.REDIS_URL;
 // Locally without Redis this suite cannot run; in CI (CI=true) scripts/test.ts fails the run instead.
@@ -31,23 +29,16 @@ async function skoleCache(): Promise<Record<"hit" | "miss", number>> {
 }
 
 describeWithRedis("withdrawal across instances (shared Redis)", () => {
-  let second: ChildProcess;
+  let second: ExtraGateway;
   const gatewayA = () => inject("gatewayUrl");
-  const gatewayB = () => `http://127.0.0.1:${secondGatewayPort()}/graphql`;
+  const gatewayB = () => second.url;
 
+  // A second gateway on the shared federation's subgraphs and Redis; its log is scanned when it stops.
   beforeAll(async () => {
-    const firstPort = inject("gatewayPort");
-    const env: NodeJS.ProcessEnv = { ...process.env, GATEWAY_PORT: String(secondGatewayPort()), DATA_DIR: inject("dataDir"), LOG_LEVEL: "warn" };
-    for (const s of SERVICE_NAMES) env[`SUBGRAPH_URL_${s.toUpperCase()}`] = `http://127.0.0.1:${subgraphPort(s, firstPort)}/graphql`;
-    second = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway/index.ts")], { cwd: ROOT_DIR, env, stdio: "ignore" });
-    for (let i = 0; i < 200; i++) {
-      if (await fetch(`http://127.0.0.1:${secondGatewayPort()}/readiness`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-    throw new Error("second gateway did not start");
+    second = await startGateway(secondGatewayPort(), { REDIS_URL, LOG_LEVEL: "warn" });
   });
-  afterAll(() => {
-    second?.kill("SIGTERM");
+  afterAll(async () => {
+    await second?.stop();
   });
 
   it("restricts on the next request through the other gateway, and the decision cache was really in use", async () => {
