@@ -15,8 +15,8 @@ export interface Limits {
   maxTokens: number;
   /**
    * Highest estimated cost of an operation (Hive demand control, summed over
-   * its subgraph calls; each object field costs 1, mutations 10 more). The
-   * family overview costs about 20.
+   * its subgraph calls; each object field costs 1 times the list sizes around
+   * it, mutations 10 more). The family overview costs 282 at the default list size.
    */
   maxCost: number;
   listSize: number;

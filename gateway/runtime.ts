@@ -54,10 +54,10 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
       Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
     ),
     upstreamTimeout: config.upstreamTimeoutMs,
-    // WebCrypto with HMAC computed in place (plugins/signing.ts says why). HUB_SIGNING_WEBCRYPTO=1: bench comparison only.
-    fetchAPI: process.env.HUB_SIGNING_WEBCRYPTO === "1" ? undefined : { crypto: hubCrypto() },
-    // No client header reaches a subgraph. The purpose plugin puts the hub's own request id into the
-    // signed extensions, which is what subgraphs log and trust.
+    // WebCrypto with HMAC computed in place (plugins/signing.ts says why).
+    fetchAPI: { crypto: hubCrypto() },
+    // The purpose plugin puts the hub's own request id into the signed extensions: that is what
+    // subgraphs log and trust, never a header a client could set.
     persistedDocuments: trustedDocuments(hardening),
     disableIntrospection: production ? {} : undefined,
     // A browser cannot send a cross-site JSON POST without a preflight; anything "simple" must carry this header.

@@ -29,15 +29,14 @@
 // LOAD_REQUEST_TIMEOUT_MS (30000), DATABASE_URL_TEMPLATE (PostgreSQL: the
 // databases <LOAD_DATABASE_PREFIX><service>, default hub_load_<service>, on
 // that server are recreated; otherwise embedded PGlite in a temporary
-// folder), REDIS_URL (the consent epoch and decision cache; its database
-// index is used as given). Prints counts only, never personal data.
+// folder), REDIS_URL (the consent epoch and the rate-limit counters; its
+// database index is used as given). Prints counts only, never personal data.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { generateClients } from "./generate.ts";
 import { startFederation, type Federation, type ProcessName } from "./lib/federation.ts";
@@ -46,7 +45,6 @@ import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from
 import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
 import { devToken } from "../services/kit/auth/tokens.ts";
 import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../services/kit/catalog.ts";
-import { CONSENT_EPOCH_KEY } from "../services/kit/consent-epoch.ts";
 import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../services/kit/demo/fjordvik.ts";
 import { demoUser } from "../services/kit/demo/users.ts";
 
@@ -536,12 +534,6 @@ async function main(): Promise<number> {
     NODE_OPTIONS: [process.env.NODE_OPTIONS, `--max-old-space-size=${HEAP_MB}`].filter(Boolean).join(" "),
   };
   for (const s of SERVICE_NAMES) env[`DATABASE_URL_${s.toUpperCase()}`] = (databaseUrls as Partial<Record<ServiceName, string>>)[s] ?? "";
-  if (process.env.REDIS_URL) {
-    // Fresh databases must not meet decisions cached by an earlier run.
-    const redis = new Redis(process.env.REDIS_URL);
-    await redis.incr(CONSENT_EPOCH_KEY);
-    redis.disconnect();
-  }
 
   log(`load: starting the federation on ${HOST}:${GATEWAY_PORT} (${process.env.DATABASE_URL_TEMPLATE ? "PostgreSQL" : "PGlite"}, ${process.env.REDIS_URL ? "consent epoch in Redis" : "consent epoch pushed by samhandling"}, heaps capped at ${HEAP_MB} MB); logs in ${logFile}`);
   const federation = await startFederation({ gatewayPort: GATEWAY_PORT, dataDir, env, output: logFile, startupTimeoutMs: STARTUP_TIMEOUT_MS });

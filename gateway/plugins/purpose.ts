@@ -44,9 +44,9 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
     return stamp;
   };
   return {
-    onRequest({ request }) {
+    onRequest({ request, url }) {
       // Only GraphQL requests reach subgraphs; health checks and metrics need no epoch.
-      if (new URL(request.url).pathname !== "/graphql") return;
+      if (url.pathname !== "/graphql") return;
       const stamp = stampOf(request);
       stamp.consentEpoch = epochs.current();
       // Read even if the request is refused before any subgraph call: do not let a failure go unhandled.

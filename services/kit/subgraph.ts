@@ -65,8 +65,10 @@ export function main<Client extends Disconnectable, Loaders>(definition: Subgrap
     await runSubgraph(definition);
   };
   start().catch((error: unknown) => {
-    // The reason is the operator's to read (a missing secret, an unreachable database); the stack stays out of production logs.
-    const reason = error instanceof Error ? error.message.slice(0, 500) : undefined;
+    // The reason is the operator's to read (a missing secret, a bad setting). A driver's or database's error
+    // (one with a code) may quote stored values, so only its code is logged; the stack stays out of production logs.
+    const ownError = error instanceof Error && !("code" in error);
+    const reason = ownError ? error.message.slice(0, 500) : undefined;
     createLogger(definition.service).error("subgraph failed to start", { ...errorFields(error), reason });
     if (error instanceof Error && process.env.NODE_ENV !== "production") process.stderr.write(`${error.stack}\n`);
     process.exit(1);

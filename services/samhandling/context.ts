@@ -8,9 +8,9 @@ import type { SamhandlingLoaders } from "./data.ts";
 /**
  * samhandling's request context. `caller` comes from the kit (the verified,
  * gateway-signed claims); a context without one counts as anonymous.
- * `consentChanged` is the hook that invalidates cached consent decisions on
- * every instance; it is awaited after every committed consent change (the
- * kit's `invalidateDecisions` serves when it is not set).
+ * `consentChanged` is a test hook: when set, decision-change.ts awaits it in
+ * place of moving the consent epoch, before and after every consent or
+ * membership change.
  */
 export type Context = SubgraphContext<SamhandlingLoaders> & {
   consentChanged?: () => Promise<void>;
