@@ -57,7 +57,9 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
     // WebCrypto with HMAC computed in place (plugins/signing.ts says why).
     fetchAPI: { crypto: hubCrypto() },
     // The purpose plugin puts the hub's own request id into the signed extensions: that is what
-    // subgraphs log and trust, never a header a client could set.
+    // subgraphs log and trust, never a header a client could set. It also tags the gateway's log
+    // with it, in place of Hive's request-id plugin, which would take the client's X-Request-Id.
+    requestId: false,
     persistedDocuments: trustedDocuments(hardening),
     disableIntrospection: production ? {} : undefined,
     // A browser cannot send a cross-site JSON POST without a preflight; anything "simple" must carry this header.

@@ -1,15 +1,22 @@
 // Puts into every subgraph request's extensions — where the signature covers
 // them — the declared purpose (X-Case-Id), the hub's own request id, the
 // signing time and the consent epoch in force when the request arrived.
+// The same id tags the gateway's own log lines and goes to the subgraphs as
+// X-Request-Id, so one request reads under one id everywhere. (Hive's own
+// request-id plugin is off, runtime.ts: it would log under an id the client chose.)
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { LegacyLogger, type Logger } from "@graphql-hive/logger";
 import { HUB_EXTENSION, type HubExtension } from "../../services/kit/auth/signing.ts";
 import type { ConsentEpoch } from "../../services/kit/consent-epoch.ts";
 
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** The response header that names the request id every service's access log records for this request. */
 export const HUB_REQUEST_ID_HEADER = "x-hub-request-id";
+const REQUEST_ID_HEADER = "x-request-id";
+/** A client's own X-Request-Id is echoed back when it looks like an id; it is never logged or forwarded. */
+const ID_LIKE = /^[\w.:-]{1,128}$/;
 
 interface Stamp {
   requestId: string;
@@ -44,10 +51,15 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
     return stamp;
   };
   return {
-    onRequest({ request, url }) {
+    onRequest({ request, url, serverContext }) {
       // Only GraphQL requests reach subgraphs; health checks and metrics need no epoch.
       if (url.pathname !== "/graphql") return;
       const stamp = stampOf(request);
+      const context = serverContext as { log?: Logger; logger?: LegacyLogger };
+      if (context.log) {
+        context.log = context.log.child({ requestId: stamp.requestId });
+        context.logger = LegacyLogger.from(context.log);
+      }
       stamp.consentEpoch = epochs.current();
       // Read even if the request is refused before any subgraph call: do not let a failure go unhandled.
       stamp.consentEpoch.catch(() => undefined);
@@ -59,9 +71,17 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
       const hub: HubExtension = { purpose: purposeOf(request), requestId: stamp.requestId, issuedAt: Date.now(), consentEpoch: await stamp.consentEpoch };
       setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, [HUB_EXTENSION]: hub } });
     },
+    onFetch({ context, options, setOptions }) {
+      const request = (context as { request?: Request } | undefined)?.request;
+      const stamp = request && stamps.get(request);
+      if (stamp) setOptions({ ...options, headers: { ...options.headers, [REQUEST_ID_HEADER]: stamp.requestId } });
+    },
     onResponse({ request, response }) {
       const stamp = stamps.get(request);
-      if (stamp) response.headers.set(HUB_REQUEST_ID_HEADER, stamp.requestId);
+      if (!stamp) return;
+      response.headers.set(HUB_REQUEST_ID_HEADER, stamp.requestId);
+      const own = request.headers.get(REQUEST_ID_HEADER);
+      response.headers.set(REQUEST_ID_HEADER, own && ID_LIKE.test(own) ? own : stamp.requestId);
     },
   };
 }

@@ -96,7 +96,7 @@ function headerMap(headers: http.IncomingHttpHeaders): HeaderMap {
 }
 
 /**
- * The gateway's request id (Hive sends it as X-Request-Id), else a new one. The
+ * The gateway's request id (it sends the hub's id as X-Request-Id), else a new one. The
  * header is not verified yet when it is read, so only an id-like value is
  * taken: a caller must not be able to write free text into the log.
  */

@@ -56,3 +56,23 @@ describe("gateway endpoints", () => {
     expect(ids).not.toContain("frontend-req-42");
   });
 });
+
+describe("the gateway's own log", () => {
+  it("tags a request's lines with the hub's id, never with an X-Request-Id the client chose", async () => {
+    const { startGateway } = await import("./hardening-support.ts");
+    const gw = await startGateway(inject("gatewayPort") + 67, { LOG_LEVEL: "debug" });
+    try {
+      const mark = gw.log().length;
+      const headers = { ...(await asUser("nav-veileder-3", demoCaseId("berg"))), "content-type": "application/json", "x-request-id": "chosen-by-the-client-7" };
+      const res = await fetch(gw.url, { method: "POST", headers, body: JSON.stringify({ query: "query ($id: ID!) { person(id: $id) { nav { access { status } } } }", variables: { id: demoPersonId("berg", "Geir") } }) });
+      expect(res.status).toBe(200);
+      const hubId = res.headers.get("x-hub-request-id")!;
+      expect(res.headers.get("x-request-id")).toBe("chosen-by-the-client-7");
+      const ids = gw.log().slice(mark).split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { requestId?: string }).requestId).filter(Boolean);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(new Set(ids)).toEqual(new Set([hubId]));
+    } finally {
+      await gw.stop();
+    }
+  });
+});
