@@ -5,7 +5,6 @@
 // X-Request-Id, so one request reads under one id everywhere. (Hive's own
 // request-id plugin is off, runtime.ts: it would log under an id the client chose.)
 import { randomUUID } from "node:crypto";
-import { GraphQLError } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { LegacyLogger, type Logger } from "@graphql-hive/logger";
 import { HUB_EXTENSION, type HubExtension } from "../../services/kit/auth/signing.ts";
@@ -20,6 +19,8 @@ const ID_LIKE = /^[\w.:-]{1,128}$/;
 
 interface Stamp {
   requestId: string;
+  /** The declared case (X-Case-Id), checked once when the request arrives. */
+  purpose?: string | null;
   /**
    * Read once per request, from its arrival on: any read after the request
    * arrived reflects every change acknowledged before it. Started at once, so
@@ -28,15 +29,13 @@ interface Stamp {
   consentEpoch?: Promise<number | null>;
 }
 
-function purposeOf(request: Request | undefined): string | null {
+const BAD_CASE_ID = "The X-Case-Id header must be a case id (letters, digits, - and _, at most 64). Send the id of the case you work in, or leave the header out.";
+
+/** The declared case: null when none is declared, undefined when the header is not a case id. */
+function purposeOf(request: Request | undefined): string | null | undefined {
   const raw = request?.headers.get("x-case-id");
   if (raw === null || raw === undefined || raw === "") return null;
-  if (!CASE_ID.test(raw)) {
-    throw new GraphQLError("The X-Case-Id header must be a case id (letters, digits, - and _, at most 64).", {
-      extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-    });
-  }
-  return raw;
+  return CASE_ID.test(raw) ? raw : undefined;
 }
 
 export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
@@ -51,10 +50,17 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
     return stamp;
   };
   return {
-    onRequest({ request, url, serverContext }) {
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       // Only GraphQL requests reach subgraphs; health checks and metrics need no epoch.
       if (url.pathname !== "/graphql") return;
+      const purpose = purposeOf(request);
+      if (purpose === undefined) {
+        const body = JSON.stringify({ errors: [{ message: BAD_CASE_ID, extensions: { code: "BAD_USER_INPUT" } }] });
+        endResponse(new fetchAPI.Response(body, { status: 400, headers: { "content-type": "application/json; charset=utf-8" } }));
+        return;
+      }
       const stamp = stampOf(request);
+      stamp.purpose = purpose;
       const context = serverContext as { log?: Logger; logger?: LegacyLogger };
       if (context.log) {
         context.log = context.log.child({ requestId: stamp.requestId });
@@ -68,7 +74,9 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
       const request = (executionRequest.context as { request?: Request } | undefined)?.request;
       const stamp: Stamp = request ? stampOf(request) : { requestId: randomUUID() };
       stamp.consentEpoch ??= epochs.current();
-      const hub: HubExtension = { purpose: purposeOf(request), requestId: stamp.requestId, issuedAt: Date.now(), consentEpoch: await stamp.consentEpoch };
+      // A request that did not pass onRequest (none declared there) declares nothing: fail closed.
+      const purpose = stamp.purpose !== undefined ? stamp.purpose : (purposeOf(request) ?? null);
+      const hub: HubExtension = { purpose, requestId: stamp.requestId, issuedAt: Date.now(), consentEpoch: await stamp.consentEpoch };
       setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, [HUB_EXTENSION]: hub } });
     },
     onFetch({ context, options, setOptions }) {

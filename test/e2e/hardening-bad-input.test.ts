@@ -103,6 +103,15 @@ describe("bad input battery", () => {
     expect(text.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_LARGE");
   });
 
+  it("an X-Case-Id that is not a case id → one 400 BAD_USER_INPUT naming the header, before any subgraph is asked", async () => {
+    const r = await raw(JSON.stringify({ query: "{ myCases { id } }" }), "application/json", { ...(await headers()), "x-case-id": "'; DROP TABLE coordination_case;--" });
+    expect(r.status).toBe(400);
+    expect(r.json?.errors).toHaveLength(1);
+    expect(r.json?.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.json?.errors?.[0]?.message).toMatch(/X-Case-Id/);
+    expectNoInternals(r.text);
+  });
+
   it("invalid ids → NOT_FOUND / BAD_USER_INPUT for writes, null (as for unknown) for reads", async () => {
     const unknownCase = await post(url(), { query: GRANT, variables: { input: consentInput({ caseId: "case-doesnotexist" }) } }, await headers());
     expect(unknownCase.errors?.[0]?.extensions?.code, unknownCase.raw).toBe("NOT_FOUND");
