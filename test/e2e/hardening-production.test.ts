@@ -115,6 +115,10 @@ describe("production mode", () => {
 
   it("serves no GraphiQL", async () => {
     const res = await fetch(gw.url, { headers: { accept: "text/html" } });
+    // A client error, not a page and not a crash.
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get("content-type") ?? "").not.toMatch(/text\/html/);
     expect(await res.text()).not.toContain("GraphiQL");
   });
 

@@ -100,8 +100,11 @@ export function malformedLogLines(log: string): string[] {
  * without its request id); records the result in the run's report.
  */
 export function scanLog(log: string, world: SeededWorld, options: { shared?: boolean; structure?: boolean } = {}): LogScan {
-  const text = fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "";
+  const missing = !fs.existsSync(log);
+  const text = missing ? "" : fs.readFileSync(log, "utf8");
   const findings = [
+    // A log that is not there cannot be shown clean.
+    ...(missing ? [`missing: ${log} does not exist, so nothing was scanned`] : []),
     ...personalDataInLog(text, world).map((f) => `personal data: ${f}`),
     ...(options.structure ? malformedLogLines(text).map((f) => `log format: ${f}`) : []),
   ];
