@@ -33,6 +33,19 @@ const reads = (data: { involved: boolean; contact: { name: string } | null }) =>
   involvement: async () => ({ involved: data.involved, contact: data.contact ? { ...data.contact, role: null, phone: null } : null }),
 });
 
+describe("AccessGuard.ifGranted", () => {
+  it("gives the data when granted and null otherwise, reading nothing then; both outcomes logged", async () => {
+    const granted = guardWith(() => GRANT);
+    expect(await granted.guard.ifGranted("p-1", "IDENTITY", async () => ({ name: "N" }))).toEqual({ name: "N" });
+    expect(granted.logged).toMatchObject([{ personId: "p-1", categories: ["IDENTITY"], decision: "GRANTED" }]);
+    const refused = guardWith(() => NONE);
+    let read = false;
+    expect(await refused.guard.ifGranted("p-1", "IDENTITY", async () => ((read = true), { name: "N" }))).toBeNull();
+    expect(read).toBe(false);
+    expect(refused.logged).toMatchObject([{ personId: "p-1", categories: ["IDENTITY"], decision: "RESTRICTED" }]);
+  });
+});
+
 describe("AccessGuard.serviceView", () => {
   it("shows the full view when SERVICE_DATA is granted", async () => {
     const { guard } = guardWith(() => GRANT);
@@ -113,7 +126,7 @@ describe("AccessGuard without an access log: no log entry, no data", () => {
 
   it("refuses a granted single-category view the same way", async () => {
     const { guard, read } = unloggedGuard();
-    await expect(guard.view("p-1", "IDENTITY", async () => (read.push("identity"), { name: "N" }))).rejects.toMatchObject({
+    await expect(guard.ifGranted("p-1", "IDENTITY", async () => (read.push("identity"), { name: "N" }))).rejects.toMatchObject({
       extensions: { code: "ACCESS_LOG_UNAVAILABLE" },
     });
     expect(read).toEqual(["identity"]);

@@ -222,17 +222,19 @@ export class AccessGuard {
     return { ...layer, access: accessOf(AccessStatus.INVOLVEMENT_ONLY, involvement) } as Guarded<View>;
   }
 
-  /** Builds a view of one category: the data only when granted, the same empty shape otherwise. */
-  async view<View extends object>(personId: string, category: DataCategory, read: () => Promise<View>): Promise<Guarded<View>> {
+  /**
+   * One category's data when granted, else null — the same null whether or
+   * not the data exists (registry's person: null as for an unknown id). The
+   * read runs while the decision is logged; nothing is released before.
+   */
+  async ifGranted<T>(personId: string, category: DataCategory, read: () => Promise<T>): Promise<T | null> {
     const { decided, logged } = this.decideAndLog(personId, [category]);
     const [decision] = (await decided) as [Decision];
-    const access: AccessDecision = { status: decision.status === "GRANTED" ? AccessStatus.GRANTED : AccessStatus.RESTRICTED, reason: decision.reason, basis: decision.basis };
-    if (access.status !== AccessStatus.GRANTED) {
+    if (decision.status !== "GRANTED") {
       await logged;
-      return { access } as Guarded<View>;
+      return null;
     }
-    const data = await afterLogging(read(), logged);
-    return { ...data, access };
+    return afterLogging(read(), logged);
   }
 }
 

@@ -11,9 +11,8 @@ type Context = SubgraphContext<RegistryLoaders>;
  * Every path to a person goes through here: the person, or null when the
  * caller may not see them — the same null as for an unknown id.
  */
-export async function visiblePerson(ctx: Context, id: string) {
-  const decision = await ctx.access.decide(id, "IDENTITY");
-  return decision.status === "GRANTED" ? ctx.loaders.person.load(id) : null;
+export function visiblePerson(ctx: Context, id: string) {
+  return ctx.access.ifGranted(id, "IDENTITY", () => ctx.loaders.person.load(id));
 }
 
 async function visibleMembers(ctx: Context, familyId: string) {
