@@ -2,7 +2,7 @@
 import http from "node:http";
 import { gatewayConfig } from "./config.ts";
 import { createHubGateway } from "./runtime.ts";
-import { createLogger, errorFields } from "../services/kit/log.ts";
+import { createLogger, exitForStartFailure } from "../services/kit/log.ts";
 import { Drain, onShutdown, shutdownTimeoutMs } from "../services/kit/lifecycle.ts";
 import { EPOCH_PATH, FollowedEpoch, redisEpoch, type ConsentEpoch } from "../services/kit/consent-epoch.ts";
 
@@ -56,8 +56,4 @@ function receiveEpoch(followed: FollowedEpoch, req: http.IncomingMessage, res: h
   });
 }
 
-start().catch((error: unknown) => {
-  log.error("gateway failed to start", errorFields(error));
-  if (error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
-});
+start().catch((error: unknown) => exitForStartFailure(log, "gateway failed to start", error));

@@ -38,6 +38,19 @@ export function errorFields(error: unknown): Fields {
 }
 
 /**
+ * Logs why a process could not start, then ends it. The reason is the
+ * operator's to read (a missing secret, a bad setting); a driver's or
+ * database's error (one with a code) may quote stored values, so of those only
+ * the code is logged. The stack goes to stderr outside production only.
+ */
+export function exitForStartFailure(logger: Logger, msg: string, error: unknown): never {
+  const ownError = error instanceof Error && !("code" in error);
+  logger.error(msg, { ...errorFields(error), reason: ownError ? error.message.slice(0, 500) : undefined });
+  if (error instanceof Error && process.env.NODE_ENV !== "production") process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+}
+
+/**
  * Logs an outage when it begins and when it ends, not on every request it
  * touches: under load a per-request warning floods the log and hides the
  * moment it started.

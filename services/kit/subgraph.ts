@@ -9,7 +9,7 @@ import type { InternalClient } from "./internal.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { SeedTables } from "./db/seed.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
-import { createLogger, errorFields } from "./log.ts";
+import { createLogger, exitForStartFailure } from "./log.ts";
 import type { World } from "./demo/world.ts";
 
 export interface SubgraphContext<Loaders> {
@@ -64,13 +64,5 @@ export function main<Client extends Disconnectable, Loaders>(definition: Subgrap
     const { runSubgraph } = await import("./server.ts");
     await runSubgraph(definition);
   };
-  start().catch((error: unknown) => {
-    // The reason is the operator's to read (a missing secret, a bad setting). A driver's or database's error
-    // (one with a code) may quote stored values, so only its code is logged; the stack stays out of production logs.
-    const ownError = error instanceof Error && !("code" in error);
-    const reason = ownError ? error.message.slice(0, 500) : undefined;
-    createLogger(definition.service).error("subgraph failed to start", { ...errorFields(error), reason });
-    if (error instanceof Error && process.env.NODE_ENV !== "production") process.stderr.write(`${error.stack}\n`);
-    process.exit(1);
-  });
+  start().catch((error: unknown) => exitForStartFailure(createLogger(definition.service), "subgraph failed to start", error));
 }
