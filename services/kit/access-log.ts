@@ -65,7 +65,6 @@ export class AccessLogUnavailableError extends Error {
 export const GENESIS_HASH = "0".repeat(64);
 
 // PostgreSQL allows 65535 parameters a statement; 12 a row × 4000 rows stays below.
-const COLUMNS_PER_ROW = 12;
 export const ROWS_PER_STATEMENT = 4000;
 const VERIFY_PAGE = 5000;
 const DEFAULT_LIMIT = 1000;
@@ -78,6 +77,8 @@ const CONTENDED_MS = 10_000;
 const APPEND_LOCK_KEY = 0x61636c67;
 /** The unique index on prev_hash: a row can follow only one row, so two writers can never fork the chain. */
 const CHAIN_CONSTRAINT = "access_log_prev_hash_key";
+/** access_log's columns as chained() writes them, with their types (parameters of an INSERT … SELECT need them). */
+const COLUMN_TYPES = ["timestamptz", "text", "text", "text", "text", "text[]", "text", "text", "text", "text", "text", "text"] as const;
 
 /**
  * The hash of one row. The input is a JSON array in a fixed order: JSON
@@ -175,7 +176,9 @@ export class AccessLog {
    * index on prev_hash refuses rows chained to a head that is no longer the
    * head; the loser then appends under an advisory lock (BEGIN, lock, read
    * the head, INSERT, COMMIT) until the contention has passed, which queues
-   * every locking writer fairly.
+   * every locking writer fairly. The one-INSERT path inserts nothing while a
+   * locked writer holds the lock (and then queues too), so an instance that
+   * keeps writing after its own head cannot starve the others.
    */
   append(records: AccessLogRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
@@ -206,9 +209,9 @@ export class AccessLog {
     // Set here rather than by the column default: it is part of the hash,
     // and a JS Date has exactly the milliseconds that timestamptz(3) keeps.
     const statements = chained(records, prevHash, new Date());
-    if (statements.length === 1) await this.pool.query(statements[0]!.sql, statements[0]!.values);
+    if (statements.length === 1) inserted(statements[0]!, await this.pool.query(statements[0]!.sql, statements[0]!.values));
     else await this.inTransaction(async (client) => {
-      for (const { sql, values } of statements) await client.query(sql, values);
+      for (const statement of statements) inserted(statement, await client.query(statement.sql, statement.values));
     });
     this.head = statements.at(-1)!.lastHash;
   }
@@ -221,7 +224,7 @@ export class AccessLog {
       // committed. (Lock and read in one statement would read a stale head.)
       await client.query("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK_KEY]);
       const statements = chained(records, await this.readHead(client), new Date());
-      for (const { sql, values } of statements) await client.query(sql, values);
+      for (const statement of statements) inserted(statement, await client.query(statement.sql, statement.values));
       head = statements.at(-1)!.lastHash;
     });
     this.head = head;
@@ -309,6 +312,8 @@ export class AccessLog {
 interface Statement {
   sql: string;
   values: unknown[];
+  /** Rows it inserts, unless a locked writer holds the chain (then none). */
+  rows: number;
   /** The hash of the statement's last row. */
   lastHash: string;
 }
@@ -320,24 +325,39 @@ function chained(records: AccessLogRecord[], prevHash: string, at: Date): Statem
   for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
     const values: unknown[] = [];
     const tuples: string[] = [];
-    for (const r of records.slice(start, start + ROWS_PER_STATEMENT)) {
+    const slice = records.slice(start, start + ROWS_PER_STATEMENT);
+    for (const r of slice) {
       const hash = entryHash(prevHash, at, r);
       const n = values.length;
-      tuples.push(`(${Array.from({ length: COLUMNS_PER_ROW }, (_, i) => `$${n + i + 1}`).join(", ")})`);
+      tuples.push(`(${COLUMN_TYPES.map((type, i) => `$${n + i + 1}::${type}`).join(", ")})`);
       values.push(iso, r.requestId, r.actorId, r.actorService, r.personId, r.categories, r.caseId, r.decision, r.reason, r.basis, prevHash, hash);
       prevHash = hash;
     }
+    values.push(APPEND_LOCK_KEY);
+    // Inserts nothing while another instance appends under the advisory lock (the subquery runs once):
+    // so a writer that holds the head cannot starve the locked ones; it finds out and queues with them.
     statements.push({
       sql: `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_id, categories, case_id,
-              decision, reason, basis, prev_hash, hash) VALUES ${tuples.join(", ")}`,
+              decision, reason, basis, prev_hash, hash)
+            SELECT * FROM (VALUES ${tuples.join(", ")}) AS v
+            WHERE (SELECT pg_try_advisory_xact_lock($${values.length}))`,
       values,
+      rows: slice.length,
       lastHash: prevHash,
     });
   }
   return statements;
 }
 
+/** Another instance held the advisory lock: nothing was inserted, and the writer should queue for the lock. */
+class ChainBusy extends Error {}
+
+function inserted(statement: Statement, result: { rowCount: number | null }): void {
+  if (result.rowCount !== statement.rows) throw new ChainBusy(`access log: ${result.rowCount ?? 0} of ${statement.rows} rows inserted`);
+}
+
 function isChainConflict(err: unknown): boolean {
+  if (err instanceof ChainBusy) return true;
   const e = err as { code?: unknown; constraint?: unknown } | null;
   return e?.code === "23505" && e.constraint === CHAIN_CONSTRAINT;
 }
