@@ -85,10 +85,10 @@ async function main(): Promise<number> {
     try {
       const result = await verifyService(service);
       if (result.ok) {
-        console.log(`ok ${service}: ${result.entries} entries`);
+        console.log(`ok ${service}: ${result.rows} rows`);
       } else {
         broken += 1;
-        console.log(`BROKEN ${service} at seq ${result.brokenAt}: ${result.problem} (${result.entries} entries intact before it)`);
+        console.log(`BROKEN ${service} at seq ${result.brokenAt}: ${result.problem} (${result.rows} rows intact before it)`);
       }
     } catch (err) {
       // A service that never ran has no database: nothing to verify unless it was asked for by name.

@@ -418,9 +418,10 @@ interface LogRow {
   n: number;
 }
 
-// One row may name several categories decided alike (kit/access.ts decideAll): count each category.
+// One row may name several persons and several categories decided alike (kit/access-log.ts looks, kit/access.ts decideAll): count each.
 const LOG_SQL = `select actor_id, case_id, person_id, category, decision, count(*)::int as n
-  from access_log, unnest(categories) as category group by actor_id, case_id, person_id, category, decision`;
+  from access_log, unnest(person_ids) as person_id, unnest(categories) as category
+  group by actor_id, case_id, person_id, category, decision`;
 
 async function accessLogRows(service: ServiceName, dataDir: string, databaseUrl: string | undefined): Promise<LogRow[]> {
   if (databaseUrl) {

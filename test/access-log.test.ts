@@ -2,7 +2,8 @@
 // at once), and verify() finds edited and deleted rows; the audit:verify
 // script does the same from the command line.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -40,7 +41,7 @@ afterAll(async () => {
 const NAV_MIGRATIONS = path.join(ROOT_DIR, "prisma", "nav", "migrations");
 
 /** A migrated nav database on PGlite (in memory, or in `dataDir`), reached as database.ts reaches it. */
-async function navDatabase(dataDir?: string): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+async function navDatabase(dataDir?: string, migrations = NAV_MIGRATIONS): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
   if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
   const db = await PGlite.create(dataDir);
   const socketDir = tempDir();
@@ -49,7 +50,7 @@ async function navDatabase(dataDir?: string): Promise<{ pool: pg.Pool; close(): 
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 });
   const client = await pool.connect();
   try {
-    await applyMigrations(client, NAV_MIGRATIONS);
+    await applyMigrations(client, migrations);
   } finally {
     client.release();
   }
@@ -87,7 +88,7 @@ describe("AccessLog on PGlite", () => {
   it("chains batches, concurrent and coalesced appends into one verifiable chain", async () => {
     const { pool } = await navDatabase();
     const log = new AccessLog(pool);
-    expect(await log.verify()).toEqual({ ok: true, entries: 0 });
+    expect(await log.verify()).toEqual({ ok: true, rows: 0 });
 
     await log.append(records(3));
     await log.append([]);
@@ -113,7 +114,7 @@ describe("AccessLog on PGlite", () => {
     append.mockRestore();
 
     const expected = 3 + 1 + 10 * 2 + 79 /* 14×1 + 13×2 + 13×3 */ + 12 * 2;
-    expect(await log.verify()).toEqual({ ok: true, entries: expected });
+    expect(await log.verify()).toEqual({ ok: true, rows: expected });
 
     const { rows } = await pool.query(`SELECT prev_hash, hash FROM access_log ORDER BY seq`);
     expect(rows[0].prev_hash).toBe(GENESIS_HASH);
@@ -128,7 +129,7 @@ describe("AccessLog on PGlite", () => {
     await a.append(records(3)); // … which a has moved on
     await b.append(records(2)); // b's first INSERT is refused; it reads the head and appends after a's rows
     await a.append(records(1));
-    expect(await a.verify()).toEqual({ ok: true, entries: 8 });
+    expect(await a.verify()).toEqual({ ok: true, rows: 8 });
     const { rows } = await pool.query<{ n: string }>("SELECT count(DISTINCT prev_hash)::text AS n FROM access_log");
     expect(rows[0]!.n).toBe("8");
   });
@@ -164,15 +165,15 @@ describe("AccessLog on PGlite", () => {
     await log.append(records(2));
     await log.append(records(3));
     await log.append(records(2));
-    expect(await log.verify()).toEqual({ ok: true, entries: 7 });
+    expect(await log.verify()).toEqual({ ok: true, rows: 7 });
 
     await pool.query(`UPDATE access_log SET actor_id = 'someone-else' WHERE seq = 3`);
-    expect(await log.verify()).toEqual({ ok: false, entries: 2, brokenAt: "3", problem: "HASH_MISMATCH" });
+    expect(await log.verify()).toEqual({ ok: false, rows: 2, brokenAt: "3", problem: "HASH_MISMATCH" });
 
     // Covering the edit with a correct hash for the edited row breaks the link from the next row.
-    const [row3] = (await log.entries({})).filter((e) => e.seq === "3");
-    await pool.query(`UPDATE access_log SET hash = $1 WHERE seq = 3`, [entryHash(row3.prevHash, row3.at, row3)]);
-    expect(await log.verify()).toEqual({ ok: false, entries: 3, brokenAt: "4", problem: "CHAIN_BROKEN" });
+    const [{ personId, ...row3 }] = (await log.entries({})).filter((e) => e.seq === "3");
+    await pool.query(`UPDATE access_log SET hash = $1 WHERE seq = 3`, [entryHash(row3.prevHash, row3.at, { ...row3, personIds: [personId] })]);
+    expect(await log.verify()).toEqual({ ok: false, rows: 3, brokenAt: "4", problem: "CHAIN_BROKEN" });
   });
 
   it("finds an edited hash and deleted rows", async () => {
@@ -183,23 +184,92 @@ describe("AccessLog on PGlite", () => {
 
     const { rows } = await pool.query<{ hash: string }>(`SELECT hash FROM access_log WHERE seq = 3`);
     await pool.query(`UPDATE access_log SET hash = repeat('a', 64) WHERE seq = 3`);
-    expect(await log.verify()).toEqual({ ok: false, entries: 2, brokenAt: "3", problem: "HASH_MISMATCH" });
+    expect(await log.verify()).toEqual({ ok: false, rows: 2, brokenAt: "3", problem: "HASH_MISMATCH" });
     await pool.query(`UPDATE access_log SET hash = $1 WHERE seq = 3`, [rows[0].hash]);
-    expect(await log.verify()).toEqual({ ok: true, entries: 6 });
+    expect(await log.verify()).toEqual({ ok: true, rows: 6 });
 
     await pool.query(`DELETE FROM access_log WHERE seq = 4`);
-    expect(await log.verify()).toEqual({ ok: false, entries: 3, brokenAt: "5", problem: "CHAIN_BROKEN" });
+    expect(await log.verify()).toEqual({ ok: false, rows: 3, brokenAt: "5", problem: "CHAIN_BROKEN" });
     await pool.query(`DELETE FROM access_log WHERE seq = 1`);
-    expect(await log.verify()).toEqual({ ok: false, entries: 0, brokenAt: "2", problem: "CHAIN_BROKEN" });
+    expect(await log.verify()).toEqual({ ok: false, rows: 0, brokenAt: "2", problem: "CHAIN_BROKEN" });
+  });
+
+  it("writes one row per look: the persons one request decided alike for share it, readers get one entry each", async () => {
+    const { pool } = await navDatabase();
+    const log = new AccessLog(pool);
+    const look = { requestId: "req-family", actorId: "a-1", caseId: "k-1", categories: ["SERVICE_DATA"] };
+    await log.append([
+      record({ ...look, personId: "p-1", decision: "RESTRICTED", reason: "NO_CONSENT", basis: null }),
+      record({ ...look, personId: "p-2", decision: "GRANTED", reason: "CONSENT", basis: "consent-2" }),
+      record({ ...look, personId: "p-3", decision: "RESTRICTED", reason: "NO_CONSENT", basis: null }),
+      record({ ...look, personId: "p-3", decision: "RESTRICTED", reason: "NO_CONSENT", basis: null }), // looked at twice: kept twice
+      record({ ...look, personId: "p-4", requestId: "req-other", decision: "RESTRICTED", reason: "NO_CONSENT", basis: null }),
+    ]);
+    const { rows } = await pool.query<{ person_ids: string[]; decision: string }>("SELECT person_ids, decision FROM access_log ORDER BY seq");
+    expect(rows).toEqual([
+      { person_ids: ["p-1", "p-3", "p-3"], decision: "RESTRICTED" },
+      { person_ids: ["p-2"], decision: "GRANTED" },
+      { person_ids: ["p-4"], decision: "RESTRICTED" },
+    ]);
+    expect(await log.verify()).toEqual({ ok: true, rows: 3 });
+
+    expect((await log.entries({ actorId: "a-1" })).map((e) => [e.seq, e.personId])).toEqual([
+      ["3", "p-4"], ["2", "p-2"], ["1", "p-1"], ["1", "p-3"], ["1", "p-3"],
+    ]);
+    const forP3 = await log.entriesForPerson("p-3");
+    expect(forP3.map((e) => [e.personId, e.decision, e.requestId])).toEqual([["p-3", "RESTRICTED", "req-family"], ["p-3", "RESTRICTED", "req-family"]]);
+    expect(await log.entriesForPerson("p-5")).toEqual([]);
+    expect(await log.entries({ personId: "p-1", limit: 1 })).toHaveLength(1);
+
+    // Who a look was about is covered by the hash like every other field.
+    await pool.query(`UPDATE access_log SET person_ids = ARRAY['p-1', 'p-3'] WHERE seq = 1`);
+    expect(await log.verify()).toEqual({ ok: false, rows: 0, brokenAt: "1", problem: "HASH_MISMATCH" });
+  });
+
+  it("hashes a look at one person as rows about one person were hashed before looks were grouped", () => {
+    const at = new Date("2026-11-30T12:00:00.123Z");
+    const look = { requestId: "r", actorId: "a", actorService: "nav", categories: ["SERVICE_DATA"], caseId: "k", decision: "GRANTED" as const, reason: "CONSENT", basis: "c" };
+    // The canonical input of the chain as it was (person_id, one string): existing logs still verify.
+    const before = JSON.stringify([GENESIS_HASH, at.toISOString(), "r", "a", "nav", "p-1", ["SERVICE_DATA"], "k", "GRANTED", "CONSENT", "c"]);
+    expect(entryHash(GENESIS_HASH, at, { ...look, personIds: ["p-1"] })).toBe(createHash("sha256").update(before, "utf8").digest("hex"));
+    expect(entryHash(GENESIS_HASH, at, { ...look, personIds: ["p-1", "p-2"] })).not.toBe(entryHash(GENESIS_HASH, at, { ...look, personIds: ["p-1,p-2"] }));
+  });
+
+  it("keeps a log written one row per person valid through the migration that groups looks", async () => {
+    // The migrations as they were before person_id became person_ids, then rows written the old way.
+    const before = tempDir();
+    for (const name of readdirSync(NAV_MIGRATIONS).filter((n) => n < "20261202021511")) cpSync(path.join(NAV_MIGRATIONS, name), path.join(before, name), { recursive: true });
+    const dataDir = path.join(tempDir(), "pgdata");
+    const old = await navDatabase(dataDir, before);
+    let prev = GENESIS_HASH;
+    for (const person of ["p-1", "p-2", "p-3"]) {
+      const at = new Date();
+      const fields = ["req-1", "a-1", "nav", person, ["SERVICE_DATA"], "k-1", "RESTRICTED", "NO_CONSENT", null];
+      const hash = createHash("sha256").update(JSON.stringify([prev, at.toISOString(), ...fields]), "utf8").digest("hex");
+      await old.pool.query(
+        `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_id, categories, case_id, decision, reason, basis, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [at, ...fields, prev, hash],
+      );
+      prev = hash;
+    }
+    await old.close();
+
+    const { pool } = await navDatabase(dataDir);
+    const log = new AccessLog(pool);
+    expect(await log.verify()).toEqual({ ok: true, rows: 3 });
+    expect((await log.entriesForPerson("p-2")).map((e) => e.requestId)).toEqual(["req-1"]);
+    await log.append([record({ personId: "p-4" }), record({ personId: "p-5" })]);
+    expect(await log.verify()).toEqual({ ok: true, rows: 5 });
   });
 
   it("verifies across pages", async () => {
     const { pool } = await navDatabase();
     const log = new AccessLog(pool);
     await log.append(records(6200)); // more than one INSERT chunk and more than one verify page
-    expect(await log.verify()).toEqual({ ok: true, entries: 6200 });
+    expect(await log.verify()).toEqual({ ok: true, rows: 6200 });
     await pool.query(`UPDATE access_log SET reason = 'edited' WHERE seq = 6100`);
-    expect(await log.verify()).toEqual({ ok: false, entries: 6099, brokenAt: "6100", problem: "HASH_MISMATCH" });
+    expect(await log.verify()).toEqual({ ok: false, rows: 6099, brokenAt: "6100", problem: "HASH_MISMATCH" });
   }, 60_000);
 
   it("fails with ACCESS_LOG_UNAVAILABLE and writes nothing when the log cannot be written", async () => {
@@ -212,13 +282,13 @@ describe("AccessLog on PGlite", () => {
     const error = await log.append([record(), bad]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccessLogUnavailableError);
     expect(error).toMatchObject({ code: "ACCESS_LOG_UNAVAILABLE" });
-    expect(await log.verify()).toEqual({ ok: true, entries: 2 });
+    expect(await log.verify()).toEqual({ ok: true, rows: 2 });
 
     // Every caller of a failed batch is told.
     const batching = new BatchingAccessLog(log);
     const results = await Promise.allSettled([batching.append(records(1)), batching.append([bad])]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
-    expect(await log.verify()).toEqual({ ok: true, entries: 2 });
+    expect(await log.verify()).toEqual({ ok: true, rows: 2 });
 
     await close(); // the pool is ended
     await expect(log.append(records(1))).rejects.toMatchObject({ code: "ACCESS_LOG_UNAVAILABLE" });
@@ -262,7 +332,7 @@ describe.runIf(testDatabase() === "postgresql")("AccessLog on PostgreSQL", () =>
           }
         }),
       );
-      expect(await new AccessLog(instances[0]).verify()).toEqual({ ok: true, entries: 4 * 20 * (5 * 3 + 5) });
+      expect(await new AccessLog(instances[0]).verify()).toEqual({ ok: true, rows: 4 * 20 * (5 * 3 + 5) });
     } finally {
       await Promise.all(instances.map((pool) => pool.end()));
     }
@@ -306,12 +376,12 @@ describe("npm run audit:verify", () => {
     await first.close();
 
     const intact = await run(dataDir);
-    expect(intact.stdout).toMatch(/^ok nav: 4 entries$/m);
+    expect(intact.stdout).toMatch(/^ok nav: 4 rows$/m);
     expect(intact.stdout).toMatch(/^skip registry: no database/m); // services that never ran
     expect(intact.code).toBe(0);
 
     const second = await navDatabase(pgdata);
-    await second.pool.query(`UPDATE access_log SET person_id = 'another-person' WHERE seq = 2`);
+    await second.pool.query(`UPDATE access_log SET person_ids = ARRAY['another-person'] WHERE seq = 2`);
     await second.close();
 
     const tampered = await run(dataDir, ["nav"]);

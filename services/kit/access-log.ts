@@ -3,6 +3,11 @@
 // AccessLogEntry) before the answer leaves the service. It is the one place
 // that references who saw what about whom, so it never goes to stdout.
 //
+// A row is one look: one request, one decision, and everyone it was about
+// (`person_ids`). The views a request resolves for a family of five in one
+// service, decided alike, are one row rather than five; readers still see
+// one entry per person (`entries()` unnests).
+//
 // The rows form a hash chain: each row stores the previous row's hash and a
 // hash over that and all of its own fields. Editing a row, editing a hash or
 // deleting a row in the middle is found by `verify()`. Deleting the newest
@@ -26,18 +31,29 @@ export interface AccessLogRecord {
   basis: string | null;
 }
 
-/** A stored row. `seq` is a BIGINT, so a string. */
-export interface AccessLogEntryRow extends AccessLogRecord {
+/** What a row stores: one look at one or more persons (records that differ only in the person). */
+export interface AccessLook extends Omit<AccessLogRecord, "personId"> {
+  personIds: string[];
+}
+
+interface Chained {
+  /** A BIGINT, so a string. */
   seq: string;
   at: Date;
   prevHash: string;
   hash: string;
 }
 
+/** A stored row, as verify() reads it. */
+export interface AccessLogRow extends AccessLook, Chained {}
+
+/** One person's entry, as readers see it: a row's look at that person (rows about several persons give several). */
+export interface AccessLogEntryRow extends AccessLogRecord, Chained {}
+
+/** `rows`: the rows checked (each one look, at one or more persons); when broken, those found intact before `brokenAt`. */
 export type VerifyResult =
-  | { ok: true; entries: number }
-  /** `entries`: rows found intact before `brokenAt`. */
-  | { ok: false; entries: number; brokenAt: string; problem: "HASH_MISMATCH" | "CHAIN_BROKEN" };
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenAt: string; problem: "HASH_MISMATCH" | "CHAIN_BROKEN" };
 
 export interface EntriesQuery {
   /** Inclusive. */
@@ -64,7 +80,8 @@ export class AccessLogUnavailableError extends Error {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-// PostgreSQL allows 65535 parameters a statement; 12 a row × 4000 rows stays below.
+// PostgreSQL allows 65535 parameters a statement; 12 a row × 4000 rows stays below
+// (and records per batch are capped at this, so their rows are too).
 export const ROWS_PER_STATEMENT = 4000;
 const VERIFY_PAGE = 5000;
 const DEFAULT_LIMIT = 1000;
@@ -78,7 +95,7 @@ const APPEND_LOCK_KEY = 0x61636c67;
 /** The unique index on prev_hash: a row can follow only one row, so two writers can never fork the chain. */
 const CHAIN_CONSTRAINT = "access_log_prev_hash_key";
 /** access_log's columns as chained() writes them, with their types (parameters of an INSERT … SELECT need them). */
-const COLUMN_TYPES = ["timestamptz", "text", "text", "text", "text", "text[]", "text", "text", "text", "text", "text", "text"] as const;
+const COLUMN_TYPES = ["timestamptz", "text", "text", "text", "text[]", "text[]", "text", "text", "text", "text", "text", "text"] as const;
 
 /**
  * The hash of one row. The input is a JSON array in a fixed order: JSON
@@ -86,15 +103,18 @@ const COLUMN_TYPES = ["timestamptz", "text", "text", "text", "text", "text[]", "
  * as an ISO string with milliseconds, exactly what timestamptz(3) keeps.
  * `seq` is left out on purpose: it is the row's storage position (with gaps
  * after rolled-back appends), and the chain itself fixes the order.
+ * A look at one person goes in as that person's id, a look at several as
+ * the array: rows written before looks were grouped (one person each) keep
+ * their hashes, and a string never passes for an array.
  */
-export function entryHash(prevHash: string, at: Date, r: AccessLogRecord): string {
+export function entryHash(prevHash: string, at: Date, r: AccessLook): string {
   const canonical = JSON.stringify([
     prevHash,
     at.toISOString(),
     r.requestId,
     r.actorId,
     r.actorService,
-    r.personId,
+    r.personIds.length === 1 ? r.personIds[0] : r.personIds,
     r.categories,
     r.caseId,
     r.decision,
@@ -110,7 +130,7 @@ export function entryHash(prevHash: string, at: Date, r: AccessLogRecord): strin
 // (The alias shadows the column in ORDER BY, hence `access_log.seq` there:
 // ordering by the text would put 10 before 2.)
 const COLUMNS = `seq::text AS seq, (extract(epoch FROM at) * 1000)::bigint::text AS at_ms,
-  request_id, actor_id, actor_service, person_id, categories, case_id, decision, reason, basis, prev_hash, hash`;
+  request_id, actor_id, actor_service, person_ids, categories, case_id, decision, reason, basis, prev_hash, hash`;
 
 interface DbRow {
   seq: string;
@@ -118,7 +138,7 @@ interface DbRow {
   request_id: string;
   actor_id: string;
   actor_service: string;
-  person_id: string;
+  person_ids: string[] | null;
   categories: string[] | null;
   case_id: string | null;
   decision: string;
@@ -128,15 +148,15 @@ interface DbRow {
   hash: string;
 }
 
-function toEntry(row: DbRow): AccessLogEntryRow {
+function toRow(row: DbRow): AccessLogRow {
   return {
     seq: row.seq,
     at: new Date(Number(row.at_ms)),
     requestId: row.request_id,
     actorId: row.actor_id,
     actorService: row.actor_service,
-    personId: row.person_id,
     // Never null when written here; a tampered NULL then fails the hash check.
+    personIds: row.person_ids ?? [],
     categories: row.categories as string[],
     caseId: row.case_id,
     decision: row.decision as AccessDecision,
@@ -259,17 +279,17 @@ export class AccessLog {
    */
   async verify(): Promise<VerifyResult> {
     let expectedPrev = GENESIS_HASH;
-    let entries = 0;
+    let rows = 0;
     let after = "0";
     for (;;) {
-      const page = await this.read(`SELECT ${COLUMNS} FROM access_log WHERE seq > $1 ORDER BY access_log.seq LIMIT $2`, [after, VERIFY_PAGE]);
+      const page = (await this.read<DbRow>(`SELECT ${COLUMNS} FROM access_log WHERE seq > $1 ORDER BY access_log.seq LIMIT $2`, [after, VERIFY_PAGE])).map(toRow);
       for (const row of page) {
-        if (row.prevHash !== expectedPrev) return { ok: false, entries, brokenAt: row.seq, problem: "CHAIN_BROKEN" };
-        if (entryHash(row.prevHash, row.at, row) !== row.hash) return { ok: false, entries, brokenAt: row.seq, problem: "HASH_MISMATCH" };
+        if (row.prevHash !== expectedPrev) return { ok: false, rows, brokenAt: row.seq, problem: "CHAIN_BROKEN" };
+        if (entryHash(row.prevHash, row.at, row) !== row.hash) return { ok: false, rows, brokenAt: row.seq, problem: "HASH_MISMATCH" };
         expectedPrev = row.hash;
-        entries += 1;
+        rows += 1;
       }
-      if (page.length < VERIFY_PAGE) return { ok: true, entries };
+      if (page.length < VERIFY_PAGE) return { ok: true, rows };
       after = page[page.length - 1].seq;
     }
   }
@@ -285,24 +305,29 @@ export class AccessLog {
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
-      where.push(sql.replace("?", `$${params.length}`));
+      where.push(sql.replaceAll("?", `$${params.length}`));
     };
     if (opts.from) add("at >= ?", opts.from.toISOString());
     if (opts.to) add("at < ?", opts.to.toISOString());
     if (opts.actorId !== undefined) add("actor_id = ?", opts.actorId);
-    if (opts.personId !== undefined) add("person_id = ?", opts.personId);
+    // The array test finds the rows through the GIN index; the second keeps only that person's entry of each.
+    if (opts.personId !== undefined) add("person_ids @> ARRAY[?::text] AND look.person_id = ?", opts.personId);
     params.push(clampLimit(opts.limit));
-    return this.read(
-      `SELECT ${COLUMNS} FROM access_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY access_log.at DESC, access_log.seq DESC LIMIT $${params.length}`,
-      params,
+    const sql = `SELECT ${COLUMNS}, look.person_id FROM access_log
+       CROSS JOIN LATERAL unnest(person_ids) WITH ORDINALITY AS look(person_id, n)
+       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY access_log.at DESC, access_log.seq DESC, look.n LIMIT $${params.length}`;
+    return this.read<DbRow & { person_id: string }>(sql, params).then((rows) =>
+      rows.map((row) => {
+        const { personIds: _all, ...look } = toRow(row);
+        return { ...look, personId: row.person_id };
+      }),
     );
   }
 
-  private async read(sql: string, params: unknown[]): Promise<AccessLogEntryRow[]> {
+  private async read<Row extends DbRow>(sql: string, params: unknown[]): Promise<Row[]> {
     try {
-      const { rows } = await this.pool.query<DbRow>(sql, params);
-      return rows.map(toEntry);
+      return (await this.pool.query<Row>(sql, params)).rows;
     } catch (err) {
       throw new AccessLogUnavailableError("access log unavailable: could not be read", { cause: err });
     }
@@ -318,26 +343,42 @@ interface Statement {
   lastHash: string;
 }
 
-/** The INSERTs that chain `records` after `prevHash`, ROWS_PER_STATEMENT rows each. */
+/**
+ * Records that differ only in the person become one look naming them all, in
+ * the order they came (a person logged twice stays twice: nothing is lost).
+ */
+export function looks(records: readonly AccessLogRecord[]): AccessLook[] {
+  const byKey = new Map<string, AccessLook>();
+  for (const { personId, ...look } of records) {
+    const key = JSON.stringify([look.requestId, look.actorId, look.actorService, look.categories, look.caseId, look.decision, look.reason, look.basis]);
+    const same = byKey.get(key);
+    if (same) same.personIds.push(personId);
+    else byKey.set(key, { ...look, personIds: [personId] });
+  }
+  return [...byKey.values()];
+}
+
+/** The INSERTs that chain the looks of `records` after `prevHash`, ROWS_PER_STATEMENT rows each. */
 function chained(records: AccessLogRecord[], prevHash: string, at: Date): Statement[] {
   const statements: Statement[] = [];
   const iso = at.toISOString();
-  for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
+  const rows = looks(records);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const values: unknown[] = [];
     const tuples: string[] = [];
-    const slice = records.slice(start, start + ROWS_PER_STATEMENT);
+    const slice = rows.slice(start, start + ROWS_PER_STATEMENT);
     for (const r of slice) {
       const hash = entryHash(prevHash, at, r);
       const n = values.length;
       tuples.push(`(${COLUMN_TYPES.map((type, i) => `$${n + i + 1}::${type}`).join(", ")})`);
-      values.push(iso, r.requestId, r.actorId, r.actorService, r.personId, r.categories, r.caseId, r.decision, r.reason, r.basis, prevHash, hash);
+      values.push(iso, r.requestId, r.actorId, r.actorService, r.personIds, r.categories, r.caseId, r.decision, r.reason, r.basis, prevHash, hash);
       prevHash = hash;
     }
     values.push(APPEND_LOCK_KEY);
     // Inserts nothing while another instance appends under the advisory lock (the subquery runs once):
     // so a writer that holds the head cannot starve the locked ones; it finds out and queues with them.
     statements.push({
-      sql: `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_id, categories, case_id,
+      sql: `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_ids, categories, case_id,
               decision, reason, basis, prev_hash, hash)
             SELECT * FROM (VALUES ${tuples.join(", ")}) AS v
             WHERE (SELECT pg_try_advisory_xact_lock($${values.length}))`,
