@@ -22,7 +22,8 @@ export const METHOD = `## Method
   (autocannon cannot fan one request out to five servers), each after a short warm-up.
 - **CPU** per request: utime+stime from \`/proc/<pid>/stat\` of every process before and after each saturation run,
   divided by the requests sent (the counters are read after the last answers arrived). "PostgreSQL" is the backends
-  serving the benchmark's databases (pids from \`pg_stat_activity\`, CPU from /proc). **Memory:** VmRSS and VmHWM from \`/proc/<pid>/status\`.
+  serving the benchmark's databases (pids from \`pg_stat_activity\`, CPU from /proc); "Redis" is the redis-server
+  (pid from \`INFO server\`), which only A uses. **Memory:** VmRSS and VmHWM from \`/proc/<pid>/status\`.
 - Every answer is checked (HTTP 200, \`data\`, no \`errors\`); the error column counts the others.
 - Absolute numbers depend on the machine and on what else runs on it; ratios measured side by side in one run are what
   to compare.

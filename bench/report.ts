@@ -89,13 +89,14 @@ function machine(): string {
 }
 
 /** Gateway-side processes of a configuration, for the CPU columns. */
-function cpuCells(r: ConfigResult): { front: number; subgraphs: number; postgres: number; client: number; total: number } {
+function cpuCells(r: ConfigResult): { front: number; subgraphs: number; postgres: number; redis: number; client: number; total: number } {
   const c = r.cpuPerRequest;
   const subgraphs = SERVICE_NAMES.reduce((s, n) => s + (c[n] ?? 0), 0);
   const front = c.gateway ?? 0;
   const postgres = c.postgres ?? 0;
+  const redis = c.redis ?? 0;
   const client = c.bench ?? 0;
-  return { front, subgraphs, postgres, client, total: front + subgraphs + postgres };
+  return { front, subgraphs, postgres, redis, client, total: front + subgraphs + postgres + redis };
 }
 
 export function renderResults(r: BenchResults): string {
@@ -123,14 +124,14 @@ export function renderResults(r: BenchResults): string {
   push(
     "## Side by side",
     "",
-    "| | p50 ms (1 conn) | p99 ms (1 conn) | req/s (saturation) | p50 ms (sat.) | errors | CPU ms/req: front | subgraphs | PostgreSQL | total | load generator |",
+    "| | p50 ms (1 conn) | p99 ms (1 conn) | req/s (saturation) | p50 ms (sat.) | errors | CPU ms/req: front | subgraphs | PostgreSQL | Redis | total | load generator |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...keys.map((k) => {
       const x = c[k];
-      return `| ${CONFIG_TITLES[k]} | ${f1(x.latency.p50)} | ${f1(x.latency.p99)} | ${f1(x.saturation.throughput)} | ${f1(x.saturation.p50)} | ${x.latency.errors + x.saturation.errors} | ${f2(cpu[k].front)} | ${f2(cpu[k].subgraphs)} | ${f2(cpu[k].postgres)} | ${f2(cpu[k].total)} | ${f2(cpu[k].client)} |`;
+      return `| ${CONFIG_TITLES[k]} | ${f1(x.latency.p50)} | ${f1(x.latency.p99)} | ${f1(x.saturation.throughput)} | ${f1(x.saturation.p50)} | ${x.latency.errors + x.saturation.errors} | ${f2(cpu[k].front)} | ${f2(cpu[k].subgraphs)} | ${f2(cpu[k].postgres)} | ${f2(cpu[k].redis)} | ${f2(cpu[k].total)} | ${f2(cpu[k].client)} |`;
     }),
     "",
-    "\"front\" is the gateway process (none for the floor). \"total\" is front + subgraphs + PostgreSQL; the load generator (this benchmark's own process) is shown apart.",
+    "\"front\" is the gateway process (none for the floor). \"total\" is front + subgraphs + PostgreSQL + Redis (used by A only: the consent epoch and the rate limit); the load generator (this benchmark's own process) is shown apart.",
     "",
     "## Ratios",
     "",
@@ -178,11 +179,11 @@ export function renderResults(r: BenchResults): string {
     "",
     "## CPU per request by process (ms, saturation)",
     "",
-    `| | gateway | ${SERVICE_NAMES.join(" | ")} | PostgreSQL | load generator |`,
-    `|---|---:|${SERVICE_NAMES.map(() => "---:").join("|")}|---:|---:|`,
+    `| | gateway | ${SERVICE_NAMES.join(" | ")} | PostgreSQL | Redis | load generator |`,
+    `|---|---:|${SERVICE_NAMES.map(() => "---:").join("|")}|---:|---:|---:|`,
     ...keys.map((k) => {
       const p = c[k].cpuPerRequest;
-      return `| ${CONFIG_TITLES[k]} | ${f2(p.gateway ?? NaN)} | ${SERVICE_NAMES.map((n) => f2(p[n] ?? NaN)).join(" | ")} | ${f2(p.postgres ?? NaN)} | ${f2(p.bench ?? NaN)} |`;
+      return `| ${CONFIG_TITLES[k]} | ${f2(p.gateway ?? NaN)} | ${SERVICE_NAMES.map((n) => f2(p[n] ?? NaN)).join(" | ")} | ${f2(p.postgres ?? NaN)} | ${f2(p.redis ?? NaN)} | ${f2(p.bench ?? NaN)} |`;
     }),
     "",
     "## Resident memory (MiB, after the saturation runs)",

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { Redis } from "ioredis";
 import { generateClients } from "./generate.ts";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
@@ -21,7 +22,7 @@ import { graphqlReady, spawnNode, type Spawned } from "../bench/processes.ts";
 import { closeAgents, errorCodes, isGood, post, problemOf } from "../bench/http.ts";
 import { combine, drive, type DriveResult } from "../bench/driver.ts";
 import { saturate, type HttpRequestSpec } from "../bench/load.ts";
-import { difference, memoryMiB, snapshot } from "../bench/procstat.ts";
+import { cpuMs, difference, memoryMiB, snapshot } from "../bench/procstat.ts";
 import { postgresCpu, postgresDifference, type PostgresCpu } from "../bench/postgres-cpu.ts";
 import { perRequest, readCounters, type Counters } from "../bench/metrics.ts";
 import { renderResults, type BenchResults, type ConfigKey, type ConfigResult, type ScaleResult, type SizeCost } from "../bench/report.ts";
@@ -90,9 +91,11 @@ interface SaturationRun {
 }
 
 /** One saturation run with CPU and subgraph counters read around it. */
-async function saturationRun(runner: Runner, seconds: number, postgres: PostgresCpu | null): Promise<SaturationRun> {
+async function saturationRun(runner: Runner, seconds: number, postgres: PostgresCpu | null, redisPid: number | null): Promise<SaturationRun> {
   const processes = runner.processes();
   processes.set("bench", process.pid);
+  // Only A's processes use Redis (B and the peer have none), but its CPU is read in every run: idle, it costs nothing.
+  if (redisPid !== null) processes.set("redis", redisPid);
   const counters0 = await readCounters(runner.countersPort);
   const pg0 = await postgres?.read();
   const cpu0 = snapshot(processes);
@@ -314,11 +317,12 @@ async function main(): Promise<void> {
     }
     const postgres = base.server ? await postgresCpu(base.server.adminUrl, base.server.namePrefix) : null;
     if (postgres) stops.push(() => postgres.close());
+    const redisPid = config.redisUrl ? await redisServerPid(config.redisUrl) : null;
     const saturationRuns = new Map<ConfigKey, SaturationRun[]>(runners.map((r) => [r.key, []]));
     for (let round = 1; round <= config.rounds; round++) {
       for (const r of runners) {
         say(`saturation at ${config.connections} connections, round ${round}/${config.rounds}: ${r.key}`);
-        const x = await saturationRun(r, config.seconds, postgres);
+        const x = await saturationRun(r, config.seconds, postgres, redisPid);
         saturationRuns.get(r.key)!.push(x);
         say(`  ${x.run.throughput.toFixed(1)} req/s, errors ${x.run.errors}`);
       }
@@ -438,6 +442,20 @@ async function scaleTen(config: BenchConfig, a: Cluster, deps: ScaleDeps): Promi
     return { base: baseResult, large: largeResult, seedMinutes };
   } finally {
     await c.federation.stop();
+  }
+}
+
+/** The redis-server process behind `url`, if it runs on this machine (its CPU is read from /proc). */
+async function redisServerPid(url: string): Promise<number | null> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    const pid = Number(/process_id:(\d+)/.exec(await redis.info("server"))?.[1]);
+    return Number.isInteger(pid) && cpuMs(pid) !== undefined ? pid : null;
+  } catch {
+    return null;
+  } finally {
+    redis.disconnect();
   }
 }
 
