@@ -1,5 +1,6 @@
 // The signature between the hub's processes covers claims and purpose, not only the query.
 import { createHash, createHmac } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, canonicalJson, signRequest, signatureProblem } from "../services/kit/auth/signing.ts";
 
@@ -42,6 +43,28 @@ describe("request signing", () => {
 
   it("serialises keys in a stable order", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ "é": 1, Z: 2, a: undefined, "\u0000": [undefined] })).toBe('{"\\u0000":[null],"Z":2,"é":1}');
+  });
+
+  it("writes what JSON.stringify writes (the bytes on the wire), only with sorted keys, as the plain version did", () => {
+    // The straightforward version this one replaced (signatures must not change).
+    const plain = (value: unknown): string => {
+      if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : plain(v))).join(",")}]`;
+      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${plain(v)}`).join(",")}}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        // Both ends sign what they hold: the gateway its objects, a subgraph what it parsed from the wire.
+        const wire = JSON.parse(JSON.stringify(value)) as unknown;
+        expect(canonicalJson(value)).toBe(plain(wire));
+        expect(canonicalJson(wire)).toBe(canonicalJson(value));
+        expect(JSON.parse(canonicalJson(value))).toEqual(wire);
+      }),
+      { numRuns: 500 },
+    );
+    expect(canonicalJson({ at: new Date("2026-12-01T00:00:00.000Z") })).toBe('{"at":"2026-12-01T00:00:00.000Z"}');
   });
 });
 
