@@ -84,6 +84,8 @@ export const GENESIS_HASH = "0".repeat(64);
 // (and records per batch are capped at this, so their rows are too).
 export const ROWS_PER_STATEMENT = 4000;
 const VERIFY_PAGE = 5000;
+/** Appends of up to this many rows use a prepared statement (one per size and connection); larger ones are rare. */
+const PREPARED_UP_TO_ROWS = 16;
 const DEFAULT_LIMIT = 1000;
 const MAX_LIMIT = 10_000;
 /** Appends that lost the race for the chain's head to another writer, retried before giving up. */
@@ -185,7 +187,15 @@ export class AccessLog {
   /** After losing a race to another instance, take the advisory lock for a while instead of guessing the head. */
   private lockUntil = 0;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /**
+   * @param options.prepared name the common append statements, so each connection parses and
+   *   plans them once. Only on PostgreSQL: PGlite serves every socket connection from one
+   *   session, where a reconnected client would find its statement names taken.
+   */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: { prepared?: boolean } = {},
+  ) {}
 
   /**
    * Writes all `records`, chained after the last row. Resolves once they are
@@ -228,10 +238,10 @@ export class AccessLog {
     const prevHash = this.head ?? (await this.readHead(this.pool));
     // Set here rather than by the column default: it is part of the hash,
     // and a JS Date has exactly the milliseconds that timestamptz(3) keeps.
-    const statements = chained(records, prevHash, new Date());
-    if (statements.length === 1) inserted(statements[0]!, await this.pool.query(statements[0]!.sql, statements[0]!.values));
+    const statements = chained(records, prevHash, new Date(), this.options.prepared === true);
+    if (statements.length === 1) inserted(statements[0]!, await this.pool.query(statements[0]!.query));
     else await this.inTransaction(async (client) => {
-      for (const statement of statements) inserted(statement, await client.query(statement.sql, statement.values));
+      for (const statement of statements) inserted(statement, await client.query(statement.query));
     });
     this.head = statements.at(-1)!.lastHash;
   }
@@ -243,8 +253,8 @@ export class AccessLog {
       // snapshot, so the read below sees whatever the previous lock holder
       // committed. (Lock and read in one statement would read a stale head.)
       await client.query("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK_KEY]);
-      const statements = chained(records, await this.readHead(client), new Date());
-      for (const statement of statements) inserted(statement, await client.query(statement.sql, statement.values));
+      const statements = chained(records, await this.readHead(client), new Date(), this.options.prepared === true);
+      for (const statement of statements) inserted(statement, await client.query(statement.query));
       head = statements.at(-1)!.lastHash;
     });
     this.head = head;
@@ -335,8 +345,7 @@ export class AccessLog {
 }
 
 interface Statement {
-  sql: string;
-  values: unknown[];
+  query: pg.QueryConfig;
   /** Rows it inserts, unless a locked writer holds the chain (then none). */
   rows: number;
   /** The hash of the statement's last row. */
@@ -359,7 +368,7 @@ export function looks(records: readonly AccessLogRecord[]): AccessLook[] {
 }
 
 /** The INSERTs that chain the looks of `records` after `prevHash`, ROWS_PER_STATEMENT rows each. */
-function chained(records: AccessLogRecord[], prevHash: string, at: Date): Statement[] {
+function chained(records: AccessLogRecord[], prevHash: string, at: Date, prepared: boolean): Statement[] {
   const statements: Statement[] = [];
   const iso = at.toISOString();
   const rows = looks(records);
@@ -377,12 +386,14 @@ function chained(records: AccessLogRecord[], prevHash: string, at: Date): Statem
     values.push(APPEND_LOCK_KEY);
     // Inserts nothing while another instance appends under the advisory lock (the subquery runs once):
     // so a writer that holds the head cannot starve the locked ones; it finds out and queues with them.
-    statements.push({
-      sql: `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_ids, categories, case_id,
+    const text = `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_ids, categories, case_id,
               decision, reason, basis, prev_hash, hash)
             SELECT * FROM (VALUES ${tuples.join(", ")}) AS v
-            WHERE (SELECT pg_try_advisory_xact_lock($${values.length}))`,
-      values,
+            WHERE (SELECT pg_try_advisory_xact_lock($${values.length}))`;
+    statements.push({
+      // The text depends only on the row count, so the common sizes can be prepared once per connection:
+      // parsing and planning were about half of PostgreSQL's CPU for a two-row append (0.17–0.22 ms, prepared 0.09–0.10).
+      query: prepared && slice.length <= PREPARED_UP_TO_ROWS ? { name: `access_log_append_${slice.length}`, text, values } : { text, values },
       rows: slice.length,
       lastHash: prevHash,
     });

@@ -54,7 +54,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   if (rulesOff) log.warn("HUB_BENCH_RULES_OFF=1: every decision granted, nothing logged (benchmark only)");
   const cache = cachedDecisions(source);
   const decisions = rulesOff ? grantEverything : cache;
-  const accessLogReader = new AccessLog(database.pool);
+  const accessLogReader = new AccessLog(database.pool, { prepared: database.kind === "postgresql" });
   const accessLog = rulesOff ? recordNothing : new BatchingAccessLog(accessLogReader);
   const invalidateDecisions = async () => {
     if (!epoch) throw new Error("Only the decision service moves the consent epoch.");
