@@ -125,7 +125,7 @@ describe.runIf(postgresBinDir() !== null || process.env.CI === "true")("a databa
     const now = await accessLogSeqs(navServer, "hub_nav");
     expect(now.slice(0, logged.length)).toEqual(logged);
     expect(now.length).toBeGreaterThan(logged.length);
-    expect(await chainIntact(navServer, "hub_nav")).toEqual({ ok: true, entries: now.length });
+    expect(await chainIntact(navServer, "hub_nav")).toEqual({ ok: true, rows: now.length });
   });
 
   it("samhandling's server killed right after it acknowledged a consent and a stafettlogg entry: both are there after the restart", async () => {
@@ -171,7 +171,7 @@ describe.runIf(postgresBinDir() !== null || process.env.CI === "true")("a databa
 
     const now = await accessLogSeqs(samServer, "hub_samhandling");
     expect(now.slice(0, logged.length)).toEqual(logged);
-    expect(await chainIntact(samServer, "hub_samhandling")).toEqual({ ok: true, entries: now.length });
+    expect(await chainIntact(samServer, "hub_samhandling")).toEqual({ ok: true, rows: now.length });
     // The family overview is back to what it was (the new consent is for another case).
     expect(await eventually(async () => JSON.stringify(statuses((await overview()).members)) === JSON.stringify(before), 20_000, 300)).toBe(true);
   });

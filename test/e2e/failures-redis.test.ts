@@ -10,6 +10,7 @@ import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { hasRedisServer } from "../support/private-redis.ts";
+import { decisionCache, type DecisionCacheCounts } from "../support/metrics.ts";
 import { eventually, ownFederationWithPrivateRedis, ownGatewayPort } from "../support/own-federation.ts";
 
 const SLOT = 3;
@@ -23,14 +24,11 @@ interface Overview {
 let own: ReturnType<typeof ownFederationWithPrivateRedis>;
 
 /** The view services' decision-cache counters (hub_decision_cache_total on /metrics), summed. */
-async function cacheCounters(): Promise<Record<"hit" | "miss" | "bypassed", number>> {
+async function cacheCounters(): Promise<DecisionCacheCounts> {
   const sum = { hit: 0, miss: 0, bypassed: 0 };
   for (const service of VIEW_SERVICES) {
-    const text = await (await fetch(`${own.hub.subgraphBase(service)}/metrics`)).text();
-    for (const result of ["hit", "miss", "bypassed"] as const) {
-      const line = text.split("\n").find((l) => l.startsWith("hub_decision_cache_total{") && l.includes(`result="${result}"`));
-      sum[result] += Number(line?.split(" ").pop() ?? Number.NaN);
-    }
+    const counts = await decisionCache(own.hub.subgraphBase(service));
+    for (const result of ["hit", "miss", "bypassed"] as const) sum[result] += counts[result];
   }
   return sum;
 }

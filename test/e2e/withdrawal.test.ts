@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { subgraphPort } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
 import { asUser, postGraphQL } from "../support/graphql.ts";
+import { decisionCache } from "../support/metrics.ts";
 import { startGateway, type ExtraGateway } from "./hardening-support.ts";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -18,15 +19,7 @@ const ACTOR = "kriminalomsorg-koordinator-1";
 const READ = `query ($id: ID!) { person(id: $id) { skole { access { status reason } involved } } }`;
 
 /** skole's decision cache counters (hub_decision_cache_total on its /metrics), by result. */
-async function skoleCache(): Promise<Record<"hit" | "miss", number>> {
-  const text = await (await fetch(`http://127.0.0.1:${subgraphPort("skole", inject("gatewayPort"))}/metrics`)).text();
-  const value = (result: string) => {
-    const line = text.split("\n").find((l) => l.startsWith("hub_decision_cache_total{") && l.includes(`result="${result}"`));
-    if (!line) throw new Error(`skole exposes no hub_decision_cache_total for ${result}`);
-    return Number(line.split(" ").pop());
-  };
-  return { hit: value("hit"), miss: value("miss") };
-}
+const skoleCache = () => decisionCache(`http://127.0.0.1:${subgraphPort("skole", inject("gatewayPort"))}`);
 
 describeWithRedis("withdrawal across instances (shared Redis)", () => {
   let second: ExtraGateway;

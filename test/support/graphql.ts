@@ -4,6 +4,7 @@ import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { devToken } from "../../services/kit/auth/tokens.ts";
 import type { HubClaims } from "../../services/kit/auth/caller.ts";
 import { demoUser } from "../../services/kit/demo/users.ts";
+import { sampleValue } from "./metrics.ts";
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -39,10 +40,9 @@ export function subgraphUrl(service: ServiceName): string {
 
 /** Reads one counter from a subgraph's Prometheus endpoint. */
 export async function subgraphCounter(service: ServiceName, metric: string): Promise<number> {
-  const text = await (await fetch(`${subgraphUrl(service)}/metrics`)).text();
-  const line = text.split("\n").find((l) => l.startsWith(`${metric}{`));
-  if (!line) throw new Error(`${service} has no metric ${metric}`);
-  return Number(line.split(" ").pop());
+  const value = sampleValue(await (await fetch(`${subgraphUrl(service)}/metrics`)).text(), metric);
+  if (Number.isNaN(value)) throw new Error(`${service} has no metric ${metric}`);
+  return value;
 }
 
 /** Headers for a request as a demo user (see `npm run token`), optionally declaring a case as purpose. */
