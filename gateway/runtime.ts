@@ -17,7 +17,6 @@ import { useHubRateLimit } from "./plugins/rate-limit.ts";
 import { useBodyGuard, useStableErrorCodes } from "./plugins/request-limits.ts";
 import { hubCrypto, useHubSigning } from "./plugins/signing.ts";
 import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
-import { useHubUpstreamTimeout } from "./plugins/upstream-timeout.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
 
 /**
@@ -54,6 +53,7 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
     transportEntries: Object.fromEntries(
       Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
     ),
+    upstreamTimeout: config.upstreamTimeoutMs,
     // WebCrypto with HMAC computed in place (plugins/signing.ts says why).
     fetchAPI: { crypto: hubCrypto() },
     // The purpose plugin puts the hub's own request id into the signed extensions: that is what
@@ -81,8 +81,6 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
         ...(hardening.rateLimit.max > 0 ? [useHubRateLimit(hardening.rateLimit)] : []),
         useHubPurpose(epochs),
         useHubSigning(config.signingSecret),
-        // Inside the error names: a timed-out call reaches them as a TimeoutError.
-        useHubUpstreamTimeout(config.upstreamTimeoutMs),
         useSubgraphErrorNames(),
       ] as unknown as GatewayPlugin<JWTAuthContextExtension>[],
     // Bundled GraphiQL: the default page loads its scripts from a CDN. Production serves none.
