@@ -35,12 +35,20 @@ function rolled(seen: { window: number } & Counts, window: number): { window: nu
   return { window, current: 0, previous: 0 };
 }
 
-/** This process's counters; actors whose counts have run out are dropped now and then. */
+/** Actors counted in this process before those whose counts have run out are dropped. */
+const PROCESS_ACTORS = 10_000;
+
+/** This process's counters; actors whose counts have run out are dropped, at most once per window. */
 class ProcessCounter implements Counter {
   private readonly counts = new Map<string, { window: number } & Counts>();
+  private prunedIn = -Infinity;
 
   add(key: string, cost: number, window: number): Counts {
-    if (this.counts.size > 10_000) for (const [k, c] of this.counts) if (c.window < window - 1) this.counts.delete(k);
+    // Once per window, not per call: with many active actors a sweep on every request would be the hot path.
+    if (this.counts.size > PROCESS_ACTORS && this.prunedIn < window) {
+      this.prunedIn = window;
+      for (const [k, c] of this.counts) if (c.window < window - 1) this.counts.delete(k);
+    }
     const next = rolled(this.counts.get(key) ?? { window, current: 0, previous: 0 }, window);
     const counted = { ...next, current: next.current + cost };
     this.counts.set(key, counted);
