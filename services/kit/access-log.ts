@@ -80,8 +80,7 @@ export class AccessLogUnavailableError extends Error {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-// PostgreSQL allows 65535 parameters a statement; 12 a row × 4000 rows stays below
-// (and records per batch are capped at this, so their rows are too).
+// PostgreSQL allows 65535 parameters a statement; 12 a row × 4000 rows stays below.
 export const ROWS_PER_STATEMENT = 4000;
 const VERIFY_PAGE = 5000;
 /** Appends of up to this many rows use a prepared statement (one per size and connection); larger ones are rare. */

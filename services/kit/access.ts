@@ -82,8 +82,9 @@ export const accessLogUnavailable = () =>
 /**
  * The gate of one request. Questions are batched (one decision call per
  * request), every answer is written to the access log before any data is
- * released (a granted view's data is read while the entry is written), and a restricted view is built from the decision alone — so it is
- * identical whether or not the service holds data on the person.
+ * released (a granted view's data is read while the entry is written), and
+ * a restricted view is built from the decision alone — so it is identical
+ * whether or not the service holds data on the person.
  */
 export class AccessGuard {
   private readonly decisions: DataLoader<DecisionQuestion, Decision, string>;
