@@ -27,6 +27,12 @@ export interface GatewayConfig {
    * stitching runtime). GATEWAY_QUERY_PLANNER; bench/RESULTS.md says why the default.
    */
   queryPlanner: "rust" | "js";
+  /**
+   * How subgraph calls travel: "hub" (the gateway's own lean HTTP transport,
+   * transport.ts) or "hive" (Hive's default, which runs onFetch plugins; also
+   * taken whenever OpenTelemetry traces are on). GATEWAY_TRANSPORT.
+   */
+  transport: "hub" | "hive";
   /** Production switches and request limits (hardening.ts). */
   hardening: Hardening;
 }
@@ -64,6 +70,12 @@ function queryPlanner(raw: string | undefined): GatewayConfig["queryPlanner"] {
   throw new Error(`GATEWAY_QUERY_PLANNER must be rust or js, got "${raw}"`);
 }
 
+function transport(raw: string | undefined): GatewayConfig["transport"] {
+  if (raw === undefined || raw === "" || raw === "hub") return "hub";
+  if (raw === "hive") return "hive";
+  throw new Error(`GATEWAY_TRANSPORT must be hub or hive, got "${raw}"`);
+}
+
 export function gatewayConfig(): GatewayConfig {
   const port = positiveInt("GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
   const secrets = loadSecrets(path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data")));
@@ -77,6 +89,7 @@ export function gatewayConfig(): GatewayConfig {
     subgraphUrls,
     upstreamTimeoutMs: upstreamTimeouts(),
     queryPlanner: queryPlanner(process.env.GATEWAY_QUERY_PLANNER),
+    transport: transport(process.env.GATEWAY_TRANSPORT),
     auth: { oidc: oidcConfig(), devSecret: secrets.jwtSecret },
     signingSecret: secrets.signingSecret,
     hardening: hardeningConfig(),

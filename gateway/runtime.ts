@@ -18,6 +18,7 @@ import { useBodyGuard, useStableErrorCodes } from "./plugins/request-limits.ts";
 import { hubCrypto, useHubSigning } from "./plugins/signing.ts";
 import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
+import { hubHttpTransport } from "./transport.ts";
 
 /**
  * Trusted documents from the manifest file, then (with REDIS_URL) from a Redis
@@ -45,6 +46,8 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
   const { hardening } = config;
   const { limits, production } = hardening;
   startTracing(hardening.telemetry);
+  // The hub's own lean transport (transport.ts says why); Hive's when traces must reach the subgraphs.
+  const hubTransport = config.transport === "hub" && !hardening.telemetry.traces;
   return createGatewayRuntime<JWTAuthContextExtension>({
     supergraph: fs.readFileSync(config.supergraphPath, "utf8"),
     unifiedGraphHandler: config.queryPlanner === "rust" ? unifiedGraphHandler : undefined,
@@ -53,6 +56,7 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
     transportEntries: Object.fromEntries(
       Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
     ),
+    transports: hubTransport ? { http: hubHttpTransport } : undefined,
     upstreamTimeout: config.upstreamTimeoutMs,
     // WebCrypto with HMAC computed in place (plugins/signing.ts says why).
     fetchAPI: { crypto: hubCrypto() },
@@ -76,7 +80,7 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
         useStableErrorCodes(production),
         useBodyGuard(limits.maxBodyBytes),
         ...limitPlugins(limits, production),
-        ...telemetryPlugins(hardening.telemetry, context),
+        ...telemetryPlugins(hardening.telemetry, context, { fetchMetrics: !hubTransport }),
         useHubAuth(config.auth),
         ...(hardening.rateLimit.max > 0 ? [useHubRateLimit(hardening.rateLimit)] : []),
         useHubPurpose(epochs),

@@ -25,7 +25,13 @@ export function startTracing(telemetry: Telemetry): void {
   });
 }
 
-export function telemetryPlugins(telemetry: Telemetry, context: GatewayConfigContext): GatewayPlugin[] {
+/**
+ * `fetchMetrics`: whether subgraph calls pass the gateway's fetch hooks, which
+ * the hub's own transport skips (transport.ts); the time of each call is then
+ * in graphql_gateway_subgraph_execute_duration alone, and no empty fetch
+ * histogram is declared.
+ */
+export function telemetryPlugins(telemetry: Telemetry, context: GatewayConfigContext, { fetchMetrics }: { fetchMetrics: boolean }): GatewayPlugin[] {
   const plugins: GatewayPlugin[] = [];
   if (telemetry.metrics) {
     plugins.push(
@@ -50,7 +56,7 @@ export function telemetryPlugins(telemetry: Telemetry, context: GatewayConfigCon
           graphql_envelop_phase_context: true,
           graphql_envelop_phase_execute: true,
           graphql_yoga_http_duration: true,
-          graphql_gateway_fetch_duration: true,
+          graphql_gateway_fetch_duration: fetchMetrics,
           graphql_gateway_subgraph_execute_duration: true,
           graphql_gateway_subgraph_execute_errors: true,
         },
