@@ -105,23 +105,36 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, listSize: 
   return cost;
 }
 
+/** The public schema trusted documents are checked against. */
+export const publicSchema = (schemaPath = PUBLIC_SCHEMA): GraphQLSchema => buildSchema(fs.readFileSync(schemaPath, "utf8"));
+
+/**
+ * One trusted document, checked: valid against the public schema, exactly one
+ * named operation, within the cost limit. Throws a message naming `label` (a
+ * file, or where the document came from) otherwise.
+ */
+export function checkedOperation(schema: GraphQLSchema, text: string, label: string, limits: { maxCost: number; listSize: number }): ManifestOperation {
+  const document = parse(text);
+  const errors = validate(schema, document);
+  if (errors.length > 0) throw new Error(`${label} does not match schema/public.graphql: ${errors.map((e) => e.message).join("; ")}`);
+  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  if (ops.length !== 1 || !ops[0]!.name) throw new Error(`${label} must hold exactly one named operation (fragments may sit beside it).`);
+  const cost = documentCost(schema, document, limits.listSize);
+  if (cost > limits.maxCost) throw new Error(`${label} costs ${cost} by demand control's rules, over MAX_COST ${limits.maxCost}: trim it or raise the limit on purpose.`);
+  // Printed, so formatting and comments do not change the id.
+  const body = print(document);
+  return { id: documentId(body), name: ops[0]!.name.value, type: ops[0]!.operation as ManifestOperation["type"], body };
+}
+
 /** Reads every .graphql file in `dir`, checks each against the public schema and the cost limit, and builds the manifest. */
 export function buildManifest(dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA): Manifest {
-  const { maxCost, listSize } = hardeningConfig().limits;
-  const schema = buildSchema(fs.readFileSync(schemaPath, "utf8"));
-  const operations: ManifestOperation[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".graphql")).sort()) {
-    const document = parse(fs.readFileSync(path.join(dir, file), "utf8"));
-    const errors = validate(schema, document);
-    if (errors.length > 0) throw new Error(`${file} does not match schema/public.graphql: ${errors.map((e) => e.message).join("; ")}`);
-    const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
-    if (ops.length !== 1 || !ops[0]!.name) throw new Error(`${file} must hold exactly one named operation (fragments may sit beside it).`);
-    const cost = documentCost(schema, document, listSize);
-    if (cost > maxCost) throw new Error(`${file} costs ${cost} by demand control's rules, over MAX_COST ${maxCost}: trim it or raise the limit on purpose.`);
-    // Printed, so formatting and comments do not change the id.
-    const body = print(document);
-    operations.push({ id: documentId(body), name: ops[0]!.name.value, type: ops[0]!.operation as ManifestOperation["type"], body });
-  }
+  const limits = hardeningConfig().limits;
+  const schema = publicSchema(schemaPath);
+  const operations = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()
+    .map((file) => checkedOperation(schema, fs.readFileSync(path.join(dir, file), "utf8"), file, limits));
   return { format: "apollo-persisted-query-manifest", version: 1, operations };
 }
 

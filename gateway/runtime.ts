@@ -1,14 +1,12 @@
 // The Hive Gateway runtime for the composed supergraph.
 import fs from "node:fs";
-import { Redis } from "ioredis";
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import type { JWTAuthContextExtension } from "@graphql-mesh/plugin-jwt-auth";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import type { GatewayConfig } from "./config.ts";
 import { gatewayLogger } from "./log.ts";
-import type { Hardening } from "./hardening.ts";
-import { loadManifest } from "./persisted-documents.ts";
+import { trustedDocuments } from "./trusted-documents.ts";
 import { useHubAuth } from "./plugins/auth.ts";
 import { limitPlugins } from "./plugins/limits.ts";
 import { useHubPurpose } from "./plugins/purpose.ts";
@@ -19,28 +17,6 @@ import { hubCrypto, useHubSigning } from "./plugins/signing.ts";
 import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
 import { hubHttpTransport } from "./transport.ts";
-
-/**
- * Trusted documents from the manifest file, then (with REDIS_URL) from a Redis
- * hash, so documents can be published to running gateways without a deploy.
- */
-function trustedDocuments(hardening: Hardening) {
-  const fromFile = fs.existsSync(hardening.persistedDocumentsPath) || hardening.production ? loadManifest(hardening.persistedDocumentsPath) : new Map<string, string>();
-  const redis = hardening.rateLimit.redisUrl ? new Redis(hardening.rateLimit.redisUrl, { maxRetriesPerRequest: 1 }) : null;
-  // Unheard, ioredis prints every failed reconnect as an unstructured line; a lookup that fails answers "not found".
-  redis?.on("error", () => undefined);
-  const key = hardening.persistedDocumentsRedisKey;
-  const notTrusted = (code: string, message: string) => ({ message, extensions: { code, http: { status: 400 } } });
-  return {
-    getPersistedOperation: async (id: string) => fromFile.get(id) ?? (redis ? await redis.hget(key, id).catch(() => null) : null),
-    allowArbitraryDocuments: hardening.allowArbitraryDocuments,
-    customErrors: {
-      notFound: notTrusted("PERSISTED_DOCUMENT_NOT_FOUND", "No trusted document has this documentId. Use an id from gateway/documents/manifest.json."),
-      keyNotFound: notTrusted("PERSISTED_DOCUMENT_REQUIRED", "Send a documentId (or extensions.persistedQuery.sha256Hash) from the trusted-documents manifest."),
-      persistedQueryOnly: notTrusted("PERSISTED_DOCUMENT_REQUIRED", "Only trusted documents run here: send a documentId from the manifest instead of the query text."),
-    },
-  };
-}
 
 export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): GatewayRuntime<JWTAuthContextExtension> {
   const { hardening } = config;

@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
+import { documentId, loadManifest } from "../../gateway/persisted-documents.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST } from "../../gateway/hardening.ts";
 import { hasRedisServer } from "../support/private-redis.ts";
 import { decisionCache, type DecisionCacheCounts } from "../support/metrics.ts";
 import { eventually, ownFederationWithPrivateRedis, ownGatewayPort } from "../support/own-federation.ts";
@@ -40,6 +42,21 @@ async function statuses() {
   expect(res.errors).toBeUndefined();
   return Object.fromEntries(res.data!.family!.members.map((m) => [m.person.givenName, VIEW_SERVICES.map((s) => m.person[s]?.access.status).join(",")]));
 }
+
+/** A trusted document by id, as a frontend sends it: the HTTP status and the first error's code. */
+async function byDocumentId(id: string) {
+  const res = await fetch(own.hub.federation.gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(await own.hub.asUser("coordinator", demoCaseId("berg"))) },
+    body: JSON.stringify({ documentId: id, variables: { familyId: demoFamilyId("berg") } }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  return { status: res.status, code: body.errors?.[0]?.extensions?.code, data: body.data ?? null };
+}
+
+const familyOverviewId = [...loadManifest(DEFAULT_DOCUMENTS_MANIFEST)].find(([, body]) => body.includes("query FamilyOverview"))![0];
+// Not in the manifest, so only Redis could hold it (it does not).
+const unpublishedId = documentId("query NotPublished { myCases { id } }");
 
 // Without redis-server on this machine the suite cannot run; CI installs it (.ci/run).
 describe.runIf((await hasRedisServer) || process.env.CI === "true")("Redis down", () => {
@@ -73,6 +90,15 @@ describe.runIf((await hasRedisServer) || process.env.CI === "true")("Redis down"
     expect(lines.length).toBeLessThanOrEqual(SERVICE_NAMES.length + 1);
   });
 
+  it("answers a document it would have to look up in Redis as unavailable, not unknown, while the manifest's documents run", async () => {
+    const mark = own.hub.logSize();
+    for (let i = 0; i < 3; i++) expect(await byDocumentId(unpublishedId)).toEqual({ status: 503, code: "PERSISTED_DOCUMENTS_UNAVAILABLE", data: null });
+    const overview = await byDocumentId(familyOverviewId);
+    expect(overview.code).toBeUndefined();
+    expect(overview.data).not.toBeNull();
+    expect(own.hub.logSince(mark).filter((l) => l.includes("trusted documents in Redis cannot be read"))).toHaveLength(1);
+  });
+
   it("uses the cache again when Redis returns", async () => {
     const mark = own.hub.logSize();
     await own.redis.start();
@@ -84,5 +110,7 @@ describe.runIf((await hasRedisServer) || process.env.CI === "true")("Redis down"
       }, 20_000, 500),
     ).toBe(true);
     expect(own.hub.logSince(mark).some((l) => l.includes("Redis available again"))).toBe(true);
+    expect(await eventually(async () => (await byDocumentId(unpublishedId)).code === "PERSISTED_DOCUMENT_NOT_FOUND", 10_000, 250)).toBe(true);
+    expect(own.hub.logSince(mark).some((l) => l.includes("trusted documents in Redis readable again"))).toBe(true);
   });
 });

@@ -9,8 +9,9 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
-import { buildManifest, documentId, manifestText, type Manifest } from "../../gateway/persisted-documents.ts";
-import { DEFAULT_DOCUMENTS_MANIFEST } from "../../gateway/hardening.ts";
+import { parse, print } from "graphql";
+import { buildManifest, documentCost, documentId, manifestText, publicSchema, type Manifest } from "../../gateway/persisted-documents.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST, hardeningConfig } from "../../gateway/hardening.ts";
 import { gatewayRefusal, post, startGateway, startIssuer, TEST_ISSUER, type ExtraGateway, type TestIssuer } from "./hardening-support.ts";
 
 const port = () => inject("gatewayPort") + 61;
@@ -205,6 +206,27 @@ describe.skipIf(!process.env.REDIS_URL && process.env.CI !== "true")("trusted do
     const after = await ask();
     expect(after.errors, after.raw).toBeUndefined();
     expect(Array.isArray((after.data as { consents: unknown[] }).consents)).toBe(true);
+  });
+
+  it("refuses an entry written to the hash by hand that the manifest would not hold: a body under another's id, or one over the cost limit — logged once, by id", async () => {
+    const { limits } = hardeningConfig();
+    const cheap = print(parse("query Forged { myCases { id } }"));
+    const heavy = print(parse("query Heavy { myCases { subjects { families { members { person { cases { subjects { givenName } } } } } } } }"));
+    expect(documentCost(publicSchema(), parse(heavy), limits.listSize), "the heavy document must be over MAX_COST").toBeGreaterThan(limits.maxCost);
+    const underAnotherId = documentId(print(parse("query Other { myCases { id } }")));
+    const redis = new Redis(redisUrl);
+    await redis.hset(key, { [underAnotherId]: cheap, [documentId(heavy)]: heavy });
+    redis.disconnect();
+    const headers = await issuer.headers("kriminalomsorg-koordinator-1", demoCaseId("eriksen"));
+    for (const refused of [underAnotherId, documentId(heavy), underAnotherId]) {
+      const res = await post(fromRedis.url, { documentId: refused }, headers);
+      expect(res.errors?.[0]?.extensions?.code, res.raw).toBe("PERSISTED_DOCUMENT_NOT_FOUND");
+      expect(res.data ?? null).toBeNull();
+    }
+    const lines = fromRedis.log().split("\n").filter((l) => l.includes("refused a trusted document from Redis"));
+    expect(lines.map((l) => (JSON.parse(l) as { documentId: string }).documentId).sort()).toEqual([underAnotherId, documentId(heavy)].sort());
+    expect(lines.join("\n")).toMatch(/does not hash to its id/);
+    expect(lines.join("\n")).toMatch(/over MAX_COST/);
   });
 });
 

@@ -1,0 +1,75 @@
+// Where the gateway finds trusted documents: the manifest file first, then
+// (with REDIS_URL) a Redis hash, so documents can be published to running
+// gateways without a deploy (`npm run documents -- --redis`).
+//
+// A Redis entry is held to the same rules as the manifest: its body must hash
+// to its id and pass the public schema and the cost limit (checked once per
+// id), since anyone who can write to that hash could otherwise run any
+// document, at any cost, in production. While Redis cannot be read, a
+// document that is not in the manifest is answered "unavailable, try again",
+// not "no such document", and the outage is logged once.
+import fs from "node:fs";
+import { Redis } from "ioredis";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { createLogger, outageLog } from "../services/kit/log.ts";
+import type { Hardening } from "./hardening.ts";
+import { checkedOperation, documentId, loadManifest, publicSchema } from "./persisted-documents.ts";
+
+type Lookup = (id: string) => Promise<string | null>;
+
+const clientError = (code: string, message: string, status = 400) => ({ message, extensions: { code, http: { status } } });
+
+/** Redis entries, checked; null for an id Redis does not hold or holds a refused document under. */
+export function redisDocuments(redis: Pick<Redis, "hget">, key: string, limits: Hardening["limits"], schema: () => GraphQLSchema): Lookup {
+  const log = createLogger("gateway");
+  const outage = outageLog("gateway", "trusted documents in Redis cannot be read; only the manifest's documents run until it returns", "trusted documents in Redis readable again");
+  const passed = new Set<string>();
+  const refused = new Set<string>();
+  return async (id) => {
+    let body: string | null;
+    try {
+      body = await redis.hget(key, id);
+    } catch (error) {
+      outage.failed(error);
+      const { message, extensions } = clientError("PERSISTED_DOCUMENTS_UNAVAILABLE", "Trusted documents published to Redis cannot be read right now (documents in the gateway's manifest still run). Try again shortly.", 503);
+      throw new GraphQLError(message, { extensions });
+    }
+    outage.ok();
+    if (body === null || passed.has(id)) return body;
+    try {
+      if (documentId(body) !== id) throw new Error("its body does not hash to its id");
+      // Same text, same id: what the manifest would hold for it.
+      if (checkedOperation(schema(), body, "the document", limits).body !== body) throw new Error("its body is not in printed form, so its id is not the manifest's");
+      passed.add(id);
+      return body;
+    } catch (error) {
+      // Logged once per id: the id is a hash of a document, never personal data.
+      if (!refused.has(id)) log.error("refused a trusted document from Redis", { documentId: id, redisKey: key, reason: (error as Error).message });
+      refused.add(id);
+      return null;
+    }
+  };
+}
+
+/** Hive's `persistedDocuments` option for the hub's manifest and, with Redis, the published hash. */
+export function trustedDocuments(hardening: Hardening) {
+  const fromFile = fs.existsSync(hardening.persistedDocumentsPath) || hardening.production ? loadManifest(hardening.persistedDocumentsPath) : new Map<string, string>();
+  let fromRedis: Lookup | null = null;
+  if (hardening.rateLimit.redisUrl) {
+    // No offline queue: during an outage a lookup fails at once instead of waiting out reconnect attempts.
+    const redis = new Redis(hardening.rateLimit.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+    // Unheard, ioredis prints every failed reconnect as an unstructured line; the lookup logs the outage once.
+    redis.on("error", () => undefined);
+    let schema: GraphQLSchema | undefined;
+    fromRedis = redisDocuments(redis, hardening.persistedDocumentsRedisKey, hardening.limits, () => (schema ??= publicSchema()));
+  }
+  return {
+    getPersistedOperation: async (id: string) => fromFile.get(id) ?? (fromRedis ? await fromRedis(id) : null),
+    allowArbitraryDocuments: hardening.allowArbitraryDocuments,
+    customErrors: {
+      notFound: clientError("PERSISTED_DOCUMENT_NOT_FOUND", "No trusted document has this documentId. Use an id from gateway/documents/manifest.json."),
+      keyNotFound: clientError("PERSISTED_DOCUMENT_REQUIRED", "Send a documentId (or extensions.persistedQuery.sha256Hash) from the trusted-documents manifest."),
+      persistedQueryOnly: clientError("PERSISTED_DOCUMENT_REQUIRED", "Only trusted documents run here: send a documentId from the manifest instead of the query text."),
+    },
+  };
+}
