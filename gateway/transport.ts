@@ -82,6 +82,10 @@ export function subgraphExecutor(location: string) {
           }
         });
         response.on("error", reject);
+        // A connection closed mid-answer is a failed call, whether or not Node reports it as an error.
+        response.on("close", () => {
+          if (!response.complete) reject(new Error("the subgraph closed the connection before its answer was complete"));
+        });
       });
       call.on("error", reject);
       call.end(body);

@@ -19,7 +19,7 @@ let server: http.Server;
 let location = "";
 const seen: Seen[] = [];
 /** What the server answers next: status and raw body, or "hang" (never answers). */
-let next: { status: number; body: string } | "hang" = { status: 200, body: "{}" };
+let next: { status: number; body: string } | "hang" | "cut" = { status: 200, body: "{}" };
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -28,6 +28,12 @@ beforeAll(async () => {
     req.on("end", () => {
       seen.push({ method: req.method, headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown> });
       if (next === "hang") return;
+      if (next === "cut") {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        res.write('{"data":{"person":');
+        setTimeout(() => res.destroy(), 20);
+        return;
+      }
       res.writeHead(next.status, { "content-type": "application/json" });
       res.end(next.body);
     });
@@ -111,6 +117,13 @@ describe("subgraph transport", () => {
     await expect(execute(request({ signal: AbortSignal.abort(new Error("gone already")) }))).rejects.toThrow("gone already");
     expect(seen.length).toBe(before);
     await expect(execute(request({ signal: AbortSignal.timeout(100) }))).rejects.toThrow();
+    execute[Symbol.dispose]();
+  });
+
+  it("fails a call whose connection closes before the answer is complete", async () => {
+    next = "cut";
+    const execute = subgraphExecutor(location);
+    await expect(execute(request())).rejects.toThrow();
     execute[Symbol.dispose]();
   });
 
