@@ -4,7 +4,7 @@
 //
 // A Redis entry is held to the same rules as the manifest: its body must hash
 // to its id and pass the public schema and the cost limit (checked once per
-// id), since anyone who can write to that hash could otherwise run any
+// id and body), since anyone who can write to that hash could otherwise run any
 // document, at any cost, in production. While Redis cannot be read, a
 // document that is not in the manifest is answered "unavailable, try again",
 // not "no such document", and the outage is logged once.
@@ -23,8 +23,8 @@ const clientError = (code: string, message: string, status = 400) => ({ message,
 export function redisDocuments(redis: Pick<Redis, "hget">, key: string, limits: Hardening["limits"], schema: () => GraphQLSchema): Lookup {
   const log = createLogger("gateway");
   const outage = outageLog("gateway", "trusted documents in Redis cannot be read; only the manifest's documents run until it returns", "trusted documents in Redis readable again");
-  const passed = new Set<string>();
-  const refused = new Set<string>();
+  // The verdict on each id's body, kept with the body: an entry rewritten under the same id is checked again.
+  const verdicts = new Map<string, { body: string; ok: boolean }>();
   return async (id) => {
     let body: string | null;
     try {
@@ -35,17 +35,19 @@ export function redisDocuments(redis: Pick<Redis, "hget">, key: string, limits: 
       throw new GraphQLError(message, { extensions });
     }
     outage.ok();
-    if (body === null || passed.has(id)) return body;
+    if (body === null) return null;
+    const known = verdicts.get(id);
+    if (known?.body === body) return known.ok ? body : null;
     try {
       if (documentId(body) !== id) throw new Error("its body does not hash to its id");
       // Same text, same id: what the manifest would hold for it.
       if (checkedOperation(schema(), body, "the document", limits).body !== body) throw new Error("its body is not in printed form, so its id is not the manifest's");
-      passed.add(id);
+      verdicts.set(id, { body, ok: true });
       return body;
     } catch (error) {
-      // Logged once per id: the id is a hash of a document, never personal data.
-      if (!refused.has(id)) log.error("refused a trusted document from Redis", { documentId: id, redisKey: key, reason: (error as Error).message });
-      refused.add(id);
+      // Logged once per id and body: the id is a hash of a document, never personal data.
+      log.error("refused a trusted document from Redis", { documentId: id, redisKey: key, reason: (error as Error).message });
+      verdicts.set(id, { body, ok: false });
       return null;
     }
   };

@@ -227,6 +227,14 @@ describe.skipIf(!process.env.REDIS_URL && process.env.CI !== "true")("trusted do
     expect(lines.map((l) => (JSON.parse(l) as { documentId: string }).documentId).sort()).toEqual([underAnotherId, documentId(heavy)].sort());
     expect(lines.join("\n")).toMatch(/does not hash to its id/);
     expect(lines.join("\n")).toMatch(/over MAX_COST/);
+
+    // A document that ran once is checked again when its entry is rewritten under the same id.
+    const rewrite = new Redis(redisUrl);
+    await rewrite.hset(key, id("CaseConsents"), cheap);
+    rewrite.disconnect();
+    const rewritten = await post(fromRedis.url, { documentId: id("CaseConsents"), variables: { caseId: demoCaseId("eriksen") } }, headers);
+    expect(rewritten.errors?.[0]?.extensions?.code, rewritten.raw).toBe("PERSISTED_DOCUMENT_NOT_FOUND");
+    expect(rewritten.data ?? null).toBeNull();
   });
 });
 
