@@ -10,7 +10,7 @@ body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1a1a1a;bac
 main{max-width:52rem;margin:0 auto;padding:1.5rem}
 h1{font-size:1.75rem;margin:.5rem 0 1rem}h2{margin-top:2rem;border-bottom:2px solid #c9c9c4}h3{margin:1.25rem 0 .5rem;font-size:1.1rem}
 .note{background:#fff4d6;border-left:4px solid #8a6100;padding:.75rem 1rem}
-ul{list-style:none;padding:0;margin:0;display:grid;gap:.5rem}
+ul{list-style:none;padding:0;margin:0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))}
 button{font:inherit;text-align:left;width:100%;padding:.6rem .9rem;border:1px solid #5c5c58;border-radius:4px;background:#fff;color:#1a1a1a;cursor:pointer}
 button:hover{background:#eef3fb}
 button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #1f5fbf;outline-offset:2px}
@@ -81,31 +81,52 @@ function grouped<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-function staffSection(id: string, heading: string, intro: string, staff: StaffAccount[]): string {
+/** One button per person: a click (or Enter on it) signs in as them. */
+function staffSection(id: string, heading: string, intro: string, staff: StaffAccount[], action: string): string {
   const lists = [...grouped(staff, (s) => s.service)].map(
     ([service, people]) =>
       `<h3>${escapeHtml(serviceName(service))}</h3>\n<ul>${people.map((s) => accountButton(s.accountId, s.name, [s.title, s.unit].filter(Boolean).join(", "))).join("\n")}</ul>`,
   );
-  return `<section aria-labelledby="${id}">\n<h2 id="${id}">${heading}</h2>\n<p>${intro}</p>\n${lists.join("\n")}\n</section>`;
+  return `<section aria-labelledby="${id}">
+<h2 id="${id}">${heading}</h2>
+<p>${intro}</p>
+<form method="post" action="${escapeHtml(action)}">
+${lists.join("\n")}
+</form>
+</section>`;
 }
 
-function citizenSection(citizens: CitizenAccount[], acr: AcrLevel): string {
-  const levels = ACR_LEVELS.map(
-    (level) =>
-      `<div class="choice"><input type="radio" id="acr-${level}" name="acr" value="${level}"${level === acr ? " checked" : ""}><label for="acr-${level}">${escapeHtml(ACR_LABELS[level])}</label></div>`,
-  ).join("\n");
-  const families = [...grouped(citizens, (c) => c.familyName)].map(
-    ([family, people]) =>
-      `<h3>Familien ${escapeHtml(family)}</h3>\n<ul>${people.map((c) => accountButton(c.nationalId, `${c.name}, ${c.age} år`, `fødselsnummer ${c.nationalId}`)).join("\n")}</ul>`,
-  );
+const radio = (name: string, id: string, value: string, label: string, extra = ""): string =>
+  `<div class="choice"><input type="radio" name="${name}" id="${id}" value="${escapeHtml(value)}"${extra}><label for="${id}">${label}</label></div>`;
+
+/**
+ * A form of its own with radio buttons and one submit button: the person and
+ * the level are chosen together, and Enter on either submits exactly that
+ * choice (a person must be chosen; the browser says so otherwise).
+ */
+function citizenSection(citizens: CitizenAccount[], acr: AcrLevel, action: string): string {
+  const levels = ACR_LEVELS.map((level) => radio("acr", `acr-${level}`, level, escapeHtml(ACR_LABELS[level]), level === acr ? " checked" : "")).join("\n");
+  let first = true;
+  const families = [...grouped(citizens, (c) => c.familyName)].map(([family, people]) => {
+    const choices = people.map((c) => {
+      const choice = radio("account", `person-${c.nationalId}`, c.nationalId, `${escapeHtml(`${c.name}, ${c.age} år`)}<span class="detail">fødselsnummer ${escapeHtml(c.nationalId)}</span>`, first ? " required" : "");
+      first = false;
+      return choice;
+    });
+    return `<fieldset>\n<legend>Familien ${escapeHtml(family)}</legend>\n${choices.join("\n")}\n</fieldset>`;
+  });
   return `<section aria-labelledby="innbyggere">
 <h2 id="innbyggere">Innbyggere</h2>
 <p>Som i ID-porten: tokenet bærer fødselsnummeret (<code>pid</code>) og sikkerhetsnivået (<code>acr</code>).</p>
+<form method="post" action="${escapeHtml(action)}">
 <fieldset>
 <legend>Sikkerhetsnivå</legend>
 ${levels}
 </fieldset>
+<h3>Hvem logger inn?</h3>
 ${families.join("\n")}
+<p class="actions"><button type="submit">Logg inn som innbygger</button></p>
+</form>
 </section>`;
 }
 
@@ -123,18 +144,22 @@ export function signInPage(view: SignInView): string {
   const staff = view.accounts.filter((a): a is StaffAccount => a.kind !== "citizen");
   const citizens = view.accounts.filter((a): a is CitizenAccount => a.kind === "citizen");
   const problem = view.problem ? `<p class="note" role="alert">${escapeHtml(view.problem)}</p>` : "";
+  const employees = staffSection(
+    "ansatte",
+    "Ansatte",
+    "Som i kommunens Entra ID: tokenet bærer objekt-id (<code>oid</code>), navn, approller (<code>roles</code>) og grupper (<code>groups</code>) som gir tjeneste og enhet.",
+    staff.filter((s) => s.kind === "employee"),
+    view.formAction,
+  );
+  const auditors = staffSection("revisorer", "Revisorer", "Revisorer leser tilgangsloggen for sin tjeneste og gjør ikke annet.", staff.filter((s) => s.kind === "auditor"), view.formAction);
   return page(
     "Logg inn – Samhandling (utvikling)",
     `<h1>Logg inn i ${escapeHtml(view.clientName)}</h1>
 <p class="note">Denne innloggingen finnes bare i utvikling. Velg hvem du vil logge inn som; alle personene er oppdiktet, og ingen passord trengs.</p>
 ${problem}
-<form method="post" action="${escapeHtml(view.formAction)}">
-<!-- The form's default button, disabled: Enter on a radio button must not sign in as whoever is listed first. -->
-<button type="submit" disabled hidden>Logg inn</button>
-${staffSection("ansatte", "Ansatte", "Som i kommunens Entra ID: tokenet bærer objekt-id (<code>oid</code>), navn, approller (<code>roles</code>) og grupper (<code>groups</code>) som gir tjeneste og enhet.", staff.filter((s) => s.kind === "employee"))}
-${citizenSection(citizens, view.acr)}
-${staffSection("revisorer", "Revisorer", "Revisorer leser tilgangsloggen for sin tjeneste og gjør ikke annet.", staff.filter((s) => s.kind === "auditor"))}
-</form>
+${employees}
+${citizenSection(citizens, view.acr, view.formAction)}
+${auditors}
 <p class="actions"><a href="${escapeHtml(view.abortHref)}">Avbryt innloggingen</a></p>`,
   );
 }
