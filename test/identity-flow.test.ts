@@ -162,6 +162,25 @@ describe("refresh and sign-out", () => {
     await expect(signIn.refresh(first.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
   });
 
+  it("lets the web app's own origin call the token endpoint from the browser (CORS), and no other origin", async () => {
+    const signIn = await webApp();
+    const tokens = await signIn.run("nav-veileder-2");
+    const refreshFrom = (origin: string, refreshToken: string) =>
+      fetch(`${provider.issuer}/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin },
+        body: new URLSearchParams({ grant_type: "refresh_token", client_id: WEB_CLIENT_ID, refresh_token: refreshToken }),
+      });
+    const webOrigin = new URL(provider.webRedirectUri).origin;
+    const own = await refreshFrom(webOrigin, tokens.refresh_token!);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("access-control-allow-origin")).toBe(webOrigin);
+    const next = ((await own.json()) as { refresh_token: string }).refresh_token;
+    const other = await refreshFrom("http://elsewhere.test", next);
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    expect(other.status).toBe(400);
+  });
+
   it("ends the session at the provider: the next authorization asks who you are, and the refresh token is void", async () => {
     const signIn = await webApp();
     const tokens = await signIn.run("skole-kontaktlaerer-1");
