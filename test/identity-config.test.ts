@@ -1,0 +1,88 @@
+// The development provider's settings, its people and the proposed
+// claim-mapping file, without a running process.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { groupOf, writeScope } from "../identity/claims.ts";
+import { MACHINE_CLIENTS } from "../identity/clients.ts";
+import { IDENTITY_SETTINGS, identityConfig } from "../identity/config.ts";
+import { DEV_MAPPING_FILE, devMapping, renderMapping, type IdentityMapping } from "../identity/mapping.ts";
+import { demoDirectory, type StaffAccount } from "../identity/users.ts";
+import { demoPersons, demoStaff } from "../services/kit/demo/fjordvik.ts";
+import { demoUsers } from "../services/kit/demo/users.ts";
+import { ROOT_DIR } from "../services/kit/config.ts";
+
+describe("identityConfig", () => {
+  it("derives its port, issuer and the web app's URIs from the gateway's port", () => {
+    const config = identityConfig({ GATEWAY_PORT: "5000", DATA_DIR: "/tmp/hub-data" });
+    expect(config).toEqual({
+      port: 5100,
+      host: "127.0.0.1",
+      issuer: "http://localhost:5100",
+      dataDir: "/tmp/hub-data/identity",
+      webRedirectUris: ["http://localhost:5200/auth/callback"],
+      webPostLogoutRedirectUris: ["http://localhost:5200/"],
+    });
+    expect(identityConfig({}).port).toBe(4100);
+  });
+
+  it("takes explicit settings, and says what is wrong with a bad one", () => {
+    const config = identityConfig({
+      IDENTITY_PORT: "4555",
+      IDENTITY_ISSUER: "https://login.example.test/",
+      IDENTITY_WEB_REDIRECT_URIS: "http://localhost:5173/cb, http://127.0.0.1:5173/cb",
+    });
+    expect(config).toMatchObject({ port: 4555, issuer: "https://login.example.test", webRedirectUris: ["http://localhost:5173/cb", "http://127.0.0.1:5173/cb"] });
+    expect(() => identityConfig({ IDENTITY_PORT: "http" })).toThrow('IDENTITY_PORT must be a whole number from 1 to 65535, got "http"');
+    expect(() => identityConfig({ IDENTITY_WEB_REDIRECT_URIS: "ftp://x" })).toThrow("IDENTITY_WEB_REDIRECT_URIS must be http(s) URLs");
+  });
+
+  it("refuses production", () => {
+    expect(() => identityConfig({ NODE_ENV: "production" })).toThrow("refuses to run with NODE_ENV=production");
+  });
+
+  it("describes every setting it reads", () => {
+    const read = fs.readFileSync(path.join(ROOT_DIR, "identity", "config.ts"), "utf8");
+    const names = IDENTITY_SETTINGS.map((s) => s.name);
+    for (const name of read.matchAll(/setting\("([A-Z_]+)"/g)) expect(names).toContain(name[1]);
+    for (const s of IDENTITY_SETTINGS) expect(s.description.length, s.name).toBeGreaterThan(20);
+    // Nothing else in identity/ reads the environment.
+    for (const file of fs.readdirSync(path.join(ROOT_DIR, "identity")).filter((f) => f.endsWith(".ts") && f !== "config.ts")) {
+      expect(fs.readFileSync(path.join(ROOT_DIR, "identity", file), "utf8"), file).not.toMatch(/process\.env/);
+    }
+  });
+});
+
+describe("the people who can sign in", () => {
+  const directory = demoDirectory();
+
+  it("are every demo employee, every auditor, and every person in the demo register", () => {
+    const staff = directory.accounts.filter((a) => a.kind === "employee");
+    expect(staff.map((a) => a.accountId).sort()).toEqual(Object.keys(demoStaff).sort());
+    expect(directory.accounts.filter((a) => a.kind === "citizen")).toHaveLength(demoPersons.length);
+    for (const user of demoUsers()) expect(directory.byKey(user.key), user.key).toBeDefined();
+    expect(directory.byKey("coordinator")?.accountId).toBe("samhandling-investeringsleder-1");
+    for (const person of demoPersons) expect(directory.byKey(person.nationalId)?.accountId).not.toContain(person.nationalId);
+  });
+});
+
+describe(DEV_MAPPING_FILE, () => {
+  const mapping = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, DEV_MAPPING_FILE), "utf8")) as IdentityMapping;
+  const directory = demoDirectory();
+
+  it("is current (npm run identity:mapping rewrites it)", () => {
+    expect(fs.readFileSync(path.join(ROOT_DIR, DEV_MAPPING_FILE), "utf8")).toBe(renderMapping(devMapping(directory)));
+  });
+
+  it("places every employee and auditor in their service and unit, and every machine client in its service only", () => {
+    const [dev] = mapping.issuers;
+    expect(mapping.audience).toBe("samhandling-hub");
+    for (const account of directory.accounts.filter((a): a is StaffAccount => a.kind !== "citizen")) {
+      const rule = dev.employees!.groups.values[groupOf(account).id];
+      expect(rule, account.accountId).toEqual({ displayName: expect.any(String), service: account.service, unit: account.unit });
+      for (const role of account.roles) expect(Object.entries(dev.employees!.roles.values)).toContainEqual([expect.any(String), role]);
+    }
+    expect(dev.machines!.scopes).toEqual(Object.fromEntries(MACHINE_CLIENTS.map((c) => [writeScope(c.service), { service: c.service }])));
+    expect(dev.citizens).toMatchObject({ nationalId: "pid", high: ["idporten-loa-high"] });
+  });
+});
