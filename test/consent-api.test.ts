@@ -19,14 +19,10 @@ import { DEMO_TODAY, demoCaseId, demoConsentId, demoPersonId, fjordvik } from ".
 import { FamilyRef, PersonRef } from "../services/kit/entities.ts";
 import { buildFederatedSchema } from "../services/kit/federation.ts";
 import { createClient, samhandlingLoaders, type SamhandlingClient } from "../services/samhandling/data.ts";
-import { demoPersonFacts, type PersonFactsSource } from "../services/samhandling/person-facts.ts";
-import {
-  CaseMemberResolver,
-  CaseResolver,
-  ConsentResolver,
-  FamilyCasesResolver,
-  PersonCasesResolver,
-} from "../services/samhandling/resolvers.ts";
+import type { PersonFactsSource } from "../services/samhandling/person-facts.ts";
+import { CaseMemberResolver, CaseResolver, FamilyCasesResolver, PersonCasesResolver } from "../services/samhandling/cases/resolvers.ts";
+import { demoPersonFacts } from "../services/samhandling/consent/demo-facts.ts";
+import { ConsentResolver } from "../services/samhandling/consent/resolvers.ts";
 import type { Context } from "../services/samhandling/context.ts";
 
 const employee = (sub: string): Caller => ({ kind: "actor", claims: { sub, name: sub, service: "nav", roles: ["caseworker"] } });

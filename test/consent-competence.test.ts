@@ -1,4 +1,4 @@
-// The competence rules for consent (services/samhandling/competence.ts):
+// The competence rules for consent (services/samhandling/consent/competence.ts):
 // who may give or refuse a consent about whom, at which age, for which services.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -9,8 +9,8 @@ import {
   isStillCompetent,
   servicesInForce,
   type CompetenceInput,
-  type PersonFacts,
-} from "../services/samhandling/competence.ts";
+} from "../services/samhandling/consent/competence.ts";
+import type { PersonFacts } from "../services/samhandling/person-facts.ts";
 import type { ServiceName } from "../prisma/samhandling/generated/enums.ts";
 
 const CHILD = "p-child";

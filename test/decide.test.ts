@@ -1,7 +1,7 @@
 // The consent rules, one by one: deny by default, and every grant names its basis.
 import { nextOsloMidnight } from "../services/kit/scalars.ts";
 import { describe, expect, it } from "vitest";
-import { decide, type CaseFacts, type ConsentFacts, type DecisionActor, type DecisionInput } from "../services/samhandling/decide.ts";
+import { decide, type CaseFacts, type ConsentFacts, type DecisionActor, type DecisionInput } from "../services/samhandling/consent/decide.ts";
 import type { DecisionQuestion } from "../services/kit/decisions.ts";
 
 const now = new Date("2026-11-23T12:00:00Z");

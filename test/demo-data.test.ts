@@ -18,7 +18,8 @@ import {
 } from "../services/kit/demo/fjordvik.ts";
 import { mergeWorlds, syntheticFamilyId, syntheticPersonId, syntheticWorld } from "../services/kit/demo/synthetic.ts";
 import { DATA_CATEGORIES } from "../services/kit/categories.ts";
-import { competenceProblem, type PersonFacts } from "../services/samhandling/competence.ts";
+import { competenceProblem } from "../services/samhandling/consent/competence.ts";
+import type { PersonFacts } from "../services/samhandling/person-facts.ts";
 import { followUpOverdue } from "../services/samhandling/coordination/rules.ts";
 import { DEMO_WRITTEN_FOR, demoShift, demoToday } from "../services/kit/demo/today.ts";
 
@@ -127,7 +128,7 @@ function referenceProblems(world: World): string[] {
   return problems;
 }
 
-/** Every consent was given by someone competent on its first day, by the registry's facts (services/samhandling/competence.ts). */
+/** Every consent was given by someone competent on its first day, by the registry's facts (services/samhandling/consent/competence.ts). */
 function competenceProblems(world: World): string[] {
   const facts = new Map<string, PersonFacts>(
     world.registry.person.map((p) => [p.id, { personId: p.id, birthDate: new Date(p.birthDate), guardians: [] }]),

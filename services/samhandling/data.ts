@@ -1,10 +1,11 @@
-// Every read of coordination data, batched per request.
+// Every read of samhandling's database, batched per request, and the
+// transactions every change runs in.
 import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
 import { PrismaClient, type Consent, type Prisma } from "../../prisma/samhandling/generated/client.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
+import { hubError } from "../kit/errors.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
-import { caseTransaction, lockCase, newCaseTransaction } from "./coordination/writes.ts";
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type SamhandlingClient = ReturnType<typeof createClient>;
@@ -82,17 +83,46 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (m) => m.caseId,
     ),
     write: consentWrites(db),
-    /** Runs a change to a case in a transaction holding the case's lock (coordination/writes.ts). */
     /** A handover by id, for finding its case before the case's lock is taken. */
     handoverById: (id: string) => db.handover.findUnique({ where: { id } }),
     meetingById: (id: string) => db.meeting.findUnique({ where: { id } }),
     measureById: (id: string) => db.measure.findUnique({ where: { id } }),
+    /** Runs a change to a case in a transaction holding the case's lock. */
     inCase: caseTransaction(db),
     inNewCase: newCaseTransaction(db),
   };
 }
 
+// Every change to a case runs in one transaction that first locks the case
+// row: changes to one case happen one at a time, and an error leaves nothing
+// half-written.
 
+/** Locks a case row for the rest of the transaction. */
+const lockCase = (tx: Prisma.TransactionClient, caseId: string) =>
+  tx.$queryRaw<{ status: string; holder_member_id: string | null }[]>`SELECT status::text AS status, holder_member_id FROM coordination_case WHERE id = ${caseId} FOR UPDATE`;
+
+export interface LockedCase {
+  status: "OPEN" | "CLOSED";
+  holderMemberId: string | null;
+}
+
+type CaseTransaction = <T>(caseId: string, work: (tx: Prisma.TransactionClient, locked: LockedCase) => Promise<T>) => Promise<T>;
+
+/** For a new case, which has no row to lock yet. */
+type NewCaseTransaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
+
+function newCaseTransaction(db: SamhandlingClient): NewCaseTransaction {
+  return (work) => db.$transaction((tx) => work(tx));
+}
+
+function caseTransaction(db: SamhandlingClient): CaseTransaction {
+  return (caseId, work) =>
+    db.$transaction(async (tx) => {
+      const [row] = await lockCase(tx, caseId);
+      if (!row) throw hubError("NOT_FOUND", "No coordination case has this id. Check the case id.");
+      return work(tx, { status: row.status as LockedCase["status"], holderMemberId: row.holder_member_id });
+    });
+}
 
 /**
  * The only writes samhandling makes to consents, each in one transaction that

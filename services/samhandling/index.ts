@@ -1,17 +1,22 @@
-// samhandling: coordination cases (BTI, ansvarsgruppe, investeringsteam), their subjects, members,
-// baton, stafettlogg, meetings and plan, consents,
-// and the consent decision endpoint every other subgraph asks.
+// samhandling: coordination cases (BTI, ansvarsgruppe, investeringsteam), their
+// consents, and the consent decision endpoint every other subgraph asks. Three
+// rooms (services/samhandling/README.md): cases/ (seeing a case, its members,
+// opening and closing it), consent/ (competence, the decision rules and
+// endpoint, consents), coordination/ (BTI levels, the baton, the stafettlogg,
+// meetings and plan). This file puts them together as one subgraph.
 import "reflect-metadata";
 import { FamilyRef, PersonRef } from "../kit/entities.ts";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition, type SubgraphDeps } from "../kit/subgraph.ts";
 import { createClient, samhandlingLoaders, type SamhandlingClient, type SamhandlingLoaders } from "./data.ts";
-import { DecisionResolver, localDecisions } from "./decisions.ts";
-import { registryPersonFacts, type RequestScopedFacts } from "./registry-facts.ts";
-import { CaseMemberResolver, CaseResolver, ConsentResolver, FamilyCasesResolver, PersonCasesResolver } from "./resolvers.ts";
+import { CaseChangeResolver } from "./cases/changes.ts";
+import { CaseMemberResolver, CaseResolver, FamilyCasesResolver, PersonCasesResolver } from "./cases/resolvers.ts";
+import { DecisionResolver, localDecisions } from "./consent/decisions.ts";
+import { registryPersonFacts, type RequestScopedFacts } from "./consent/registry-facts.ts";
+import { ConsentResolver } from "./consent/resolvers.ts";
 import { BatonResolver, CaseBatonResolver } from "./coordination/baton.ts";
-import { CaseWorkResolver } from "./coordination/cases.ts";
-import { FollowUpResolver, GoalResolver, MeetingDecisionResolver, MeetingResolver } from "./coordination/meetings.ts";
+import { CaseLevelResolver } from "./coordination/levels.ts";
+import { CasePlanResolver, FollowUpResolver, GoalResolver, MeetingDecisionResolver, MeetingResolver } from "./coordination/meetings.ts";
 import { CaseStafettloggResolver, StafettloggResolver } from "./coordination/stafettlogg.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
@@ -29,17 +34,19 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     CaseMemberResolver,
     PersonCasesResolver,
     FamilyCasesResolver,
+    CaseChangeResolver,
     ConsentResolver,
     DecisionResolver,
-    CaseWorkResolver,
     BatonResolver,
     CaseBatonResolver,
+    CaseLevelResolver,
     StafettloggResolver,
     CaseStafettloggResolver,
     MeetingResolver,
     MeetingDecisionResolver,
     GoalResolver,
     FollowUpResolver,
+    CasePlanResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],

@@ -1,5 +1,5 @@
 // A case change moves the consent epoch before it is written and after it is
-// committed (services/samhandling/decision-change.ts). When the epoch store
+// committed (services/samhandling/consent/decision-change.ts). When the epoch store
 // (here: this suite's own Redis, killed) cannot be reached, the change is
 // refused before anything is saved — with a code and a message that say so,
 // so a client may simply try again — and goes through once Redis is back.

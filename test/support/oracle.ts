@@ -1,7 +1,7 @@
 // An independent model of DESIGN.md "Consent rules" for property tests: who
 // may see which service's view of whom, for which declared case. It
-// deliberately shares no code with services/samhandling (decide.ts,
-// competence.ts): facts (persons, guardianships, households) come from the
+// deliberately shares no code with services/samhandling (consent/decide.ts,
+// consent/competence.ts): facts (persons, guardianships, households) come from the
 // seeded world, cases and members from the seed and from what a test does
 // through the gateway (openCase, addMember, …), and the rules are written out
 // here, as simply as they can be said.

@@ -1,18 +1,19 @@
 // Meetings, the plan and its follow-ups: what an ansvarsgruppe decides, who
-// does what by when, and which goals it serves. A meeting is recorded in one
-// transaction — decisions, follow-ups and goal evaluations together or not at all.
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+// does what by when, and which goals it serves, and what a case shows of them.
+// A meeting is recorded in one transaction — decisions, follow-ups and goal
+// evaluations together or not at all.
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import type { Goal as GoalRow, Measure as MeasureRow, Meeting as MeetingRow, MeetingDecision as DecisionRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
 import { FollowUpStatus } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
 import { DateTimeScalar } from "../../kit/scalars.ts";
 import type { Context } from "../context.ts";
 import { newId, requiredId, requiredText, text } from "../input.ts";
-import { CaseMember } from "../types.ts";
-import { actingMember, actingOn, forgetCase, type Acting } from "./membership.ts";
-import { followUpOverdue, notBeforeToday } from "./rules.ts";
+import { actingMember, actingOn, forgetCase, requireOpen, type Acting } from "../cases/membership.ts";
+import { CaseMember, CoordinationCase } from "../cases/types.ts";
+import type { CaseRow } from "../cases/visibility.ts";
+import { followUpOverdue, isOpenFollowUp, notBeforeToday } from "./rules.ts";
 import { FollowUp, FollowUpInput, Goal, GoalEvaluation, GoalInput, Meeting, MeetingDecision, RecordMeetingInput } from "./types.ts";
-import { requireOpen } from "./writes.ts";
 
 const MAX_ITEMS = 50;
 const EARLIEST = Date.UTC(2000, 0, 1);
@@ -259,5 +260,46 @@ export class FollowUpResolver {
   @FieldResolver(() => Boolean, { description: "Past its due date and not done." })
   overdue(@Root() m: MeasureRow): boolean {
     return followUpOverdue(m);
+  }
+}
+
+@Resolver(() => CoordinationCase)
+export class CasePlanResolver {
+  @FieldResolver(() => [FollowUp], { description: "Follow-ups (measures) of the case by due date; openOnly leaves out done and cancelled ones." })
+  async followUps(
+    @Root() c: CaseRow,
+    @Arg("openOnly", () => Boolean, { nullable: true, description: "Only planned and active ones; default false." }) openOnly: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
+    const all = await ctx.loaders.measuresOfCase.load(c.id);
+    return openOnly ? all.filter(isOpenFollowUp) : all;
+  }
+
+  @FieldResolver(() => [FollowUp], { description: "Follow-ups past their due date and not done: what drifts between meetings." })
+  async overdueFollowUps(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    const now = new Date();
+    return (await ctx.loaders.measuresOfCase.load(c.id)).filter((m) => followUpOverdue(m, now));
+  }
+
+  @FieldResolver(() => Int, { description: "How many follow-ups are overdue." })
+  async overdueFollowUpCount(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<number> {
+    const now = new Date();
+    return (await ctx.loaders.measuresOfCase.load(c.id)).filter((m) => followUpOverdue(m, now)).length;
+  }
+
+  @FieldResolver(() => [Meeting], { description: "Every meeting, oldest first." })
+  meetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    return ctx.loaders.meetingsOfCase.load(c.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: "Planned meetings from now on, soonest first." })
+  async upcomingMeetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    const now = Date.now();
+    return (await ctx.loaders.meetingsOfCase.load(c.id)).filter((m) => m.status === "PLANNED" && m.startsAt.getTime() >= now);
+  }
+
+  @FieldResolver(() => [Goal], { description: "The plan's goals in the family's order of priority." })
+  goals(@Root() c: CaseRow, @Ctx() ctx: Context) {
+    return ctx.loaders.goalsOfCase.load(c.id);
   }
 }

@@ -9,12 +9,11 @@ import type { Decision, DecisionQuestion } from "../../kit/decisions.ts";
 import { hubError } from "../../kit/errors.ts";
 import { callerOf, type Context } from "../context.ts";
 import { newId, requiredId, requiredText } from "../input.ts";
-import type { CaseRow } from "../resolvers.ts";
-import { CaseMember, CoordinationCase } from "../types.ts";
-import { actingMember, activeMemberOf, forgetCase } from "./membership.ts";
+import { actingMember, activeMemberOf, forgetCase, requireOpen } from "../cases/membership.ts";
+import { CaseMember, CoordinationCase } from "../cases/types.ts";
+import type { CaseRow } from "../cases/visibility.ts";
 import { notBeforeToday } from "./rules.ts";
 import { StafettloggEntry, StafettloggEntryInput } from "./types.ts";
-import { requireOpen } from "./writes.ts";
 
 const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis: "The service's own entries" };
 

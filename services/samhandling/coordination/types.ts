@@ -1,19 +1,19 @@
 // GraphQL types of coordination work: BTI levels, the baton, the stafettlogg,
 // meetings, the plan and its follow-ups. Field resolvers live next to the
-// mutations that write them (cases.ts, baton.ts, stafettlogg.ts, meetings.ts).
+// mutations that write them (levels.ts, baton.ts, stafettlogg.ts, meetings.ts).
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
-  CaseKind,
   FollowUpStatus,
   GoalStatus,
   GoalTerm,
   HandoverStatus,
   MeetingStatus,
-  MemberRole,
   ServiceName,
   StafettloggKind,
 } from "../../../prisma/samhandling/generated/enums.ts";
 import { DateScalar, DateTimeScalar } from "../../kit/scalars.ts";
+// ServiceName is registered as a GraphQL enum with the case's types.
+import "../cases/types.ts";
 
 registerEnumType(HandoverStatus, {
   name: "HandoverStatus",
@@ -241,60 +241,6 @@ export class Goal {
 // ---------------------------------------------------------------------------
 // Inputs
 // ---------------------------------------------------------------------------
-
-@InputType({ description: "A new member of a case: an employee (actorId) or a registry person (personId)." })
-export class NewMemberInput {
-  @Field(() => String, { nullable: true, description: "The employee's actor id (their sign-in subject); give this or personId." })
-  actorId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The registry person (family member or trusted person); give this or actorId." })
-  personId?: string | null;
-
-  @Field(() => String, { description: "Name as shown to the group." })
-  displayName!: string;
-
-  @Field(() => ServiceName, { description: "The service represented; FAMILY for the family and persons they chose." })
-  service!: ServiceName;
-
-  @Field(() => MemberRole, { description: "PROFESSIONAL, FAMILY or TRUSTED_PERSON. The baton moves only by handover." })
-  role!: MemberRole;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "For a TRUSTED_PERSON (required then, refused otherwise): who in the family chose them, in their words.",
-  })
-  familyChoice?: string | null;
-}
-
-@InputType({ description: "A new coordination case. The one who opens it holds the baton." })
-export class OpenCaseInput {
-  @Field(() => CaseKind, { description: "BTI, ANSVARSGRUPPE or INVESTERINGSTEAM." })
-  kind!: CaseKind;
-
-  @Field(() => String, { description: "A short working title agreed with the family." })
-  title!: string;
-
-  @Field(() => [ID], { description: "The persons the case is about (registry ids); at least one." })
-  subjectIds!: string[];
-
-  @Field(() => ID, { nullable: true, description: "The household, when the case concerns one: a register household every subject lives in." })
-  familyId?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: "An ansvarsgruppe working to an individuell plan; default false." })
-  individualPlan?: boolean | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: "BTI: when the concern was registered; default now. Level 0 is due 14 days later." })
-  concernRegisteredAt?: Date | null;
-
-  @Field(() => String, { nullable: true, description: "BTI: the concern, as the first stafettlogg entry." })
-  concern?: string | null;
-
-  @Field(() => String, { description: "Your name as shown to the group." })
-  holderDisplayName!: string;
-
-  @Field(() => [NewMemberInput], { nullable: true, description: "Others to add at once." })
-  members?: NewMemberInput[] | null;
-}
 
 @InputType({ description: "A stafettlogg entry to append." })
 export class StafettloggEntryInput {

@@ -10,17 +10,9 @@
 //
 // Ages are whole years on the Europe/Oslo calendar date of `on`. Messages are
 // meant for a case worker: they say what to do and name no one (ages only).
-import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
-import { ageOn, todayInOslo } from "../kit/scalars.ts";
-
-/** What the competence rules need to know about the person a consent is about (from registry). */
-export interface PersonFacts {
-  personId: string;
-  birthDate: Date;
-  guardians: { guardianId: string; parentalResponsibility: boolean }[];
-  /** The households the person lives in; samhandling checks a new case's household with it (coordination/cases.ts). */
-  householdIds?: readonly string[];
-}
+import type { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
+import { ageOn, todayInOslo } from "../../kit/scalars.ts";
+import type { PersonFacts } from "../person-facts.ts";
 
 export type ConsentCapacity = "SELF" | "GUARDIAN";
 

@@ -3,16 +3,16 @@
 // @inaccessible keeps it out of the public graph, and only signed calls from
 // another subgraph are answered.
 import { Arg, Ctx, Directive, Field, ID, InputType, ObjectType, Query, Resolver } from "type-graphql";
-import { AccessStatus } from "../kit/access.ts";
-import { callerFromClaims, type Caller, type Purpose } from "../kit/auth/caller.ts";
-import { isServiceName } from "../kit/catalog.ts";
-import { DATA_CATEGORIES, type DataCategory } from "../kit/categories.ts";
-import { decisionActor, type Decision, type DecisionQuestion, type DecisionRequest, type DecisionSource } from "../kit/decisions.ts";
-import { hubError } from "../kit/errors.ts";
-import type { SubgraphContext } from "../kit/subgraph.ts";
-import type { SamhandlingClient } from "./data.ts";
+import { AccessStatus } from "../../kit/access.ts";
+import { callerFromClaims, type Caller } from "../../kit/auth/caller.ts";
+import { isServiceName } from "../../kit/catalog.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../../kit/categories.ts";
+import { decisionActor, type Decision, type DecisionQuestion, type DecisionRequest, type DecisionSource } from "../../kit/decisions.ts";
+import { hubError } from "../../kit/errors.ts";
+import type { SubgraphContext } from "../../kit/subgraph.ts";
+import type { SamhandlingClient } from "../data.ts";
+import type { PersonFacts } from "../person-facts.ts";
 import { decide, type CaseFacts, type ConsentFacts, type DecisionActor } from "./decide.ts";
-import type { PersonFacts } from "./person-facts.ts";
 import type { RequestScopedFacts } from "./registry-facts.ts";
 
 @Directive("@inaccessible")

@@ -1,8 +1,8 @@
 // The real PersonFactsSource: a signed internal call to the registry subgraph.
 // Every subgraph asks for decisions during the same gateway request; the facts
 // are fetched once per request id (and forgotten shortly after), not once per asker.
-import type { InternalClient } from "../kit/internal.ts";
-import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
+import type { InternalClient } from "../../kit/internal.ts";
+import type { PersonFacts, PersonFactsSource } from "../person-facts.ts";
 
 const QUERY = `query PersonFacts($ids: [ID!]!) {
   _personFacts(ids: $ids) { personId birthDate guardians { guardianId parentalResponsibility } householdIds }

@@ -1,131 +1,26 @@
+// The consent API: recording a consent or refusal (after the competence
+// rules), withdrawing one, and reading them. Every consent released is logged
+// in samhandling's access log, since it is personal data of its subject and giver.
 import { GraphQLError } from "graphql";
-import { afterDecisionChange, beforeDecisionChange } from "./decision-change.ts";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Consent as ConsentRow } from "../../prisma/samhandling/generated/client.ts";
-import { ServiceName, type ConsentCapacity, type ConsentDecision } from "../../prisma/samhandling/generated/enums.ts";
-import { isCitizen, type Caller } from "../kit/auth/caller.ts";
-import { DATA_CATEGORIES } from "../kit/categories.ts";
-import { FamilyRef, PersonRef } from "../kit/entities.ts";
-import { hubError } from "../kit/errors.ts";
-import { caseTakingPart, callerOf, recorderId, requirePurpose, signedIn, type Context, type Signed } from "./context.ts";
-import { listLimit, newId, requiredId, text } from "./input.ts";
-import { competenceProblem, inPeriod, isStillCompetent, servicesInForce, type PersonFacts } from "./competence.ts";
-import type { SamhandlingLoaders } from "./data.ts";
-import { CaseMember, Consent, CoordinationCase, GrantConsentInput, RefuseConsentInput } from "./types.ts";
-
-export type CaseRow = NonNullable<Awaited<ReturnType<SamhandlingLoaders["case"]["load"]>>>;
-
-/**
- * A case is visible to its active members, and to a citizen who is one of its
- * subjects or takes part in it. Either way the look is logged once per subject;
- * an invisible case answers exactly like an unknown one.
- */
-export async function visibleCase(ctx: Context, found: CaseRow | null): Promise<CaseRow | null> {
-  if (!found) return null;
-  const [members, subjects] = await Promise.all([ctx.loaders.membersOfCase.load(found.id), ctx.loaders.subjectsOfCase.load(found.id)]);
-  const active = members.filter((m) => m.leftAt === null);
-  const caller = ctx.caller;
-  const allowed =
-    caller.kind === "actor" &&
-    (isCitizen(caller)
-      ? subjects.some((s) => s.personId === caller.claims.personId) || active.some((m) => m.personId === caller.claims.personId)
-      : active.some((m) => m.actorId === caller.claims.sub));
-  await ctx.access.recordLocal(
-    subjects.map((s) => s.personId),
-    "CASE",
-    allowed ? { status: "GRANTED", reason: "CASE_MEMBERSHIP", basis: `case:${found.id}` } : { status: "RESTRICTED", reason: "NOT_A_MEMBER", basis: null },
-  );
-  return allowed ? found : null;
-}
-
-export async function visibleCases(ctx: Context, cases: CaseRow[]): Promise<CaseRow[]> {
-  return present(await Promise.all(cases.map((c) => visibleCase(ctx, c))));
-}
-
-export function present<T>(values: (T | null | Error)[]): T[] {
-  return values.filter((v): v is T => v !== null && !(v instanceof Error));
-}
-
-@Resolver(() => CoordinationCase)
-export class CaseResolver {
-  @Query(() => CoordinationCase, {
-    name: "case",
-    nullable: true,
-    description:
-      "A coordination case by id, asked for within that case: the request must declare it (header X-Case-Id: <id>), " +
-      "since the subjects' service views are decided under the declared case; otherwise the error PURPOSE_MISMATCH. " +
-      "null when the case is unknown or the caller takes no part in it.",
-  })
-  async coordinationCase(@Arg("id", () => ID, { description: "The case's opaque id; also the request's X-Case-Id." }) id: string, @Ctx() ctx: Context) {
-    requirePurpose(ctx, id);
-    return visibleCase(ctx, await ctx.loaders.case.load(id));
-  }
-
-  @FieldResolver(() => [PersonRef], {
-    nullable: "items",
-    description:
-      "The persons the case is about. null in the place of one the caller may not see (registry decides: e.g. a sibling, for a citizen), so the others still come back.",
-  })
-  async subjects(@Root() found: CoordinationCase, @Ctx() ctx: Context): Promise<PersonRef[]> {
-    return (await ctx.loaders.subjectsOfCase.load(found.id)).map((s) => ({ id: s.personId }));
-  }
-
-  @FieldResolver(() => FamilyRef, { nullable: true, description: "The household the case concerns, when it concerns one." })
-  family(@Root() found: CoordinationCase): FamilyRef | null {
-    return found.familyId ? { id: found.familyId } : null;
-  }
-
-  @FieldResolver(() => [CaseMember], { description: "Everyone taking part, coordinators first." })
-  members(@Root() found: CoordinationCase, @Ctx() ctx: Context) {
-    return ctx.loaders.membersOfCase.load(found.id);
-  }
-
-  // Issue 4, involvement hints: whom to invite = services involved with a subject (their views' `involved`) minus these.
-  @FieldResolver(() => [ServiceName], {
-    description: "The services the case's active members represent, each once (FAMILY left out). Services involved with a subject but not here are whom to invite.",
-  })
-  async servicesRepresented(@Root() found: CoordinationCase, @Ctx() ctx: Context): Promise<ServiceName[]> {
-    const active = (await ctx.loaders.membersOfCase.load(found.id)).filter((m) => m.leftAt === null);
-    const represented = new Set(active.map((m) => m.service));
-    return Object.values(ServiceName).filter((s) => s !== "FAMILY" && represented.has(s));
-  }
-}
-
-@Resolver(() => CaseMember)
-export class CaseMemberResolver {
-  @FieldResolver(() => PersonRef, { nullable: true, description: "The person, when the member is the person or a family member." })
-  person(@Root() member: CaseMember): PersonRef | null {
-    return member.personId ? { id: member.personId } : null;
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: "For a trusted person: who in the family chose them, in their words." })
-  familyChoice(@Root() member: CaseMember & { familyChoice?: string | null }): string | null {
-    return member.familyChoice ?? null;
-  }
-}
-
-@Resolver(() => PersonRef)
-export class PersonCasesResolver {
-  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases the person is a subject of, as far as the caller takes part in them." })
-  async cases(@Root() person: PersonRef, @Ctx() ctx: Context) {
-    const subjects = await ctx.loaders.casesOfSubject.load(person.id);
-    return visibleCases(ctx, present(await ctx.loaders.case.loadMany(subjects.map((s) => s.caseId))));
-  }
-}
-
-@Resolver(() => FamilyRef)
-export class FamilyCasesResolver {
-  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases concerning the household, as far as the caller takes part in them." })
-  async cases(@Root() family: FamilyRef, @Ctx() ctx: Context) {
-    return visibleCases(ctx, await ctx.loaders.casesOfFamily.load(family.id));
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Consents
-// ---------------------------------------------------------------------------
+import type { Consent as ConsentRow } from "../../../prisma/samhandling/generated/client.ts";
+import { ServiceName, type ConsentCapacity, type ConsentDecision } from "../../../prisma/samhandling/generated/enums.ts";
+import { DATA_CATEGORIES } from "../../kit/categories.ts";
+import { PersonRef } from "../../kit/entities.ts";
+import { hubError } from "../../kit/errors.ts";
+import { callerOf, signedIn, type Context, type Signed } from "../context.ts";
+import { listLimit, newId, requiredId, text } from "../input.ts";
+import type { PersonFacts } from "../person-facts.ts";
+import { CoordinationCase } from "../cases/types.ts";
+import { caseTakingPart, visibleCase, type CaseRow } from "../cases/visibility.ts";
+import { competenceProblem, inPeriod, isStillCompetent, servicesInForce } from "./competence.ts";
+import { afterDecisionChange, beforeDecisionChange } from "./decision-change.ts";
+import { Consent, GrantConsentInput, RefuseConsentInput } from "./types.ts";
 
 const NOT_CONSENTABLE: ServiceName[] = ["FAMILY"];
+
+/** Whose records the id in `recordedBy` / `withdrawnBy` names: an employee's actor id or a citizen's person id. */
+const recorderId = (who: Signed) => (who.kind === "employee" ? who.actorId : who.personId);
 
 interface ConsentDraft {
   caseId: string;

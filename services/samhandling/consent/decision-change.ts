@@ -10,9 +10,12 @@
 // all the same, so it must not look like a failed change (the client would
 // retry, and openCase would open the case twice): it is retried, then
 // reported with the saved ids, and retried in the background until it holds.
+//
+// The consent room's one public module: cases/ calls it when a case is opened
+// or closed and when a member joins or leaves (services/samhandling/README.md).
 import { GraphQLError } from "graphql";
-import type { Context } from "./context.ts";
-import { createLogger, errorFields } from "../kit/log.ts";
+import { createLogger, errorFields } from "../../kit/log.ts";
+import type { Context } from "../context.ts";
 
 const log = createLogger("samhandling");
 

@@ -1,11 +1,13 @@
 // Who in a case may do what: every change is made by an active employee
-// member; some only by the one holding the baton.
+// member of an open case; some only by the one holding the baton.
 import type { CaseMember as MemberRow } from "../../../prisma/samhandling/generated/client.ts";
 import type { MemberRole } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
 import { GraphQLError } from "graphql";
-import { caseNotFound, caseTakingPart, employee, isActive, requireNoOtherPurpose, type Context } from "../context.ts";
+import { employee, type Context } from "../context.ts";
+import type { LockedCase } from "../data.ts";
 import { requiredId } from "../input.ts";
+import { caseNotFound, caseTakingPart, isActive, requireNoOtherPurpose } from "./visibility.ts";
 
 export interface Acting {
   actorId: string;
@@ -71,6 +73,11 @@ export async function actingOn<Row extends { caseId: string }>(
 }
 
 const isNotFound = (error: unknown) => error instanceof GraphQLError && error.extensions.code === "NOT_FOUND";
+
+/** Changes need an open case: a closed one is a record. */
+export function requireOpen(locked: LockedCase): void {
+  if (locked.status !== "OPEN") throw hubError("CONFLICT", "The case is closed, so it cannot be changed. Open a new case if cooperation continues.");
+}
 
 /** Only the one holding the baton may do this (checked again under the case lock). */
 export function requireHolder(holderMemberId: string | null, acting: Acting, what: string): void {

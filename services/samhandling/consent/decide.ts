@@ -1,10 +1,11 @@
 // The consent rules of DESIGN.md as one pure function: deny by default, and
 // every grant names the consent or legal basis that allowed it.
-import { VIEW_SERVICES, type ServiceName as KitService } from "../kit/catalog.ts";
-import type { Decision, DecisionQuestion } from "../kit/decisions.ts";
-import { nextOsloMidnight } from "../kit/scalars.ts";
-import { ageAt, isStillCompetent, type PersonFacts } from "./competence.ts";
-import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
+import { VIEW_SERVICES, type ServiceName as KitService } from "../../kit/catalog.ts";
+import type { Decision, DecisionQuestion } from "../../kit/decisions.ts";
+import { nextOsloMidnight } from "../../kit/scalars.ts";
+import type { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
+import type { PersonFacts } from "../person-facts.ts";
+import { ageAt, isStillCompetent } from "./competence.ts";
 
 export interface DecisionActor {
   id: string;

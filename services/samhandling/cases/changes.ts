@@ -1,21 +1,18 @@
-// Opening and closing cases, their members and BTI levels, and what a case
-// shows about its own work (holder, level deadline, follow-ups, meetings, plan).
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+// Opening and closing cases and adding and removing their members: the
+// changes to a case that change who may see what, so each moves the consent
+// epoch (consent/decision-change.ts) before it is written and after its commit.
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { CaseMember as MemberRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
-import { DateScalar } from "../../kit/scalars.ts";
 import { GraphQLError } from "graphql";
-import { signedIn, callerOf, isActive, employee, type Context } from "../context.ts";
+import { employee, type Context } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
 import type { PersonFacts } from "../person-facts.ts";
-import { present, visibleCase, visibleCases, type CaseRow } from "../resolvers.ts";
-import { CaseMember, CoordinationCase } from "../types.ts";
-import { afterDecisionChange, beforeDecisionChange } from "../decision-change.ts";
-import { actingMember, forgetCase, holderRole, requireHolder } from "./membership.ts";
-import { followUpOverdue, isOpenFollowUp, levelDeadline, levelOverdue, MAX_BTI_LEVEL } from "./rules.ts";
-import { BtiLevelChange, FollowUp, Goal, Meeting, NewMemberInput, OpenCaseInput } from "./types.ts";
-import { requireOpen } from "./writes.ts";
+import { afterDecisionChange, beforeDecisionChange } from "../consent/decision-change.ts";
+import { actingMember, forgetCase, holderRole, requireHolder, requireOpen } from "./membership.ts";
+import { CaseMember, CoordinationCase, NewMemberInput, OpenCaseInput } from "./types.ts";
+import { visibleCase, type CaseRow } from "./visibility.ts";
 
 const MAX_SUBJECTS = 20;
 /** The membership service of a sign-in's service claim; FORBIDDEN for one that takes no part in cases (e.g. the register's). */
@@ -98,26 +95,7 @@ function sameMember(a: { actorId: string | null; personId: string | null }, b: {
 }
 
 @Resolver(() => CoordinationCase)
-export class CaseWorkResolver {
-  @Query(() => [CoordinationCase], {
-    description:
-      "The caller's cases, newest first: for an employee those they are an active member of; for a citizen those they are a subject of or take part in. " +
-      "Each shows its overdue follow-ups (overdueFollowUpCount).",
-  })
-  async myCases(@Ctx() ctx: Context): Promise<CaseRow[]> {
-    const who = signedIn(callerOf(ctx));
-    const ids =
-      who.kind === "employee"
-        ? (await ctx.loaders.membershipsOfActor.load(who.actorId)).map((m) => m.caseId)
-        : [
-            ...(await ctx.loaders.membershipsOfPerson.load(who.personId)).map((m) => m.caseId),
-            ...(await ctx.loaders.casesOfSubject.load(who.personId)).map((s) => s.caseId),
-          ];
-    const cases = present(await ctx.loaders.case.loadMany([...new Set(ids)]));
-    cases.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
-    return visibleCases(ctx, cases);
-  }
-
+export class CaseChangeResolver {
   @Mutation(() => CoordinationCase, {
     description:
       "Opens a coordination case; you hold the baton (stafettholder in BTI, coordinator otherwise). " +
@@ -242,39 +220,6 @@ export class CaseWorkResolver {
   }
 
   @Mutation(() => CoordinationCase, {
-    description: "Moves a case to BTI level 0–3: a decision with a reason, logged in the level history. Only the stafettholder decides.",
-  })
-  async changeBtiLevel(
-    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
-    @Arg("level", () => Int, { description: "The new level, 0–3." }) level: number,
-    @Arg("reason", () => String, { description: "Why, in words the family could read." }) reason: string,
-    @Ctx() ctx: Context,
-  ): Promise<CaseRow> {
-    const acting = await actingMember(ctx, caseId);
-    if (!Number.isInteger(level) || level < 0 || level > MAX_BTI_LEVEL) {
-      throw hubError("BAD_USER_INPUT", `BTI levels are 0 to ${MAX_BTI_LEVEL}.`, { field: "level" });
-    }
-    const why = requiredText(reason, "reason");
-    await ctx.loaders.inCase(caseId, async (tx, locked) => {
-      requireOpen(locked);
-      requireHolder(locked.holderMemberId, acting, "change the BTI level");
-      const current = await tx.coordinationCase.findUniqueOrThrow({ where: { id: caseId } });
-      if (current.btiLevel === null) throw hubError("BAD_USER_INPUT", "This case has no BTI level. Levels belong to BTI work.", { field: "level" });
-      if (current.btiLevel === level) throw hubError("CONFLICT", `The case is already at level ${level}.`);
-      const now = new Date();
-      await tx.btiLevelChange.create({
-        data: { id: newId("lv"), caseId, fromLevel: current.btiLevel, toLevel: level, reason: why, decidedBy: acting.actorId, decidedByService: acting.service, decidedAt: now },
-      });
-      await tx.coordinationCase.update({
-        where: { id: caseId },
-        data: { btiLevel: level, ...(current.levelDecidedAt === null && level > 0 ? { levelDecidedAt: now } : {}) },
-      });
-    });
-    forgetCase(ctx, caseId);
-    return (await ctx.loaders.case.load(caseId))!;
-  }
-
-  @Mutation(() => CoordinationCase, {
     description: "Closes a case. Only the holder of the baton closes it; a pending handover is cancelled, and nobody sees others' data through it any more.",
   })
   async closeCase(
@@ -299,69 +244,5 @@ export class CaseWorkResolver {
     forgetCase(ctx, caseId);
     await afterDecisionChange(ctx, `Closing the case ${caseId}`, { caseId });
     return (await ctx.loaders.case.load(caseId))!;
-  }
-
-  @FieldResolver(() => CaseMember, { nullable: true, description: "The member holding the baton: the stafettholder (BTI) or coordinator." })
-  async holder(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow | null> {
-    return (await ctx.loaders.membersOfCase.load(c.id)).find((m) => m.id === c.holderMemberId) ?? null;
-  }
-
-  @FieldResolver(() => DateScalar, { nullable: true, description: "BTI: the day by which level 0 must be decided (14 days after the concern)." })
-  levelDeadline(@Root() c: CaseRow): Date | null {
-    return c.concernRegisteredAt ? levelDeadline(c.concernRegisteredAt) : null;
-  }
-
-  @FieldResolver(() => Boolean, { description: "BTI: whether level 0 is still undecided after its deadline." })
-  levelOverdue(@Root() c: CaseRow): boolean {
-    return levelOverdue(c);
-  }
-
-  @FieldResolver(() => [BtiLevelChange], { description: "Every level decision, oldest first." })
-  levelHistory(@Root() c: CaseRow, @Ctx() ctx: Context) {
-    return ctx.loaders.levelChangesOfCase.load(c.id);
-  }
-
-  @FieldResolver(() => [FollowUp], { description: "Follow-ups (measures) of the case by due date; openOnly leaves out done and cancelled ones." })
-  async followUps(
-    @Root() c: CaseRow,
-    @Arg("openOnly", () => Boolean, { nullable: true, description: "Only planned and active ones; default false." }) openOnly: boolean | null,
-    @Ctx() ctx: Context,
-  ) {
-    const all = await ctx.loaders.measuresOfCase.load(c.id);
-    return openOnly ? all.filter(isOpenFollowUp) : all;
-  }
-
-  @FieldResolver(() => [FollowUp], { description: "Follow-ups past their due date and not done: what drifts between meetings." })
-  async overdueFollowUps(@Root() c: CaseRow, @Ctx() ctx: Context) {
-    const now = new Date();
-    return (await ctx.loaders.measuresOfCase.load(c.id)).filter((m) => followUpOverdue(m, now));
-  }
-
-  @FieldResolver(() => Int, { description: "How many follow-ups are overdue." })
-  async overdueFollowUpCount(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<number> {
-    const now = new Date();
-    return (await ctx.loaders.measuresOfCase.load(c.id)).filter((m) => followUpOverdue(m, now)).length;
-  }
-
-  @FieldResolver(() => [Meeting], { description: "Every meeting, oldest first." })
-  meetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
-    return ctx.loaders.meetingsOfCase.load(c.id);
-  }
-
-  @FieldResolver(() => [Meeting], { description: "Planned meetings from now on, soonest first." })
-  async upcomingMeetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
-    const now = Date.now();
-    return (await ctx.loaders.meetingsOfCase.load(c.id)).filter((m) => m.status === "PLANNED" && m.startsAt.getTime() >= now);
-  }
-
-  @FieldResolver(() => [Goal], { description: "The plan's goals in the family's order of priority." })
-  goals(@Root() c: CaseRow, @Ctx() ctx: Context) {
-    return ctx.loaders.goalsOfCase.load(c.id);
-  }
-
-  @FieldResolver(() => [CaseMember], { description: "Active members only, holder first." })
-  async activeMembers(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow[]> {
-    const active = (await ctx.loaders.membersOfCase.load(c.id)).filter(isActive);
-    return [...active.filter((m) => m.id === c.holderMemberId), ...active.filter((m) => m.id !== c.holderMemberId)];
   }
 }

@@ -1,0 +1,109 @@
+// Reading cases: a case by id (within its own declared case), the caller's
+// cases, a person's and a household's cases, and who takes part.
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { CaseMember as MemberRow } from "../../../prisma/samhandling/generated/client.ts";
+import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
+import { FamilyRef, PersonRef } from "../../kit/entities.ts";
+import { callerOf, signedIn, type Context } from "../context.ts";
+import { CaseMember, CoordinationCase } from "./types.ts";
+import { isActive, present, requirePurpose, visibleCase, visibleCases, type CaseRow } from "./visibility.ts";
+
+@Resolver(() => CoordinationCase)
+export class CaseResolver {
+  @Query(() => CoordinationCase, {
+    name: "case",
+    nullable: true,
+    description:
+      "A coordination case by id, asked for within that case: the request must declare it (header X-Case-Id: <id>), " +
+      "since the subjects' service views are decided under the declared case; otherwise the error PURPOSE_MISMATCH. " +
+      "null when the case is unknown or the caller takes no part in it.",
+  })
+  async coordinationCase(@Arg("id", () => ID, { description: "The case's opaque id; also the request's X-Case-Id." }) id: string, @Ctx() ctx: Context) {
+    requirePurpose(ctx, id);
+    return visibleCase(ctx, await ctx.loaders.case.load(id));
+  }
+
+  @Query(() => [CoordinationCase], {
+    description:
+      "The caller's cases, newest first: for an employee those they are an active member of; for a citizen those they are a subject of or take part in. " +
+      "Each shows its overdue follow-ups (overdueFollowUpCount).",
+  })
+  async myCases(@Ctx() ctx: Context): Promise<CaseRow[]> {
+    const who = signedIn(callerOf(ctx));
+    const ids =
+      who.kind === "employee"
+        ? (await ctx.loaders.membershipsOfActor.load(who.actorId)).map((m) => m.caseId)
+        : [
+            ...(await ctx.loaders.membershipsOfPerson.load(who.personId)).map((m) => m.caseId),
+            ...(await ctx.loaders.casesOfSubject.load(who.personId)).map((s) => s.caseId),
+          ];
+    const cases = present(await ctx.loaders.case.loadMany([...new Set(ids)]));
+    cases.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+    return visibleCases(ctx, cases);
+  }
+
+  @FieldResolver(() => [PersonRef], {
+    nullable: "items",
+    description:
+      "The persons the case is about. null in the place of one the caller may not see (registry decides: e.g. a sibling, for a citizen), so the others still come back.",
+  })
+  async subjects(@Root() found: CoordinationCase, @Ctx() ctx: Context): Promise<PersonRef[]> {
+    return (await ctx.loaders.subjectsOfCase.load(found.id)).map((s) => ({ id: s.personId }));
+  }
+
+  @FieldResolver(() => FamilyRef, { nullable: true, description: "The household the case concerns, when it concerns one." })
+  family(@Root() found: CoordinationCase): FamilyRef | null {
+    return found.familyId ? { id: found.familyId } : null;
+  }
+
+  @FieldResolver(() => [CaseMember], { description: "Everyone taking part, coordinators first." })
+  members(@Root() found: CoordinationCase, @Ctx() ctx: Context) {
+    return ctx.loaders.membersOfCase.load(found.id);
+  }
+
+  @FieldResolver(() => [CaseMember], { description: "Active members only, holder first." })
+  async activeMembers(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow[]> {
+    const active = (await ctx.loaders.membersOfCase.load(c.id)).filter(isActive);
+    return [...active.filter((m) => m.id === c.holderMemberId), ...active.filter((m) => m.id !== c.holderMemberId)];
+  }
+
+  // Issue 4, involvement hints: whom to invite = services involved with a subject (their views' `involved`) minus these.
+  @FieldResolver(() => [ServiceName], {
+    description: "The services the case's active members represent, each once (FAMILY left out). Services involved with a subject but not here are whom to invite.",
+  })
+  async servicesRepresented(@Root() found: CoordinationCase, @Ctx() ctx: Context): Promise<ServiceName[]> {
+    const active = (await ctx.loaders.membersOfCase.load(found.id)).filter((m) => m.leftAt === null);
+    const represented = new Set(active.map((m) => m.service));
+    return Object.values(ServiceName).filter((s) => s !== "FAMILY" && represented.has(s));
+  }
+}
+
+@Resolver(() => CaseMember)
+export class CaseMemberResolver {
+  @FieldResolver(() => PersonRef, { nullable: true, description: "The person, when the member is the person or a family member." })
+  person(@Root() member: CaseMember): PersonRef | null {
+    return member.personId ? { id: member.personId } : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "For a trusted person: who in the family chose them, in their words." })
+  familyChoice(@Root() member: CaseMember & { familyChoice?: string | null }): string | null {
+    return member.familyChoice ?? null;
+  }
+}
+
+@Resolver(() => PersonRef)
+export class PersonCasesResolver {
+  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases the person is a subject of, as far as the caller takes part in them." })
+  async cases(@Root() person: PersonRef, @Ctx() ctx: Context) {
+    const subjects = await ctx.loaders.casesOfSubject.load(person.id);
+    return visibleCases(ctx, present(await ctx.loaders.case.loadMany(subjects.map((s) => s.caseId))));
+  }
+}
+
+@Resolver(() => FamilyRef)
+export class FamilyCasesResolver {
+  @FieldResolver(() => [CoordinationCase], { description: "Coordination cases concerning the household, as far as the caller takes part in them." })
+  async cases(@Root() family: FamilyRef, @Ctx() ctx: Context) {
+    return visibleCases(ctx, await ctx.loaders.casesOfFamily.load(family.id));
+  }
+}
