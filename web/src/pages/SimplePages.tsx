@@ -1,0 +1,61 @@
+// Pages with text only: not found, no access, sign-in not set up, and the
+// places of the navigation whose pages are still to be built.
+import { Paragraph } from "@digdir/designsystemet-react";
+import { Link as RouterLink } from "react-router";
+import { Link } from "@digdir/designsystemet-react";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import type { PlainMessageKey } from "../i18n/messages.ts";
+import { ErrorMessage } from "../shell/ErrorMessage.tsx";
+import { AppError } from "../errors/errors.ts";
+import { PATHS } from "../shell/navigation.ts";
+import { Page } from "../shell/Page.tsx";
+
+function HomeLink({ label }: { label: PlainMessageKey }) {
+  const { t } = useI18n();
+  return (
+    <Paragraph>
+      <Link asChild>
+        <RouterLink to={PATHS.home}>{t(label)}</RouterLink>
+      </Link>
+    </Paragraph>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <Page title={t("notFound.title")}>
+      <Paragraph>{t("notFound.body")}</Paragraph>
+      <HomeLink label="error.home" />
+    </Page>
+  );
+}
+
+export function ForbiddenPage() {
+  const { t } = useI18n();
+  return (
+    <Page title={t("forbidden.title")}>
+      <ErrorMessage error={new AppError("FORBIDDEN")} />
+      <HomeLink label="error.home" />
+    </Page>
+  );
+}
+
+export function SignInNotConfiguredPage() {
+  const { t } = useI18n();
+  return (
+    <Page title={t("signIn.notConfigured.title")}>
+      <Paragraph>{t("signIn.notConfigured.body")}</Paragraph>
+      <HomeLink label="error.home" />
+    </Page>
+  );
+}
+
+export function UnderConstructionPage({ title }: { title: PlainMessageKey }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t(title)}>
+      <Paragraph>{t("page.underConstruction")}</Paragraph>
+    </Page>
+  );
+}
