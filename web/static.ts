@@ -100,8 +100,8 @@ export function securityHeaders(runtime: RuntimeConfig): Record<string, string> 
   };
 }
 
-/** Paths that name a file (an extension in the last segment): no SPA fallback for them. */
-const looksLikeFile = (urlPath: string): boolean => /\.[a-z0-9]+$/i.test(urlPath.slice(urlPath.lastIndexOf("/") + 1));
+/** Paths that name a file (an extension in the last segment, or a dotfile): no SPA fallback for them. */
+const looksLikeFile = (urlPath: string): boolean => /(^\.|\.[a-z0-9]+$)/i.test(urlPath.slice(urlPath.lastIndexOf("/") + 1));
 
 export interface StaticSite {
   handle(req: http.IncomingMessage, res: http.ServerResponse): void;

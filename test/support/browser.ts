@@ -65,6 +65,8 @@ export interface OpenOptions {
   /** A demo user key (services/kit/demo/users.ts) to sign in as first, through the stub provider. */
   as?: string;
   viewport?: ViewportName;
+  /** Runs on the new page before it loads (routes, listeners). */
+  beforeLoad?: (page: Page) => unknown;
 }
 
 export interface CheckOptions {
@@ -124,7 +126,7 @@ export function browserSuite(options: { server?: number; env?: NodeJS.ProcessEnv
       if (!app) throw new Error("The web app is not running (browserSuite's beforeAll has not run).");
       return app;
     },
-    async open(urlPath, { as, viewport = "desktop" } = {}) {
+    async open(urlPath, { as, viewport = "desktop", beforeLoad } = {}) {
       // axe needs a page from newContext(), not browser.newPage().
       const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], deviceScaleFactor: viewport === "zoom400" ? 4 : 1, locale: "nb-NO" });
       const provider = await stubOidcProvider(context, STUB_ISSUER);
@@ -135,6 +137,7 @@ export function browserSuite(options: { server?: number; env?: NodeJS.ProcessEnv
       });
       page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
       pages.set(page, { context, provider, consoleErrors });
+      await beforeLoad?.(page);
       await page.goto(`${suite.app.url}${urlPath}`);
       if (as) await suite.signIn(page, as);
       await page.getByRole("heading", { level: 1 }).waitFor();

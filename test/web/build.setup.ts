@@ -2,6 +2,6 @@
 // built from the current sources; build it only when it is not.
 import { ensureWebBuild } from "../../web/build.ts";
 
-export default async function setup(): Promise<void> {
-  await ensureWebBuild((line) => console.log(`[web build] ${line}`));
+export default function setup(): void {
+  ensureWebBuild((line) => console.log(`[web build] ${line}`));
 }
