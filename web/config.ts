@@ -3,7 +3,7 @@
 // the app serves every environment.
 import path from "node:path";
 import { DEFAULT_GATEWAY_PORT, webPort } from "../services/kit/catalog.ts";
-import { ROOT_DIR } from "../services/kit/config.ts";
+import { flagFromEnv, ROOT_DIR } from "../services/kit/config.ts";
 import { isProduction } from "../services/kit/auth/secrets.ts";
 import { shutdownTimeoutMs } from "../services/kit/lifecycle.ts";
 import { parseRuntimeConfig, type RuntimeConfig } from "./src/runtime-config.ts";
@@ -29,21 +29,13 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (raw === "true" || raw === "1") return true;
-  if (raw === "false" || raw === "0") return false;
-  throw new Error(`${name} must be true or false, got "${raw}".`);
-}
-
 function runtimeConfig(env: NodeJS.ProcessEnv, gatewayPort: number): RuntimeConfig {
   const production = isProduction();
   const gatewayUrl = env.WEB_GATEWAY_URL || (production ? undefined : `http://127.0.0.1:${gatewayPort}/graphql`);
   if (!gatewayUrl) throw new Error("WEB_GATEWAY_URL must be set in production: the gateway's public GraphQL URL, as the browser reaches it.");
   const issuer = env.WEB_OIDC_ISSUER || env.OIDC_ISSUER;
   if (!issuer && production) throw new Error("WEB_OIDC_ISSUER (or OIDC_ISSUER) must be set in production: the app signs people in there.");
-  const trustedDocumentsOnly = flag(env, "WEB_TRUSTED_DOCUMENTS_ONLY", production);
+  const trustedDocumentsOnly = flagFromEnv(env, "WEB_TRUSTED_DOCUMENTS_ONLY", production);
   if (production && !trustedDocumentsOnly) throw new Error("WEB_TRUSTED_DOCUMENTS_ONLY=false is refused in production: the gateway runs only trusted documents there.");
   // Checked with the same rules the app applies when it reads /config.json.
   return parseRuntimeConfig({

@@ -10,43 +10,38 @@ import { AppError } from "../errors/errors.ts";
 import { PATHS } from "../shell/navigation.ts";
 import { Page } from "../shell/Page.tsx";
 
-function HomeLink({ label }: { label: PlainMessageKey }) {
+function HomeLink() {
   const { t } = useI18n();
   return (
     <Paragraph>
       <Link asChild>
-        <RouterLink to={PATHS.home}>{t(label)}</RouterLink>
+        <RouterLink to={PATHS.home}>{t("error.home")}</RouterLink>
       </Link>
     </Paragraph>
   );
 }
 
-export function NotFoundPage() {
+/** A heading, one paragraph and the way back to the front page. */
+function TextPage({ title, body }: { title: PlainMessageKey; body: PlainMessageKey }) {
   const { t } = useI18n();
   return (
-    <Page title={t("notFound.title")}>
-      <Paragraph>{t("notFound.body")}</Paragraph>
-      <HomeLink label="error.home" />
+    <Page title={t(title)}>
+      <Paragraph>{t(body)}</Paragraph>
+      <HomeLink />
     </Page>
   );
 }
+
+export const NotFoundPage = () => <TextPage title="notFound.title" body="notFound.body" />;
+
+export const SignInNotConfiguredPage = () => <TextPage title="signIn.notConfigured.title" body="signIn.notConfigured.body" />;
 
 export function ForbiddenPage() {
   const { t } = useI18n();
   return (
     <Page title={t("forbidden.title")}>
       <ErrorMessage error={new AppError("FORBIDDEN")} />
-      <HomeLink label="error.home" />
-    </Page>
-  );
-}
-
-export function SignInNotConfiguredPage() {
-  const { t } = useI18n();
-  return (
-    <Page title={t("signIn.notConfigured.title")}>
-      <Paragraph>{t("signIn.notConfigured.body")}</Paragraph>
-      <HomeLink label="error.home" />
+      <HomeLink />
     </Page>
   );
 }
