@@ -16,6 +16,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "web",
+          include: ["test/web/**/*.test.ts"],
+          // Builds the app when web/dist is missing or older than its sources (web/build.ts).
+          globalSetup: ["test/web/build.setup.ts"],
+          // A browser test does several page loads, sign-ins and axe runs; under a full run's load they take a while.
+          testTimeout: 90_000,
+          // Browser suites start a server and Chromium each; on two shared cores, one file at a time.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           // One real federation for the whole project: seven subgraphs and the gateway over HTTP.

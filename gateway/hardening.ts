@@ -3,7 +3,7 @@
 // (the family overview is depth 7, a few hundred tokens) with room to spare;
 // README "Production mode and limits" lists the variables.
 import path from "node:path";
-import { ROOT_DIR } from "../services/kit/config.ts";
+import { flagFromEnv, ROOT_DIR } from "../services/kit/config.ts";
 import { isProduction } from "../services/kit/auth/secrets.ts";
 
 export interface Limits {
@@ -64,17 +64,9 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1):
   return value;
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (raw === "true" || raw === "1") return true;
-  if (raw === "false" || raw === "0") return false;
-  throw new Error(`${name} must be true or false, got "${raw}".`);
-}
-
 export function hardeningConfig(env: NodeJS.ProcessEnv = process.env): Hardening {
   const production = isProduction();
-  const allowArbitraryDocuments = flag(env, "ALLOW_ARBITRARY_DOCUMENTS", !production);
+  const allowArbitraryDocuments = flagFromEnv(env, "ALLOW_ARBITRARY_DOCUMENTS", !production);
   // Exploration in development is open; production closes it and says so if someone tries to reopen it.
   if (production && allowArbitraryDocuments) throw new Error("ALLOW_ARBITRARY_DOCUMENTS=true is refused in production: only trusted documents run there.");
   return {
@@ -98,7 +90,7 @@ export function hardeningConfig(env: NodeJS.ProcessEnv = process.env): Hardening
     persistedDocumentsRedisKey: env.PERSISTED_DOCUMENTS_REDIS_KEY ?? "hub:persisted-documents",
     allowArbitraryDocuments,
     telemetry: {
-      metrics: flag(env, "METRICS_ENABLED", true),
+      metrics: flagFromEnv(env, "METRICS_ENABLED", true),
       traces: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_TRACES || null,
     },
   };

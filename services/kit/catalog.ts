@@ -22,6 +22,11 @@ export function subgraphPort(service: ServiceName, gatewayPort = DEFAULT_GATEWAY
   return gatewayPort + 101 + SERVICE_NAMES.indexOf(service);
 }
 
+/** The web app's server sits 200 above the gateway's port: 4200. */
+export function webPort(gatewayPort = DEFAULT_GATEWAY_PORT): number {
+  return gatewayPort + 200;
+}
+
 export function isServiceName(value: string): value is ServiceName {
   return (SERVICE_NAMES as readonly string[]).includes(value);
 }

@@ -12,6 +12,15 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+/** A true/false setting: "true"/"1" or "false"/"0"; unset or empty gives `fallback`; anything else is refused. */
+export function flagFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new Error(`${name} must be true or false, got "${raw}".`);
+}
+
 export interface SubgraphConfig {
   service: ServiceName;
   port: number;

@@ -1,0 +1,65 @@
+// The app's operations: generated code up to date, typed results, and ids that
+// are the gateway's own — so the manifest the build writes is one the gateway
+// can run, and nothing over the cost limit gets into it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, expectTypeOf, test } from "vitest";
+import type { ResultOf, VariablesOf } from "@graphql-typed-document-node/core";
+import { staleGenerated, trustedDocumentId } from "../../web/codegen.ts";
+import { appManifest } from "../../web/documents.ts";
+import { MyCasesDocument, type CaseKind } from "../../web/src/graphql/generated/graphql.ts";
+import { trustedDocumentIdOf } from "../../web/src/graphql/client.ts";
+import { checkedOperation, publicSchema } from "../../gateway/persisted-documents.ts";
+import { hardeningConfig } from "../../gateway/hardening.ts";
+
+describe("generated operations", () => {
+  test("the committed code matches the schema and the app's .graphql files", async () => {
+    expect(await staleGenerated()).toEqual([]);
+  }, 60_000);
+
+  test("results are typed from the schema", () => {
+    type Case = ResultOf<typeof MyCasesDocument>["myCases"][number];
+    expectTypeOf<Case["kind"]>().toEqualTypeOf<CaseKind>();
+    expectTypeOf<Case["btiLevel"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<Case["overdueFollowUpCount"]>().toEqualTypeOf<number>();
+    expectTypeOf<VariablesOf<typeof MyCasesDocument>>().toEqualTypeOf<{ [key: string]: never }>();
+  });
+
+  test("each document carries the id the gateway's manifest gives it", () => {
+    const manifest = appManifest();
+    const myCases = manifest.operations.find((op) => op.name === "MyCases");
+    expect(myCases).toBeDefined();
+    expect(trustedDocumentIdOf(MyCasesDocument)).toBe(myCases!.id);
+    // The gateway's own check of the same text gives the same id.
+    const { limits } = hardeningConfig();
+    expect(checkedOperation(publicSchema(), myCases!.body, "MyCases", limits).id).toBe(myCases!.id);
+    // Asks for __typename everywhere (urql's cache needs it from the stored text).
+    expect(myCases!.body).toMatch(/myCases \{\s+__typename/);
+  });
+});
+
+describe("the app's manifest", () => {
+  const withDocuments = (documents: Record<string, string>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "web-documents-"));
+    const file = path.join(dir, "persisted-documents.json");
+    fs.writeFileSync(file, JSON.stringify(documents));
+    return file;
+  };
+
+  test("refuses an operation over the gateway's cost limit", () => {
+    // Lists inside lists: 10 × 10 × 10 … by demand control's rules.
+    const heavy = "query Heavy { myCases { subjects { cases { subjects { cases { subjects { cases { id } } } } } } } }";
+    expect(() => appManifest(withDocuments({ [trustedDocumentId(heavy)]: heavy }))).toThrow(/over MAX_COST/);
+  });
+
+  test("refuses a document whose id is not the gateway's", () => {
+    const text = "query MyCases { myCases { id } }";
+    expect(() => appManifest(withDocuments({ ["0".repeat(64)]: text }))).toThrow(/would store it as/);
+  });
+
+  test("refuses a document the public schema does not have", () => {
+    const text = "query Secret { everyone { nationalId } }";
+    expect(() => appManifest(withDocuments({ [trustedDocumentId(text)]: text }))).toThrow(/does not match schema/);
+  });
+});

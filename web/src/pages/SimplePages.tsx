@@ -1,0 +1,56 @@
+// Pages with text only: not found, no access, sign-in not set up, and the
+// places of the navigation whose pages are still to be built.
+import { Paragraph } from "@digdir/designsystemet-react";
+import { Link as RouterLink } from "react-router";
+import { Link } from "@digdir/designsystemet-react";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import type { PlainMessageKey } from "../i18n/messages.ts";
+import { ErrorMessage } from "../shell/ErrorMessage.tsx";
+import { AppError } from "../errors/errors.ts";
+import { PATHS } from "../shell/navigation.ts";
+import { Page } from "../shell/Page.tsx";
+
+function HomeLink() {
+  const { t } = useI18n();
+  return (
+    <Paragraph>
+      <Link asChild>
+        <RouterLink to={PATHS.home}>{t("error.home")}</RouterLink>
+      </Link>
+    </Paragraph>
+  );
+}
+
+/** A heading, one paragraph and the way back to the front page. */
+function TextPage({ title, body }: { title: PlainMessageKey; body: PlainMessageKey }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t(title)}>
+      <Paragraph>{t(body)}</Paragraph>
+      <HomeLink />
+    </Page>
+  );
+}
+
+export const NotFoundPage = () => <TextPage title="notFound.title" body="notFound.body" />;
+
+export const SignInNotConfiguredPage = () => <TextPage title="signIn.notConfigured.title" body="signIn.notConfigured.body" />;
+
+export function ForbiddenPage() {
+  const { t } = useI18n();
+  return (
+    <Page title={t("forbidden.title")}>
+      <ErrorMessage error={new AppError("FORBIDDEN")} />
+      <HomeLink />
+    </Page>
+  );
+}
+
+export function UnderConstructionPage({ title }: { title: PlainMessageKey }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t(title)}>
+      <Paragraph>{t("page.underConstruction")}</Paragraph>
+    </Page>
+  );
+}
