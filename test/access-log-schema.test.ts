@@ -332,7 +332,10 @@ describe(`a service database made by main at af7e18a, upgraded in place (${testD
     }
     if (upgraded!.url && fresh!.url) {
       const [a, b] = await Promise.all([dumpTable(upgraded!.url), dumpTable(fresh!.url)]);
-      if (a !== null) expect(a.replaceAll(new URL(upgraded!.url).pathname.slice(1), "DB")).toBe(b!.replaceAll(new URL(fresh!.url).pathname.slice(1), "DB"));
+      if (a !== null) {
+        expect(a).toMatch(/^CREATE TABLE public\.access_log \(/m);
+        expect(a).toBe(b);
+      }
     }
   }, 180_000);
 
