@@ -1,41 +1,42 @@
-// npm run db:check [-- service...]
+// npm run db:check [-- schema...]
 //
-// Fails when a service's schema.prisma has changes that no migration
-// contains, or when its migrations do not apply cleanly to an empty database.
-// Default: every folder under prisma/ with a schema.prisma. The tests run
-// checkDrift() too, so a forgotten `npm run db:new` fails CI.
+// Fails when a schema.prisma has changes that no migration contains, or when
+// its migrations do not apply cleanly to an empty database. Default: every
+// folder under prisma/ with a schema.prisma — each service's and the kit's
+// access log (prisma/access-log/). The tests run checkDrift() too, so a
+// forgotten `npm run db:new` fails CI.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { diffMigrationsToSchema, listMigrationDirs, listServices, prismaRoot, servicePaths } from "./lib/schema-engine.ts";
+import { diffMigrationsToSchema, listMigrationDirs, listSchemas, prismaRoot, schemaPaths } from "./lib/schema-engine.ts";
 
 export interface DriftResult {
-  service: string;
+  schema: string;
   /** null when the migrations produce exactly the schema; otherwise what is wrong, with the missing SQL. */
   drift: string | null;
 }
 
 /** `root` defaults to prisma/; tests pass a temp copy. */
-export async function checkDrift(service: string, root = prismaRoot): Promise<DriftResult> {
-  const paths = servicePaths(service, root);
+export async function checkDrift(schema: string, root = prismaRoot): Promise<DriftResult> {
+  const paths = schemaPaths(schema, root);
   const migrations = listMigrationDirs(paths.migrationsDir);
-  const create = `npm run db:new -- ${service} <migration_name>`;
+  const create = `npm run db:new -- ${schema} <migration_name>`;
   if (migrations.length > 0 && !existsSync(path.join(paths.migrationsDir, "migration_lock.toml"))) {
-    return { service, drift: `${paths.migrationsDir}/migration_lock.toml is missing (Prisma needs it; ${create} writes it).` };
+    return { schema, drift: `${paths.migrationsDir}/migration_lock.toml is missing (Prisma needs it; ${create} writes it).` };
   }
   let sql: string;
   try {
     sql = await diffMigrationsToSchema(paths);
   } catch (err) {
     return {
-      service,
+      schema,
       drift: `the migrations in ${paths.migrationsDir} do not apply cleanly to an empty database:\n${(err as Error).message}`,
     };
   }
-  if (!sql.trim()) return { service, drift: null };
+  if (!sql.trim()) return { schema, drift: null };
   return {
-    service,
+    schema,
     drift:
       `schema.prisma has changes that no migration contains. Create one with \`${create}\`. ` +
       `Missing SQL:\n${sql.trimEnd()}`,
@@ -43,28 +44,28 @@ export async function checkDrift(service: string, root = prismaRoot): Promise<Dr
 }
 
 async function main(): Promise<void> {
-  const all = listServices();
-  const services = process.argv.slice(2);
-  const unknown = services.filter((s) => !all.includes(s));
+  const all = listSchemas();
+  const named = process.argv.slice(2);
+  const unknown = named.filter((s) => !all.includes(s));
   if (unknown.length > 0) {
-    console.error(`Unknown service(s): ${unknown.join(", ")}. Services: ${all.join(", ")}`);
+    console.error(`Unknown schema(s): ${unknown.join(", ")}. Schemas: ${all.join(", ")}`);
     process.exit(2);
   }
   let failed = 0;
-  for (const service of services.length > 0 ? services : all) {
+  for (const schema of named.length > 0 ? named : all) {
     const started = performance.now();
-    const { drift } = await checkDrift(service);
+    const { drift } = await checkDrift(schema);
     const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
     if (drift === null) {
-      const count = listMigrationDirs(servicePaths(service).migrationsDir).length;
-      console.log(`ok     ${service}: schema matches ${count} migration(s) (${took})`);
+      const count = listMigrationDirs(schemaPaths(schema).migrationsDir).length;
+      console.log(`ok     ${schema}: schema matches ${count} migration(s) (${took})`);
     } else {
       failed += 1;
-      console.error(`DRIFT  ${service}: ${drift.replace(/\n/g, "\n       ")}`);
+      console.error(`DRIFT  ${schema}: ${drift.replace(/\n/g, "\n       ")}`);
     }
   }
   if (failed > 0) {
-    console.error(`db:check failed for ${failed} service(s).`);
+    console.error(`db:check failed for ${failed} schema(s).`);
     process.exitCode = 1;
   }
 }

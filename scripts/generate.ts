@@ -1,4 +1,6 @@
 // Generates each service's Prisma client when its schema changed since the last run.
+// The kit's access-log schema (prisma/access-log/) has no generator and gets no
+// client: services/kit/access-log.ts reads and writes the table with its own SQL.
 import { createHash } from "node:crypto";
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";

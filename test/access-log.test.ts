@@ -3,13 +3,11 @@
 // script does the same from the command line.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
@@ -21,10 +19,10 @@ import {
   GENESIS_HASH,
   type AccessLogRecord,
 } from "../services/kit/access-log.ts";
-import { SERVICE_NAMES } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { applyMigrations } from "../services/kit/db/migrate.ts";
-import { testDatabase } from "./support/database.ts";
+import { migrationSets } from "../services/kit/db/migration-sets.ts";
+import { recreatePostgresDatabases, servePglite, testDatabase } from "./support/database.ts";
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -38,32 +36,20 @@ afterAll(async () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const NAV_MIGRATIONS = path.join(ROOT_DIR, "prisma", "nav", "migrations");
+/** The access log (the kit's) and nav's own tables, as nav's database gets them at start-up. */
+const NAV_MIGRATIONS = migrationSets("nav");
 
 /** A migrated nav database on PGlite (in memory, or in `dataDir`), reached as database.ts reaches it. */
-async function navDatabase(dataDir?: string, migrations = NAV_MIGRATIONS): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
-  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const db = await PGlite.create(dataDir);
-  const socketDir = tempDir();
-  const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 2 });
-  await server.start();
-  const pool = new pg.Pool({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 });
-  const client = await pool.connect();
+async function navDatabase(dataDir?: string): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+  const database = await servePglite(dataDir);
+  cleanups.push(database.close);
+  const client = await database.pool.connect();
   try {
-    await applyMigrations(client, migrations);
+    await applyMigrations(client, NAV_MIGRATIONS);
   } finally {
     client.release();
   }
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await pool.end().catch(() => undefined);
-    await server.stop();
-    await db.close();
-  };
-  cleanups.push(close);
-  return { pool, close };
+  return database;
 }
 
 let counter = 0;
@@ -235,34 +221,6 @@ describe("AccessLog on PGlite", () => {
     expect(entryHash(GENESIS_HASH, at, { ...look, personIds: ["p-1", "p-2"] })).not.toBe(entryHash(GENESIS_HASH, at, { ...look, personIds: ["p-1,p-2"] }));
   });
 
-  it("keeps a log written one row per person valid through the migration that groups looks", async () => {
-    // The migrations as they were before person_id became person_ids, then rows written the old way.
-    const before = tempDir();
-    for (const name of readdirSync(NAV_MIGRATIONS).filter((n) => n < "20261202021511")) cpSync(path.join(NAV_MIGRATIONS, name), path.join(before, name), { recursive: true });
-    const dataDir = path.join(tempDir(), "pgdata");
-    const old = await navDatabase(dataDir, before);
-    let prev = GENESIS_HASH;
-    for (const person of ["p-1", "p-2", "p-3"]) {
-      const at = new Date();
-      const fields = ["req-1", "a-1", "nav", person, ["SERVICE_DATA"], "k-1", "RESTRICTED", "NO_CONSENT", null];
-      const hash = createHash("sha256").update(JSON.stringify([prev, at.toISOString(), ...fields]), "utf8").digest("hex");
-      await old.pool.query(
-        `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_id, categories, case_id, decision, reason, basis, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [at, ...fields, prev, hash],
-      );
-      prev = hash;
-    }
-    await old.close();
-
-    const { pool } = await navDatabase(dataDir);
-    const log = new AccessLog(pool);
-    expect(await log.verify()).toEqual({ ok: true, rows: 3 });
-    expect((await log.entriesForPerson("p-2")).map((e) => e.requestId)).toEqual(["req-1"]);
-    await log.append([record({ personId: "p-4" }), record({ personId: "p-5" })]);
-    expect(await log.verify()).toEqual({ ok: true, rows: 5 });
-  });
-
   it("verifies across pages", async () => {
     const { pool } = await navDatabase();
     const log = new AccessLog(pool);
@@ -301,22 +259,8 @@ describe("AccessLog on PGlite", () => {
 // the result is still one chain.
 describe.runIf(testDatabase() === "postgresql")("AccessLog on PostgreSQL", () => {
   it("keeps one chain when several instances append concurrently", async () => {
-    const template = process.env.DATABASE_URL_TEMPLATE;
-    if (!template) throw new Error("HUB_TEST_DATABASE=postgresql needs DATABASE_URL_TEMPLATE");
-    const url = new URL(template.replaceAll("{service}", "access_log_test"));
-    const name = url.pathname.slice(1);
-    const adminUrl = new URL(url);
-    adminUrl.pathname = "/postgres";
-    // Recreated on every run and left behind, as freshPostgresDatabases() does.
-    const admin = new pg.Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    try {
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.query(`create database "${name}"`);
-    } finally {
-      await admin.end();
-    }
-    const instances = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url.toString(), max: 5 }));
+    const [url] = await recreatePostgresDatabases(["access_log_test"]);
+    const instances = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url, max: 5 }));
     try {
       const client = await instances[0].connect();
       await applyMigrations(client, NAV_MIGRATIONS).finally(() => client.release());
@@ -338,18 +282,6 @@ describe.runIf(testDatabase() === "postgresql")("AccessLog on PostgreSQL", () =>
       await Promise.all(instances.map((pool) => pool.end()));
     }
   }, 60_000);
-});
-
-describe("AccessLogEntry model", () => {
-  it("is the same in every service's schema.prisma", () => {
-    const blocks = SERVICE_NAMES.map((service) => {
-      const schema = readFileSync(path.join(ROOT_DIR, "prisma", service, "schema.prisma"), "utf8");
-      const block = /^\/\/\/ Append-only[\s\S]*?^model AccessLogEntry \{[\s\S]*?^\}/m.exec(schema)?.[0];
-      return { service, block };
-    });
-    for (const { service, block } of blocks) expect(block, `${service}: AccessLogEntry block`).toBeDefined();
-    for (const { service, block } of blocks) expect({ service, block }).toEqual({ service, block: blocks[0].block });
-  });
 });
 
 describe("npm run audit:verify", () => {

@@ -1,6 +1,6 @@
 // The access log: every release or refusal of personal data by a service,
-// written to that service's own database (table `access_log`, model
-// AccessLogEntry) before the answer leaves the service. It is the one place
+// written to that service's own database (table `access_log`, defined once
+// for every service in prisma/access-log/) before the answer leaves the service. It is the one place
 // that references who saw what about whom, so it never goes to stdout.
 //
 // A row is one look: one request, one decision, and everyone it was about

@@ -9,7 +9,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { applyMigrations } from "./migrate.ts";
-import { ROOT_DIR, type SubgraphConfig } from "../config.ts";
+import { migrationSets } from "./migration-sets.ts";
+import type { SubgraphConfig } from "../config.ts";
 import { createLogger } from "../log.ts";
 
 const log = createLogger("database");
@@ -75,12 +76,20 @@ export async function openDatabase(config: SubgraphConfig): Promise<Database> {
     : { connectionString: config.databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) };
   const pool = countingPool(poolConfig, counter);
 
-  const client = await pool.connect();
   try {
-    const { applied } = await applyMigrations(client, path.join(ROOT_DIR, "prisma", config.service, "migrations"));
-    if (applied.length > 0) log.info("migrations applied", { service: config.service, count: applied.length });
-  } finally {
-    client.release();
+    const client = await pool.connect();
+    try {
+      const { applied, adopted } = await applyMigrations(client, migrationSets(config.service));
+      if (adopted.length > 0) log.info("migrations adopted", { service: config.service, migrations: adopted.join(", ") });
+      if (applied.length > 0) log.info("migrations applied", { service: config.service, count: applied.length });
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    // Refused to start: let go of the database (an embedded one is a folder another process may open next).
+    await pool.end().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
   }
 
   return {

@@ -1,10 +1,26 @@
-// Applies a service's committed migrations at start-up.
+// Applies a service database's committed migrations at start-up.
 //
 // Prisma 7's `migrate deploy` needs a native engine that cannot be downloaded
 // here, so this small runner does the same job and keeps the history in
 // Prisma's own `_prisma_migrations` table, in Prisma's format: a database
 // migrated by this runner is accepted by `prisma migrate deploy`/`status`
 // elsewhere, and the other way round.
+//
+// A database gets more than one set of migrations: the kit's access log
+// (prisma/access-log/) and the service's own tables (prisma/<service>/); see
+// migration-sets.ts. Every set is recorded in the one `_prisma_migrations`
+// under its own folder names, which must therefore be distinct across the sets
+// (refused otherwise, MIGRATION_NAME_TAKEN). Why one table and plain names:
+// `prisma migrate deploy` applies the migrations of its folder that are not
+// recorded yet and leaves recorded ones its folder lacks alone (as it does
+// for a newer release's), so deploy on a service's folder accepts a database
+// that also holds the kit's rows, and deploy on prisma/access-log/ accepts
+// the same database — each set stays deployable with Prisma's own tool, under
+// Prisma's one advisory lock. A history table of the kit's own, or prefixed
+// names, would hide the kit's set from `prisma migrate deploy` altogether (its
+// table name is fixed, and it matches rows to folder names). The price:
+// `prisma migrate status` on one folder lists the other set's rows as applied
+// but missing locally, as it does during any rolling deploy.
 //
 // Works over any single pg connection, including PGlite served by
 // pglite-socket (one session, so no second connection is ever opened).
@@ -17,7 +33,9 @@ export type MigrationErrorCode =
   | "MIGRATIONS_DIR_MISSING"
   | "MIGRATION_CHANGED"
   | "MIGRATION_PREVIOUSLY_FAILED"
-  | "MIGRATION_FAILED";
+  | "MIGRATION_FAILED"
+  | "MIGRATION_NAME_TAKEN"
+  | "REPLACED_HISTORY_INCOMPLETE";
 
 /** Refusal to start, with a stable `code` that callers and tests can match on. */
 export class MigrationError extends Error {
@@ -54,32 +72,129 @@ interface MigrationRow {
   finished_at: Date | null;
 }
 
+/** A migration as `_prisma_migrations` knows it. */
+export interface RecordedMigration {
+  name: string;
+  /** sha256 of its migration.sql, in hex (Prisma's checksum). */
+  checksum: string;
+}
+
 /**
- * Applies every migration in `migrationsDir` (folders `<timestamp>_<name>`
- * holding `migration.sql`, in name order) that the database has not applied
- * yet, each in its own transaction. Returns the names it applied.
- *
- * Throws a MigrationError instead of starting on a database whose history
- * does not match the files: an applied migration whose file has changed, or a
- * migration left failed by an earlier `prisma migrate deploy`.
+ * `migration`, of the set that adopts, creates exactly what the `replaced`
+ * migrations (recorded under other names by a set that no longer carries
+ * them) created together. On a database that has every one of them, finished
+ * and unedited, `migration` is recorded as applied without being run, as
+ * `prisma migrate resolve --applied` records it; a database that has only some
+ * of them is refused, since running `migration` there would fail or differ.
  */
-export async function applyMigrations(client: ClientBase, migrationsDir: string): Promise<{ applied: string[] }> {
-  if (!existsSync(migrationsDir)) {
+export interface Adoption {
+  migration: string;
+  replaced: readonly RecordedMigration[];
+  /** Where the replaced migrations used to be, for the refusal's message. */
+  formerly: string;
+}
+
+/** One folder of migrations that a database gets. */
+export interface MigrationSet {
+  /** Its folder under prisma/, as `npm run db:new -- <schema> <name>` names it (for messages). */
+  schema: string;
+  /** Folders `<timestamp>_<name>` holding `migration.sql`. */
+  dir: string;
+  adopts?: Adoption;
+}
+
+interface Migration extends RecordedMigration {
+  /** The set's `schema`. */
+  schema: string;
+  file: string;
+  sql: string;
+}
+
+function readMigrations({ schema, dir }: MigrationSet): Migration[] {
+  if (!existsSync(dir)) {
     throw new MigrationError(
       "MIGRATIONS_DIR_MISSING",
-      `Migrations folder ${migrationsDir} does not exist. Create the first migration with \`npm run db:new -- <service> init\`.`,
+      `Migrations folder ${dir} does not exist. Create the first migration with \`npm run db:new -- ${schema} init\`.`,
     );
   }
-  const migrations = readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, "migration.sql")))
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort() // `<timestamp>_<name>`: name order is creation order, as in Prisma
     .map((name) => {
-      const file = path.join(migrationsDir, name, "migration.sql");
+      const file = path.join(dir, name, "migration.sql");
       const bytes = readFileSync(file);
       // Prisma's checksum: sha256 of the file's bytes, in hex.
-      return { name, file, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+      return { name, schema, file, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
     });
+}
+
+/** Refuses a migration name that two sets both use: they share `_prisma_migrations`, keyed by name. */
+function checkNamesDistinct(sets: readonly { set: MigrationSet; migrations: Migration[] }[]): void {
+  const owner = new Map<string, MigrationSet>();
+  for (const { set, migrations } of sets) {
+    for (const { name } of migrations) {
+      const other = owner.get(name);
+      if (other) {
+        throw new MigrationError(
+          "MIGRATION_NAME_TAKEN",
+          `Migration ${name} is both in ${other.dir} and in ${set.dir}. Both sets are recorded in one _prisma_migrations, ` +
+            `by name: rename the folder of the one that has not been released yet (\`npm run db:new\` names it afresh).`,
+          name,
+        );
+      }
+      owner.set(name, set);
+    }
+  }
+}
+
+/**
+ * The migration of `set` to record as applied without running it (see
+ * Adoption), or undefined when there is none: the set adopts nothing, its
+ * migration is recorded already, or the database never had the replaced ones.
+ */
+function toAdopt(set: MigrationSet, migrations: Migration[], recorded: Map<string, MigrationRow>): Migration | undefined {
+  const adoption = set.adopts;
+  if (!adoption || recorded.has(adoption.migration)) return undefined;
+  const migration = migrations.find((m) => m.name === adoption.migration);
+  if (!migration) throw new Error(`${set.dir} has no migration ${adoption.migration}, which its set is declared to adopt`);
+  const found = adoption.replaced.map((replaced) => ({ ...replaced, row: recorded.get(replaced.name) }));
+  if (found.every(({ row }) => !row)) return undefined; // never had them: the migration runs
+  const problems = found.flatMap(({ name, checksum, row }) => {
+    if (!row) return [`${name} is not recorded`];
+    if (row.finished_at === null) return [`${name} failed part-way`];
+    if (row.checksum !== checksum) return [`${name} was applied from an edited file (checksum ${row.checksum.slice(0, 12)}…)`];
+    return [];
+  });
+  if (problems.length === 0) return migration;
+  throw new MigrationError(
+    "REPLACED_HISTORY_INCOMPLETE",
+    `Migration ${migration.name} (${migration.file}) takes over what ${adoption.replaced.map((r) => r.name).join(", ")} made, ` +
+      `but this database has only part of that history: ${problems.join("; ")}. Those migrations were ${adoption.formerly}. ` +
+      `Start the last release that has them on this database once, so that it completes them, then start this one ` +
+      `(for a throw-away local database, delete its data instead).`,
+    migration.name,
+  );
+}
+
+/**
+ * Applies every migration of `sets` (in set order, each set in name order)
+ * that the database has not applied yet, each in its own transaction, after
+ * recording any adoption (see Adoption). Returns the names it applied and
+ * those it recorded as applied without running them.
+ *
+ * Throws a MigrationError instead of starting on a database whose history
+ * does not match the files: an applied migration whose file has changed, a
+ * migration left failed by an earlier `prisma migrate deploy`, or part of the
+ * history that an adopted migration replaces.
+ */
+export async function applyMigrations(
+  client: ClientBase,
+  sets: readonly MigrationSet[],
+): Promise<{ applied: string[]; adopted: string[] }> {
+  const planned = sets.map((set) => ({ set, migrations: readMigrations(set) }));
+  checkNamesDistinct(planned);
+  const migrations = planned.flatMap((p) => p.migrations);
 
   // A session-level lock: a second process starting at the same time waits
   // here until the first has finished, then finds everything applied. It is
@@ -97,6 +212,9 @@ export async function applyMigrations(client: ClientBase, migrationsDir: string)
     );
     const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r]));
     const failed = new Set(rows.filter((r) => r.finished_at === null).map((r) => r.migration_name));
+    // A name recorded both failed and finished (retried after a fix) counts as finished.
+    const recorded = new Map([...rows.filter((r) => r.finished_at === null), ...done.values()].map((r) => [r.migration_name, r]));
+    const adopted = planned.flatMap(({ set, migrations }) => toAdopt(set, migrations, recorded) ?? []);
 
     // Check the whole history before changing anything.
     for (const m of migrations) {
@@ -107,7 +225,7 @@ export async function applyMigrations(client: ClientBase, migrationsDir: string)
           `Migration ${m.name} was changed after it was applied to this database ` +
             `(checksum ${row.checksum.slice(0, 12)}… in the database, ${m.checksum.slice(0, 12)}… in ${m.file}). ` +
             `Applied migrations must never be edited: restore the file from version control and put the change ` +
-            `in a new migration (\`npm run db:new -- <service> <name>\`). For a throw-away local database, delete its data instead.`,
+            `in a new migration (\`npm run db:new -- ${m.schema} <name>\`). For a throw-away local database, delete its data instead.`,
           m.name,
         );
       }
@@ -122,9 +240,20 @@ export async function applyMigrations(client: ClientBase, migrationsDir: string)
         );
       }
     }
-    // Migrations recorded in the database but missing from the folder (a newer
-    // release already ran) are left alone, as `prisma migrate deploy` does, so
-    // that an older release can still start during a rolling deploy or rollback.
+    // Migrations recorded in the database but missing from the folders (a newer
+    // release already ran, or an older one whose migrations a set has adopted)
+    // are left alone, as `prisma migrate deploy` does, so that an older release
+    // can still start during a rolling deploy or rollback.
+
+    for (const m of adopted) {
+      // Exactly the row `prisma migrate resolve --applied` writes: no steps run, empty logs.
+      await client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at, finished_at, applied_steps_count)
+         VALUES ($1, $2, $3, '', now(), now(), 0)`,
+        [randomUUID(), m.checksum, m.name],
+      );
+      done.set(m.name, { migration_name: m.name, checksum: m.checksum, finished_at: new Date() });
+    }
 
     const applied: string[] = [];
     for (const m of migrations.filter((m) => !done.has(m.name))) {
@@ -160,7 +289,7 @@ export async function applyMigrations(client: ClientBase, migrationsDir: string)
       }
       applied.push(m.name);
     }
-    return { applied };
+    return { applied, adopted: adopted.map((m) => m.name) };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => undefined);
   }

@@ -1,3 +1,8 @@
+-- The access log as the per-service migrations had left it in every service database
+-- (<ts>_access_log, <ts>_access_log_chain and 20261202021511_access_log_person_ids in each
+-- prisma/<service>/migrations/ until the kit took the table over). A database that has those
+-- gets this migration recorded as applied instead of run: services/kit/db/migration-sets.ts.
+
 -- CreateTable
 CREATE TABLE "access_log" (
     "seq" BIGSERIAL NOT NULL,
@@ -5,7 +10,6 @@ CREATE TABLE "access_log" (
     "request_id" TEXT NOT NULL,
     "actor_id" TEXT NOT NULL,
     "actor_service" TEXT NOT NULL,
-    "person_id" TEXT NOT NULL,
     "categories" TEXT[],
     "case_id" TEXT,
     "decision" TEXT NOT NULL,
@@ -13,15 +17,16 @@ CREATE TABLE "access_log" (
     "basis" TEXT,
     "prev_hash" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
+    "person_ids" TEXT[],
 
     CONSTRAINT "access_log_pkey" PRIMARY KEY ("seq")
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "access_log_hash_key" ON "access_log"("hash");
+CREATE UNIQUE INDEX "access_log_prev_hash_key" ON "access_log"("prev_hash");
 
 -- CreateIndex
-CREATE INDEX "access_log_person_id_at_idx" ON "access_log"("person_id", "at");
+CREATE INDEX "access_log_person_ids_idx" ON "access_log" USING GIN ("person_ids");
 
 -- CreateIndex
 CREATE INDEX "access_log_at_idx" ON "access_log"("at");
