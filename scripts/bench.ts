@@ -11,7 +11,7 @@ import { generateClients } from "./generate.ts";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
-import { syntheticWorld } from "../services/kit/demo/synthetic.ts";
+import { syntheticWorld } from "../demo/synthetic.ts";
 import { benchConfig, type BenchConfig } from "../bench/config.ts";
 import { benchDatabases, type Databases } from "../bench/databases.ts";
 import { developmentIssuer, productionIssuer, type Issuer } from "../bench/identity.ts";

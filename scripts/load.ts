@@ -45,8 +45,8 @@ import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from
 import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
 import { devToken } from "../services/kit/auth/tokens.ts";
 import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../services/kit/catalog.ts";
-import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../services/kit/demo/fjordvik.ts";
-import { demoUser } from "../services/kit/demo/users.ts";
+import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../demo/fjordvik.ts";
+import { demoUser } from "../demo/users.ts";
 
 const { values: args } = parseArgs({
   options: { duration: { type: "string" }, concurrency: { type: "string" }, port: { type: "string" } },

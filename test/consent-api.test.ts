@@ -15,11 +15,12 @@ import type { Caller } from "../services/kit/auth/caller.ts";
 import type { DecisionSource } from "../services/kit/decisions.ts";
 import { openDatabase, type Database } from "../services/kit/db/database.ts";
 import { seedTables } from "../services/kit/db/seed.ts";
-import { DEMO_TODAY, demoCaseId, demoConsentId, demoPersonId, fjordvik } from "../services/kit/demo/fjordvik.ts";
+import { DEMO_TODAY, demoCaseId, demoConsentId, demoPersonId, fjordvik } from "../demo/fjordvik.ts";
 import { FamilyRef, PersonRef } from "../services/kit/entities.ts";
 import { buildFederatedSchema } from "../services/kit/federation.ts";
 import { createClient, samhandlingLoaders, type SamhandlingClient } from "../services/samhandling/data.ts";
-import { demoPersonFacts, type PersonFactsSource } from "../services/samhandling/person-facts.ts";
+import type { PersonFactsSource } from "../services/samhandling/person-facts.ts";
+import { demoPersonFacts } from "./support/person-facts.ts";
 import {
   CaseMemberResolver,
   CaseResolver,

@@ -11,7 +11,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { SERVICE_NAMES, subgraphPort } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import type { HubClaims } from "../../services/kit/auth/caller.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoUser } from "../../demo/users.ts";
 import { scanLog } from "../support/log-scan.ts";
 import { describeFindings } from "../support/log-report.ts";
 import { TEST_SYNTHETIC_FAMILIES } from "../support/pglite-template.ts";
