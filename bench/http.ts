@@ -66,3 +66,11 @@ export function errorCodes(result: PostResult): string {
 export function problemOf(result: PostResult): string | null {
   return isGood(result) ? null : errorCodes(result);
 }
+
+/** Ready when a GraphQL POST of `{ __typename }` answers 200 (the peer has no readiness endpoint). */
+export function graphqlReady(url: string): () => Promise<boolean> {
+  return async () => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
+    return res.status === 200;
+  };
+}

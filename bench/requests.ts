@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ActorService, HubClaims } from "../services/kit/auth/caller.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { syntheticWorld } from "../services/kit/demo/synthetic.ts";
+import { syntheticWorld } from "../demo/synthetic.ts";
 
 /** The family overview (README, "Coordination work"), as the gateway's trusted document holds it. */
 const README_OVERVIEW = fs.readFileSync(path.join(ROOT_DIR, "gateway", "documents", "CaseOverview.graphql"), "utf8");

@@ -3,8 +3,8 @@
 // when that moves, one import changes.
 import { createHash } from "node:crypto";
 import type { ActorService } from "../services/kit/auth/caller.ts";
-import { DEMO_TODAY, demoPersons, demoStaff } from "../services/kit/demo/fjordvik.ts";
-import { demoUsers } from "../services/kit/demo/users.ts";
+import { DEMO_TODAY, demoPersons, demoStaff } from "../demo/fjordvik.ts";
+import { demoUsers } from "../demo/users.ts";
 
 /** An employee of a service, or an auditor of one; signs in as at the municipality's Entra ID. */
 export interface StaffAccount {

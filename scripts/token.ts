@@ -4,7 +4,7 @@ import path from "node:path";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { isProduction, loadSecrets } from "../services/kit/auth/secrets.ts";
 import { devToken } from "../services/kit/auth/tokens.ts";
-import { demoUser, demoUsers } from "../services/kit/demo/users.ts";
+import { demoUser, demoUsers } from "../demo/users.ts";
 
 if (isProduction()) {
   console.error("Development tokens are off in production: use the municipality's identity provider.");

@@ -15,13 +15,13 @@ import type { Caller } from "../services/kit/auth/caller.ts";
 import type { DecisionSource } from "../services/kit/decisions.ts";
 import { openDatabase, type Database } from "../services/kit/db/database.ts";
 import { seedTables } from "../services/kit/db/seed.ts";
-import { DEMO_TODAY, demoCaseId, demoConsentId, demoPersonId, fjordvik } from "../services/kit/demo/fjordvik.ts";
+import { DEMO_TODAY, demoCaseId, demoConsentId, demoPersonId, fjordvik } from "../demo/fjordvik.ts";
 import { FamilyRef, PersonRef } from "../services/kit/entities.ts";
 import { buildFederatedSchema } from "../services/kit/federation.ts";
 import { createClient, samhandlingLoaders, type SamhandlingClient } from "../services/samhandling/data.ts";
 import type { PersonFactsSource } from "../services/samhandling/person-facts.ts";
 import { CaseMemberResolver, CaseResolver, FamilyCasesResolver, PersonCasesResolver } from "../services/samhandling/cases/resolvers.ts";
-import { demoPersonFacts } from "../services/samhandling/consent/demo-facts.ts";
+import { demoPersonFacts } from "./support/person-facts.ts";
 import { ConsentResolver } from "../services/samhandling/consent/resolvers.ts";
 import type { Context } from "../services/samhandling/context.ts";
 

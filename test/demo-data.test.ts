@@ -1,7 +1,10 @@
 // The demo municipality (fjordvik) and the synthetic generator: determinism,
-// referential integrity across services, synthetic national ids, opaque ids.
+// referential integrity across services, synthetic national ids, opaque ids;
+// and the demo kept out of the servers that do not seed it.
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { World } from "../services/kit/demo/world.ts";
+import type { World } from "../demo/world.ts";
 import {
   DEMO_FAMILY_KEYS,
   DEMO_TODAY,
@@ -15,13 +18,16 @@ import {
   demoPersonId,
   demoStaff,
   fjordvik,
-} from "../services/kit/demo/fjordvik.ts";
-import { mergeWorlds, syntheticFamilyId, syntheticPersonId, syntheticWorld } from "../services/kit/demo/synthetic.ts";
+} from "../demo/fjordvik.ts";
+import { mergeWorlds, syntheticFamilyId, syntheticPersonId, syntheticWorld } from "../demo/synthetic.ts";
 import { DATA_CATEGORIES } from "../services/kit/categories.ts";
 import { competenceProblem } from "../services/samhandling/consent/competence.ts";
 import type { PersonFacts } from "../services/samhandling/person-facts.ts";
 import { followUpOverdue } from "../services/samhandling/coordination/rules.ts";
-import { DEMO_WRITTEN_FOR, demoShift, demoToday } from "../services/kit/demo/today.ts";
+import { DEMO_WRITTEN_FOR, demoShift, demoToday } from "../demo/today.ts";
+import { demoSeed } from "../demo/seed.ts";
+import { SERVICE_NAMES } from "../services/kit/catalog.ts";
+import { ROOT_DIR, subgraphConfig } from "../services/kit/config.ts";
 
 type AnyRow = Record<string, unknown>;
 
@@ -654,5 +660,66 @@ describe("the demo world moves with today", () => {
       return why ? [`${p.nationalId}: ${why}`] : [];
     });
     expect(problems).toEqual([]);
+  });
+});
+
+// --- the demo and the servers ---------------------------------------------------------
+
+const DEMO_DIR = path.join(ROOT_DIR, "demo");
+const KIT_DIR = path.join(ROOT_DIR, "services", "kit");
+
+/** Relative imports of a module: loaded with it (value imports and re-exports), types only, or dynamic. */
+function importsOf(file: string): { loaded: string[]; typesOnly: string[]; dynamic: string[] } {
+  const source = fs.readFileSync(file, "utf8");
+  const out = { loaded: [] as string[], typesOnly: [] as string[], dynamic: [] as string[] };
+  const resolve = (spec: string) => path.resolve(path.dirname(file), spec);
+  for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^;"']*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm)) {
+    (m[1] ? out.typesOnly : out.loaded).push(resolve(m[2]!));
+  }
+  for (const m of source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) out.dynamic.push(resolve(m[1]!));
+  return out;
+}
+
+function tsFilesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Every module loaded when `entry` is loaded, following value imports (not dynamic ones). */
+function loadedWith(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !fs.existsSync(file)) continue;
+    seen.add(file);
+    queue.push(...importsOf(file).loaded);
+  }
+  return seen;
+}
+
+const inDemo = (file: string) => file.startsWith(DEMO_DIR + path.sep);
+
+describe("the demo and the servers", () => {
+  it("the kit imports nothing from demo/, not even a type", () => {
+    const found = tsFilesUnder(KIT_DIR).flatMap((file) => {
+      const { loaded, typesOnly, dynamic } = importsOf(file);
+      return [...loaded, ...typesOnly, ...dynamic].filter(inDemo).map((target) => `${path.relative(ROOT_DIR, file)} → ${path.relative(ROOT_DIR, target)}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it.each(SERVICE_NAMES)("%s loads only demo/seed.ts at start, whose data comes by a dynamic import when it seeds", (service) => {
+    const loaded = loadedWith(path.join(ROOT_DIR, "services", service, "index.ts"));
+    // The walk does follow imports: the kit's entry point is reached.
+    expect(loaded).toContain(path.join(KIT_DIR, "subgraph.ts"));
+    expect([...loaded].filter(inDemo).map((f) => path.relative(ROOT_DIR, f))).toEqual(["demo/seed.ts"]);
+    expect(importsOf(path.join(DEMO_DIR, "seed.ts")).dynamic).toEqual([path.join(DEMO_DIR, "index.ts")]);
+  });
+
+  it.each(SERVICE_NAMES)("hands %s its own part of the world and nothing else", async (service) => {
+    const tables = await demoSeed(service)({ ...subgraphConfig(service), syntheticFamilies: 0 });
+    expect(tables).toEqual(fjordvik()[service]);
   });
 });

@@ -8,8 +8,8 @@ import { MACHINE_CLIENTS } from "../identity/clients.ts";
 import { IDENTITY_SETTINGS, identityConfig } from "../identity/config.ts";
 import { DEV_MAPPING_FILE, devMapping, renderMapping, type IdentityMapping } from "../identity/mapping.ts";
 import { demoDirectory, type StaffAccount } from "../identity/users.ts";
-import { demoPersons, demoStaff } from "../services/kit/demo/fjordvik.ts";
-import { demoUsers } from "../services/kit/demo/users.ts";
+import { demoPersons, demoStaff } from "../demo/fjordvik.ts";
+import { demoUsers } from "../demo/users.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 
 describe("identityConfig", () => {

@@ -1,7 +1,7 @@
-// The load test's own judges (scripts/lib/load-checks.ts): what counts as a
+// The load test's own judges (test/load/checks.ts): what counts as a
 // leaked field, and what a read must show given a consent's history.
 import { describe, expect, it } from "vitest";
-import { expectedStatus, leakedFields, type ConsentEvent } from "../scripts/lib/load-checks.ts";
+import { expectedStatus, leakedFields, type ConsentEvent } from "./load/checks.ts";
 
 describe("leakedFields", () => {
   it("allows a granted view everything", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoPersons, demoStaff } from "../services/kit/demo/fjordvik.ts";
-import { demoWorld } from "../services/kit/demo/index.ts";
+import { demoPersons, demoStaff } from "../demo/fjordvik.ts";
+import { demoWorld } from "../demo/index.ts";
 import { malformedLogLines, personalDataInLog } from "./support/log-scan.ts";
 
 describe("log scan (run on every e2e log: the shared federation's, each own federation's, each extra gateway's)", () => {

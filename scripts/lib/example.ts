@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT_DIR } from "../../services/kit/config.ts";
-import { demoCaseId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId } from "../../demo/fjordvik.ts";
 
 /** The trusted document production accepts, so development and production run the same text. */
 export const FAMILY_OVERVIEW_QUERY = fs

@@ -1,11 +1,131 @@
-// Starts the whole federation as real processes — seven subgraphs and the
-// gateway — and stops it. Used by `npm start`, the tests and the benchmarks.
-import { spawn, type ChildProcess } from "node:child_process";
+// The one harness that starts the hub's processes and waits until they are
+// ready, shared by `npm start`, the tests (test/support), the load test
+// (test/load) and the benchmark (bench/): a whole federation — seven
+// subgraphs and the gateway — or a single process (a second gateway, the
+// benchmark's peer), each stopped by its pid.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
+
+// --- one process -----------------------------------------------------------------
+
+/** Where a process's stdout and stderr go: this terminal, or a file opened for appending. */
+export type Output = "inherit" | number;
+
+export interface HubProcess {
+  name: string;
+  pid: number;
+  /** Resolves when it has exited, with its exit code (null when a signal ended it). */
+  exited(): Promise<number | null>;
+  /** Sends a signal and returns at once (SIGSTOP/SIGCONT to hang and resume it, SIGTERM to watch a shutdown). */
+  signal(signal: NodeJS.Signals): void;
+  /**
+   * Sends `signal` (SIGTERM) and waits until it has exited; with `killAfterMs`,
+   * SIGKILL once that time has passed. Resolves with the exit code.
+   */
+  stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<number | null>;
+}
+
+export interface ProcessOptions {
+  name: string;
+  /** The module run by `node --import tsx`. */
+  entry: string;
+  /** On top of this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  output: Output;
+}
+
+/** Ready when this answers true; an error counts as not yet. */
+export type ReadyCheck = () => Promise<boolean>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts a Node process and returns at once (see `startProcess` to wait until it is ready). */
+export function spawnProcess(options: ProcessOptions): HubProcess {
+  const out = options.output === "inherit" ? "inherit" : options.output;
+  // The IPC channel ties the child to this process: when it goes, the child stops (kit/lifecycle.ts).
+  const child = spawn(process.execPath, ["--import", "tsx", options.entry], { cwd: ROOT_DIR, env: { ...process.env, ...options.env }, stdio: ["ignore", out, out, "ipc"] });
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    name: options.name,
+    pid: child.pid!,
+    exited: () => exit,
+    signal(signal) {
+      if (running()) child.kill(signal);
+    },
+    async stop(signal = "SIGTERM", killAfterMs) {
+      if (running()) {
+        child.kill(signal);
+        // A process hung with SIGSTOP would never act on the signal.
+        if (signal !== "SIGKILL") child.kill("SIGCONT");
+        if (killAfterMs !== undefined) {
+          const timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+          await exit;
+          clearTimeout(timer);
+        }
+      }
+      return exit;
+    },
+  };
+}
+
+/** Polls `ready` until it holds; fails when the process exits first or the time is up. */
+export async function waitUntilReady(child: HubProcess, ready: ReadyCheck, timeoutMs: number): Promise<void> {
+  const exit: { code?: number | null } = {};
+  void child.exited().then((code) => (exit.code = code));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exit.code !== undefined) throw new Error(`${child.name} ${exit.code === null ? "was ended by a signal" : `exited with code ${exit.code}`} while starting; see its log.`);
+    if (await ready().catch(() => false)) return;
+    await sleep(150);
+  }
+  throw new Error(`${child.name} was not ready within ${timeoutMs} ms; see its log.`);
+}
+
+/** Starts a Node process and waits until it is ready; one that does not get ready is stopped. */
+export async function startProcess(options: ProcessOptions & { ready: ReadyCheck; timeoutMs?: number }): Promise<HubProcess> {
+  const child = spawnProcess(options);
+  try {
+    await waitUntilReady(child, options.ready, options.timeoutMs ?? 120_000);
+  } catch (error) {
+    await child.stop("SIGTERM", 15_000);
+    throw error;
+  }
+  return child;
+}
+
+/** Ready when a GET of `url` answers 2xx: a subgraph's /readyz, a gateway's /readiness. */
+export function answersOk(url: string): ReadyCheck {
+  return async () => (await fetch(url)).ok;
+}
+
+const GATEWAY_ENTRY = path.join(ROOT_DIR, "gateway", "index.ts");
+const gatewayReady = (port: number) => answersOk(`http://127.0.0.1:${port}/readiness`);
+const serviceEntry = (service: ServiceName) => path.join(ROOT_DIR, "services", service, "index.ts");
+const serviceReady = (service: ServiceName, gatewayPort: number) => answersOk(`http://127.0.0.1:${subgraphPort(service, gatewayPort)}/readyz`);
+
+/** The environment that points a gateway (or the benchmark's peer) at these subgraphs: SUBGRAPH_URL_<NAME>. */
+export function subgraphUrlEnv(url: (service: ServiceName) => string): NodeJS.ProcessEnv {
+  return Object.fromEntries(SERVICE_NAMES.map((s) => [`SUBGRAPH_URL_${s.toUpperCase()}`, url(s)]));
+}
+
+/** A gateway on `port` beside a federation (its subgraphs from `subgraphUrlEnv` in `env`), ready when /readiness answers. */
+export function startGateway(options: { name?: string; port: number; env?: NodeJS.ProcessEnv; output: Output; timeoutMs?: number }): Promise<HubProcess> {
+  return startProcess({
+    name: options.name ?? "gateway",
+    entry: GATEWAY_ENTRY,
+    env: { ...options.env, GATEWAY_PORT: String(options.port) },
+    output: options.output,
+    ready: gatewayReady(options.port),
+    timeoutMs: options.timeoutMs,
+  });
+}
+
+// --- a federation ----------------------------------------------------------------
 
 export interface FederationOptions {
   gatewayPort: number;
@@ -42,63 +162,31 @@ export interface Federation {
 
 export type ProcessName = ServiceName | "gateway";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number, name: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting; see its log.`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(150);
-  }
-  throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms.`);
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
 export async function startFederation(options: FederationOptions): Promise<Federation> {
   const timeout = options.startupTimeoutMs ?? 120_000;
   const logFd = options.output === "inherit" ? undefined : fs.openSync(options.output, "a");
-  // The IPC channel ties each child to this process: when it goes, they stop (kit/lifecycle.ts).
-  const stdio: ("ignore" | "inherit" | "ipc" | number)[] = logFd === undefined ? ["ignore", "inherit", "inherit", "ipc"] : ["ignore", logFd, logFd, "ipc"];
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
+  const output: Output = logFd ?? "inherit";
+  const env: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
   // Created before any process starts, so all of them read the same development secrets.
   // Production reads its secrets from the environment only: no development secret is written.
-  if (env.NODE_ENV !== "production") ensureDevSecrets(options.dataDir);
-  const children = new Map<string, ChildProcess>();
+  if ({ ...process.env, ...env }.NODE_ENV !== "production") ensureDevSecrets(options.dataDir);
+  // In the map from the moment they are spawned, so a failed start stops the ones still starting too.
+  const children = new Map<ProcessName, HubProcess>();
 
-  const spawnNode = (name: string, entry: string, extraEnv: NodeJS.ProcessEnv = {}) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: ROOT_DIR, env: { ...env, ...extraEnv }, stdio });
+  const start = async (name: ProcessName, entry: string, ready: ReadyCheck, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const child = spawnProcess({ name, entry, env: { ...env, ...extraEnv }, output });
     children.set(name, child);
-    return child;
+    await waitUntilReady(child, ready, timeout);
   };
+  const startService = (service: ServiceName, extraEnv?: NodeJS.ProcessEnv) => start(service, serviceEntry(service), serviceReady(service, options.gatewayPort), extraEnv);
+  const startGatewayProcess = (extraEnv?: NodeJS.ProcessEnv) => start("gateway", GATEWAY_ENTRY, gatewayReady(options.gatewayPort), extraEnv);
 
-  const startService = async (service: ServiceName, extraEnv?: NodeJS.ProcessEnv) => {
-    const child = spawnNode(service, path.join(ROOT_DIR, "services", service, "index.ts"), extraEnv);
-    await waitUntilReady(`http://127.0.0.1:${subgraphPort(service, options.gatewayPort)}/readyz`, child, timeout, service);
-  };
-
-  const startGateway = async (extraEnv?: NodeJS.ProcessEnv) => {
-    const gateway = spawnNode("gateway", path.join(ROOT_DIR, "gateway", "index.ts"), extraEnv);
-    await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/readiness`, gateway, timeout, "gateway");
-  };
-
-  const stopChild = async (name: string, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null | undefined> => {
+  const stopChild = async (name: ProcessName, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null | undefined> => {
     const child = children.get(name);
     if (!child) return undefined;
-    child.kill(signal);
-    // A process hung with SIGSTOP would never act on SIGTERM.
-    if (signal !== "SIGKILL") child.kill("SIGCONT");
-    await exited(child);
+    const code = await child.stop(signal);
     if (children.get(name) === child) children.delete(name);
-    return child.exitCode;
+    return code;
   };
 
   const codes: Partial<Record<ProcessName, number | null>> = {};
@@ -118,7 +206,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
 
   try {
     await Promise.all(SERVICE_NAMES.map((s) => startService(s)));
-    if (options.withGateway !== false) await startGateway(options.gatewayEnv);
+    if (options.withGateway !== false) await startGatewayProcess(options.gatewayEnv);
   } catch (error) {
     await stop();
     throw error;
@@ -132,20 +220,17 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     },
     startService,
     signal(name, signal) {
-      children.get(name)?.kill(signal);
+      children.get(name)?.signal(signal);
     },
     async exited(name) {
-      const child = children.get(name);
-      if (!child) return null;
-      await exited(child);
-      return child.exitCode;
+      return (await children.get(name)?.exited()) ?? null;
     },
     pid: (name) => children.get(name)?.pid,
     exitCodes: () => ({ ...codes }),
     stopGateway: async (signal) => {
       await stopChild("gateway", signal);
     },
-    startGateway,
+    startGateway: startGatewayProcess,
     stop,
   };
 }

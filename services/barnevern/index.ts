@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { PersonRef } from "../kit/entities.ts";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { demoSeed } from "../../demo/seed.ts";
 import { barnevernLoaders, createClient, type BarnevernClient, type BarnevernLoaders } from "./data.ts";
 import { PersonBarnevernResolver } from "./resolvers.ts";
 
@@ -12,7 +13,6 @@ export const barnevern: SubgraphDefinition<BarnevernClient, BarnevernLoaders> = 
   orphanedTypes: [PersonRef],
   createClient,
   loaders: barnevernLoaders,
-  seed: (world) => world.barnevern,
 };
 
-main(barnevern);
+main(barnevern, { seed: demoSeed("barnevern") });

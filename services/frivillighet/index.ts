@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { PersonRef } from "../kit/entities.ts";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { demoSeed } from "../../demo/seed.ts";
 import { createClient, frivillighetLoaders, type FrivillighetClient, type FrivillighetLoaders } from "./data.ts";
 import { PersonFrivillighetResolver } from "./resolvers.ts";
 
@@ -12,7 +13,6 @@ export const frivillighet: SubgraphDefinition<FrivillighetClient, FrivillighetLo
   orphanedTypes: [PersonRef],
   createClient,
   loaders: frivillighetLoaders,
-  seed: (world) => world.frivillighet,
 };
 
-main(frivillighet);
+main(frivillighet, { seed: demoSeed("frivillighet") });

@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { PersonRef } from "../kit/entities.ts";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { demoSeed } from "../../demo/seed.ts";
 import { createClient, helseLoaders, type HelseClient, type HelseLoaders } from "./data.ts";
 import { PersonHelseResolver } from "./resolvers.ts";
 
@@ -12,7 +13,6 @@ export const helse: SubgraphDefinition<HelseClient, HelseLoaders> = {
   orphanedTypes: [PersonRef],
   createClient,
   loaders: helseLoaders,
-  seed: (world) => world.helse,
 };
 
-main(helse);
+main(helse, { seed: demoSeed("helse") });

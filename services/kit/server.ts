@@ -1,4 +1,4 @@
-// The running subgraph process: database and migrations, demo seed,
+// The running subgraph process: database and migrations, the seed it is handed,
 // federated schema, request verification, the access guard, HTTP and
 // graceful shutdown.
 import http from "node:http";
@@ -21,8 +21,7 @@ import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { internalClient } from "./internal.ts";
 import { Drain, onShutdown, shutdownTimeoutMs } from "./lifecycle.ts";
 import { createLogger } from "./log.ts";
-import { demoWorld } from "./demo/index.ts";
-import type { Disconnectable, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
+import type { Disconnectable, ServerOptions, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
 
 const SIGNATURE_MESSAGES: Record<string, string> = {
   UNSIGNED_REQUEST: "This subgraph answers only requests signed by the hub's gateway. Send your query to the gateway.",
@@ -30,7 +29,7 @@ const SIGNATURE_MESSAGES: Record<string, string> = {
   STALE_SIGNATURE: "The request signature has expired. Send your query to the gateway.",
 };
 
-export async function runSubgraph<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>): Promise<void> {
+export async function runSubgraph<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>, options: ServerOptions = {}): Promise<void> {
   const config = subgraphConfig(definition.service);
   const log = createLogger(definition.service);
   const startedAt = Date.now();
@@ -38,8 +37,8 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
 
   const database = await openDatabase(config);
   const client = definition.createClient(database.adapter);
-  if (config.seedDemo) {
-    const counts = await seedTables(client, definition.seed(demoWorld(config)));
+  if (config.seedDemo && options.seed) {
+    const counts = await seedTables(client, await options.seed(config));
     log.info("demo data seeded", counts);
   }
 

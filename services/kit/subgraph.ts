@@ -8,9 +8,9 @@ import type { DecisionSource } from "./decisions.ts";
 import type { InternalClient } from "./internal.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { SeedTables } from "./db/seed.ts";
+import type { SubgraphConfig } from "./config.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
 import { createLogger, exitForStartFailure } from "./log.ts";
-import type { World } from "./demo/world.ts";
 
 export interface SubgraphContext<Loaders> {
   requestId: string;
@@ -43,8 +43,18 @@ export interface SubgraphDefinition<Client, Loaders> {
   loaders(client: Client, deps: SubgraphDeps & { requestId: string }): Loaders;
   /** Only samhandling: answers consent decisions itself instead of asking samhandling. */
   decisions?(client: Client, deps: SubgraphDeps): DecisionSource;
-  /** This service's part of the demo world, table by table. */
-  seed(world: World): SeedTables;
+}
+
+/**
+ * The rows a server seeds its own tables with at start-up when seeding is on
+ * (SEED_DEMO), table by table in insert order. Called only then, so the data
+ * it loads (the demo's, demo/seed.ts) stays out of a server that does not seed.
+ */
+export type SeedProvider = (config: SubgraphConfig) => Promise<SeedTables>;
+
+/** What the process that runs a service (its index.ts) hands the server besides the definition. */
+export interface ServerOptions {
+  seed?: SeedProvider;
 }
 
 export interface Disconnectable {
@@ -55,14 +65,14 @@ export interface Disconnectable {
  * Entry point shared by every service's index.ts. `--print-sdl` prints the
  * subgraph SDL without touching a database (used by `npm run compose`).
  */
-export function main<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>): void {
+export function main<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>, options: ServerOptions = {}): void {
   const start = async () => {
     if (process.argv.includes("--print-sdl")) {
       process.stdout.write((await buildFederatedSchema(definition)).sdl);
       return;
     }
     const { runSubgraph } = await import("./server.ts");
-    await runSubgraph(definition);
+    await runSubgraph(definition, options);
   };
   start().catch((error: unknown) => exitForStartFailure(createLogger(definition.service), "subgraph failed to start", error));
 }

@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { demoSeed } from "../../demo/seed.ts";
 import { createClient, navLoaders, type NavClient, type NavLoaders } from "./data.ts";
 import { PersonNavResolver } from "./resolvers.ts";
 import { PersonRef } from "../kit/entities.ts";
@@ -12,7 +13,6 @@ export const nav: SubgraphDefinition<NavClient, NavLoaders> = {
   orphanedTypes: [PersonRef],
   createClient,
   loaders: navLoaders,
-  seed: (world) => world.nav,
 };
 
-main(nav);
+main(nav, { seed: demoSeed("nav") });

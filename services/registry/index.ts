@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { Person } from "./types.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { demoSeed } from "../../demo/seed.ts";
 import { createClient, registryLoaders, type RegistryClient, type RegistryLoaders } from "./data.ts";
 import { FamilyMemberResolver, FamilyResolver, GuardianshipResolver, PersonFactsResolver, PersonResolver, visibleFamily, visiblePerson } from "./resolvers.ts";
 
@@ -15,7 +16,6 @@ export const registry: SubgraphDefinition<RegistryClient, RegistryLoaders> = {
   },
   createClient,
   loaders: registryLoaders,
-  seed: (world) => world.registry,
 };
 
-main(registry);
+main(registry, { seed: demoSeed("registry") });

@@ -8,6 +8,7 @@ import "reflect-metadata";
 import { FamilyRef, PersonRef } from "../kit/entities.ts";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition, type SubgraphDeps } from "../kit/subgraph.ts";
+import { demoSeed } from "../../demo/seed.ts";
 import { createClient, samhandlingLoaders, type SamhandlingClient, type SamhandlingLoaders } from "./data.ts";
 import { CaseChangeResolver } from "./cases/changes.ts";
 import { CaseMemberResolver, CaseResolver, FamilyCasesResolver, PersonCasesResolver } from "./cases/resolvers.ts";
@@ -53,7 +54,6 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
   createClient,
   loaders: (db, deps) => samhandlingLoaders(db, factsFor(deps).forRequest(deps.requestId)),
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
-  seed: (world) => world.samhandling,
 };
 
-main(samhandling);
+main(samhandling, { seed: demoSeed("samhandling") });

@@ -2,8 +2,8 @@
 // and parental responsibility (the consent competence rules), and households
 // (a new case's family). registry owns them; samhandling never stores them:
 // they are read when a consent is recorded and when it is used, so a changed
-// guardianship counts at once. The sources are in consent/ (registry-facts.ts,
-// and demo-facts.ts for tests and the demo).
+// guardianship counts at once. The source is consent/registry-facts.ts (tests
+// that run the rules in one process use test/support/person-facts.ts).
 
 /** What the competence rules and case opening need to know about a person (from registry). */
 export interface PersonFacts {

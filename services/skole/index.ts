@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { PersonRef } from "../kit/entities.ts";
 import { accessLogResolver } from "../kit/access-log-api.ts";
 import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
+import { demoSeed } from "../../demo/seed.ts";
 import { createClient, skoleLoaders, type SkoleClient, type SkoleLoaders } from "./data.ts";
 import { PersonSkoleResolver } from "./resolvers.ts";
 
@@ -12,7 +13,6 @@ export const skole: SubgraphDefinition<SkoleClient, SkoleLoaders> = {
   orphanedTypes: [PersonRef],
   createClient,
   loaders: skoleLoaders,
-  seed: (world) => world.skole,
 };
 
-main(skole);
+main(skole, { seed: demoSeed("skole") });

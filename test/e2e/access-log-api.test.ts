@@ -4,8 +4,8 @@
 // someone else. The population register's log is read by its own auditors.
 import { beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
-import { demoCaseId, demoPersonId, fjordvik } from "../../services/kit/demo/fjordvik.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoCaseId, demoPersonId, fjordvik } from "../../demo/fjordvik.ts";
+import { demoUser } from "../../demo/users.ts";
 import { asClaims, asUser, gateway } from "../support/graphql.ts";
 
 const world = fjordvik();

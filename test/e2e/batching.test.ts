@@ -3,7 +3,7 @@
 // access-log writes included.
 import { describe, expect, it } from "vitest";
 import { SERVICE_NAMES, type ServiceName } from "../../services/kit/catalog.ts";
-import { demoCaseId, demoFamilyId, demoPersonId, type DemoCaseKey } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId, demoPersonId, type DemoCaseKey } from "../../demo/fjordvik.ts";
 
 /** The overview without helse: Sander Moe's consent does not cover health, so its read would differ by data, not size. */
 const OVERVIEW = `query ($familyId: ID!) { family(id: $familyId) { name members { role person {

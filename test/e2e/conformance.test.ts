@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import type { ActorService } from "../../services/kit/auth/caller.ts";
 import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
-import { demoWorld } from "../../services/kit/demo/index.ts";
-import { demoCaseId, demoPersonId, demoPersons, fjordvik } from "../../services/kit/demo/fjordvik.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoWorld } from "../../demo/index.ts";
+import { demoCaseId, demoPersonId, demoPersons, fjordvik } from "../../demo/fjordvik.ts";
+import { demoUser } from "../../demo/users.ts";
 import { isCurrent } from "../../services/kit/scalars.ts";
 import { asClaims, asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
 import { ageOn } from "../support/oracle.ts";

@@ -25,9 +25,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActorService } from "../../services/kit/auth/caller.ts";
 import { DATA_CATEGORIES } from "../../services/kit/categories.ts";
-import { demoWorld } from "../../services/kit/demo/index.ts";
-import { demoCaseId, demoPersonId, demoPersons, demoStaff, ID_ALPHABET } from "../../services/kit/demo/fjordvik.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoWorld } from "../../demo/index.ts";
+import { demoCaseId, demoPersonId, demoPersons, demoStaff, ID_ALPHABET } from "../../demo/fjordvik.ts";
+import { demoUser } from "../../demo/users.ts";
 import { asClaims, asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
 import { CONSENT_SERVICES, ConsentOracle, VIEWS, type Actor, type OracleConsent, type OracleMember, type Verdict, type View, type ViewVerdict } from "../support/oracle.ts";
 

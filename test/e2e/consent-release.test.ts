@@ -4,8 +4,8 @@
 // it names to someone who no longer takes part in it.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { HubClaims } from "../../services/kit/auth/caller.ts";
-import { demoWorld } from "../../services/kit/demo/index.ts";
-import { demoPersons } from "../../services/kit/demo/fjordvik.ts";
+import { demoWorld } from "../../demo/index.ts";
+import { demoPersons } from "../../demo/fjordvik.ts";
 import { asClaims, asUser, gateway } from "../support/graphql.ts";
 import { ageOn } from "../support/oracle.ts";
 

@@ -6,7 +6,7 @@
 // (The epoch failing between the two moves, after the commit, is covered by
 // test/consent-api.test.ts: saved, and said so with the ids.)
 import { describe, expect, it } from "vitest";
-import { demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoPersonId } from "../../demo/fjordvik.ts";
 import { hasRedisServer } from "../support/private-redis.ts";
 import { eventually, ownFederationWithPrivateRedis, ownGatewayPort } from "../support/own-federation.ts";
 

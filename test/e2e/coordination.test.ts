@@ -6,7 +6,7 @@
 // sees, the baton, BTI levels, the plan, and that a failed change writes nothing.
 import { describe, expect, it } from "vitest";
 import { ageOn, todayInOslo } from "../../services/kit/scalars.ts";
-import { demoCaseId, demoCaseMemberId, demoFamilies, demoFamilyId, demoPersonId, fjordvik, type DemoPerson } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoCaseMemberId, demoFamilies, demoFamilyId, demoPersonId, fjordvik, type DemoPerson } from "../../demo/fjordvik.ts";
 import { asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
 
 const OPENER = "skole-kontaktlaerer-1"; // skole: opens the case and holds the baton first

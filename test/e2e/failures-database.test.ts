@@ -14,7 +14,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { AccessLog } from "../../services/kit/access-log.ts";
-import { demoCaseId, demoFamilyId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { eventually, ownGatewayPort, startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
 import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres.ts";

@@ -7,7 +7,7 @@
 // SIGKILL and restarted.
 import { describe, expect, it } from "vitest";
 import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
-import { demoCaseId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId } from "../../demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { documentId, loadManifest } from "../../gateway/persisted-documents.ts";
 import { DEFAULT_DOCUMENTS_MANIFEST } from "../../gateway/hardening.ts";

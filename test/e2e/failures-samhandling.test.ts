@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { LEASE_MS } from "../../services/kit/consent-epoch.ts";
-import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
 
 const CASE = demoCaseId("eriksen");

@@ -1,8 +1,8 @@
 // The family overview through the real gateway: every member's registry, nav,
 // barnevern, skole, helse and frivillighet views, under the consent rules.
 import { describe, expect, it } from "vitest";
-import { demoCaseId, demoFamilyId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
+import { demoUser } from "../../demo/users.ts";
 import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { asUser, gateway } from "../support/graphql.ts";

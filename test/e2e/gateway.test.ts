@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
 import { asUser, postGraphQL, subgraphUrl } from "../support/graphql.ts";
-import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 
 const base = () => `http://127.0.0.1:${inject("gatewayPort")}`;
 

@@ -3,8 +3,8 @@
 // never a crash, a stack trace or a 500 with internals — and the gateway
 // answers normally afterwards.
 import { afterEach, describe, expect, it, inject } from "vitest";
-import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
+import { demoUser } from "../../demo/users.ts";
 import { asUser } from "../support/graphql.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
 import { post } from "./hardening-support.ts";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { Redis } from "ioredis";
 import { malformedLogLines } from "../support/log-scan.ts";
 import { hasRedisServer, startPrivateRedis, type PrivateRedis } from "../support/private-redis.ts";
-import { demoCaseId, demoFamilyId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
 import { asUser } from "../support/graphql.ts";
 import { post, startGateway, type ExtraGateway } from "./hardening-support.ts";
 

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { parse, print } from "graphql";
 import { buildManifest, documentCost, documentId, manifestText, publicSchema, type Manifest } from "../../gateway/persisted-documents.ts";
@@ -133,7 +133,7 @@ describe("production mode", () => {
 
   it("refuses development tokens", async () => {
     const { devToken } = await import("../../services/kit/auth/tokens.ts");
-    const { demoUser } = await import("../../services/kit/demo/users.ts");
+    const { demoUser } = await import("../../demo/users.ts");
     const token = await devToken(demoUser("coordinator")!.claims, inject("jwtSecret"));
     const res = await post(gw.url, { documentId: id("MyCases") }, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(401);

@@ -1,17 +1,16 @@
 // A second gateway process for the hardening suites, pointed at the shared
 // federation's subgraphs, with its own environment (production mode, an
 // in-test OIDC issuer, small limits). It listens below the subgraph ports.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
-import { SERVICE_NAMES, subgraphPort } from "../../services/kit/catalog.ts";
-import { ROOT_DIR } from "../../services/kit/config.ts";
+import { subgraphPort } from "../../services/kit/catalog.ts";
+import { startGateway as startHubGateway, subgraphUrlEnv, type HubProcess } from "../../scripts/lib/federation.ts";
 import type { HubClaims } from "../../services/kit/auth/caller.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoUser } from "../../demo/users.ts";
 import { scanLog } from "../support/log-scan.ts";
 import { describeFindings } from "../support/log-report.ts";
 import { TEST_SYNTHETIC_FAMILIES } from "../support/pglite-template.ts";
@@ -74,7 +73,7 @@ export interface ExtraGateway {
 /** Environment that points a gateway at the shared federation's subgraphs. */
 export function sharedSubgraphEnv(): NodeJS.ProcessEnv {
   const shared = inject("gatewayPort");
-  return Object.fromEntries(SERVICE_NAMES.map((s) => [`SUBGRAPH_URL_${s.toUpperCase()}`, `http://127.0.0.1:${subgraphPort(s, shared)}/graphql`]));
+  return subgraphUrlEnv((s) => `http://127.0.0.1:${subgraphPort(s, shared)}/graphql`);
 }
 
 /** Starts `gateway/index.ts` with `env` on `port`; resolves when it is ready, rejects with its log if it exits first. */
@@ -82,30 +81,9 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv, timeout
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-hardening-"));
   const logFile = path.join(dir, "gateway.log");
   const fd = fs.openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway", "index.ts")], {
-    cwd: ROOT_DIR,
-    // Not the test runner's NODE_ENV: each suite says which mode it wants.
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      DATA_DIR: path.join(dir, "data"),
-      // The shared federation's keys: its subgraphs check the signature, its tokens are what tests hold.
-      HUB_JWT_SECRET: inject("jwtSecret"),
-      HUB_SIGNING_SECRET: inject("signingSecret"),
-      ...sharedSubgraphEnv(),
-      GATEWAY_PORT: String(port),
-      ...env,
-    },
-    stdio: ["ignore", fd, fd],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const log = () => fs.readFileSync(logFile, "utf8");
   let closed = false;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await exited;
-    }
+  const close = () => {
     if (closed) return;
     closed = true;
     fs.closeSync(fd);
@@ -114,25 +92,38 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv, timeout
     if (scan.findings.length > 0) throw new Error(`Personal data in an extra gateway's log: ${describeFindings(scan)}`);
     if (process.env.KEEP_TEST_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      const said = log();
-      await stop();
-      throw new Error(`gateway exited with ${child.exitCode}:\n${said}`);
-    }
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readiness`)).ok) {
-        return { url: `http://127.0.0.1:${port}/graphql`, base: `http://127.0.0.1:${port}`, log, exited, stop };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
+  let gateway: HubProcess;
+  try {
+    gateway = await startHubGateway({
+      port,
+      // Not the test runner's NODE_ENV: each suite says which mode it wants.
+      env: {
+        NODE_ENV: "development",
+        DATA_DIR: path.join(dir, "data"),
+        // The shared federation's keys: its subgraphs check the signature, its tokens are what tests hold.
+        HUB_JWT_SECRET: inject("jwtSecret"),
+        HUB_SIGNING_SECRET: inject("signingSecret"),
+        ...sharedSubgraphEnv(),
+        ...env,
+      },
+      output: fd,
+      timeoutMs,
+    });
+  } catch (error) {
+    const said = log();
+    close();
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${said}`, { cause: error });
   }
-  const said = log();
-  await stop();
-  throw new Error(`gateway not ready on ${port} within ${timeoutMs} ms:\n${said}`);
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    base: `http://127.0.0.1:${port}`,
+    log,
+    exited: gateway.exited(),
+    async stop() {
+      await gateway.stop();
+      close();
+    },
+  };
 }
 
 /** Runs the gateway expecting it to refuse to start; resolves with what it said (or "started" if it did not refuse). */

@@ -2,7 +2,7 @@
 // and OpenTelemetry traces exported over OTLP/HTTP to a collector of the test's own.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 import { post, startGateway, type ExtraGateway } from "./hardening-support.ts";
 

@@ -5,7 +5,7 @@
 // represent, whom to invite. Without a consent they see nothing at all.
 import { describe, expect, it } from "vitest";
 import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
-import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 
 interface Hint {

@@ -13,7 +13,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildManifest } from "../../gateway/persisted-documents.ts";
 import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
-import { demoCaseId, demoConsentId, demoFamilyId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoConsentId, demoFamilyId } from "../../demo/fjordvik.ts";
 import { composeDatabases, composeEnvironment } from "../support/compose-topology.ts";
 import { postGraphQL } from "../support/graphql.ts";
 import { ownGatewayPort, startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
@@ -109,13 +109,13 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
     const text = await postGraphQL(hub.federation.gatewayUrl, "{ myCases { id } }", {}, await issuer.headers("coordinator"));
     expect(text.errors?.[0]?.extensions?.code).toBe("PERSISTED_DOCUMENT_REQUIRED");
     const { devToken } = await import("../../services/kit/auth/tokens.ts");
-    const { demoUser } = await import("../../services/kit/demo/users.ts");
+    const { demoUser } = await import("../../demo/users.ts");
     const forged = await run("MyCases", {}, { authorization: `Bearer ${await devToken(demoUser("coordinator")!.claims, "any-development-secret-at-all")}` });
     expect(forged.status).toBe(401);
   });
 
   it("refuses a token the issuer made for another application (audience)", async () => {
-    const { demoUser } = await import("../../services/kit/demo/users.ts");
+    const { demoUser } = await import("../../demo/users.ts");
     const elsewhere = await issuer.token(demoUser("coordinator")!.claims, { audience: "some-other-app" });
     const res = await run("MyCases", {}, { authorization: `Bearer ${elsewhere}` });
     expect(res.status, res.raw).toBe(401);

@@ -5,7 +5,7 @@
 // waits on, and released with SIGCONT.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
-import { demoCaseId, demoFamilyId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { eventually, startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
 import { HUB_EXTENSION, JWT_EXTENSION, signRequest } from "../../services/kit/auth/signing.ts";
-import { demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoPersonId } from "../../demo/fjordvik.ts";
 import { postGraphQL, subgraphUrl } from "../support/graphql.ts";
 
 const entities = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } } }`;

@@ -2,7 +2,7 @@
 // gateways sharing one Redis (the consent epoch), subgraphs caching decisions under it.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { subgraphPort } from "../../services/kit/catalog.ts";
-import { demoCaseId, demoPersonId } from "../../services/kit/demo/fjordvik.ts";
+import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { asUser, postGraphQL } from "../support/graphql.ts";
 import { decisionCache } from "../support/metrics.ts";
 import { startGateway, type ExtraGateway } from "./hardening-support.ts";

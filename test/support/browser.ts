@@ -17,7 +17,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { ROOT_DIR } from "../../services/kit/config.ts";
-import { demoUsers } from "../../services/kit/demo/users.ts";
+import { demoUsers } from "../../demo/users.ts";
 import { STUB_ISSUER, startWebApp, type WebApp } from "./web-app.ts";
 import { stubOidcProvider, type StubProvider } from "./oidc-stub.ts";
 
@@ -62,7 +62,7 @@ export function describeWithBrowser(name: string, body: () => void): void {
 }
 
 export interface OpenOptions {
-  /** A demo user key (services/kit/demo/users.ts) to sign in as first, through the stub provider. */
+  /** A demo user key (demo/users.ts) to sign in as first, through the stub provider. */
   as?: string;
   viewport?: ViewportName;
   /** Runs on the new page before it loads (routes, listeners). */
@@ -96,7 +96,7 @@ interface PageState {
 
 function demoClaims(key: string) {
   const user = demoUsers().find((u) => u.key === key);
-  if (!user) throw new Error(`No demo user "${key}" (services/kit/demo/users.ts).`);
+  if (!user) throw new Error(`No demo user "${key}" (demo/users.ts).`);
   return user.claims;
 }
 

@@ -3,7 +3,7 @@ import { inject } from "vitest";
 import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { devToken } from "../../services/kit/auth/tokens.ts";
 import type { HubClaims } from "../../services/kit/auth/caller.ts";
-import { demoUser } from "../../services/kit/demo/users.ts";
+import { demoUser } from "../../demo/users.ts";
 import { sampleValue } from "./metrics.ts";
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {

@@ -4,8 +4,8 @@
 // federation's (own-federation.ts) and on every extra gateway's
 // (test/e2e/hardening-support.ts). Findings name ids only, never the data.
 import fs from "node:fs";
-import { demoStaff } from "../../services/kit/demo/fjordvik.ts";
-import { demoWorld } from "../../services/kit/demo/index.ts";
+import { demoStaff } from "../../demo/fjordvik.ts";
+import { demoWorld } from "../../demo/index.ts";
 import { recordLogScan, type LogScan } from "./log-report.ts";
 
 /** What the processes seeded: the Fjordvik demo plus this many synthetic families (SEED_SYNTHETIC_FAMILIES / _SEED). */

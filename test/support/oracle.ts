@@ -5,7 +5,7 @@
 // seeded world, cases and members from the seed and from what a test does
 // through the gateway (openCase, addMember, …), and the rules are written out
 // here, as simply as they can be said.
-import type { World } from "../../services/kit/demo/world.ts";
+import type { World } from "../../demo/world.ts";
 
 export const VIEWS = ["nav", "barnevern", "skole", "helse", "frivillighet"] as const;
 export type View = (typeof VIEWS)[number];

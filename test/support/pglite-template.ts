@@ -3,10 +3,11 @@
 // each time (about half a minute on two cores). The set is built once, by the
 // subgraph processes themselves, and kept under the system's temp folder,
 // keyed by everything that decides its content: the migrations and Prisma
-// schemas, the services' code (the seed is code), the seed settings, the
-// demo's today and the installed packages. A service started on a copy still
-// checks its migration history (and applies any migration the copy lacks) and
-// runs its idempotent seed, exactly as on any other start.
+// schemas, the services' code and the demo's (demo/: the seed is code), the
+// seed settings, the demo's today and the installed packages. A service
+// started on a copy still checks its migration history (and applies any
+// migration the copy lacks) and runs its idempotent seed, exactly as on any
+// other start.
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -15,7 +16,7 @@ import path from "node:path";
 import { startFederation } from "../../scripts/lib/federation.ts";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
-import { demoToday } from "../../services/kit/demo/today.ts";
+import { demoToday } from "../../demo/today.ts";
 
 /** Synthetic families on top of the demo, in the shared federation and every own one: one template serves both. */
 export const TEST_SYNTHETIC_FAMILIES = "30";
@@ -47,12 +48,13 @@ function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   return out;
 }
 
-/** A hash of the migrations, schemas, service code, lock file and seed settings. */
+/** A hash of the migrations, schemas, service code, demo data, lock file and seed settings. */
 export function templateKey(env: NodeJS.ProcessEnv): string {
   const hash = createHash("sha256");
   const files = [
     ...filesUnder(path.join(ROOT_DIR, "prisma"), (f) => f.endsWith(".sql") || f.endsWith(".prisma")),
     ...filesUnder(path.join(ROOT_DIR, "services"), (f) => f.endsWith(".ts")),
+    ...filesUnder(path.join(ROOT_DIR, "demo"), (f) => f.endsWith(".ts")),
     path.join(ROOT_DIR, "package-lock.json"),
   ].sort();
   for (const file of files) hash.update(path.relative(ROOT_DIR, file)).update("\0").update(fs.readFileSync(file)).update("\0");

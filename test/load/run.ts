@@ -38,15 +38,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { generateClients } from "./generate.ts";
-import { startFederation, type Federation, type ProcessName } from "./lib/federation.ts";
-import { FAMILY_OVERVIEW_QUERY } from "./lib/example.ts";
-import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from "./lib/load-checks.ts";
-import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
-import { devToken } from "../services/kit/auth/tokens.ts";
-import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../services/kit/catalog.ts";
-import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../services/kit/demo/fjordvik.ts";
-import { demoUser } from "../services/kit/demo/users.ts";
+import { generateClients } from "../../scripts/generate.ts";
+import { startFederation, type Federation, type ProcessName } from "../../scripts/lib/federation.ts";
+import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
+import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from "./checks.ts";
+import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
+import { devToken } from "../../services/kit/auth/tokens.ts";
+import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../../services/kit/catalog.ts";
+import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../../demo/fjordvik.ts";
+import { demoUser } from "../../demo/users.ts";
 
 const { values: args } = parseArgs({
   options: { duration: { type: "string" }, concurrency: { type: "string" }, port: { type: "string" } },

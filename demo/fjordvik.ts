@@ -16,7 +16,7 @@
 // (month + 80, Norway's convention for test identities) with valid mod-11
 // control digits; they can never be a real person's number.
 import { emptySamhandling, type World } from "./world.ts";
-import type { DataCategory } from "../categories.ts";
+import type { DataCategory } from "../services/kit/categories.ts";
 import { hash48 } from "./random.ts";
 import { demoShift, demoToday, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
 

@@ -4,7 +4,7 @@
 // follow-ups and consent periods look the same whenever the hub runs. Without
 // it the demo would age: follow-ups would drift into overdue, consents expire
 // and children turn 18 while the tests still expect the written story.
-import { todayInOslo } from "../scalars.ts";
+import { todayInOslo } from "../services/kit/scalars.ts";
 import type { World } from "./world.ts";
 
 /** The date the demo data is written for (DOMAIN.md's ages hold on it). */

@@ -1,4 +1,4 @@
-import type { SubgraphConfig } from "../config.ts";
+import type { SubgraphConfig } from "../services/kit/config.ts";
 import { fjordvik } from "./fjordvik.ts";
 import { mergeWorlds, syntheticWorld } from "./synthetic.ts";
 import type { World } from "./world.ts";

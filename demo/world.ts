@@ -1,13 +1,13 @@
 // The demo municipality as plain rows, one table list per service, in insert
 // order. Each service seeds only its own part, so a service never reads
 // another service's data — exactly as in production.
-import type { Prisma as Registry } from "../../../prisma/registry/generated/client.ts";
-import type { Prisma as Samhandling } from "../../../prisma/samhandling/generated/client.ts";
-import type { Prisma as Nav } from "../../../prisma/nav/generated/client.ts";
-import type { Prisma as Barnevern } from "../../../prisma/barnevern/generated/client.ts";
-import type { Prisma as Skole } from "../../../prisma/skole/generated/client.ts";
-import type { Prisma as Helse } from "../../../prisma/helse/generated/client.ts";
-import type { Prisma as Frivillighet } from "../../../prisma/frivillighet/generated/client.ts";
+import type { Prisma as Registry } from "../prisma/registry/generated/client.ts";
+import type { Prisma as Samhandling } from "../prisma/samhandling/generated/client.ts";
+import type { Prisma as Nav } from "../prisma/nav/generated/client.ts";
+import type { Prisma as Barnevern } from "../prisma/barnevern/generated/client.ts";
+import type { Prisma as Skole } from "../prisma/skole/generated/client.ts";
+import type { Prisma as Helse } from "../prisma/helse/generated/client.ts";
+import type { Prisma as Frivillighet } from "../prisma/frivillighet/generated/client.ts";
 
 export interface World {
   registry: {

@@ -22,7 +22,7 @@ import { emptySamhandling, type World } from "./world.ts";
 import { DEMO_MUNICIPALITY, DEMO_TODAY, ID_ALPHABET, day, hash53, syntheticNationalId } from "./fjordvik.ts";
 import { DEMO_WRITTEN_FOR, demoShift, shiftWorld } from "./today.ts";
 import { mix32, seededRandom } from "./random.ts";
-import { ageOn } from "../scalars.ts";
+import { ageOn } from "../services/kit/scalars.ts";
 
 type Row<S extends keyof World, T extends keyof World[S]> = World[S][T] extends (infer R)[] ? R : never;
 type ServiceName = Row<"samhandling", "caseMember">["service"];

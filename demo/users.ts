@@ -1,7 +1,7 @@
 // Demo users for development tokens (`npm run token -- <user>`): every
 // employee in the Fjordvik demo, an auditor per service, and two citizens.
-import type { ActorService, HubClaims } from "../auth/caller.ts";
-import { VIEW_SERVICES } from "../catalog.ts";
+import type { ActorService, HubClaims } from "../services/kit/auth/caller.ts";
+import { VIEW_SERVICES } from "../services/kit/catalog.ts";
 import { demoPersonId, demoStaff } from "./fjordvik.ts";
 
 export interface DemoUser {

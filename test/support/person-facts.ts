@@ -1,10 +1,10 @@
-// Person facts from a demo world's registry rows, for tests and the demo: the
-// same answers the registry subgraph gives (registry-facts.ts), without a call.
-import type { World } from "../../kit/demo/world.ts";
-import { fjordvik } from "../../kit/demo/fjordvik.ts";
-import type { PersonFacts, PersonFactsSource } from "../person-facts.ts";
+// A stand-in for registry in suites that run samhandling's consent rules in
+// one process: the person facts registry would answer, read from a world's
+// registry rows (default: the Fjordvik demo).
+import { fjordvik } from "../../demo/fjordvik.ts";
+import type { World } from "../../demo/world.ts";
+import type { PersonFacts, PersonFactsSource } from "../../services/samhandling/person-facts.ts";
 
-/** Person facts from a world's registry rows (default: the Fjordvik demo). */
 export function demoPersonFacts(world: Pick<World, "registry"> = fjordvik()): PersonFactsSource {
   const facts = new Map<string, PersonFacts>();
   for (const p of world.registry.person) {

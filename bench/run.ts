@@ -7,26 +7,26 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { Redis } from "ioredis";
-import { generateClients } from "./generate.ts";
+import { generateClients } from "../scripts/generate.ts";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
-import { syntheticWorld } from "../services/kit/demo/synthetic.ts";
-import { benchConfig, type BenchConfig } from "../bench/config.ts";
-import { benchDatabases, type Databases } from "../bench/databases.ts";
-import { developmentIssuer, productionIssuer, type Issuer } from "../bench/identity.ts";
-import { ensureSeeded, startCluster, type Cluster } from "../bench/clusters.ts";
-import { interleave, overviewDocument, overviewRequests, type OverviewRequest } from "../bench/requests.ts";
-import { describePath, normalizeLevels, sendFloor, startCaptureProxy, type FloorRequest } from "../bench/capture.ts";
-import { graphqlReady, spawnNode, type Spawned } from "../bench/processes.ts";
-import { closeAgents, errorCodes, isGood, post, problemOf } from "../bench/http.ts";
-import { combine, drive, type DriveResult } from "../bench/driver.ts";
-import { saturate, type HttpRequestSpec } from "../bench/load.ts";
-import { cpuMs, difference, memoryMiB, snapshot } from "../bench/procstat.ts";
-import { postgresCpu, postgresDifference, type PostgresCpu } from "../bench/postgres-cpu.ts";
-import { perRequest, readCounters, type Counters } from "../bench/metrics.ts";
-import { renderResults, type BenchResults, type ConfigKey, type ConfigResult, type ScaleResult, type SizeCost } from "../bench/report.ts";
-import { METHOD } from "../bench/method.ts";
+import { syntheticWorld } from "../demo/synthetic.ts";
+import { benchConfig, type BenchConfig } from "./config.ts";
+import { benchDatabases, type Databases } from "./databases.ts";
+import { developmentIssuer, productionIssuer, type Issuer } from "./identity.ts";
+import { ensureSeeded, startCluster, type Cluster } from "./clusters.ts";
+import { startGateway, startProcess, subgraphUrlEnv, type HubProcess } from "../scripts/lib/federation.ts";
+import { interleave, overviewDocument, overviewRequests, type OverviewRequest } from "./requests.ts";
+import { describePath, normalizeLevels, sendFloor, startCaptureProxy, type FloorRequest } from "./capture.ts";
+import { closeAgents, errorCodes, graphqlReady, isGood, post, problemOf } from "./http.ts";
+import { combine, drive, type DriveResult } from "./driver.ts";
+import { saturate, type HttpRequestSpec } from "./load.ts";
+import { cpuMs, difference, memoryMiB, snapshot } from "./procstat.ts";
+import { postgresCpu, postgresDifference, type PostgresCpu } from "./postgres-cpu.ts";
+import { perRequest, readCounters, type Counters } from "./metrics.ts";
+import { renderResults, type BenchResults, type ConfigKey, type ConfigResult, type ScaleResult, type SizeCost } from "./report.ts";
+import { METHOD } from "./method.ts";
 
 const say = (message: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
@@ -211,27 +211,40 @@ async function main(): Promise<void> {
     say("federations A (full rules) and B (rules off) ready");
 
     // --- the peer over B's subgraphs, the capture gateway over proxies to A's
-    const subgraphEnv = (url: (s: ServiceName) => string) => Object.fromEntries(SERVICE_NAMES.map((s) => [`SUBGRAPH_URL_${s.toUpperCase()}`, url(s)]));
+    // Each stopped with SIGKILL if it has not gone 15 s after SIGTERM (a gateway drains for up to that long).
+    const stopping = (p: HubProcess) => async () => {
+      await p.stop("SIGTERM", 15_000);
+    };
     const peerUrl = `http://127.0.0.1:${ports.peer}/graphql`;
-    const peer: Spawned = await spawnNode("peer gateway", path.join(ROOT_DIR, "bench", "peer-gateway.ts"),
-      { ...subgraphEnv((s) => b.federation.subgraphUrl(s)), PEER_PORT: String(ports.peer), HUB_SIGNING_SECRET: issuer.signingSecret, NODE_ENV: "production" },
-      logFd, graphqlReady(peerUrl));
-    stops.push(() => peer.stop());
+    const peer = await startProcess({
+      name: "peer gateway",
+      entry: path.join(ROOT_DIR, "bench", "peer-gateway.ts"),
+      env: { ...subgraphUrlEnv((s) => b.federation.subgraphUrl(s)), PEER_PORT: String(ports.peer), HUB_SIGNING_SECRET: issuer.signingSecret, NODE_ENV: "production" },
+      output: logFd,
+      ready: graphqlReady(peerUrl),
+    });
+    stops.push(stopping(peer));
     const proxy = await startCaptureProxy(Object.fromEntries(SERVICE_NAMES.map((s) => [s, a.federation.subgraphUrl(s)])) as Record<ServiceName, string>, ports.proxies);
     stops.push(() => proxy.close());
     const captureUrl = `http://127.0.0.1:${ports.capture}/graphql`;
-    const captureGateway = await spawnNode("capture gateway", path.join(ROOT_DIR, "gateway", "index.ts"),
-      { ...baseEnv(), GATEWAY_PORT: String(ports.capture), DATA_DIR: base.dataDir("a"), ...subgraphEnv((s) => proxy.urls[s]) },
-      logFd, async () => (await fetch(`http://127.0.0.1:${ports.capture}/readiness`)).ok);
-    stops.push(() => captureGateway.stop());
+    const captureGateway = await startGateway({
+      name: "capture gateway",
+      port: ports.capture,
+      env: { ...baseEnv(), DATA_DIR: base.dataDir("a"), ...subgraphUrlEnv((s) => proxy.urls[s]) },
+      output: logFd,
+    });
+    stops.push(stopping(captureGateway));
     // The same gateway with the stitching runtime's JavaScript planner, on A's subgraphs: what the Rust planner buys.
     const jsPlannerUrl = `http://127.0.0.1:${ports.jsPlanner}/graphql`;
     const jsPlanner = comparePlanners
-      ? await spawnNode("JavaScript-planner gateway", path.join(ROOT_DIR, "gateway", "index.ts"),
-        { ...baseEnv(), GATEWAY_PORT: String(ports.jsPlanner), GATEWAY_QUERY_PLANNER: "js", DATA_DIR: base.dataDir("a"), ...subgraphEnv((s) => a.federation.subgraphUrl(s)) },
-        logFd, async () => (await fetch(`http://127.0.0.1:${ports.jsPlanner}/readiness`)).ok)
+      ? await startGateway({
+        name: "JavaScript-planner gateway",
+        port: ports.jsPlanner,
+        env: { ...baseEnv(), GATEWAY_QUERY_PLANNER: "js", DATA_DIR: base.dataDir("a"), ...subgraphUrlEnv((s) => a.federation.subgraphUrl(s)) },
+        output: logFd,
+      })
       : null;
-    if (jsPlanner) stops.push(() => jsPlanner.stop());
+    if (jsPlanner) stops.push(stopping(jsPlanner));
     say(`peer and capture gateways ready${jsPlanner ? ", and the JavaScript-planner gateway" : ""}`);
 
     // --- requests
@@ -263,7 +276,7 @@ async function main(): Promise<void> {
     if (relevelled > 0) say(`${relevelled} captured requests re-levelled to the common plan (timing disturbed by a busy machine)`);
     const criticalPath = describePath(floor[0]!);
     if (floor.some((f) => describePath(f) !== criticalPath)) errors.push("the gateway's critical path differed between requests; the floor replays each request's own");
-    await captureGateway.stop();
+    await stopping(captureGateway)();
 
     const n = specs5.length;
     const viaGateway = (url: string, specs = specs5) => (i: number) => post(url, specs[i % n]!.body, specs[i % n]!.headers).then(problemOf);
@@ -356,7 +369,7 @@ async function main(): Promise<void> {
     let scale: BenchResults["scale"] = null;
     if (config.scale10) {
       // B and the peer are done; their connections make room for the large municipality's.
-      await peer.stop();
+      await stopping(peer)();
       await b.federation.stop();
       scale = await scaleTen(config, a, { ports, baseEnv, logFile, persons, issuer, remember });
     }
