@@ -1,6 +1,6 @@
 // samhandling's request context and who is asking, shared by its resolvers.
 import { isCitizen, type Caller } from "../kit/auth/caller.ts";
-import { GraphQLError } from "graphql";
+import type { GraphQLError } from "graphql";
 import { hubError } from "../kit/errors.ts";
 import type { SubgraphContext } from "../kit/subgraph.ts";
 import type { SamhandlingLoaders } from "./data.ts";
@@ -95,7 +95,7 @@ export function purposeMismatch(caseId: string, declared: string | null): GraphQ
   const message = declared
     ? `This request declares another case (X-Case-Id: ${declared}). Send it with the header X-Case-Id: ${caseId}, the case it is about.`
     : `This request declares no case. Send it with the header X-Case-Id: ${caseId}, the case it is about.`;
-  return new GraphQLError(message, { extensions: { code: "PURPOSE_MISMATCH", field: "X-Case-Id", caseId } });
+  return hubError("PURPOSE_MISMATCH", message, { field: "X-Case-Id", caseId });
 }
 
 /** For reading a case: the declared case must be this one. */

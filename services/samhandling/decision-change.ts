@@ -10,7 +10,8 @@
 // all the same, so it must not look like a failed change (the client would
 // retry, and openCase would open the case twice): it is retried, then
 // reported with the saved ids, and retried in the background until it holds.
-import { GraphQLError } from "graphql";
+import type { GraphQLError } from "graphql";
+import { hubError } from "../kit/errors.ts";
 import type { Context } from "./context.ts";
 import { createLogger, errorFields } from "../kit/log.ts";
 
@@ -29,10 +30,11 @@ function moveEpoch(ctx: Context): Promise<void> {
 }
 
 export function cacheInvalidationFailed(what: string, saved: Saved): GraphQLError {
-  return new GraphQLError(
+  return hubError(
+    "CACHE_INVALIDATION_FAILED",
     `${what} is saved, but the other services could not be told to decide access afresh, so for a while they may ` +
       "still answer as before the change. Do not send it again; the ids of what was saved are in this error's extensions.",
-    { extensions: { code: "CACHE_INVALIDATION_FAILED", saved: true, ...saved } },
+    { saved: true, ...saved },
   );
 }
 
@@ -42,9 +44,10 @@ export async function beforeDecisionChange(ctx: Context, what: string): Promise<
     await moveEpoch(ctx);
   } catch (error) {
     log.warn("consent epoch could not be moved; change refused before anything was saved", errorFields(error));
-    throw new GraphQLError(
+    throw hubError(
+      "CACHE_INVALIDATION_FAILED",
       `${what} was not saved: the other services could not be told to decide access afresh afterwards. Nothing changed; try again in a moment.`,
-      { extensions: { code: "CACHE_INVALIDATION_FAILED", saved: false } },
+      { saved: false },
     );
   }
 }

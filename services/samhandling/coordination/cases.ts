@@ -5,7 +5,6 @@ import type { CaseMember as MemberRow, Prisma } from "../../../prisma/samhandlin
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
 import { DateScalar } from "../../kit/scalars.ts";
-import { GraphQLError } from "graphql";
 import { signedIn, callerOf, isActive, employee, type Context } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
 import type { PersonFacts } from "../person-facts.ts";
@@ -48,9 +47,10 @@ function checkedFamilyId(raw: string | null | undefined, subjects: readonly Pers
 
 /** A new case has no id before it is opened, so no request can have declared it. */
 const openedInAnotherCase = (declared: string) =>
-  new GraphQLError(
+  hubError(
+    "PURPOSE_MISMATCH",
     `openCase opens a new case, but this request declares the case ${declared} (X-Case-Id). Send openCase without X-Case-Id; declare the new case's id from then on.`,
-    { extensions: { code: "PURPOSE_MISMATCH", field: "X-Case-Id" } },
+    { field: "X-Case-Id" },
   );
 
 /** A new member's row, validated; the family and persons they chose come from the register. */
