@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { schemaEngineConfig } from "./config.ts";
 import { diffMigrationsToSchema, listMigrationDirs, listServices, prismaRoot, servicePaths } from "./lib/schema-engine.ts";
 
 export interface DriftResult {
@@ -16,8 +17,8 @@ export interface DriftResult {
   drift: string | null;
 }
 
-/** `root` defaults to prisma/; tests pass a temp copy. */
-export async function checkDrift(service: string, root = prismaRoot): Promise<DriftResult> {
+/** `root` defaults to prisma/; tests pass a temp copy. `debugLogs`: print the engine's log on failure. */
+export async function checkDrift(service: string, root = prismaRoot, { debugLogs = false } = {}): Promise<DriftResult> {
   const paths = servicePaths(service, root);
   const migrations = listMigrationDirs(paths.migrationsDir);
   const create = `npm run db:new -- ${service} <migration_name>`;
@@ -26,7 +27,7 @@ export async function checkDrift(service: string, root = prismaRoot): Promise<Dr
   }
   let sql: string;
   try {
-    sql = await diffMigrationsToSchema(paths);
+    sql = await diffMigrationsToSchema(paths, { debugLogs });
   } catch (err) {
     return {
       service,
@@ -43,6 +44,7 @@ export async function checkDrift(service: string, root = prismaRoot): Promise<Dr
 }
 
 async function main(): Promise<void> {
+  const { debugLogs } = schemaEngineConfig();
   const all = listServices();
   const services = process.argv.slice(2);
   const unknown = services.filter((s) => !all.includes(s));
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   let failed = 0;
   for (const service of services.length > 0 ? services : all) {
     const started = performance.now();
-    const { drift } = await checkDrift(service);
+    const { drift } = await checkDrift(service, prismaRoot, { debugLogs });
     const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
     if (drift === null) {
       const count = listMigrationDirs(servicePaths(service).migrationsDir).length;

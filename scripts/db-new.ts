@@ -16,6 +16,7 @@ import {
   repoRoot,
   servicePaths,
 } from "./lib/schema-engine.ts";
+import { schemaEngineConfig } from "./config.ts";
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run db:new -- <service> <migration_name>\nServices: ${listServices().join(", ")}`);
@@ -35,7 +36,7 @@ const name = rawName.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/
 if (!name) usage(`Migration name "${rawName}" has no letters or digits.`);
 
 const paths = servicePaths(service);
-const sql = await diffMigrationsToSchema(paths);
+const sql = await diffMigrationsToSchema(paths, schemaEngineConfig());
 if (!sql.trim()) {
   console.log(`${service}: no changes — schema.prisma matches the existing migrations; nothing written.`);
 } else {
