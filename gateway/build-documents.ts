@@ -5,9 +5,10 @@ import fs from "node:fs";
 import { Redis } from "ioredis";
 import { buildManifest, manifestText } from "./persisted-documents.ts";
 import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig } from "./config.ts";
+import { settingsOrExit } from "../services/kit/env.ts";
 
 const args = new Set(process.argv.slice(2));
-const config = documentsConfig();
+const config = settingsOrExit("npm run documents", () => documentsConfig());
 const manifest = buildManifest(config.limits);
 const text = manifestText(manifest);
 

@@ -17,7 +17,7 @@ import {
   secretsFrom,
   type SecretsFromEnv,
 } from "../services/kit/config.ts";
-import { boolean, readSettings, setting, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { boolean, readSettings, setting, settingsOrExit, type Declaration, type Env, type Get } from "../services/kit/env.ts";
 
 const CI = setting("CI", boolean(), {
   default: false,
@@ -37,6 +37,8 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
 };
 
+const scriptSettings = <C>(env: Env, script: string, build: (get: Get) => C): C => settingsOrExit(script, () => readSettings(env, SCRIPT_SETTINGS[script]!, build));
+
 /** Where each service's database is: a PostgreSQL URL, or undefined for its PGlite folder under `dataDir`. */
 export interface DatabasesConfig {
   dataDir: string;
@@ -49,24 +51,24 @@ const databases = (get: Get): DatabasesConfig => ({
 });
 
 export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number } {
-  return readSettings(env, SCRIPT_SETTINGS["npm start"]!, (get) => ({ gatewayPort: get(GATEWAY_PORT), ...databases(get) }));
+  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), ...databases(get) }));
 }
 
 export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {
-  return readSettings(env, SCRIPT_SETTINGS["npm run audit:verify"]!, databases);
+  return scriptSettings(env, "npm run audit:verify", databases);
 }
 
 export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boolean; postgres: boolean } {
-  return readSettings(env, SCRIPT_SETTINGS["npm test"]!, (get) => ({ ci: get(CI), redis: get(REDIS_URL) !== undefined, postgres: get(DATABASE_URL_TEMPLATE) !== undefined }));
+  return scriptSettings(env, "npm test", (get) => ({ ci: get(CI), redis: get(REDIS_URL) !== undefined, postgres: get(DATABASE_URL_TEMPLATE) !== undefined }));
 }
 
 export function tokenConfig(env: Env = process.env): { production: boolean; dataDir: string; secrets: SecretsFromEnv } {
   // Production refuses development tokens (token.ts) before it would need a secret, so none is required here.
-  return readSettings(env, SCRIPT_SETTINGS["npm run token"]!, (get) => ({ production: isProductionIn(get), dataDir: get(DATA_DIR), secrets: secretsFrom(get, false) }));
+  return scriptSettings(env, "npm run token", (get) => ({ production: isProductionIn(get), dataDir: get(DATA_DIR), secrets: secretsFrom(get, false) }));
 }
 
 export function schemaEngineConfig(env: Env = process.env): { debugLogs: boolean } {
-  return readSettings(env, SCRIPT_SETTINGS["npm run db:new / db:check"]!, (get) => ({ debugLogs: get(DEBUG_SCHEMA_ENGINE) }));
+  return scriptSettings(env, "npm run db:new / db:check", (get) => ({ debugLogs: get(DEBUG_SCHEMA_ENGINE) }));
 }
 
 /** The environment of a child process a script starts: its own, plus `extra`. */

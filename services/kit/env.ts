@@ -223,6 +223,17 @@ export interface Get {
   problem(message: string): void;
 }
 
+/** A command-line script's settings, or — when one is bad — its message alone and exit code 1 (no stack: the code is fine). */
+export function settingsOrExit<C>(script: string, read: () => C): C {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${script}: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 /**
  * Reads a process's settings: `build` asks `get` for each, and gets the value
  * or its default. A bad value is recorded and its default used meanwhile, so
