@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort, type ServiceName } from "./catalog.ts";
 import {
+  boolean,
   computed,
   duration,
   filePath,
@@ -21,7 +22,6 @@ import {
   text,
   url,
   wholeNumber,
-  boolean,
   type Declaration,
   type Env,
   type Get,
@@ -211,10 +211,10 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
     const production = isProductionIn(get);
     const gatewayPort = get(GATEWAY_PORT);
     const benchRulesOff = get(HUB_BENCH_RULES_OFF);
-    if (benchRulesOff && production && !get(BENCH)) {
+    const bench = get(BENCH);
+    if (benchRulesOff && production && !bench) {
       get.problem("HUB_BENCH_RULES_OFF switches consent and the access log off; it is refused in production unless BENCH=1 (benchmarks only).");
     }
-    get(BENCH);
     return {
       service,
       production,

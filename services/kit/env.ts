@@ -127,7 +127,7 @@ interface Declared<T> {
   /** Values like secrets are never repeated in a message. */
   readonly secret: boolean;
   readonly parser: Parser<T>;
-  /** The declaration this one belongs to (itself, or its per-service family). */
+  /** Its entry in a process's list and the docs: its own, or its per-service family's. */
   readonly declaration: Declaration;
 }
 
