@@ -255,6 +255,10 @@ function hardeningIn(get: Get, production: boolean): Hardening {
   const allowArbitraryDocuments = get(ALLOW_ARBITRARY_DOCUMENTS, !production);
   // Exploration in development is open; production closes it and says so if someone tries to reopen it.
   if (production && allowArbitraryDocuments) get.problem("ALLOW_ARBITRARY_DOCUMENTS=true is refused in production: only trusted documents run there.");
+  // Both read, so that a bad OTEL_TRACES is reported even beside an endpoint (which wins).
+  const endpoint = get(OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const toConsole = get(OTEL_TRACES);
+  const traces = endpoint ?? toConsole ?? null;
   return {
     production,
     limits: limitsIn(get),
@@ -265,7 +269,7 @@ function hardeningIn(get: Get, production: boolean): Hardening {
     allowArbitraryDocuments,
     telemetry: {
       metrics: get(METRICS_ENABLED),
-      traces: get(OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ?? get(OTEL_TRACES) ?? null,
+      traces,
       serviceName: get(OTEL_SERVICE_NAME),
     },
   };
