@@ -4,10 +4,12 @@
 import fs from "node:fs";
 import { Redis } from "ioredis";
 import { buildManifest, manifestText } from "./persisted-documents.ts";
-import { DEFAULT_DOCUMENTS_MANIFEST, hardeningConfig } from "./hardening.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig } from "./config.ts";
+import { settingsOrExit } from "../services/kit/env.ts";
 
 const args = new Set(process.argv.slice(2));
-const manifest = buildManifest();
+const config = settingsOrExit("npm run documents", () => documentsConfig());
+const manifest = buildManifest(config.limits);
 const text = manifestText(manifest);
 
 if (args.has("--check")) {
@@ -27,13 +29,12 @@ console.log(`${current === text ? "up to date:" : "wrote"} ${manifest.operations
 for (const op of manifest.operations) console.log(`  ${op.id}  ${op.type} ${op.name}`);
 
 if (args.has("--redis")) {
-  const url = process.env.REDIS_URL;
-  if (!url) {
+  if (!config.redisUrl) {
     console.error("--redis needs REDIS_URL.");
     process.exit(1);
   }
-  const redis = new Redis(url);
-  const key = hardeningConfig().persistedDocumentsRedisKey;
+  const redis = new Redis(config.redisUrl);
+  const key = config.redisKey;
   await redis.hset(key, Object.fromEntries(manifest.operations.map((op) => [op.id, op.body])));
   redis.disconnect();
   console.log(`stored them in Redis hash ${key}`);

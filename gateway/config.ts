@@ -1,12 +1,211 @@
-// Gateway settings, all from the environment, with defaults that run locally.
+// The gateway's settings: declared once here (services/kit/env.ts says how;
+// those it shares with the subgraphs are in services/kit/config.ts), read and
+// validated once when the gateway starts. Every limit has a default that fits
+// the hub's own documents (the family overview is depth 7, a few hundred
+// tokens) with room to spare. docs/configuration.md lists them all.
 import path from "node:path";
-import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort, type ServiceName } from "../services/kit/catalog.ts";
-import { ROOT_DIR } from "../services/kit/config.ts";
-import { isProduction, loadSecrets } from "../services/kit/auth/secrets.ts";
-import { AUDIENCE, type AuthConfig } from "./plugins/auth.ts";
-import { hardeningConfig, type Hardening } from "./hardening.ts";
+import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
+import {
+  DATA_DIR,
+  GATEWAY_PORT,
+  HUB_JWT_SECRET,
+  HUB_SIGNING_SECRET,
+  isProductionIn,
+  LOG_LEVEL,
+  NODE_ENV,
+  REDIS_URL,
+  ROOT_DIR,
+  secretsFrom,
+  SHUTDOWN_TIMEOUT_MS,
+  SUBGRAPH_URL,
+  subgraphUrlsIn,
+  type LogLevel,
+} from "../services/kit/config.ts";
+import { loadSecrets } from "../services/kit/auth/secrets.ts";
+import { AUDIENCE } from "../services/kit/auth/tokens.ts";
+import {
+  boolean,
+  computed,
+  duration,
+  filePath,
+  oneOf,
+  optional,
+  perService,
+  positiveWholeNumber,
+  readSettings,
+  setting,
+  text,
+  url,
+  wholeNumber,
+  type Declaration,
+  type Env,
+  type Get,
+} from "../services/kit/env.ts";
+import type { AuthConfig } from "./plugins/auth.ts";
+
+export const DEFAULT_DOCUMENTS_MANIFEST = path.join(ROOT_DIR, "gateway", "documents", "manifest.json");
+
+// --- the gateway process ----------------------------------------------------
+
+const GATEWAY_HOST = setting("GATEWAY_HOST", text(), { default: "127.0.0.1", description: "The address the gateway listens on (`0.0.0.0` in a container)." });
+const SUPERGRAPH_PATH = setting("SUPERGRAPH_PATH", filePath(), {
+  default: path.join(ROOT_DIR, "schema", "supergraph.graphql"),
+  shownDefault: "`schema/supergraph.graphql`",
+  description: "The composed supergraph the gateway plans over.",
+});
+const UPSTREAM_TIMEOUT_MS = setting("UPSTREAM_TIMEOUT_MS", duration({ min: 1 }), {
+  default: 10_000,
+  description: "Time limit of one subgraph call; a slow service gets `GATEWAY_TIMEOUT` for its part, the rest of the answer stands.",
+});
+const UPSTREAM_TIMEOUT_MS_OF = perService("UPSTREAM_TIMEOUT_MS_", duration({ min: 1 }), {
+  shownDefault: "`UPSTREAM_TIMEOUT_MS`",
+  description: "Time limit of one call to that subgraph.",
+});
+const GATEWAY_QUERY_PLANNER = setting<"rust" | "js">("GATEWAY_QUERY_PLANNER", oneOf(["rust", "js"]), {
+  default: "rust",
+  description: "`rust`: Hive Router's query planner and executor; `js`: the JavaScript stitching planner (bench/RESULTS.md compares them).",
+});
+const GATEWAY_TRANSPORT = setting<"hub" | "hive">("GATEWAY_TRANSPORT", oneOf(["hub", "hive"]), {
+  default: "hub",
+  description: "`hub`: the gateway's own lean HTTP transport to the subgraphs; `hive`: Hive's default (always taken while traces are on).",
+});
+const OIDC_ISSUER = optional("OIDC_ISSUER", url(["http", "https"]), {
+  shownDefault: "unset: development tokens; required in production",
+  description: "The issuer whose tokens the gateway accepts (`iss`); set with `OIDC_JWKS_URI`.",
+});
+const OIDC_JWKS_URI = optional("OIDC_JWKS_URI", url(["http", "https"]), {
+  shownDefault: "unset; required in production",
+  description: "Where the issuer publishes its signing keys.",
+});
+const OIDC_AUDIENCE = setting("OIDC_AUDIENCE", text(), { default: AUDIENCE, description: "The audience (`aud`) a token must carry; empty counts as unset." });
+
+// --- production switches and request limits ------------------------------------
+
+const MAX_DEPTH = setting("MAX_DEPTH", positiveWholeNumber(), { default: 10, description: "Deepest selection nesting accepted (the family overview is 7); deeper: `QUERY_TOO_DEEP`." });
+const MAX_ALIASES = setting("MAX_ALIASES", positiveWholeNumber(), { default: 30, description: "Most aliases in one document; more: `TOO_MANY_ALIASES`." });
+const MAX_TOKENS = setting("MAX_TOKENS", positiveWholeNumber(), { default: 4000, description: "Most lexical tokens in one document, counted while parsing; more: `QUERY_TOO_LARGE`." });
+const MAX_COST = setting("MAX_COST", positiveWholeNumber(), {
+  default: 1000,
+  description: "Highest estimated cost of an operation (1 per object field, times `COST_LIST_SIZE` per list around it, +10 per mutation); checked per request in development, by `npm run documents` for production.",
+});
+const COST_LIST_SIZE = setting("COST_LIST_SIZE", positiveWholeNumber(), { default: 10, description: "The length every list is assumed to have when a cost is estimated." });
+const MAX_REQUEST_BODY_BYTES = setting("MAX_REQUEST_BODY_BYTES", positiveWholeNumber(), {
+  default: 1_000_000,
+  description: "Largest request body, declared or streamed; bigger: 413 `REQUEST_TOO_LARGE`.",
+});
+const MAX_BATCH = setting("MAX_BATCH", positiveWholeNumber(), { default: 10, description: "Most operations in one batched (array) request; more: 413 `BATCH_TOO_LARGE`." });
+const RATE_LIMIT_MAX = computed("RATE_LIMIT_MAX", wholeNumber(), {
+  shownDefault: "600 in production, 0 (off) otherwise",
+  description: "Requests (root fields) one actor may make per window; 0 switches the limit off.",
+});
+const RATE_LIMIT_WINDOW_MS = setting("RATE_LIMIT_WINDOW_MS", duration({ min: 1 }), { default: 60_000, description: "The rate limit's sliding window." });
+const PERSISTED_DOCUMENTS_PATH = setting("PERSISTED_DOCUMENTS_PATH", filePath(), {
+  default: DEFAULT_DOCUMENTS_MANIFEST,
+  shownDefault: "`gateway/documents/manifest.json`",
+  description: "The trusted-documents manifest; in production only its documents (and those published to Redis) run.",
+});
+const PERSISTED_DOCUMENTS_REDIS_KEY = setting("PERSISTED_DOCUMENTS_REDIS_KEY", text(), {
+  default: "hub:persisted-documents",
+  description: "The Redis hash trusted documents are published to (`npm run documents -- --redis`) and looked up in.",
+});
+const ALLOW_ARBITRARY_DOCUMENTS = computed("ALLOW_ARBITRARY_DOCUMENTS", boolean(), {
+  shownDefault: "`true`; `false` in production, where `true` is refused",
+  description: "Whether documents that are not trusted documents may run.",
+});
+const METRICS_ENABLED = setting("METRICS_ENABLED", boolean(), { default: true, description: "Prometheus metrics at `/metrics`." });
+const OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = optional("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", url(["http", "https"]), {
+  shownDefault: "unset: no traces",
+  description: "An OTLP/HTTP collector for OpenTelemetry traces (e.g. `http://otel-collector:4318/v1/traces`).",
+});
+const OTEL_TRACES = optional("OTEL_TRACES", oneOf(["console"]), { description: "`console` writes traces to stdout (when no OTLP endpoint is set)." });
+const OTEL_SERVICE_NAME = setting("OTEL_SERVICE_NAME", text(), { default: "samhandling-gateway", description: "The service name on the gateway's traces." });
+
+/** What `hardeningConfig` reads (with NODE_ENV and REDIS_URL). */
+const HARDENING_SETTINGS = [
+  MAX_DEPTH,
+  MAX_ALIASES,
+  MAX_TOKENS,
+  MAX_COST,
+  COST_LIST_SIZE,
+  MAX_REQUEST_BODY_BYTES,
+  MAX_BATCH,
+  RATE_LIMIT_MAX,
+  RATE_LIMIT_WINDOW_MS,
+  PERSISTED_DOCUMENTS_PATH,
+  PERSISTED_DOCUMENTS_REDIS_KEY,
+  ALLOW_ARBITRARY_DOCUMENTS,
+  METRICS_ENABLED,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+  OTEL_TRACES,
+  OTEL_SERVICE_NAME,
+].map((s) => s.declaration);
+
+/** What the gateway process reads, in the order docs/configuration.md lists it. */
+export const GATEWAY_SETTINGS: readonly Declaration[] = [
+  ...[NODE_ENV, LOG_LEVEL, GATEWAY_PORT, GATEWAY_HOST, DATA_DIR, SUPERGRAPH_PATH, SUBGRAPH_URL, UPSTREAM_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS_OF].map((s) => s.declaration),
+  ...[GATEWAY_QUERY_PLANNER, GATEWAY_TRANSPORT, HUB_SIGNING_SECRET, HUB_JWT_SECRET, OIDC_ISSUER, OIDC_JWKS_URI, OIDC_AUDIENCE, REDIS_URL].map((s) => s.declaration),
+  ...HARDENING_SETTINGS,
+  SHUTDOWN_TIMEOUT_MS.declaration,
+];
+
+/** What `npm run documents` reads: the cost limit it holds trusted documents to, and where `--redis` publishes them. */
+export const DOCUMENTS_SETTINGS: readonly Declaration[] = [MAX_COST, COST_LIST_SIZE, REDIS_URL, PERSISTED_DOCUMENTS_REDIS_KEY].map((s) => s.declaration);
+
+// --- the config ----------------------------------------------------------------
+
+export interface Limits {
+  /** Deepest selection nesting accepted (graphql-armor max depth). */
+  maxDepth: number;
+  /** Most aliases in one document (graphql-armor max aliases). */
+  maxAliases: number;
+  /** Most lexical tokens in one document, checked while parsing (graphql-armor max tokens). */
+  maxTokens: number;
+  /**
+   * Highest estimated cost of an operation (Hive demand control, summed over
+   * its subgraph calls; each object field costs 1 times the list sizes around
+   * it, mutations 10 more). The family overview costs 282 at the default list size.
+   */
+  maxCost: number;
+  listSize: number;
+  /** Largest request body in bytes; a bigger one is refused before it is parsed. */
+  maxBodyBytes: number;
+  /** Most operations in one batched (array) request. */
+  maxBatch: number;
+}
+
+export interface RateLimit {
+  /** Requests (root fields) one actor may make per window; 0 switches the limit off. */
+  max: number;
+  windowMs: number;
+  /** Shared counters across gateway instances; without it each process counts alone. */
+  redisUrl: string | undefined;
+}
+
+export interface Telemetry {
+  /** Prometheus metrics at /metrics. */
+  metrics: boolean;
+  /** OTLP/HTTP traces endpoint (e.g. http://otel-collector:4318/v1/traces), or "console"; null = no tracing. */
+  traces: string | null;
+  /** The service name on the traces. */
+  serviceName: string;
+}
+
+export interface Hardening {
+  production: boolean;
+  limits: Limits;
+  rateLimit: RateLimit;
+  /** The trusted-documents manifest; in production only these documents run. */
+  persistedDocumentsPath: string;
+  /** Also read trusted documents from Redis (this hash) when REDIS_URL is set. */
+  persistedDocumentsRedisKey: string;
+  /** Development may also send documents that are not in the manifest. */
+  allowArbitraryDocuments: boolean;
+  telemetry: Telemetry;
+}
 
 export interface GatewayConfig {
+  production: boolean;
+  logLevel: LogLevel;
   port: number;
   host: string;
   supergraphPath: string;
@@ -21,77 +220,128 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** Signs every subgraph request (HMAC). */
   signingSecret: string;
+  /** The consent epoch from Redis; without it, pushed by samhandling (kit/consent-epoch.ts). */
+  redisUrl: string | undefined;
   /**
    * Which query planner executes the supergraph: "rust" (Hive Router's
    * planner and its executor, @graphql-hive/router-runtime) or "js" (the
-   * stitching runtime). GATEWAY_QUERY_PLANNER; bench/RESULTS.md says why the default.
+   * stitching runtime). bench/RESULTS.md says why the default.
    */
   queryPlanner: "rust" | "js";
   /**
    * How subgraph calls travel: "hub" (the gateway's own lean HTTP transport,
    * transport.ts) or "hive" (Hive's default, which runs onFetch plugins; also
-   * taken whenever OpenTelemetry traces are on). GATEWAY_TRANSPORT.
+   * taken whenever OpenTelemetry traces are on).
    */
   transport: "hub" | "hive";
-  /** Production switches and request limits (hardening.ts). */
+  /** Production switches and request limits. */
   hardening: Hardening;
+  shutdownTimeoutMs: number;
 }
 
-function oidcConfig(): AuthConfig["oidc"] {
-  const issuer = process.env.OIDC_ISSUER;
-  const jwksUri = process.env.OIDC_JWKS_URI;
-  if (!issuer && !jwksUri) {
-    if (isProduction()) throw new Error("OIDC_ISSUER and OIDC_JWKS_URI must be set in production: tokens are verified against the issuer's keys.");
-    return null;
-  }
-  if (!issuer || !jwksUri) throw new Error("Set both OIDC_ISSUER and OIDC_JWKS_URI, or neither (development tokens).");
+function limitsIn(get: Get): Limits {
+  return {
+    maxDepth: get(MAX_DEPTH),
+    maxAliases: get(MAX_ALIASES),
+    maxTokens: get(MAX_TOKENS),
+    maxCost: get(MAX_COST),
+    listSize: get(COST_LIST_SIZE),
+    maxBodyBytes: get(MAX_REQUEST_BODY_BYTES),
+    maxBatch: get(MAX_BATCH),
+  };
+}
+
+function hardeningIn(get: Get, production: boolean): Hardening {
+  const allowArbitraryDocuments = get(ALLOW_ARBITRARY_DOCUMENTS, !production);
+  // Exploration in development is open; production closes it and says so if someone tries to reopen it.
+  if (production && allowArbitraryDocuments) get.problem("ALLOW_ARBITRARY_DOCUMENTS=true is refused in production: only trusted documents run there.");
+  // Both read, so that a bad OTEL_TRACES is reported even beside an endpoint (which wins).
+  const endpoint = get(OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const toConsole = get(OTEL_TRACES);
+  const traces = endpoint ?? toConsole ?? null;
+  return {
+    production,
+    limits: limitsIn(get),
+    // Development is for exploration and the test suites: off unless asked for.
+    rateLimit: { max: get(RATE_LIMIT_MAX, production ? 600 : 0), windowMs: get(RATE_LIMIT_WINDOW_MS), redisUrl: get(REDIS_URL) },
+    persistedDocumentsPath: get(PERSISTED_DOCUMENTS_PATH),
+    persistedDocumentsRedisKey: get(PERSISTED_DOCUMENTS_REDIS_KEY),
+    allowArbitraryDocuments,
+    telemetry: {
+      metrics: get(METRICS_ENABLED),
+      traces,
+      serviceName: get(OTEL_SERVICE_NAME),
+    },
+  };
+}
+
+function oidcIn(get: Get, production: boolean): AuthConfig["oidc"] {
+  const issuer = get(OIDC_ISSUER);
+  const jwksUri = get(OIDC_JWKS_URI);
   // Empty counts as unset (docker-compose passes OIDC_AUDIENCE through as ""): an empty audience would
   // switch the audience check off and accept the issuer's tokens for any other application.
-  return { issuer, jwksUri, audience: process.env.OIDC_AUDIENCE || AUDIENCE };
+  const audience = get(OIDC_AUDIENCE);
+  if (!issuer && !jwksUri) {
+    if (production) get.problem("OIDC_ISSUER and OIDC_JWKS_URI must be set in production: tokens are verified against the issuer's keys.");
+    return null;
+  }
+  if (!issuer || !jwksUri) {
+    get.problem("Set both OIDC_ISSUER and OIDC_JWKS_URI, or neither (development tokens).");
+    return null;
+  }
+  return { issuer, jwksUri, audience };
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
-}
-
-function upstreamTimeouts(): GatewayConfig["upstreamTimeoutMs"] {
-  const fallback = positiveInt("UPSTREAM_TIMEOUT_MS", 10_000);
-  const own = new Map<string, number>(SERVICE_NAMES.map((s) => [s, positiveInt(`UPSTREAM_TIMEOUT_MS_${s.toUpperCase()}`, fallback)]));
+function upstreamTimeoutsIn(get: Get): GatewayConfig["upstreamTimeoutMs"] {
+  const fallback = get(UPSTREAM_TIMEOUT_MS);
+  const own = new Map<string, number>(SERVICE_NAMES.map((s) => [s, get(UPSTREAM_TIMEOUT_MS_OF.for(s), fallback)]));
   return ({ subgraphName }) => (subgraphName && own.get(subgraphName.toLowerCase())) || fallback;
 }
 
-function queryPlanner(raw: string | undefined): GatewayConfig["queryPlanner"] {
-  if (raw === undefined || raw === "" || raw === "rust") return "rust";
-  if (raw === "js") return "js";
-  throw new Error(`GATEWAY_QUERY_PLANNER must be rust or js, got "${raw}"`);
+/** Every setting of the gateway, validated (a ConfigError names each bad one); development secrets are made on first use. */
+export function gatewayConfig(env: Env = process.env): GatewayConfig {
+  const { dataDir, secrets, ...config } = readSettings(env, GATEWAY_SETTINGS, (get) => {
+    const production = isProductionIn(get);
+    const port = get(GATEWAY_PORT);
+    return {
+      production,
+      logLevel: get(LOG_LEVEL),
+      port,
+      host: get(GATEWAY_HOST),
+      dataDir: get(DATA_DIR),
+      secrets: secretsFrom(get, production),
+      supergraphPath: get(SUPERGRAPH_PATH),
+      subgraphUrls: subgraphUrlsIn(get, port),
+      upstreamTimeoutMs: upstreamTimeoutsIn(get),
+      queryPlanner: get(GATEWAY_QUERY_PLANNER),
+      transport: get(GATEWAY_TRANSPORT),
+      oidc: oidcIn(get, production),
+      redisUrl: get(REDIS_URL),
+      hardening: hardeningIn(get, production),
+      shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
+    };
+  });
+  const { oidc, ...rest } = config;
+  const { jwtSecret, signingSecret } = loadSecrets(dataDir, secrets, config.production);
+  return { ...rest, auth: { oidc, devSecret: jwtSecret }, signingSecret };
 }
 
-function transport(raw: string | undefined): GatewayConfig["transport"] {
-  if (raw === undefined || raw === "" || raw === "hub") return "hub";
-  if (raw === "hive") return "hive";
-  throw new Error(`GATEWAY_TRANSPORT must be hub or hive, got "${raw}"`);
+/** The production switches and limits alone (tests; the trusted-documents tooling). */
+export function hardeningConfig(env: Env = process.env): Hardening {
+  return readSettings(env, [NODE_ENV.declaration, REDIS_URL.declaration, ...HARDENING_SETTINGS], (get) => hardeningIn(get, isProductionIn(get)));
 }
 
-export function gatewayConfig(): GatewayConfig {
-  const port = positiveInt("GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
-  const secrets = loadSecrets(path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data")));
-  const subgraphUrls = Object.fromEntries(
-    SERVICE_NAMES.map((s) => [s, process.env[`SUBGRAPH_URL_${s.toUpperCase()}`] ?? `http://127.0.0.1:${subgraphPort(s, port)}/graphql`]),
-  ) as Record<ServiceName, string>;
-  return {
-    port,
-    host: process.env.GATEWAY_HOST ?? "127.0.0.1",
-    supergraphPath: process.env.SUPERGRAPH_PATH ?? path.join(ROOT_DIR, "schema", "supergraph.graphql"),
-    subgraphUrls,
-    upstreamTimeoutMs: upstreamTimeouts(),
-    queryPlanner: queryPlanner(process.env.GATEWAY_QUERY_PLANNER),
-    transport: transport(process.env.GATEWAY_TRANSPORT),
-    auth: { oidc: oidcConfig(), devSecret: secrets.jwtSecret },
-    signingSecret: secrets.signingSecret,
-    hardening: hardeningConfig(),
-  };
+export interface DocumentsConfig {
+  limits: Pick<Limits, "maxCost" | "listSize">;
+  redisUrl: string | undefined;
+  redisKey: string;
+}
+
+/** `npm run documents`: the cost limit trusted documents are held to, and where `--redis` publishes them. */
+export function documentsConfig(env: Env = process.env): DocumentsConfig {
+  return readSettings(env, DOCUMENTS_SETTINGS, (get) => ({
+    limits: { maxCost: get(MAX_COST), listSize: get(COST_LIST_SIZE) },
+    redisUrl: get(REDIS_URL),
+    redisKey: get(PERSISTED_DOCUMENTS_REDIS_KEY),
+  }));
 }

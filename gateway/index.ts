@@ -2,17 +2,19 @@
 import http from "node:http";
 import { gatewayConfig } from "./config.ts";
 import { createHubGateway } from "./runtime.ts";
-import { createLogger, exitForStartFailure } from "../services/kit/log.ts";
-import { Drain, onShutdown, shutdownTimeoutMs } from "../services/kit/lifecycle.ts";
+import { configureLogs, createLogger, exitForStartFailure } from "../services/kit/log.ts";
+import { Drain, onShutdown } from "../services/kit/lifecycle.ts";
 import { EPOCH_PATH, FollowedEpoch, redisEpoch, type ConsentEpoch } from "../services/kit/consent-epoch.ts";
+import { refusalResponse } from "../services/kit/errors.ts";
 
 const log = createLogger("gateway");
 
 async function start(): Promise<void> {
   const config = gatewayConfig();
+  configureLogs({ level: config.logLevel, production: config.production });
   // The consent epoch stamped on every subgraph call (kit/consent-epoch.ts): from Redis, or pushed by samhandling.
-  const followed = process.env.REDIS_URL ? null : new FollowedEpoch(config.signingSecret);
-  const epochs: ConsentEpoch = followed ?? redisEpoch(process.env.REDIS_URL!);
+  const followed = config.redisUrl ? null : new FollowedEpoch(config.signingSecret);
+  const epochs: ConsentEpoch = followed ?? redisEpoch(config.redisUrl!);
   const gateway = createHubGateway(config, epochs);
   // Readiness false and new requests refused while in-flight ones finish (kit/lifecycle.ts).
   const drain = new Drain({ readiness: "/readiness", passThrough: ["/healthcheck", "/metrics"] });
@@ -26,7 +28,7 @@ async function start(): Promise<void> {
     stopping = true;
     log.info("shutting down", { signal, inFlight: drain.requestsInFlight });
     // The runtime does not stop on a signal by itself: drain, close the listener, dispose.
-    const { unfinished } = await drain.drain(server, shutdownTimeoutMs());
+    const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     await gateway[Symbol.asyncDispose]();
     await epochs.close();
     log.info("stopped", { unfinished });
@@ -51,8 +53,9 @@ function receiveEpoch(followed: FollowedEpoch, req: http.IncomingMessage, res: h
       // not JSON: refused below
     }
     const outcome = followed.receive(body);
-    res.writeHead(outcome.ok ? 200 : outcome.code === "BAD_REQUEST" ? 400 : 401, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(outcome.ok ? { ok: true } : { errors: [{ message: "Only samhandling may push the consent epoch.", extensions: { code: outcome.code } }] }));
+    const answer = outcome.ok ? { status: 200, body: JSON.stringify({ ok: true }) } : refusalResponse(outcome.code, "Only samhandling may push the consent epoch.");
+    res.writeHead(answer.status, { "content-type": "application/json; charset=utf-8" });
+    res.end(answer.body);
   });
 }
 

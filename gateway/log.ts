@@ -20,12 +20,10 @@ function safeAttributes(attrs: unknown): Record<string, Primitive> {
   return out;
 }
 
-const LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error"];
-
-export function gatewayLogger(level: string | undefined): Logger {
-  const chosen = (LEVELS as readonly string[]).includes(level ?? "") ? (level as LogLevel) : "info";
+/** `level`: LOG_LEVEL, validated by the gateway's config. */
+export function gatewayLogger(level: LogLevel): Logger {
   return new Logger({
-    level: chosen,
+    level,
     writers: [
       {
         write(entryLevel, attrs, msg) {

@@ -26,7 +26,6 @@ import {
   type InlineFragmentNode,
   type OperationDefinitionNode,
 } from "graphql";
-import { hardeningConfig } from "./hardening.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 
 export const DOCUMENTS_DIR = path.join(ROOT_DIR, "gateway", "documents");
@@ -126,9 +125,8 @@ export function checkedOperation(schema: GraphQLSchema, text: string, label: str
   return { id: documentId(body), name: ops[0]!.name.value, type: ops[0]!.operation as ManifestOperation["type"], body };
 }
 
-/** Reads every .graphql file in `dir`, checks each against the public schema and the cost limit, and builds the manifest. */
-export function buildManifest(dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA): Manifest {
-  const limits = hardeningConfig().limits;
+/** Reads every .graphql file in `dir`, checks each against the public schema and the cost limit (MAX_COST), and builds the manifest. */
+export function buildManifest(limits: { maxCost: number; listSize: number }, dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA): Manifest {
   const schema = publicSchema(schemaPath);
   const operations = fs
     .readdirSync(dir)

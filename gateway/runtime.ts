@@ -67,6 +67,6 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
     renderGraphiQL,
     graphiql: production ? false : { title: "Samhandling hub" },
     landingPage: false,
-    logging: gatewayLogger(process.env.LOG_LEVEL),
+    logging: gatewayLogger(config.logLevel),
   });
 }

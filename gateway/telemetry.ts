@@ -9,7 +9,7 @@ import { openTelemetrySetup } from "@graphql-hive/plugin-opentelemetry/setup";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { ConsoleSpanExporter } from "@opentelemetry/sdk-trace-base";
-import type { Telemetry } from "./hardening.ts";
+import type { Telemetry } from "./config.ts";
 
 let tracingStarted = false;
 
@@ -20,7 +20,7 @@ export function startTracing(telemetry: Telemetry): void {
   const exporter = telemetry.traces === "console" ? new ConsoleSpanExporter() : new OTLPTraceExporter({ url: telemetry.traces });
   openTelemetrySetup({
     contextManager: new AsyncLocalStorageContextManager(),
-    resource: { serviceName: process.env.OTEL_SERVICE_NAME ?? "samhandling-gateway" },
+    resource: { serviceName: telemetry.serviceName },
     traces: { exporter, batching: telemetry.traces !== "console" },
   });
 }

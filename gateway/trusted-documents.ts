@@ -10,14 +10,16 @@
 // not "no such document", and the outage is logged once.
 import fs from "node:fs";
 import { Redis } from "ioredis";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
+import { refusalExtensions, requestRefusal, type RefusalCode } from "../services/kit/errors.ts";
 import { createLogger, outageLog } from "../services/kit/log.ts";
-import type { Hardening } from "./hardening.ts";
+import type { Hardening } from "./config.ts";
 import { checkedOperation, documentId, loadManifest, publicSchema } from "./persisted-documents.ts";
 
 type Lookup = (id: string) => Promise<string | null>;
 
-const clientError = (code: string, message: string, status = 400) => ({ message, extensions: { code, http: { status } } });
+/** Hive's persisted-documents errors are given as message and extensions. */
+const clientError = (code: RefusalCode, message: string) => ({ message, extensions: refusalExtensions(code) });
 
 /** Redis entries, checked; null for an id Redis does not hold or holds a refused document under. */
 export function redisDocuments(redis: Pick<Redis, "hget">, key: string, limits: Hardening["limits"], schema: () => GraphQLSchema): Lookup {
@@ -31,8 +33,7 @@ export function redisDocuments(redis: Pick<Redis, "hget">, key: string, limits: 
       body = await redis.hget(key, id);
     } catch (error) {
       outage.failed(error);
-      const { message, extensions } = clientError("PERSISTED_DOCUMENTS_UNAVAILABLE", "Trusted documents published to Redis cannot be read right now (documents in the gateway's manifest still run). Try again shortly.", 503);
-      throw new GraphQLError(message, { extensions });
+      throw requestRefusal("PERSISTED_DOCUMENTS_UNAVAILABLE", "Trusted documents published to Redis cannot be read right now (documents in the gateway's manifest still run). Try again shortly.");
     }
     outage.ok();
     if (body === null) return null;

@@ -2,7 +2,7 @@
 // identity`): an OpenID provider on GATEWAY_PORT + 100 that knows the demo's
 // employees, citizens and auditors and the hub's clients. Development only.
 import http from "node:http";
-import { Drain, onShutdown, shutdownTimeoutMs } from "../services/kit/lifecycle.ts";
+import { Drain, onShutdown } from "../services/kit/lifecycle.ts";
 import { createLogger, errorFields, exitForStartFailure } from "../services/kit/log.ts";
 import { MACHINE_CLIENTS } from "./clients.ts";
 import { IDENTITY_SETTINGS, identityConfig } from "./config.ts";
@@ -71,7 +71,7 @@ async function start(): Promise<void> {
     stopping = true;
     ready = false;
     log.info("shutting down", { reason, inFlight: drain.requestsInFlight });
-    const { unfinished } = await drain.drain(server, shutdownTimeoutMs());
+    const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     store.flush();
     log.info("stopped", { unfinished });
     process.exit(0);

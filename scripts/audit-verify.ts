@@ -16,7 +16,7 @@ import pg from "pg";
 
 import { AccessLog, type VerifyResult } from "../services/kit/access-log.ts";
 import { isServiceName, SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
-import { databaseUrlFor, ROOT_DIR } from "../services/kit/config.ts";
+import { auditVerifyConfig, type DatabasesConfig } from "./config.ts";
 
 class CannotVerify extends Error {}
 
@@ -59,19 +59,19 @@ async function withPglite<T>(dataDir: string, use: (pool: pg.Pool) => Promise<T>
   }
 }
 
-async function verifyService(service: ServiceName): Promise<VerifyResult> {
+async function verifyService(service: ServiceName, config: DatabasesConfig): Promise<VerifyResult> {
   const check = async (pool: pg.Pool) => {
     const { rows } = await pool.query<{ t: string | null }>(`SELECT to_regclass('access_log')::text AS t`);
     if (rows[0]?.t === null) throw new CannotVerify("no access_log table (start the service once to apply its migrations)");
     return new AccessLog(pool).verify();
   };
-  const url = databaseUrlFor(service);
+  const url = config.databaseUrls[service];
   if (url) return withPostgres(url, check);
-  const dataRoot = path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data"));
-  return withPglite(path.join(dataRoot, service, "pgdata"), check);
+  return withPglite(path.join(config.dataDir, service, "pgdata"), check);
 }
 
 async function main(): Promise<number> {
+  const config = auditVerifyConfig();
   const named = process.argv.slice(2);
   const unknown = named.filter((s) => !isServiceName(s));
   if (unknown.length > 0) {
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const service of services) {
     try {
-      const result = await verifyService(service);
+      const result = await verifyService(service, config);
       if (result.ok) {
         console.log(`ok ${service}: ${result.rows} rows`);
       } else {

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { schemaEngineConfig } from "./config.ts";
 import { diffMigrationsToSchema, listMigrationDirs, listSchemas, prismaRoot, schemaPaths } from "./lib/schema-engine.ts";
 
 export interface DriftResult {
@@ -17,8 +18,8 @@ export interface DriftResult {
   drift: string | null;
 }
 
-/** `root` defaults to prisma/; tests pass a temp copy. */
-export async function checkDrift(schema: string, root = prismaRoot): Promise<DriftResult> {
+/** `root` defaults to prisma/; tests pass a temp copy. `debugLogs`: print the engine's log on failure. */
+export async function checkDrift(schema: string, root = prismaRoot, { debugLogs = false } = {}): Promise<DriftResult> {
   const paths = schemaPaths(schema, root);
   const migrations = listMigrationDirs(paths.migrationsDir);
   const create = `npm run db:new -- ${schema} <migration_name>`;
@@ -27,7 +28,7 @@ export async function checkDrift(schema: string, root = prismaRoot): Promise<Dri
   }
   let sql: string;
   try {
-    sql = await diffMigrationsToSchema(paths);
+    sql = await diffMigrationsToSchema(paths, { debugLogs });
   } catch (err) {
     return {
       schema,
@@ -44,6 +45,7 @@ export async function checkDrift(schema: string, root = prismaRoot): Promise<Dri
 }
 
 async function main(): Promise<void> {
+  const { debugLogs } = schemaEngineConfig();
   const all = listSchemas();
   const named = process.argv.slice(2);
   const unknown = named.filter((s) => !all.includes(s));
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   let failed = 0;
   for (const schema of named.length > 0 ? named : all) {
     const started = performance.now();
-    const { drift } = await checkDrift(schema);
+    const { drift } = await checkDrift(schema, prismaRoot, { debugLogs });
     const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
     if (drift === null) {
       const count = listMigrationDirs(schemaPaths(schema).migrationsDir).length;

@@ -17,6 +17,7 @@ import {
   repoRoot,
   schemaPaths,
 } from "./lib/schema-engine.ts";
+import { schemaEngineConfig } from "./config.ts";
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: npm run db:new -- <schema> <migration_name>\nSchemas: ${listSchemas().join(", ")}`);
@@ -36,7 +37,7 @@ const name = rawName.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/
 if (!name) usage(`Migration name "${rawName}" has no letters or digits.`);
 
 const paths = schemaPaths(schema);
-const sql = await diffMigrationsToSchema(paths);
+const sql = await diffMigrationsToSchema(paths, schemaEngineConfig());
 if (!sql.trim()) {
   console.log(`${schema}: no changes — schema.prisma matches the existing migrations; nothing written.`);
 } else {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
+import { childEnv } from "./config.ts";
 
 const run = promisify(execFile);
 
@@ -20,7 +21,7 @@ async function generate(service: ServiceName): Promise<boolean> {
   // generate never runs the native schema engine; pointing at /bin/false stops the CLI downloading it.
   await run(process.execPath, [prismaCli, "generate", "--schema", schemaPath], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: childEnv({ PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
   });
   await fs.writeFile(stampPath, hash);
   return true;

@@ -1,17 +1,15 @@
 // npm start: the whole federation on the embedded default (PGlite under
 // ./data), with the Fjordvik demo families. Ctrl-C stops everything.
-import path from "node:path";
-import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort } from "../services/kit/catalog.ts";
-import { ROOT_DIR, databaseUrlFor } from "../services/kit/config.ts";
+import { SERVICE_NAMES, subgraphPort } from "../services/kit/catalog.ts";
+import { startConfig } from "./config.ts";
 import { generateClients } from "./generate.ts";
 import { startFederation } from "./lib/federation.ts";
 import { exampleQuery } from "./lib/example.ts";
 
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEFAULT_GATEWAY_PORT);
-const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data"));
+const { gatewayPort, dataDir, databaseUrls } = startConfig();
 
 await generateClients();
-const onPostgres = SERVICE_NAMES.filter((s) => databaseUrlFor(s));
+const onPostgres = SERVICE_NAMES.filter((s) => databaseUrls[s]);
 console.log(
   `Starting seven subgraphs and the gateway (databases: ${onPostgres.length ? `PostgreSQL for ${onPostgres.join(", ")}, ` : ""}PGlite under ${dataDir})…`,
 );

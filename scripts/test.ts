@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ROOT_DIR } from "../services/kit/config.ts";
+import { childEnv, testRunConfig } from "./config.ts";
 import { generateClients } from "./generate.ts";
 import { describeFindings, LOG_SCAN_REPORT_ENV, readLogReport } from "../test/support/log-report.ts";
 
@@ -31,6 +32,7 @@ const RUN_ONCE = [
 ];
 /** `npm test -- <files or filters>` narrows both passes to those (vitest's own filter). */
 const FILTERS = process.argv.slice(2);
+const config = testRunConfig();
 
 // Unit suites that also mean something on PostgreSQL (PGlite has one session, so several access-log writers racing
 // for the chain's head only happen there; a database made by an older release must upgrade in place on both).
@@ -48,7 +50,7 @@ interface Totals {
   skipped: number;
 }
 
-function vitest(label: string, args: string[], env: NodeJS.ProcessEnv): Totals {
+function vitest(label: string, args: string[], env: Record<string, string>): Totals {
   console.log(`\n=== ${label} ===`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-vitest-"));
   const report = path.join(dir, "report.json");
@@ -57,7 +59,7 @@ function vitest(label: string, args: string[], env: NodeJS.ProcessEnv): Totals {
   const result = spawnSync(
     process.execPath,
     [path.join(ROOT_DIR, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args, ...(FILTERS.length > 0 ? ["--passWithNoTests", ...FILTERS] : [])],
-    { cwd: ROOT_DIR, env: { ...process.env, ...env, [LOG_SCAN_REPORT_ENV]: logScans }, stdio: "inherit" },
+    { cwd: ROOT_DIR, env: childEnv({ ...env, [LOG_SCAN_REPORT_ENV]: logScans }), stdio: "inherit" },
   );
   if (!fs.existsSync(report)) return { passed: 0, failed: 1, skipped: 0 };
   const json = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
@@ -97,16 +99,16 @@ const add = (t: Totals) => {
   totals.skipped += t.skipped;
 };
 
-if (process.env.CI === "true" && !process.env.REDIS_URL) {
+if (config.ci && !config.redis) {
   console.error("CI=true but REDIS_URL is not set: the shared-cache suites cannot run. .ci/run starts Redis and sets it.");
   totals.failed += 1;
 }
 
 add(vitest("all suites on embedded PGlite", [], { HUB_TEST_DATABASE: "pglite" }));
 
-if (process.env.DATABASE_URL_TEMPLATE) {
+if (config.postgres) {
   add(vitest("database suites on PostgreSQL", POSTGRES_SUITES, { HUB_TEST_DATABASE: "postgresql" }));
-} else if (process.env.CI === "true") {
+} else if (config.ci) {
   console.error("CI=true but DATABASE_URL_TEMPLATE is not set: the PostgreSQL pass cannot run. .ci/run starts PostgreSQL and sets it.");
   totals.failed += 1;
 } else {

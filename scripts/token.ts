@@ -1,12 +1,12 @@
 // npm run token -- <user>   prints a development bearer token for a demo user
 // npm run token             lists the demo users
-import path from "node:path";
-import { ROOT_DIR } from "../services/kit/config.ts";
-import { isProduction, loadSecrets } from "../services/kit/auth/secrets.ts";
+import { loadSecrets } from "../services/kit/auth/secrets.ts";
 import { devToken } from "../services/kit/auth/tokens.ts";
 import { demoUser, demoUsers } from "../demo/users.ts";
+import { tokenConfig } from "./config.ts";
 
-if (isProduction()) {
+const config = tokenConfig();
+if (config.production) {
   console.error("Development tokens are off in production: use the municipality's identity provider.");
   process.exit(1);
 }
@@ -21,5 +21,5 @@ if (!user) {
   console.error(`No demo user "${key}". Run \`npm run token\` for the list.`);
   process.exit(1);
 }
-const secrets = loadSecrets(path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data")));
+const secrets = loadSecrets(config.dataDir, config.secrets, false);
 console.log(await devToken(user.claims, secrets.jwtSecret));

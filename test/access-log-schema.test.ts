@@ -108,16 +108,7 @@ async function connect(place: Place): Promise<{ pool: pg.Pool; close(): Promise<
 
 /** The service's start-up on this branch: services/kit/db/database.ts opens and migrates. */
 function start(service: ServiceName, place: Place): Promise<Database> {
-  return openDatabase({
-    service,
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: place.url,
-    dataDir: place.dataDir,
-    syntheticFamilies: 0,
-    syntheticSeed: 1,
-    seedDemo: false,
-  });
+  return openDatabase({ service, databaseUrl: place.url, databasePoolSize: 2, dataDir: place.dataDir });
 }
 
 /**

@@ -76,16 +76,7 @@ beforeAll(async () => {
   // The demo is written for DEMO_TODAY; Emma is 17 then. Only Date is faked.
   vi.useFakeTimers({ now: new Date(`${DEMO_TODAY}T12:00:00.000Z`), toFake: ["Date"] });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "consent-api-"));
-  database = await openDatabase({
-    service: "samhandling",
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: undefined,
-    dataDir,
-    syntheticFamilies: 0,
-    syntheticSeed: 1,
-    seedDemo: true,
-  });
+  database = await openDatabase({ service: "samhandling", databaseUrl: undefined, databasePoolSize: 1, dataDir });
   db = createClient(database.adapter);
   await seedTables(db, fjordvik().samhandling);
   ({ schema } = await buildFederatedSchema({

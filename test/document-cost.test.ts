@@ -6,6 +6,7 @@ import path from "node:path";
 import { buildSchema, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildManifest, documentCost } from "../gateway/persisted-documents.ts";
+import { documentsConfig } from "../gateway/config.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 
 const schema = buildSchema(`
@@ -34,15 +35,8 @@ describe("trusted document cost", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-documents-"));
     try {
       fs.copyFileSync(path.join(ROOT_DIR, "gateway", "documents", "FamilyOverview.graphql"), path.join(dir, "FamilyOverview.graphql"));
-      expect(() => buildManifest(dir)).not.toThrow();
-      const saved = process.env.MAX_COST;
-      process.env.MAX_COST = "50";
-      try {
-        expect(() => buildManifest(dir)).toThrow(/FamilyOverview\.graphql costs \d+ .* over MAX_COST 50/);
-      } finally {
-        if (saved === undefined) delete process.env.MAX_COST;
-        else process.env.MAX_COST = saved;
-      }
+      expect(() => buildManifest(documentsConfig({}).limits, dir)).not.toThrow();
+      expect(() => buildManifest(documentsConfig({ MAX_COST: "50" }).limits, dir)).toThrow(/FamilyOverview\.graphql costs \d+ .* over MAX_COST 50/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

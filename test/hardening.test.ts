@@ -2,44 +2,39 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { DEFAULT_DOCUMENTS_MANIFEST, hardeningConfig } from "../gateway/hardening.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig, hardeningConfig } from "../gateway/config.ts";
 import { buildManifest, documentId, manifestText } from "../gateway/persisted-documents.ts";
 import { actorKey } from "../gateway/plugins/rate-limit.ts";
 
-const originalEnv = process.env.NODE_ENV;
-afterEach(() => {
-  process.env.NODE_ENV = originalEnv;
-});
+const limits = documentsConfig({}).limits;
 
 describe("trusted documents", () => {
   it("the committed manifest matches gateway/documents (run `npm run documents`)", () => {
-    expect(fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8")).toBe(manifestText(buildManifest()));
+    expect(fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8")).toBe(manifestText(buildManifest(limits)));
   });
 
   it("ids are the sha256 of the printed document, so formatting does not change them", () => {
-    for (const op of buildManifest().operations) expect(op.id).toBe(documentId(op.body));
+    for (const op of buildManifest(limits).operations) expect(op.id).toBe(documentId(op.body));
   });
 });
 
 describe("gateway limits from the environment", () => {
   it("has defaults in development, with the rate limit off", () => {
-    process.env.NODE_ENV = "development";
-    const config = hardeningConfig({});
+    const config = hardeningConfig({ NODE_ENV: "development" });
     expect(config.production).toBe(false);
     expect(config.limits).toMatchObject({ maxDepth: 10, maxAliases: 30, maxTokens: 4000, maxBodyBytes: 1_000_000, maxBatch: 10 });
     expect(config.rateLimit.max).toBe(0);
     expect(config.allowArbitraryDocuments).toBe(true);
-    expect(config.telemetry).toEqual({ metrics: true, traces: null });
+    expect(config.telemetry).toEqual({ metrics: true, traces: null, serviceName: "samhandling-gateway" });
   });
 
   it("closes arbitrary documents and limits rates in production", () => {
-    process.env.NODE_ENV = "production";
-    const config = hardeningConfig({ REDIS_URL: "redis://127.0.0.1:6379" });
+    const config = hardeningConfig({ NODE_ENV: "production", REDIS_URL: "redis://127.0.0.1:6379" });
     expect(config.allowArbitraryDocuments).toBe(false);
     expect(config.rateLimit).toEqual({ max: 600, windowMs: 60_000, redisUrl: "redis://127.0.0.1:6379" });
-    expect(() => hardeningConfig({ ALLOW_ARBITRARY_DOCUMENTS: "true" })).toThrow(/refused in production/);
+    expect(() => hardeningConfig({ NODE_ENV: "production", ALLOW_ARBITRARY_DOCUMENTS: "true" })).toThrow(/refused in production/);
   });
 
   it("refuses a malformed value with its name", () => {

@@ -22,6 +22,7 @@ describe("identityConfig", () => {
       dataDir: "/tmp/hub-data/identity",
       webRedirectUris: ["http://localhost:5200/auth/callback"],
       webPostLogoutRedirectUris: ["http://localhost:5200/"],
+      shutdownTimeoutMs: 15_000,
     });
     expect(identityConfig({}).port).toBe(4100);
   });
@@ -34,7 +35,7 @@ describe("identityConfig", () => {
     });
     expect(config).toMatchObject({ port: 4555, issuer: "https://login.example.test", webRedirectUris: ["http://localhost:5173/cb", "http://127.0.0.1:5173/cb"] });
     expect(() => identityConfig({ IDENTITY_PORT: "http" })).toThrow('IDENTITY_PORT must be a whole number from 1 to 65535, got "http"');
-    expect(() => identityConfig({ IDENTITY_WEB_REDIRECT_URIS: "ftp://x" })).toThrow("IDENTITY_WEB_REDIRECT_URIS must be http(s) URLs");
+    expect(() => identityConfig({ IDENTITY_WEB_REDIRECT_URIS: "ftp://x" })).toThrow(/IDENTITY_WEB_REDIRECT_URIS must be a comma-separated list, each a URL \(http:\/\/… or https:\/\/…\)/);
   });
 
   it("refuses production", () => {
@@ -44,7 +45,7 @@ describe("identityConfig", () => {
   it("describes every setting it reads", () => {
     const read = fs.readFileSync(path.join(ROOT_DIR, "identity", "config.ts"), "utf8");
     const names = IDENTITY_SETTINGS.map((s) => s.name);
-    for (const name of read.matchAll(/setting\("([A-Z_]+)"/g)) expect(names).toContain(name[1]);
+    for (const name of read.matchAll(/(?:setting|computed|optional)\("([A-Z_]+)"/g)) expect(names).toContain(name[1]);
     for (const s of IDENTITY_SETTINGS) expect(s.description.length, s.name).toBeGreaterThan(20);
     // Nothing else in identity/ reads the environment.
     for (const file of fs.readdirSync(path.join(ROOT_DIR, "identity")).filter((f) => f.endsWith(".ts") && f !== "config.ts")) {

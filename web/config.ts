@@ -1,11 +1,10 @@
-// The web server's settings, all from the environment, read and checked here
-// only. The browser's part of them is served as /config.json, so one build of
-// the app serves every environment.
+// The web server's settings, read and checked here only (services/kit/env.ts).
+// The browser's part of them is served as /config.json, so one build of the
+// app serves every environment.
 import path from "node:path";
-import { DEFAULT_GATEWAY_PORT, webPort } from "../services/kit/catalog.ts";
-import { flagFromEnv, ROOT_DIR } from "../services/kit/config.ts";
-import { isProduction } from "../services/kit/auth/secrets.ts";
-import { shutdownTimeoutMs } from "../services/kit/lifecycle.ts";
+import { webPort } from "../services/kit/catalog.ts";
+import { GATEWAY_PORT, isProductionIn, NODE_ENV, ROOT_DIR, SHUTDOWN_TIMEOUT_MS } from "../services/kit/config.ts";
+import { boolean, computed, filePath, optional, port, readSettings, setting, text, url, type Declaration, type Env } from "../services/kit/env.ts";
 import { parseRuntimeConfig, type RuntimeConfig } from "./src/runtime-config.ts";
 
 export interface WebConfig {
@@ -21,37 +20,62 @@ export interface WebConfig {
 
 export const WEB_DIST_DIR = path.join(ROOT_DIR, "web", "dist");
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
-  return value;
-}
+const WEB_PORT = computed("WEB_PORT", port(), { shownDefault: "`GATEWAY_PORT` + 200 (4200)", description: "The web app's port." });
+const WEB_HOST = setting("WEB_HOST", text(), { default: "127.0.0.1", description: "The address the web app's server listens on (`0.0.0.0` in a container)." });
+const WEB_DIST = setting("WEB_DIST_DIR", filePath(), { default: WEB_DIST_DIR, shownDefault: "`web/dist`", description: "The built app the web server serves." });
+const WEB_GATEWAY_URL = computed("WEB_GATEWAY_URL", url(["http", "https"]), {
+  shownDefault: "`http://127.0.0.1:<GATEWAY_PORT>/graphql`; required in production",
+  description: "The gateway's GraphQL URL as the browser reaches it.",
+});
+const WEB_OIDC_ISSUER = optional("WEB_OIDC_ISSUER", url(["http", "https"]), {
+  shownDefault: "unset: no sign-in; required in production",
+  description: "The OpenID provider the app signs people in at.",
+});
+const WEB_OIDC_CLIENT_ID = setting("WEB_OIDC_CLIENT_ID", text(), { default: "hub-web", description: "The app's client id at the OpenID provider." });
+const WEB_OIDC_SCOPE = setting("WEB_OIDC_SCOPE", text(), { default: "openid profile", description: "The scopes the app asks the OpenID provider for." });
+const WEB_TRUSTED_DOCUMENTS_ONLY = computed("WEB_TRUSTED_DOCUMENTS_ONLY", boolean(), {
+  shownDefault: "`false`; always `true` in production",
+  description: "Send trusted-document ids instead of query text.",
+});
 
-function runtimeConfig(env: NodeJS.ProcessEnv, gatewayPort: number): RuntimeConfig {
-  const production = isProduction();
-  const gatewayUrl = env.WEB_GATEWAY_URL || (production ? undefined : `http://127.0.0.1:${gatewayPort}/graphql`);
-  if (!gatewayUrl) throw new Error("WEB_GATEWAY_URL must be set in production: the gateway's public GraphQL URL, as the browser reaches it.");
-  const issuer = env.WEB_OIDC_ISSUER || env.OIDC_ISSUER;
-  if (!issuer && production) throw new Error("WEB_OIDC_ISSUER (or OIDC_ISSUER) must be set in production: the app signs people in there.");
-  const trustedDocumentsOnly = flagFromEnv(env, "WEB_TRUSTED_DOCUMENTS_ONLY", production);
-  if (production && !trustedDocumentsOnly) throw new Error("WEB_TRUSTED_DOCUMENTS_ONLY=false is refused in production: the gateway runs only trusted documents there.");
-  // Checked with the same rules the app applies when it reads /config.json.
-  return parseRuntimeConfig({
-    gatewayUrl,
-    oidc: issuer ? { issuer, clientId: env.WEB_OIDC_CLIENT_ID || "hub-web", scope: env.WEB_OIDC_SCOPE || "openid profile" } : null,
-    trustedDocumentsOnly,
+/** Every variable the web server reads, as docs/configuration.md lists them. */
+export const WEB_SETTINGS: readonly Declaration[] = [
+  NODE_ENV,
+  GATEWAY_PORT,
+  WEB_PORT,
+  WEB_HOST,
+  WEB_DIST,
+  WEB_GATEWAY_URL,
+  WEB_OIDC_ISSUER,
+  WEB_OIDC_CLIENT_ID,
+  WEB_OIDC_SCOPE,
+  WEB_TRUSTED_DOCUMENTS_ONLY,
+  SHUTDOWN_TIMEOUT_MS,
+].map((s) => s.declaration);
+
+export function webConfig(env: Env = process.env): WebConfig {
+  return readSettings(env, WEB_SETTINGS, (get) => {
+    const production = isProductionIn(get);
+    const gatewayPort = get(GATEWAY_PORT);
+    const gatewayUrl = get(WEB_GATEWAY_URL, production ? "" : `http://127.0.0.1:${gatewayPort}/graphql`);
+    if (!gatewayUrl) get.problem("WEB_GATEWAY_URL must be set in production: the gateway's public GraphQL URL, as the browser reaches it.");
+    const issuer = get(WEB_OIDC_ISSUER);
+    const clientId = get(WEB_OIDC_CLIENT_ID);
+    const scope = get(WEB_OIDC_SCOPE);
+    if (!issuer && production) get.problem("WEB_OIDC_ISSUER must be set in production: the app signs people in there.");
+    const trustedDocumentsOnly = get(WEB_TRUSTED_DOCUMENTS_ONLY, production);
+    if (production && !trustedDocumentsOnly) get.problem("WEB_TRUSTED_DOCUMENTS_ONLY=false is refused in production: the gateway runs only trusted documents there.");
+    return {
+      port: get(WEB_PORT, webPort(gatewayPort)),
+      host: get(WEB_HOST),
+      distDir: path.resolve(get(WEB_DIST)),
+      // Checked with the same rules the app applies when it reads /config.json.
+      runtime: parseRuntimeConfig({
+        gatewayUrl: gatewayUrl || "http://invalid.invalid/graphql",
+        oidc: issuer ? { issuer, clientId, scope } : null,
+        trustedDocumentsOnly,
+      }),
+      shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
+    };
   });
-}
-
-export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
-  const gatewayPort = port(env, "GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
-  return {
-    port: port(env, "WEB_PORT", webPort(gatewayPort)),
-    host: env.HOST || "127.0.0.1",
-    distDir: env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : WEB_DIST_DIR,
-    runtime: runtimeConfig(env, gatewayPort),
-    shutdownTimeoutMs: shutdownTimeoutMs(env),
-  };
 }

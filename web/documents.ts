@@ -6,13 +6,13 @@
 // the app sends.
 import fs from "node:fs";
 import { checkedOperation, manifestText, publicSchema, type Manifest } from "../gateway/persisted-documents.ts";
-import { hardeningConfig } from "../gateway/hardening.ts";
+import { documentsConfig } from "../gateway/config.ts";
 import { PERSISTED_DOCUMENTS_FILE } from "./codegen.ts";
 
 export function appManifest(file = PERSISTED_DOCUMENTS_FILE): Manifest {
   const documents = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
   const schema = publicSchema();
-  const { limits } = hardeningConfig();
+  const { limits } = documentsConfig();
   const operations = Object.entries(documents).map(([id, text]) => {
     const operation = checkedOperation(schema, text, `the app's operation ${id.slice(0, 12)}…`, limits);
     // The app sends `id`; the gateway looks up `operation.id`. They must be one.

@@ -6,19 +6,20 @@ import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
-import type { Limits } from "../hardening.ts";
+import type { Limits } from "../config.ts";
+import { refusalExtensions, type RefusalCode } from "../../services/kit/errors.ts";
 
 export const LIMIT_CODES = {
   depth: "QUERY_TOO_DEEP",
   aliases: "TOO_MANY_ALIASES",
   tokens: "QUERY_TOO_LARGE",
-} as const;
+} as const satisfies Record<string, RefusalCode>;
 
-/** Armor rejects with a plain GraphQLError; give it a code and a 400 before it is thrown. */
-function coded(code: string) {
+/** Armor rejects with a plain GraphQLError; give it a code and its status (400) before it is thrown. */
+function coded(code: RefusalCode) {
   return [
     (_ctx: unknown, error: GraphQLError) => {
-      Object.assign(error.extensions as Record<string, unknown>, { code, http: { status: 400 } });
+      Object.assign(error.extensions as Record<string, unknown>, refusalExtensions(code));
     },
   ];
 }

@@ -9,6 +9,7 @@ import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { LegacyLogger, type Logger } from "@graphql-hive/logger";
 import { HUB_EXTENSION, type HubExtension } from "../../services/kit/auth/signing.ts";
 import type { ConsentEpoch } from "../../services/kit/consent-epoch.ts";
+import { refusalResponse } from "../../services/kit/errors.ts";
 
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** The response header that names the request id every service's access log records for this request. */
@@ -55,8 +56,8 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
       if (url.pathname !== "/graphql") return;
       const purpose = purposeOf(request);
       if (purpose === undefined) {
-        const body = JSON.stringify({ errors: [{ message: BAD_CASE_ID, extensions: { code: "BAD_USER_INPUT" } }] });
-        endResponse(new fetchAPI.Response(body, { status: 400, headers: { "content-type": "application/json; charset=utf-8" } }));
+        const { status, body } = refusalResponse("BAD_USER_INPUT", BAD_CASE_ID);
+        endResponse(new fetchAPI.Response(body, { status, headers: { "content-type": "application/json; charset=utf-8" } }));
         return;
       }
       const stamp = stampOf(request);

@@ -10,9 +10,10 @@
 // rate limiter, used before, kept every call's timestamp (a GET and a SET of
 // a JSON array per request) and walked each document with a TypeInfo: about a
 // fifth of the gateway's CPU (bench/RESULTS.md).
-import { GraphQLError, Kind, type DocumentNode, type SelectionSetNode } from "graphql";
+import { Kind, type DocumentNode, type SelectionSetNode } from "graphql";
 import { Redis } from "ioredis";
-import type { RateLimit } from "../hardening.ts";
+import type { RateLimit } from "../config.ts";
+import { requestRefusal } from "../../services/kit/errors.ts";
 import { createLogger } from "../../services/kit/log.ts";
 
 const log = createLogger("gateway");
@@ -172,9 +173,7 @@ export function useHubRateLimit(config: RateLimit, now: () => number = Date.now)
       const { current, previous } = await counter.add(actorKey(args.contextValue as RateContext), cost, window, config.windowMs);
       const stillInView = 1 - (at - window * config.windowMs) / config.windowMs;
       if (current + previous * stillInView <= config.max) return;
-      throw new GraphQLError(`Too many requests: at most ${config.max} per ${seconds} s for one user. Wait a little and try again.`, {
-        extensions: { code: "RATE_LIMITED", http: { status: 429, headers: { "retry-after": String(seconds) } } },
-      });
+      throw requestRefusal("RATE_LIMITED", `Too many requests: at most ${config.max} per ${seconds} s for one user. Wait a little and try again.`, { "retry-after": String(seconds) });
     },
   };
 }

@@ -4,16 +4,12 @@
 // request reaches GraphQL.
 import { GraphQLError } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { requestRefusal, type ErrorCode } from "../../services/kit/errors.ts";
 
 const tooLarge = (limit: number) =>
-  new GraphQLError(`The request body is larger than ${limit} bytes. Send a smaller request (persisted documents keep it short).`, {
-    extensions: { code: "REQUEST_TOO_LARGE", http: { status: 413 } },
-  });
+  requestRefusal("REQUEST_TOO_LARGE", `The request body is larger than ${limit} bytes. Send a smaller request (persisted documents keep it short).`);
 
-const nulCharacter = () =>
-  new GraphQLError("A text contains the character U+0000, which no service can store. Remove it and send again.", {
-    extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-  });
+const nulCharacter = () => requestRefusal("BAD_USER_INPUT", "A text contains the character U+0000, which no service can store. Remove it and send again.");
 
 /** True when any string in a parsed request (query, variables, extensions) holds U+0000. */
 function holdsNul(value: unknown): boolean {
@@ -23,10 +19,7 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
-const notUtf8 = () =>
-  new GraphQLError("The request body is not valid UTF-8. Send JSON encoded as UTF-8.", {
-    extensions: { code: "INVALID_UTF8", http: { status: 400 } },
-  });
+const notUtf8 = () => requestRefusal("INVALID_UTF8", "The request body is not valid UTF-8. Send JSON encoded as UTF-8.");
 
 async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -56,9 +49,7 @@ export function useBodyGuard(limit: number): GatewayPlugin {
       if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
       // Yoga would answer an empty 415; say what to send instead.
       if (!requestParser && request.method === "POST") {
-        throw new GraphQLError("Unsupported content type. Send a JSON body with content-type: application/json.", {
-          extensions: { code: "UNSUPPORTED_MEDIA_TYPE", http: { status: 415 } },
-        });
+        throw requestRefusal("UNSUPPORTED_MEDIA_TYPE", "Unsupported content type. Send a JSON body with content-type: application/json.");
       }
       if (!request.body || !requestParser) return;
       const parse = requestParser;
@@ -81,7 +72,7 @@ export function useBodyGuard(limit: number): GatewayPlugin {
 const VARIABLE_ERROR = /^Variable "\$/;
 
 /** Yoga's own refusals by message (they have no code, or only a generic one) → what a client can branch on. */
-const KNOWN: [RegExp, string][] = [
+const KNOWN: [RegExp, ErrorCode][] = [
   [/^Required CSRF header/, "CSRF_HEADER_MISSING"],
   [/^Batching is limited/, "BATCH_TOO_LARGE"],
   [/^POST body sent invalid JSON/, "MALFORMED_JSON"],
@@ -121,7 +112,8 @@ function withCode(error: unknown, hideSuggestions: boolean): void {
   // Errors with a path come from execution (subgraphs set their own codes); only request-level ones are ours.
   if (typeof extensions.code === "string" || error.path) return;
   const status = (extensions.http as { status?: number } | undefined)?.status;
-  extensions.code = status !== undefined && status >= 400 && status < 500 ? "BAD_REQUEST" : "GRAPHQL_VALIDATION_FAILED";
+  const code: ErrorCode = status !== undefined && status >= 400 && status < 500 ? "BAD_REQUEST" : "GRAPHQL_VALIDATION_FAILED";
+  extensions.code = code;
 }
 
 /** Codes on request-level errors; in production also no schema hints in any message (variables included). */

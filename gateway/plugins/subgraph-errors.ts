@@ -9,13 +9,15 @@
 // with internals attached.
 import { GraphQLError, type ExecutionResult } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import type { FieldCode } from "../../services/kit/errors.ts";
 
 /** A clean error for a call that failed in transport: no request, response or stack details attached. */
 function failedCall(serviceName: string, timedOut: boolean, path: readonly (string | number)[] | undefined): GraphQLError {
   const what = timedOut ? "did not answer in time" : "could not be reached";
+  const code: FieldCode = timedOut ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE";
   return new GraphQLError(`The ${serviceName} service ${what}, so its part of the answer is missing; the rest is complete. Try again shortly.`, {
     path,
-    extensions: { code: timedOut ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE", serviceName },
+    extensions: { code, serviceName },
   });
 }
 

@@ -146,7 +146,7 @@ async function freshPGlite(): Promise<PGlite> {
 export async function withSchemaEngine<T>(
   schemaFile: string,
   fn: (engine: SchemaEngine) => Promise<T>,
-  { database }: { database?: PGlite } = {},
+  { database, debugLogs = false }: { database?: PGlite; debugLogs?: boolean } = {},
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   // Created on first use, closed below. We supply the shadow database
@@ -181,7 +181,7 @@ export async function withSchemaEngine<T>(
   try {
     return await fn(engine);
   } catch (err) {
-    if (process.env.DEBUG_SCHEMA_ENGINE) console.error(logs.join("\n"));
+    if (debugLogs) console.error(logs.join("\n"));
     // The engine only names a JS-side error by its id in the adapter's error
     // registry ("External error id#0"); add the database's own message.
     let message = engineErrorMessage(err).replace(/External error id#(\d+)/g, (text, id: string) => {
@@ -206,7 +206,7 @@ export async function withSchemaEngine<T>(
  * applied" to the schema in `schemaFile`; "" when they already match.
  * Throws if the migrations do not apply cleanly to an empty database.
  */
-export async function diffMigrationsToSchema({ schemaFile, migrationsDir }: SchemaPaths): Promise<string> {
+export async function diffMigrationsToSchema({ schemaFile, migrationsDir }: SchemaPaths, { debugLogs = false } = {}): Promise<string> {
   return withSchemaEngine(schemaFile, async (engine) => {
     const result = await engine.diff({
       // Even with no migrations yet, start from the (empty) migrations applied
@@ -222,5 +222,5 @@ export async function diffMigrationsToSchema({ schemaFile, migrationsDir }: Sche
       filters: { externalTables: [], externalEnums: [] },
     });
     return result.exitCode === 2 ? (result.stdout ?? "") : "";
-  });
+  }, { debugLogs });
 }

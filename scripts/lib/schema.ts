@@ -8,6 +8,7 @@ import { parse } from "graphql";
 import { composeServices } from "@theguild/federation-composition";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
+import { childEnv } from "../config.ts";
 
 const run = promisify(execFile);
 export const SCHEMA_DIR = path.join(ROOT_DIR, "schema");
@@ -15,7 +16,7 @@ export const SCHEMA_DIR = path.join(ROOT_DIR, "schema");
 export async function printSubgraphSdl(service: ServiceName): Promise<string> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "services", service, "index.ts"), "--print-sdl"], {
     cwd: ROOT_DIR,
-    env: { ...process.env, LOG_LEVEL: "error" },
+    env: childEnv({ LOG_LEVEL: "error" }),
     maxBuffer: 10 * 1024 * 1024,
   });
   return stdout.trimEnd() + "\n";

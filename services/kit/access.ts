@@ -2,13 +2,13 @@
 // built through `AccessGuard.view`, so the consent rules, the access log and
 // the "no existence leak" shape live here and nowhere else.
 import DataLoader from "dataloader";
-import { GraphQLError } from "graphql";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import type { AccessLogRecord } from "./access-log.ts";
 import { actorOf, type Caller, type Purpose } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { DataCategory } from "./categories.ts";
 import type { Decision, DecisionQuestion, DecisionRequest, DecisionSource } from "./decisions.ts";
+import { hubError } from "./errors.ts";
 import type { Involvement } from "./views.ts";
 
 export enum AccessStatus {
@@ -75,9 +75,7 @@ export interface ServiceReads<View extends ServiceViewData> {
 }
 
 export const accessLogUnavailable = () =>
-  new GraphQLError("The access log could not be written, so no data was released. Try again shortly; the incident is logged.", {
-    extensions: { code: "ACCESS_LOG_UNAVAILABLE" },
-  });
+  hubError("ACCESS_LOG_UNAVAILABLE", "The access log could not be written, so no data was released. Try again shortly; the incident is logged.");
 
 /**
  * The gate of one request. Questions are batched (one decision call per

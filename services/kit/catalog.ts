@@ -22,6 +22,11 @@ export function subgraphPort(service: ServiceName, gatewayPort = DEFAULT_GATEWAY
   return gatewayPort + 101 + SERVICE_NAMES.indexOf(service);
 }
 
+/** The development identity provider sits 100 above the gateway's port: 4100 (subgraphs use 4101 and up). */
+export function identityPort(gatewayPort = DEFAULT_GATEWAY_PORT): number {
+  return gatewayPort + 100;
+}
+
 /** The web app's server sits 200 above the gateway's port: 4200. */
 export function webPort(gatewayPort = DEFAULT_GATEWAY_PORT): number {
   return gatewayPort + 200;

@@ -1,61 +1,239 @@
+// The settings of every subgraph process, and those the gateway and the
+// command-line scripts share with it: declared once here (services/kit/env.ts
+// says how), read and validated once when a process starts.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_GATEWAY_PORT, subgraphPort, type ServiceName } from "./catalog.ts";
+import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort, type ServiceName } from "./catalog.ts";
+import {
+  boolean,
+  computed,
+  duration,
+  filePath,
+  list,
+  oneOf,
+  optional,
+  optionalPerService,
+  perService,
+  port,
+  positiveWholeNumber,
+  readSettings,
+  setting,
+  switchedOnBy1,
+  text,
+  url,
+  wholeNumber,
+  type Declaration,
+  type Env,
+  type Get,
+} from "./env.ts";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
+// --- shared by the subgraphs, the gateway and the scripts -------------------
+
+export const NODE_ENV = setting<"development" | "production" | "test">("NODE_ENV", oneOf(["development", "production", "test"]), {
+  default: "development",
+  description: "`production` switches production mode: trusted documents only, OIDC tokens only, secrets required, no demo data unless asked for.",
+});
+export type LogLevel = "trace" | "debug" | "info" | "warn" | "error";
+export const LOG_LEVEL = setting<LogLevel>("LOG_LEVEL", oneOf(["trace", "debug", "info", "warn", "error"]), {
+  default: "info",
+  description: "The least severe log line written.",
+});
+export const GATEWAY_PORT = setting("GATEWAY_PORT", port(), {
+  default: DEFAULT_GATEWAY_PORT,
+  description: "The gateway's port; the subgraphs' ports follow from it (+101, +102, … in catalog order).",
+});
+export const DATA_DIR = setting("DATA_DIR", filePath(), {
+  default: path.join(ROOT_DIR, "data"),
+  shownDefault: "`./data`",
+  description: "The embedded databases (one folder per service) and the generated development secrets.",
+});
+export const REDIS_URL = optional("REDIS_URL", url(["redis", "rediss"]), {
+  shownDefault: "unset: each process on its own",
+  description: "Redis shared by every instance: the consent epoch, rate-limit counters, trusted documents published there.",
+});
+export const HUB_SIGNING_SECRET = optional("HUB_SIGNING_SECRET", text(), {
+  secret: true,
+  shownDefault: "generated under `DATA_DIR`; required in production",
+  description: "The HMAC key that signs every request to a subgraph; the same in every process.",
+});
+export const HUB_JWT_SECRET = optional("HUB_JWT_SECRET", text(), {
+  secret: true,
+  shownDefault: "generated under `DATA_DIR`",
+  description: "The key of development tokens (`npm run token`); production verifies tokens against the OIDC issuer instead.",
+});
+export const SUBGRAPH_URL = perService("SUBGRAPH_URL_", url(["http", "https"]), {
+  shownDefault: "`http://127.0.0.1:<its port>/graphql`",
+  description: "Where the gateway and the other subgraphs reach that subgraph.",
+});
+export const DATABASE_URL_TEMPLATE = optional("DATABASE_URL_TEMPLATE", url(["postgres", "postgresql"]), {
+  shownDefault: "unset: embedded PGlite under `DATA_DIR`",
+  description: "PostgreSQL for every service; `{service}` in it becomes the service's name.",
+});
+export const DATABASE_URL = optionalPerService("DATABASE_URL_", url(["postgres", "postgresql"]), {
+  description: "PostgreSQL for one service; wins over `DATABASE_URL_TEMPLATE`.",
+});
+export const SHUTDOWN_TIMEOUT_MS = setting("SHUTDOWN_TIMEOUT_MS", duration(), {
+  default: 15_000,
+  description: "How long requests in flight may take to finish after SIGTERM (keep it above the upstream timeout).",
+});
+
+// --- subgraphs only ---------------------------------------------------------
+
+const PORT = computed("PORT", port(), {
+  shownDefault: "`GATEWAY_PORT` + 101, + 102, … in catalog order",
+  description: "The port of this subgraph.",
+});
+const HOST = setting("HOST", text(), { default: "127.0.0.1", description: "The address a subgraph listens on (`0.0.0.0` in a container)." });
+const DATABASE_POOL_SIZE = setting("DATABASE_POOL_SIZE", positiveWholeNumber(), {
+  default: 10,
+  description: "PostgreSQL connections per subgraph process.",
+});
+const SEED_DEMO = computed("SEED_DEMO", boolean(), {
+  shownDefault: "`true`; `false` in production",
+  description: "Seed the Fjordvik demo families at start-up (idempotent). Never in a hub with real data.",
+});
+const SEED_SYNTHETIC_FAMILIES = setting("SEED_SYNTHETIC_FAMILIES", wholeNumber(), {
+  default: 0,
+  description: "Generated families seeded on top of the demo (tests, benchmarks).",
+});
+const SEED_SYNTHETIC_SEED = setting("SEED_SYNTHETIC_SEED", wholeNumber(), { default: 1, description: "The random seed of the generated families." });
+const MAX_BODY_BYTES = setting("MAX_BODY_BYTES", positiveWholeNumber(), {
+  default: 1_000_000,
+  description: "The largest request body a subgraph accepts (its callers are the gateway and the other subgraphs).",
+});
+const GATEWAY_URLS = computed("GATEWAY_URLS", list(url(["http", "https"])), {
+  shownDefault: "`http://127.0.0.1:<GATEWAY_PORT>`",
+  description: "Without Redis: the gateways samhandling pushes the consent epoch to.",
+});
+const HUB_BENCH_RULES_OFF = setting("HUB_BENCH_RULES_OFF", switchedOnBy1(), {
+  default: false,
+  shownDefault: "`0`",
+  description: "Benchmarks only: every decision granted, nothing written to the access log. Refused in production unless `BENCH=1`.",
+});
+const BENCH = setting("BENCH", switchedOnBy1(), { default: false, shownDefault: "`0`", description: "Says a production-mode process is a benchmark's." });
+
+/** What every subgraph process reads, in the order docs/configuration.md lists it. */
+export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
+  NODE_ENV,
+  LOG_LEVEL,
+  GATEWAY_PORT,
+  PORT,
+  HOST,
+  DATA_DIR,
+  DATABASE_URL_TEMPLATE,
+  DATABASE_URL,
+  DATABASE_POOL_SIZE,
+  REDIS_URL,
+  HUB_SIGNING_SECRET,
+  HUB_JWT_SECRET,
+  SUBGRAPH_URL,
+  GATEWAY_URLS,
+  SEED_DEMO,
+  SEED_SYNTHETIC_FAMILIES,
+  SEED_SYNTHETIC_SEED,
+  MAX_BODY_BYTES,
+  SHUTDOWN_TIMEOUT_MS,
+  HUB_BENCH_RULES_OFF,
+  BENCH,
+].map((s) => s.declaration);
+
+// --- readers the config modules share ----------------------------------------
+
+/** The two shared secrets as set (empty = unset); auth/secrets.ts fills in development's. */
+export interface SecretsFromEnv {
+  jwtSecret: string | undefined;
+  signingSecret: string | undefined;
 }
 
-/** A true/false setting: "true"/"1" or "false"/"0"; unset or empty gives `fallback`; anything else is refused. */
-export function flagFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (raw === "true" || raw === "1") return true;
-  if (raw === "false" || raw === "0") return false;
-  throw new Error(`${name} must be true or false, got "${raw}".`);
+export const isProductionIn = (get: Get): boolean => get(NODE_ENV) === "production";
+
+/** Production refuses to start without the signing secret. */
+export function secretsFrom(get: Get, production: boolean): SecretsFromEnv {
+  const secrets = { jwtSecret: get(HUB_JWT_SECRET), signingSecret: get(HUB_SIGNING_SECRET) };
+  if (production && !secrets.signingSecret) get.problem("HUB_SIGNING_SECRET is not set; production refuses to start without it.");
+  return secrets;
 }
 
-export interface SubgraphConfig {
+/** PostgreSQL for one service (DATABASE_URL_<SERVICE>, else the template), or undefined for embedded PGlite. */
+export function databaseUrlIn(get: Get, service: ServiceName): string | undefined {
+  const template = get(DATABASE_URL_TEMPLATE);
+  return get(DATABASE_URL.for(service)) ?? template?.replaceAll("{service}", service);
+}
+
+/** Where each subgraph answers: SUBGRAPH_URL_<SERVICE>, else its port next to the gateway's. */
+export function subgraphUrlsIn(get: Get, gatewayPort: number): Record<ServiceName, string> {
+  return Object.fromEntries(SERVICE_NAMES.map((s) => [s, get(SUBGRAPH_URL.for(s), `http://127.0.0.1:${subgraphPort(s, gatewayPort)}/graphql`)])) as Record<ServiceName, string>;
+}
+
+/** For test harnesses that start processes: which services an environment puts on PostgreSQL. */
+export function databaseUrlFor(service: ServiceName, env: Env = process.env): string | undefined {
+  return readSettings(env, [DATABASE_URL_TEMPLATE.declaration, DATABASE_URL.for(service).declaration], (get) => databaseUrlIn(get, service));
+}
+
+// --- the subgraph process's config --------------------------------------------
+
+/** Where a service's database is. */
+export interface DatabaseConfig {
   service: ServiceName;
-  port: number;
-  host: string;
   /** PostgreSQL URL; when absent the service runs on embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Connections to PostgreSQL. */
+  databasePoolSize: number;
   dataDir: string;
+}
+
+export interface SubgraphConfig extends DatabaseConfig {
+  production: boolean;
+  logLevel: LogLevel;
+  port: number;
+  host: string;
+  secrets: SecretsFromEnv;
+  /** Shared consent epoch (samhandling moves it there); without it samhandling pushes it to `gatewayUrls`. */
+  redisUrl: string | undefined;
+  gatewayUrls: string[];
+  /** Where this subgraph calls the others. */
+  subgraphUrls: Record<ServiceName, string>;
+  seedDemo: boolean;
   /** Synthetic families seeded on top of the Fjordvik demo (tests, benchmarks). */
   syntheticFamilies: number;
   syntheticSeed: number;
-  seedDemo: boolean;
+  maxBodyBytes: number;
+  shutdownTimeoutMs: number;
+  /** Benchmarks only (kit/bench-switch.ts). */
+  benchRulesOff: boolean;
 }
 
-/**
- * `DATABASE_URL_<SERVICE>` (e.g. DATABASE_URL_NAV) selects PostgreSQL for one
- * service; `DATABASE_URL_TEMPLATE` with a `{service}` placeholder selects it
- * for all (postgres://hub@127.0.0.1/hub_{service}).
- */
-export function databaseUrlFor(service: ServiceName, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const own = env[`DATABASE_URL_${service.toUpperCase()}`];
-  if (own) return own;
-  const template = env.DATABASE_URL_TEMPLATE;
-  return template ? template.replaceAll("{service}", service) : undefined;
-}
-
-export function subgraphConfig(service: ServiceName): SubgraphConfig {
-  const gatewayPort = intFromEnv("GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
-  return {
-    service,
-    port: intFromEnv("PORT", subgraphPort(service, gatewayPort)),
-    host: process.env.HOST ?? "127.0.0.1",
-    databaseUrl: databaseUrlFor(service),
-    dataDir: path.resolve(process.env.DATA_DIR ?? path.join(ROOT_DIR, "data"), service),
-    syntheticFamilies: intFromEnv("SEED_SYNTHETIC_FAMILIES", 0),
-    syntheticSeed: intFromEnv("SEED_SYNTHETIC_SEED", 1),
-    seedDemo: process.env.SEED_DEMO !== "false",
-  };
+/** Every setting of one subgraph process, validated; a ConfigError names each bad one. */
+export function subgraphConfig(service: ServiceName, env: Env = process.env): SubgraphConfig {
+  return readSettings(env, SUBGRAPH_SETTINGS, (get) => {
+    const production = isProductionIn(get);
+    const gatewayPort = get(GATEWAY_PORT);
+    const benchRulesOff = get(HUB_BENCH_RULES_OFF);
+    const bench = get(BENCH);
+    if (benchRulesOff && production && !bench) {
+      get.problem("HUB_BENCH_RULES_OFF switches consent and the access log off; it is refused in production unless BENCH=1 (benchmarks only).");
+    }
+    return {
+      service,
+      production,
+      logLevel: get(LOG_LEVEL),
+      port: get(PORT, subgraphPort(service, gatewayPort)),
+      host: get(HOST),
+      databaseUrl: databaseUrlIn(get, service),
+      databasePoolSize: get(DATABASE_POOL_SIZE),
+      dataDir: path.join(get(DATA_DIR), service),
+      secrets: secretsFrom(get, production),
+      redisUrl: get(REDIS_URL),
+      gatewayUrls: get(GATEWAY_URLS, [`http://127.0.0.1:${gatewayPort}`]),
+      subgraphUrls: subgraphUrlsIn(get, gatewayPort),
+      seedDemo: get(SEED_DEMO, !production),
+      syntheticFamilies: get(SEED_SYNTHETIC_FAMILIES),
+      syntheticSeed: get(SEED_SYNTHETIC_SEED),
+      maxBodyBytes: get(MAX_BODY_BYTES),
+      shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
+      benchRulesOff,
+    };
+  });
 }

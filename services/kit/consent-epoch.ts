@@ -18,8 +18,9 @@
 //   push sent before has run out. (Leases are on the wall clock the processes
 //   share: one host, which is what "without Redis" supports.)
 import { Redis } from "ioredis";
-import { DEFAULT_GATEWAY_PORT, type ServiceName } from "./catalog.ts";
+import type { ServiceName } from "./catalog.ts";
 import { HUB_EXTENSION, signRequest, signatureProblem, type HubExtension } from "./auth/signing.ts";
+import type { RefusalCode } from "./error-codes.ts";
 import { createLogger, outageLog } from "./log.ts";
 
 const log = createLogger("consent-epoch");
@@ -91,11 +92,6 @@ export function redisEpoch(url: string): EpochAuthority {
 
 export const EPOCH_PATH = "/internal/consent-epoch";
 
-/** Where samhandling pushes the epoch without Redis: GATEWAY_URLS (comma-separated), else the local gateway. */
-export function gatewayBaseUrls(env: NodeJS.ProcessEnv = process.env): string[] {
-  if (env.GATEWAY_URLS) return env.GATEWAY_URLS.split(",").map((u) => u.trim()).filter(Boolean);
-  return [`http://127.0.0.1:${env.GATEWAY_PORT ?? DEFAULT_GATEWAY_PORT}`];
-}
 /** How often samhandling repeats the epoch to the gateway. */
 export const HEARTBEAT_MS = 1_000;
 /** How long a subgraph trusts the last epoch it was told. Several heartbeats, so one lost push does not matter. */
@@ -127,7 +123,7 @@ export class FollowedEpoch implements ConsentEpoch {
    * count, and never one older than the newest seen: a delayed heartbeat must
    * not take the epoch back to a value decisions were cached under.
    */
-  receive(body: unknown): { ok: true } | { ok: false; code: string } {
+  receive(body: unknown): { ok: true } | { ok: false; code: RefusalCode } {
     const push = body as Partial<EpochPush> | null;
     if (!push || push.query !== PUSH_QUERY || typeof push.variables?.epoch !== "number") return { ok: false, code: "BAD_REQUEST" };
     const problem = signatureProblem(push as EpochPush, this.secret);
@@ -154,9 +150,10 @@ export class LeadingEpoch implements EpochAuthority {
   private readonly lastSent = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
 
+  /** `followers`: the gateways to push to (GATEWAY_URLS, by default the local one). */
   constructor(
     private readonly secret: string,
-    private readonly followers: readonly string[] = gatewayBaseUrls(),
+    private readonly followers: readonly string[],
     private readonly self: ServiceName = "samhandling",
   ) {
     this.timer = setInterval(() => void this.pushAll(), HEARTBEAT_MS);

@@ -4,11 +4,10 @@ import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 import { HUB_EXTENSION } from "./auth/signing.ts";
+import { refusalResponse, type RefusalCode } from "./errors.ts";
 import { createLogger } from "./log.ts";
 
 const log = createLogger("http");
-
-export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
 
 export interface IncomingGraphQL {
   requestId: string;
@@ -20,16 +19,18 @@ export interface IncomingGraphQL {
 export interface HttpHandlers<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Refuses a request that does not come from the hub itself: a stable code and a message, or null. */
-  verify(body: Record<string, unknown>): { code: string; message: string } | null;
+  verify(body: Record<string, unknown>): { code: RefusalCode; message: string } | null;
+  /** The largest request body accepted (MAX_BODY_BYTES). */
+  maxBodyBytes: number;
   context(request: IncomingGraphQL): Promise<Context>;
   isReady(): boolean;
   metrics(): string;
 }
 
+/** A refusal before GraphQL runs; its HTTP status is the registry's for its code. */
 class HttpError extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: RefusalCode,
     message: string,
   ) {
     super(message);
@@ -42,22 +43,24 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 function sendError(res: http.ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  const { status, body } = refusalResponse(error.code, error.message);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(body);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    if (size > limit) throw new HttpError("REQUEST_TOO_LARGE", `Request body is larger than ${limit} bytes.`);
     chunks.push(chunk);
   }
   const buffer = Buffer.concat(chunks);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
   } catch {
-    throw new HttpError(400, "BAD_REQUEST", "Request body is not valid UTF-8.");
+    throw new HttpError("BAD_REQUEST", "Request body is not valid UTF-8.");
   }
 }
 
@@ -67,7 +70,7 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw new HttpError(400, "BAD_REQUEST", "Request body is not valid JSON.");
+    throw new HttpError("BAD_REQUEST", "Request body is not valid JSON.");
   }
 }
 
@@ -127,18 +130,18 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
         case "/graphql":
           break;
         default:
-          throw new HttpError(404, "NOT_FOUND", "Not found. The GraphQL endpoint is /graphql.");
+          throw new HttpError("NOT_FOUND", "Not found. The GraphQL endpoint is /graphql.");
       }
-      if (!handlers.isReady()) throw new HttpError(503, "SHUTTING_DOWN", "The service is shutting down; retry on another instance.");
+      if (!handlers.isReady()) throw new HttpError("SHUTTING_DOWN", "The service is shutting down; retry on another instance.");
 
       // Only the gateway and sibling subgraphs call a subgraph, always with a signed JSON POST.
-      if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "Subgraphs accept only signed POST requests from the gateway.");
-      const body = parseBody(await readBody(req), req.headers["content-type"]);
+      if (req.method !== "POST") throw new HttpError("METHOD_NOT_ALLOWED", "Subgraphs accept only signed POST requests from the gateway.");
+      const body = parseBody(await readBody(req, handlers.maxBodyBytes), req.headers["content-type"]);
       if (body === null || typeof body !== "object" || Array.isArray(body)) {
-        throw new HttpError(400, "BAD_REQUEST", "Send one GraphQL request as a JSON object with content-type application/json.");
+        throw new HttpError("BAD_REQUEST", "Send one GraphQL request as a JSON object with content-type application/json.");
       }
       const refusal = handlers.verify(body as Record<string, unknown>);
-      if (refusal) throw new HttpError(401, refusal.code, refusal.message);
+      if (refusal) throw new HttpError(refusal.code, refusal.message);
       // The id the gateway signed is the one its answer header, the access log and the other services carry.
       requestId = signedRequestId(body as Record<string, unknown>) ?? requestId;
 
@@ -161,7 +164,7 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
     } catch (error) {
       if (error instanceof HttpError) return sendError(res, error);
       log.error("request failed", { requestId, error: error instanceof Error ? error.name : typeof error });
-      if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal error; the request id is in the logs."));
+      if (!res.headersSent) sendError(res, new HttpError("INTERNAL_SERVER_ERROR", "Internal error; the request id is in the logs."));
       else res.end();
     }
   };

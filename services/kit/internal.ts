@@ -2,13 +2,8 @@
 // samhandling for consent decisions, samhandling asking registry for
 // guardianship). The callee sees a "service" caller.
 import { randomUUID } from "node:crypto";
-import { DEFAULT_GATEWAY_PORT, subgraphPort, type ServiceName } from "./catalog.ts";
+import type { ServiceName } from "./catalog.ts";
 import { HUB_EXTENSION, signRequest, type HubExtension } from "./auth/signing.ts";
-
-export function subgraphUrl(service: ServiceName): string {
-  const gatewayPort = Number(process.env.GATEWAY_PORT ?? DEFAULT_GATEWAY_PORT);
-  return process.env[`SUBGRAPH_URL_${service.toUpperCase()}`] ?? `http://127.0.0.1:${subgraphPort(service, gatewayPort)}/graphql`;
-}
 
 export class InternalCallError extends Error {
   readonly code = "INTERNAL_CALL_FAILED";
@@ -27,7 +22,8 @@ export interface InternalClient {
   query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, onBehalfOf?: OnBehalfOf): Promise<Data>;
 }
 
-export function internalClient(self: ServiceName, secret: string, timeoutMs = 5_000): InternalClient {
+/** `urls`: where each subgraph answers (the process's config, SUBGRAPH_URL_<SERVICE>). */
+export function internalClient(self: ServiceName, secret: string, urls: Record<ServiceName, string>, timeoutMs = 5_000): InternalClient {
   return {
     async query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, onBehalfOf: OnBehalfOf = {}): Promise<Data> {
       const requestId = onBehalfOf.requestId ?? randomUUID();
@@ -35,7 +31,7 @@ export function internalClient(self: ServiceName, secret: string, timeoutMs = 5_
       const body = signRequest({ query, variables, extensions: { [HUB_EXTENSION]: hub } }, secret);
       let response: Response;
       try {
-        response = await fetch(subgraphUrl(target), {
+        response = await fetch(urls[target], {
           method: "POST",
           headers: { "content-type": "application/json", "x-request-id": requestId },
           body: JSON.stringify(body),

@@ -6,6 +6,7 @@
 // requests run to completion (bounded by SHUTDOWN_TIMEOUT_MS), and only then
 // the listener and the remaining connections close.
 import type http from "node:http";
+import { refusalResponse } from "./errors.ts";
 import { createLogger } from "./log.ts";
 
 const log = createLogger("lifecycle");
@@ -38,14 +39,6 @@ export function onShutdown(stop: (reason: string) => Promise<void> | void, optio
   if (process.send) process.on("disconnect", () => void stop("parent exited"));
 }
 
-/** How long in-flight requests may take to finish after a stop signal; above the gateway's upstream timeout so a waiting request can still complete. */
-export function shutdownTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.SHUTDOWN_TIMEOUT_MS;
-  const value = raw ? Number(raw) : 15_000;
-  if (!Number.isInteger(value) || value < 0) throw new Error(`SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, got "${raw}"`);
-  return value;
-}
-
 export interface DrainPaths {
   /** Answers 200 while serving and 503 once draining (e.g. /readyz, /readiness). */
   readiness: string;
@@ -53,9 +46,7 @@ export interface DrainPaths {
   passThrough: readonly string[];
 }
 
-const SHUTTING_DOWN_BODY = JSON.stringify({
-  errors: [{ message: "The service is shutting down; retry on another instance.", extensions: { code: "SHUTTING_DOWN" } }],
-});
+const SHUTTING_DOWN = refusalResponse("SHUTTING_DOWN", "The service is shutting down; retry on another instance.");
 
 /**
  * Wraps a request listener with in-flight counting and the draining switch.
@@ -85,8 +76,8 @@ export class Drain {
       }
       if (this.draining && !this.paths.passThrough.includes(pathname)) {
         // Connection: close, so a keep-alive client reconnects elsewhere instead of queueing here.
-        res.writeHead(503, { "content-type": "application/json; charset=utf-8", connection: "close", "retry-after": "1" });
-        return res.end(SHUTTING_DOWN_BODY);
+        res.writeHead(SHUTTING_DOWN.status, { "content-type": "application/json; charset=utf-8", connection: "close", "retry-after": "1" });
+        return res.end(SHUTTING_DOWN.body);
       }
       this.inFlight += 1;
       let done = false;

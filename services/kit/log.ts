@@ -1,10 +1,18 @@
 // Structured JSON lines on stdout. Never pass personal data (names, national
 // ids, case text) here: the access log is the only place it is referenced.
-type Level = "debug" | "info" | "warn" | "error";
+type Level = "trace" | "debug" | "info" | "warn" | "error";
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
-const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = order[(process.env.LOG_LEVEL as Level) ?? "info"] ?? order.info;
+const order: Record<Level, number> = { trace: 5, debug: 10, info: 20, warn: 30, error: 40 };
+let threshold = order.info;
+/** Stacks of start-up failures go to stderr outside production; off until the process's config says which it is. */
+let stacks = false;
+
+/** Set once by each process from its config (LOG_LEVEL, NODE_ENV); until then: info, no stacks. */
+export function configureLogs(options: { level: Level; production: boolean }): void {
+  threshold = order[options.level];
+  stacks = !options.production;
+}
 
 function write(level: Level, component: string, msg: string, fields?: Fields): void {
   if (order[level] < threshold) return;
@@ -45,8 +53,8 @@ export function errorFields(error: unknown): Fields {
  */
 export function exitForStartFailure(logger: Logger, msg: string, error: unknown): never {
   const ownError = error instanceof Error && !("code" in error);
-  logger.error(msg, { ...errorFields(error), reason: ownError ? error.message.slice(0, 500) : undefined });
-  if (error instanceof Error && process.env.NODE_ENV !== "production") process.stderr.write(`${error.stack}\n`);
+  logger.error(msg, { ...errorFields(error), reason: ownError ? error.message.slice(0, 2000) : undefined });
+  if (error instanceof Error && stacks) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 }
 

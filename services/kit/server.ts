@@ -7,10 +7,10 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { AccessGuard } from "./access.ts";
 import { AccessLog, BatchingAccessLog } from "./access-log.ts";
-import { benchRulesOff, grantEverything, recordNothing } from "./bench-switch.ts";
+import { grantEverything, recordNothing } from "./bench-switch.ts";
 import { callerFromClaims } from "./auth/caller.ts";
 import { loadSecrets } from "./auth/secrets.ts";
-import { HUB_EXTENSION, JWT_EXTENSION, signatureProblem, type HubExtension } from "./auth/signing.ts";
+import { HUB_EXTENSION, JWT_EXTENSION, signatureProblem, type HubExtension, type SignatureProblem } from "./auth/signing.ts";
 import { subgraphConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { seedTables } from "./db/seed.ts";
@@ -19,11 +19,11 @@ import { cachedDecisions, remoteDecisions } from "./decisions.ts";
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { internalClient } from "./internal.ts";
-import { Drain, onShutdown, shutdownTimeoutMs } from "./lifecycle.ts";
-import { createLogger } from "./log.ts";
+import { Drain, onShutdown } from "./lifecycle.ts";
+import { configureLogs, createLogger } from "./log.ts";
 import type { Disconnectable, ServerOptions, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
 
-const SIGNATURE_MESSAGES: Record<string, string> = {
+const SIGNATURE_MESSAGES: Record<SignatureProblem, string> = {
   UNSIGNED_REQUEST: "This subgraph answers only requests signed by the hub's gateway. Send your query to the gateway.",
   BAD_SIGNATURE: "The request signature does not match its content. Send your query to the gateway.",
   STALE_SIGNATURE: "The request signature has expired. Send your query to the gateway.",
@@ -31,9 +31,10 @@ const SIGNATURE_MESSAGES: Record<string, string> = {
 
 export async function runSubgraph<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>, options: ServerOptions = {}): Promise<void> {
   const config = subgraphConfig(definition.service);
+  configureLogs({ level: config.logLevel, production: config.production });
   const log = createLogger(definition.service);
   const startedAt = Date.now();
-  const secrets = loadSecrets(path.dirname(config.dataDir));
+  const secrets = loadSecrets(path.dirname(config.dataDir), config.secrets, config.production);
 
   const database = await openDatabase(config);
   const client = definition.createClient(database.adapter);
@@ -42,14 +43,14 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     log.info("demo data seeded", counts);
   }
 
-  const deps = { internal: internalClient(definition.service, secrets.signingSecret) };
+  const deps = { internal: internalClient(definition.service, secrets.signingSecret, config.subgraphUrls) };
   // The service that answers decisions (samhandling) is where consents change: it moves the epoch.
   const leads = definition.decisions !== undefined;
   const source = definition.decisions?.(client, deps) ?? remoteDecisions(deps.internal);
-  const redisUrl = process.env.REDIS_URL;
-  const epoch: EpochAuthority | null = !leads ? null : redisUrl ? redisEpoch(redisUrl) : new LeadingEpoch(secrets.signingSecret);
+  const redisUrl = config.redisUrl;
+  const epoch: EpochAuthority | null = !leads ? null : redisUrl ? redisEpoch(redisUrl) : new LeadingEpoch(secrets.signingSecret, config.gatewayUrls);
   // Benchmarks only (kit/bench-switch.ts): price the rules by switching them off.
-  const rulesOff = benchRulesOff();
+  const rulesOff = config.benchRulesOff;
   if (rulesOff) log.warn("HUB_BENCH_RULES_OFF=1: every decision granted, nothing logged (benchmark only)");
   const cache = cachedDecisions(source);
   const decisions = rulesOff ? grantEverything : cache;
@@ -77,6 +78,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     drain.wrap(createRequestListener<SubgraphContext<Loaders>>({
       apollo,
       isReady: () => ready,
+      maxBodyBytes: config.maxBodyBytes,
       verify(body) {
         const problem = signatureProblem(body, secrets.signingSecret);
         return problem ? { code: problem, message: SIGNATURE_MESSAGES[problem] } : null;
@@ -135,7 +137,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     // Readiness goes false first so load balancers stop sending; in-flight requests finish (kit/lifecycle.ts).
     ready = false;
     log.info("shutting down", { reason, inFlight: drain.requestsInFlight });
-    const { unfinished } = await drain.drain(server, shutdownTimeoutMs());
+    const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     await apollo.stop();
     // The access log is written before each answer leaves, so a finished request's entries are already stored.
     await client.$disconnect();

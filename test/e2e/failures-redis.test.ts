@@ -10,7 +10,7 @@ import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoFamilyId } from "../../demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { documentId, loadManifest } from "../../gateway/persisted-documents.ts";
-import { DEFAULT_DOCUMENTS_MANIFEST } from "../../gateway/hardening.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST } from "../../gateway/config.ts";
 import { hasRedisServer } from "../support/private-redis.ts";
 import { decisionCache, type DecisionCacheCounts } from "../support/metrics.ts";
 import { eventually, ownFederationWithPrivateRedis, ownGatewayPort } from "../support/own-federation.ts";

@@ -11,11 +11,11 @@ import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { parse, print } from "graphql";
 import { buildManifest, documentCost, documentId, manifestText, publicSchema, type Manifest } from "../../gateway/persisted-documents.ts";
-import { DEFAULT_DOCUMENTS_MANIFEST, hardeningConfig } from "../../gateway/hardening.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig, hardeningConfig } from "../../gateway/config.ts";
 import { gatewayRefusal, post, startGateway, startIssuer, TEST_ISSUER, type ExtraGateway, type TestIssuer } from "./hardening-support.ts";
 
 const port = () => inject("gatewayPort") + 61;
-const manifest = buildManifest();
+const manifest = buildManifest(documentsConfig().limits);
 const documents = new Map(manifest.operations.map((op) => [op.name, op.id]));
 const id = (name: string) => documents.get(name)!;
 

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildManifest } from "../../gateway/persisted-documents.ts";
+import { documentsConfig } from "../../gateway/config.ts";
 import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoConsentId, demoFamilyId } from "../../demo/fjordvik.ts";
 import { composeDatabases, composeEnvironment } from "../support/compose-topology.ts";
@@ -23,7 +24,7 @@ import { startIssuer, TEST_ISSUER, type TestIssuer } from "./hardening-support.t
 
 const SLOT = 5;
 const BERG = demoCaseId("berg");
-const documents = new Map(buildManifest().operations.map((op) => [op.name, op.id]));
+const documents = new Map(buildManifest(documentsConfig().limits).operations.map((op) => [op.name, op.id]));
 
 type View = { access: { status: string; reason: string } } | null;
 interface Overview {

@@ -11,7 +11,7 @@ import { appManifest } from "../../web/documents.ts";
 import { MyCasesDocument, type CaseKind } from "../../web/src/graphql/generated/graphql.ts";
 import { trustedDocumentIdOf } from "../../web/src/graphql/client.ts";
 import { checkedOperation, publicSchema } from "../../gateway/persisted-documents.ts";
-import { hardeningConfig } from "../../gateway/hardening.ts";
+import { documentsConfig } from "../../gateway/config.ts";
 
 describe("generated operations", () => {
   test("the committed code matches the schema and the app's .graphql files", async () => {
@@ -32,7 +32,7 @@ describe("generated operations", () => {
     expect(myCases).toBeDefined();
     expect(trustedDocumentIdOf(MyCasesDocument)).toBe(myCases!.id);
     // The gateway's own check of the same text gives the same id.
-    const { limits } = hardeningConfig();
+    const { limits } = documentsConfig();
     expect(checkedOperation(publicSchema(), myCases!.body, "MyCases", limits).id).toBe(myCases!.id);
     // Asks for __typename everywhere (urql's cache needs it from the stored text).
     expect(myCases!.body).toMatch(/myCases \{\s+__typename/);

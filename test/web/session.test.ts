@@ -56,15 +56,14 @@ describe("runtime settings", () => {
     const config = webConfig({ GATEWAY_PORT: "5000" });
     expect(config.port).toBe(5200);
     expect(config.runtime).toEqual({ gatewayUrl: "http://127.0.0.1:5000/graphql", oidc: null, trustedDocumentsOnly: false });
-    expect(webConfig({ OIDC_ISSUER: "http://127.0.0.1:5300/oidc" }).runtime.oidc).toEqual({ issuer: "http://127.0.0.1:5300/oidc", clientId: "hub-web", scope: "openid profile" });
+    expect(webConfig({ WEB_OIDC_ISSUER: "http://127.0.0.1:5300/oidc" }).runtime.oidc).toEqual({ issuer: "http://127.0.0.1:5300/oidc", clientId: "hub-web", scope: "openid profile" });
     expect(() => webConfig({ WEB_PORT: "http" })).toThrow(/WEB_PORT/);
   });
 
   test("production needs the public URLs and runs trusted documents only", () => {
-    process.env.NODE_ENV = "production";
-    expect(() => webConfig({})).toThrow(/WEB_GATEWAY_URL/);
-    expect(() => webConfig({ WEB_GATEWAY_URL: "https://hub.example/graphql" })).toThrow(/WEB_OIDC_ISSUER/);
-    const env = { WEB_GATEWAY_URL: "https://hub.example/graphql", WEB_OIDC_ISSUER: "https://login.example" };
+    expect(() => webConfig({ NODE_ENV: "production" })).toThrow(/WEB_GATEWAY_URL/);
+    expect(() => webConfig({ NODE_ENV: "production", WEB_GATEWAY_URL: "https://hub.example/graphql" })).toThrow(/WEB_OIDC_ISSUER/);
+    const env = { NODE_ENV: "production", WEB_GATEWAY_URL: "https://hub.example/graphql", WEB_OIDC_ISSUER: "https://login.example" };
     expect(webConfig(env).runtime.trustedDocumentsOnly).toBe(true);
     expect(() => webConfig({ ...env, WEB_TRUSTED_DOCUMENTS_ONLY: "false" })).toThrow(/refused in production/);
   });

@@ -13,8 +13,6 @@ export interface HubSecrets {
   signingSecret: string;
 }
 
-export const isProduction = (): boolean => process.env.NODE_ENV === "production";
-
 const DEV_SECRETS_FILE = ".dev-secrets.json";
 
 /** Creates the development secrets file once; the launcher calls this before starting any process. */
@@ -27,14 +25,14 @@ export function ensureDevSecrets(dataDir: string): HubSecrets {
   return secrets;
 }
 
-/** The secrets this process uses: HUB_JWT_SECRET / HUB_SIGNING_SECRET, else (development only) the data folder's. */
-export function loadSecrets(dataDir: string): HubSecrets {
-  const fromEnv = { jwtSecret: process.env.HUB_JWT_SECRET ?? "", signingSecret: process.env.HUB_SIGNING_SECRET ?? "" };
-  if (isProduction()) {
-    if (!fromEnv.signingSecret) throw new Error("HUB_SIGNING_SECRET is not set; production refuses to start without it.");
-    return fromEnv;
-  }
-  if (fromEnv.jwtSecret && fromEnv.signingSecret) return fromEnv;
+/**
+ * The secrets this process uses: those set (HUB_JWT_SECRET / HUB_SIGNING_SECRET,
+ * from its config), else — development only — the data folder's. Production's
+ * config has already refused to start without the signing secret.
+ */
+export function loadSecrets(dataDir: string, set: { jwtSecret?: string; signingSecret?: string }, production: boolean): HubSecrets {
+  const fromEnv = { jwtSecret: set.jwtSecret ?? "", signingSecret: set.signingSecret ?? "" };
+  if (production || (fromEnv.jwtSecret && fromEnv.signingSecret)) return fromEnv;
   const dev = ensureDevSecrets(dataDir);
   return { jwtSecret: fromEnv.jwtSecret || dev.jwtSecret, signingSecret: fromEnv.signingSecret || dev.signingSecret };
 }

@@ -4,6 +4,7 @@
 // declared purpose (the plugin's default covers only query and variables).
 // Subgraphs verify the same bytes before anything else runs.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { RefusalCode } from "../error-codes.ts";
 
 export const SIGNATURE_EXTENSION = "hmac-signature";
 /** Where the gateway puts the declared purpose and when it signed. */
@@ -74,7 +75,7 @@ export function sign(payload: string, secret: string): string {
   return createHmac("sha256", secret).update(payload).digest("base64");
 }
 
-export type SignatureProblem = "UNSIGNED_REQUEST" | "BAD_SIGNATURE" | "STALE_SIGNATURE";
+export type SignatureProblem = Extract<RefusalCode, "UNSIGNED_REQUEST" | "BAD_SIGNATURE" | "STALE_SIGNATURE">;
 
 /** Checks a request body's signature and freshness; null when it is good. */
 export function signatureProblem(request: SignableRequest, secret: string, now = Date.now()): SignatureProblem | null {

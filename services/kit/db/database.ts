@@ -10,7 +10,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { applyMigrations } from "./migrate.ts";
 import { migrationSets } from "./migration-sets.ts";
-import type { SubgraphConfig } from "../config.ts";
+import type { DatabaseConfig } from "../config.ts";
 import { createLogger } from "../log.ts";
 
 const log = createLogger("database");
@@ -68,12 +68,12 @@ async function startPglite(dataDir: string): Promise<{ poolConfig: pg.PoolConfig
   };
 }
 
-export async function openDatabase(config: SubgraphConfig): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const counter: Counter = { value: 0, accessLog: 0 };
   const embedded = config.databaseUrl ? undefined : await startPglite(path.join(config.dataDir, "pgdata"));
   const poolConfig: pg.PoolConfig = embedded
     ? embedded.poolConfig
-    : { connectionString: config.databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) };
+    : { connectionString: config.databaseUrl, max: config.databasePoolSize };
   const pool = countingPool(poolConfig, counter);
 
   try {

@@ -5,7 +5,6 @@ import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { CaseMember as MemberRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
-import { GraphQLError } from "graphql";
 import { employee, type Context } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
 import type { PersonFacts } from "../person-facts.ts";
@@ -45,9 +44,10 @@ function checkedFamilyId(raw: string | null | undefined, subjects: readonly Pers
 
 /** A new case has no id before it is opened, so no request can have declared it. */
 const openedInAnotherCase = (declared: string) =>
-  new GraphQLError(
+  hubError(
+    "PURPOSE_MISMATCH",
     `openCase opens a new case, but this request declares the case ${declared} (X-Case-Id). Send openCase without X-Case-Id; declare the new case's id from then on.`,
-    { extensions: { code: "PURPOSE_MISMATCH", field: "X-Case-Id" } },
+    { field: "X-Case-Id" },
   );
 
 /** A new member's row, validated; the family and persons they chose come from the register. */

@@ -1,7 +1,7 @@
 // Who may see a case, and in which case a request works. A case is seen by
 // those who take part in it; to anyone else an existing case answers exactly
 // like an unknown id, so a case id reveals nothing.
-import { GraphQLError } from "graphql";
+import type { GraphQLError } from "graphql";
 import { isCitizen } from "../../kit/auth/caller.ts";
 import { hubError } from "../../kit/errors.ts";
 import type { Context, Signed } from "../context.ts";
@@ -80,7 +80,7 @@ export function purposeMismatch(caseId: string, declared: string | null): GraphQ
   const message = declared
     ? `This request declares another case (X-Case-Id: ${declared}). Send it with the header X-Case-Id: ${caseId}, the case it is about.`
     : `This request declares no case. Send it with the header X-Case-Id: ${caseId}, the case it is about.`;
-  return new GraphQLError(message, { extensions: { code: "PURPOSE_MISMATCH", field: "X-Case-Id", caseId } });
+  return hubError("PURPOSE_MISMATCH", message, { field: "X-Case-Id", caseId });
 }
 
 /** For reading a case: the declared case must be this one. */

@@ -13,7 +13,8 @@
 //
 // The consent room's one public module: cases/ calls it when a case is opened
 // or closed and when a member joins or leaves (services/samhandling/README.md).
-import { GraphQLError } from "graphql";
+import type { GraphQLError } from "graphql";
+import { hubError } from "../../kit/errors.ts";
 import { createLogger, errorFields } from "../../kit/log.ts";
 import type { Context } from "../context.ts";
 
@@ -32,10 +33,11 @@ function moveEpoch(ctx: Context): Promise<void> {
 }
 
 export function cacheInvalidationFailed(what: string, saved: Saved): GraphQLError {
-  return new GraphQLError(
+  return hubError(
+    "CACHE_INVALIDATION_FAILED",
     `${what} is saved, but the other services could not be told to decide access afresh, so for a while they may ` +
       "still answer as before the change. Do not send it again; the ids of what was saved are in this error's extensions.",
-    { extensions: { code: "CACHE_INVALIDATION_FAILED", saved: true, ...saved } },
+    { saved: true, ...saved },
   );
 }
 
@@ -45,9 +47,10 @@ export async function beforeDecisionChange(ctx: Context, what: string): Promise<
     await moveEpoch(ctx);
   } catch (error) {
     log.warn("consent epoch could not be moved; change refused before anything was saved", errorFields(error));
-    throw new GraphQLError(
+    throw hubError(
+      "CACHE_INVALIDATION_FAILED",
       `${what} was not saved: the other services could not be told to decide access afresh afterwards. Nothing changed; try again in a moment.`,
-      { extensions: { code: "CACHE_INVALIDATION_FAILED", saved: false } },
+      { saved: false },
     );
   }
 }

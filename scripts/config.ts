@@ -1,0 +1,77 @@
+// The settings of the command-line scripts (npm start, npm test, token,
+// audit:verify, db:new, db:check): one reader per script, each validating
+// what that script reads when it starts. The variables they share with the
+// processes are declared in services/kit/config.ts; the rest here.
+import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
+import {
+  DATA_DIR,
+  DATABASE_URL,
+  DATABASE_URL_TEMPLATE,
+  databaseUrlIn,
+  GATEWAY_PORT,
+  HUB_JWT_SECRET,
+  HUB_SIGNING_SECRET,
+  isProductionIn,
+  NODE_ENV,
+  REDIS_URL,
+  secretsFrom,
+  type SecretsFromEnv,
+} from "../services/kit/config.ts";
+import { boolean, readSettings, setting, settingsOrExit, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+
+const CI = setting("CI", boolean(), {
+  default: false,
+  description: "`npm test` in CI: a missing PostgreSQL (`DATABASE_URL_TEMPLATE`) or Redis (`REDIS_URL`) fails the run instead of skipping its suites.",
+});
+const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
+  default: false,
+  description: "`npm run db:new` / `db:check`: print the schema engine's log when it fails.",
+});
+
+/** Which script reads which settings, as docs/configuration.md lists them. */
+export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> = {
+  "npm start": [GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
+  "npm test": [CI, REDIS_URL, DATABASE_URL_TEMPLATE].map((s) => s.declaration),
+  "npm run token": [NODE_ENV, DATA_DIR, HUB_JWT_SECRET, HUB_SIGNING_SECRET].map((s) => s.declaration),
+  "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
+  "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
+};
+
+const scriptSettings = <C>(env: Env, script: string, build: (get: Get) => C): C => settingsOrExit(script, () => readSettings(env, SCRIPT_SETTINGS[script]!, build));
+
+/** Where each service's database is: a PostgreSQL URL, or undefined for its PGlite folder under `dataDir`. */
+export interface DatabasesConfig {
+  dataDir: string;
+  databaseUrls: Record<ServiceName, string | undefined>;
+}
+
+const databases = (get: Get): DatabasesConfig => ({
+  dataDir: get(DATA_DIR),
+  databaseUrls: Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseUrlIn(get, s)])) as Record<ServiceName, string | undefined>,
+});
+
+export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number } {
+  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), ...databases(get) }));
+}
+
+export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {
+  return scriptSettings(env, "npm run audit:verify", databases);
+}
+
+export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boolean; postgres: boolean } {
+  return scriptSettings(env, "npm test", (get) => ({ ci: get(CI), redis: get(REDIS_URL) !== undefined, postgres: get(DATABASE_URL_TEMPLATE) !== undefined }));
+}
+
+export function tokenConfig(env: Env = process.env): { production: boolean; dataDir: string; secrets: SecretsFromEnv } {
+  // Production refuses development tokens (token.ts) before it would need a secret, so none is required here.
+  return scriptSettings(env, "npm run token", (get) => ({ production: isProductionIn(get), dataDir: get(DATA_DIR), secrets: secretsFrom(get, false) }));
+}
+
+export function schemaEngineConfig(env: Env = process.env): { debugLogs: boolean } {
+  return scriptSettings(env, "npm run db:new / db:check", (get) => ({ debugLogs: get(DEBUG_SCHEMA_ENGINE) }));
+}
+
+/** The environment of a child process a script starts: its own, plus `extra`. */
+export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
