@@ -1,8 +1,8 @@
 // Demo users for development tokens (`npm run token -- <user>`): every
-// employee in the Fjordvik demo, an auditor per service, and two citizens.
+// employee in the Fjordvik demo, an auditor and a directory administrator per
+// service, and two citizens.
 import type { ActorService, HubClaims } from "../services/kit/auth/caller.ts";
-import { VIEW_SERVICES } from "../services/kit/catalog.ts";
-import { demoPersonId, demoStaff } from "./fjordvik.ts";
+import { demoOfficeStaff, demoPersonId, demoStaff } from "./fjordvik.ts";
 
 export interface DemoUser {
   key: string;
@@ -18,13 +18,24 @@ function employees(): DemoUser[] {
   }));
 }
 
-/** One per subgraph; the registry's are its only staff in the hub (kit/auth/caller.ts). */
-function auditors(): DemoUser[] {
-  return [...VIEW_SERVICES, "samhandling" as const, "registry" as const].map((service) => ({
-    key: `${service}-auditor`,
-    description: `auditor of ${service}'s access log`,
-    claims: { sub: `${service}-auditor-1`, name: `Revisor ${service}`, service, roles: ["auditor"] },
-  }));
+/**
+ * An auditor and a directory administrator of every service in the directory, and the
+ * register's auditor: the register's are its only staff in the hub (kit/auth/caller.ts).
+ */
+function officeStaff(): DemoUser[] {
+  const registryAuditor: DemoUser = {
+    key: "registry-auditor",
+    description: "auditor of registry's access log",
+    claims: { sub: "registry-auditor-1", name: "Revisor registry", service: "registry", roles: ["auditor"] },
+  };
+  return [
+    ...demoOfficeStaff.map((st) => ({
+      key: st.actorId.replace(/-1$/, ""),
+      description: st.roles[0] === "auditor" ? `auditor of ${st.service}'s access log` : `administrator of ${st.service}'s employee directory`,
+      claims: { sub: st.actorId, name: st.displayName, service: st.service, roles: [...st.roles] },
+    })),
+    registryAuditor,
+  ];
 }
 
 function citizens(): DemoUser[] {
@@ -35,7 +46,7 @@ function citizens(): DemoUser[] {
 }
 
 export function demoUsers(): DemoUser[] {
-  const all = [...employees(), ...auditors(), ...citizens()];
+  const all = [...employees(), ...officeStaff(), ...citizens()];
   const coordinator = all.find((u) => u.key === "samhandling-investeringsleder-1");
   if (coordinator) all.unshift({ ...coordinator, key: "coordinator", description: `${coordinator.description} (alias)` });
   return all;
