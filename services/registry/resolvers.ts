@@ -110,6 +110,9 @@ export class PersonFactsRow {
 
   @Field(() => [ID], { description: "The households the person lives in (samhandling checks a new case's household against them)." })
   householdIds!: string[];
+
+  @Field(() => [ID], { description: "The children the person holds parental responsibility for (what a guardian sees of a child's consents)." })
+  wardIds!: string[];
 }
 
 @Directive("@inaccessible")
@@ -130,20 +133,23 @@ export class PersonFactsResolver {
   @Query(() => [PersonFactsRow], { description: "Internal, for samhandling only: birth dates and guardians of the given persons; unknown ids are left out." })
   async _personFacts(@Arg("ids", () => [ID], { description: "Person ids." }) ids: string[], @Ctx() ctx: Context): Promise<PersonFactsRow[]> {
     if (!(await ctx.access.internalRelease(ids, "IDENTITY", ["samhandling"], COMPETENCE_CHECK_BASIS))) return [];
-    const [persons, guardians, households] = await Promise.all([
+    const [persons, guardians, households, wards] = await Promise.all([
       ctx.loaders.person.loadMany(ids),
       ctx.loaders.guardiansOfChild.loadMany(ids),
       ctx.loaders.membershipsOfPerson.loadMany(ids),
+      ctx.loaders.wardsOfGuardian.loadMany(ids),
     ]);
     return persons.flatMap((p, i) => {
       if (!p || p instanceof Error) return [];
       const g = guardians[i];
       const h = households[i];
+      const w = wards[i];
       return [{
         personId: p.id,
         birthDate: p.birthDate,
         guardians: g instanceof Error ? [] : g.map(({ guardianId, parentalResponsibility }) => ({ guardianId, parentalResponsibility })),
         householdIds: h instanceof Error || !h ? [] : h.map((m) => m.familyId),
+        wardIds: w instanceof Error || !w ? [] : w.filter((g) => g.parentalResponsibility).map((g) => g.childId),
       }];
     });
   }

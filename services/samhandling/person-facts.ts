@@ -12,6 +12,8 @@ export interface PersonFacts {
   guardians: { guardianId: string; parentalResponsibility: boolean }[];
   /** The households the person lives in; samhandling checks a new case's household with it (cases/changes.ts). */
   householdIds?: readonly string[];
+  /** The children the person holds parental responsibility for (a guardian's view of their consents). */
+  wardIds?: readonly string[];
 }
 
 export interface PersonFactsSource {

@@ -21,6 +21,8 @@ export interface HubClaims {
   roles: string[];
   /** For a citizen: the registry person id they are. */
   personId?: string;
+  /** The level of assurance of the sign-in (ID-porten's `acr`), when the token carries one (kit/auth/assurance.ts). */
+  acr?: string;
 }
 
 export type Caller =
@@ -31,6 +33,15 @@ export type Caller =
 
 /** The purpose a request declares: the coordination case it works in (header X-Case-Id). */
 export type Purpose = { caseId: string } | null;
+
+/**
+ * An auditor (role `auditor`): audits the access log and does nothing else —
+ * no case work, no consents, no personal data outside audit reads — whatever
+ * other roles their sign-in carries.
+ */
+export function isAuditor(caller: Caller): boolean {
+  return caller.kind === "actor" && caller.claims.roles.includes(AUDITOR_ROLE);
+}
 
 export function isCitizen(caller: Caller): caller is { kind: "actor"; claims: HubClaims & { service: "citizen"; personId: string } } {
   return caller.kind === "actor" && caller.claims.service === "citizen" && typeof caller.claims.personId === "string";
@@ -56,6 +67,7 @@ export function callerFromClaims(payload: unknown, service: unknown): Caller {
     if (!isString(p.personId)) return { kind: "anonymous" };
     claims.personId = p.personId;
   }
+  if (isString(p.acr)) claims.acr = p.acr;
   return { kind: "actor", claims };
 }
 

@@ -5,7 +5,7 @@ import type { InternalClient } from "../../kit/internal.ts";
 import type { PersonFacts, PersonFactsSource } from "../person-facts.ts";
 
 const QUERY = `query PersonFacts($ids: [ID!]!) {
-  _personFacts(ids: $ids) { personId birthDate guardians { guardianId parentalResponsibility } householdIds }
+  _personFacts(ids: $ids) { personId birthDate guardians { guardianId parentalResponsibility } householdIds wardIds }
 }`;
 
 interface Row {
@@ -13,6 +13,7 @@ interface Row {
   birthDate: string;
   guardians: { guardianId: string; parentalResponsibility: boolean }[];
   householdIds: string[];
+  wardIds: string[];
 }
 
 /** How long facts fetched for one request are reused by that request's other subgraphs. */
