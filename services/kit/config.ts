@@ -113,6 +113,33 @@ const HUB_BENCH_RULES_OFF = setting("HUB_BENCH_RULES_OFF", switchedOnBy1(), {
   description: "Benchmarks only: every decision granted, nothing written to the access log. Refused in production unless `BENCH=1`.",
 });
 const BENCH = setting("BENCH", switchedOnBy1(), { default: false, shownDefault: "`0`", description: "Says a production-mode process is a benchmark's." });
+/**
+ * The demo municipality's front doors (Fjordvik): where an INVOLVEMENT-only view sends a coordinator.
+ * The services whose mere involvement tells much (barnevern, helse) share the municipality's
+ * koordinerende enhet, so the contact says nothing about which kind of help it is.
+ */
+const DEMO_FRONT_DOORS: Record<ServiceName, { name: string; phone: string }> = {
+  registry: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
+  samhandling: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
+  nav: { name: "NAV Fjordvik, publikumsmottaket", phone: "+47 400 01 000" },
+  barnevern: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
+  skole: { name: "Oppvekstkontoret, Fjordvik kommune", phone: "+47 400 02 000" },
+  helse: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
+  frivillighet: { name: "Fjordvik Frivilligsentral, resepsjonen", phone: "+47 400 05 000" },
+};
+const FRONT_DOOR_NAME = perService("FRONT_DOOR_NAME_", text(), {
+  shownDefault: "the demo municipality's (Fjordvik)",
+  description:
+    "The contact an INVOLVEMENT-only view names for that service: its front door (the municipality's koordinerende enhet, the service's reception), never a clinician or unit.",
+});
+const FRONT_DOOR_PHONE = perService("FRONT_DOOR_PHONE_", text(), {
+  shownDefault: "the demo municipality's (Fjordvik)",
+  description: "The front door's telephone number (see `FRONT_DOOR_NAME_<SERVICE>`).",
+});
+const INFORMATION_REQUEST_DAYS = setting("INFORMATION_REQUEST_DAYS", wholeNumber({ min: 1, max: 365 }), {
+  default: 30,
+  description: "samhandling: how many days barnevern's information request (barnevernsloven § 13-2) releases the asked services' data; then it closes by itself.",
+});
 
 /** What every subgraph process reads, in the order docs/configuration.md lists it. */
 export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
@@ -137,6 +164,9 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   SHUTDOWN_TIMEOUT_MS,
   HUB_BENCH_RULES_OFF,
   BENCH,
+  INFORMATION_REQUEST_DAYS,
+  FRONT_DOOR_NAME,
+  FRONT_DOOR_PHONE,
 ].map((s) => s.declaration);
 
 // --- readers the config modules share ----------------------------------------
@@ -203,6 +233,10 @@ export interface SubgraphConfig extends DatabaseConfig {
   shutdownTimeoutMs: number;
   /** Benchmarks only (kit/bench-switch.ts). */
   benchRulesOff: boolean;
+  /** samhandling: the period of an information request, in days. */
+  informationRequestDays: number;
+  /** Whom an INVOLVEMENT-only view of this service names as contact: its front door. */
+  frontDoor: { name: string; phone: string };
 }
 
 /** Every setting of one subgraph process, validated; a ConfigError names each bad one. */
@@ -234,6 +268,11 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       maxBodyBytes: get(MAX_BODY_BYTES),
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
       benchRulesOff,
+      informationRequestDays: get(INFORMATION_REQUEST_DAYS),
+      frontDoor: {
+        name: get(FRONT_DOOR_NAME.for(service), DEMO_FRONT_DOORS[service].name),
+        phone: get(FRONT_DOOR_PHONE.for(service), DEMO_FRONT_DOORS[service].phone),
+      },
     };
   });
 }
