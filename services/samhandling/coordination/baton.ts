@@ -1,14 +1,14 @@
 // The baton (stafettpinne): exactly one holder at a time. The holder proposes
 // a handover; it takes effect only when the new holder accepts, and until
 // then the old holder keeps the baton. One open proposal per case.
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { CaseMember as MemberRow, Handover as HandoverRow } from "../../../prisma/samhandling/generated/client.ts";
 import { hubError } from "../../kit/errors.ts";
 import type { Context } from "../context.ts";
 import { newId, requiredId, requiredText, text } from "../input.ts";
 import { actingMember, actingOn, activeMemberOf, forgetCase, holderRole, requireHolder, requireOpen } from "../cases/membership.ts";
 import { CaseMember, CoordinationCase } from "../cases/types.ts";
-import type { CaseRow } from "../cases/visibility.ts";
+import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { Handover } from "./types.ts";
 
 type Answer = "ACCEPTED" | "DECLINED" | "CANCELLED";
@@ -119,16 +119,19 @@ export class BatonResolver {
 
 @Resolver(() => CoordinationCase)
 export class CaseBatonResolver {
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => CaseMember, { nullable: true, description: "The member holding the baton: the stafettholder (BTI) or coordinator." })
   async holder(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow | null> {
     return (await ctx.loaders.membersOfCase.load(c.id)).find((m) => m.id === c.holderMemberId) ?? null;
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => Handover, { nullable: true, description: "A handover proposed and not yet answered, if any." })
   async pendingHandover(@Root() c: CaseRow, @Ctx() ctx: Context) {
     return (await ctx.loaders.handoversOfCase.load(c.id)).find((h) => h.status === "PROPOSED") ?? null;
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [Handover], { description: "Every handover proposal, newest first." })
   handovers(@Root() c: CaseRow, @Ctx() ctx: Context) {
     return ctx.loaders.handoversOfCase.load(c.id);
