@@ -766,6 +766,29 @@ const CONSENTS: ConsentSpec[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------
+// Barnevern's information requests (barnevernsloven § 13-2)
+// ---------------------------------------------------------------------------
+
+/**
+ * An investigation (undersøkelse) about Jonas Haugland: barnevern asked the
+ * school and the health services, for 30 days. It is open on the demo's today,
+ * so the demo shows a release under it, the auditors' review list, and that
+ * Sara (his guardian) sees those releases only once it has closed.
+ */
+const INFORMATION_REQUESTS: { family: DemoFamilyKey; key: string; child: string; services: ("NAV" | "SKOLE" | "HELSE" | "FRIVILLIGHET")[]; reference: string; from: string; members: string[] }[] = [
+  {
+    family: "haugland", key: "jonas", child: "Jonas", services: ["SKOLE", "HELSE"], reference: "Barneverntjenesten i Fjordvik, undersøkelse 2026/0871",
+    from: "2026-11-18T09:00", members: ["barnevern-saksbehandler-1", "barnevern-saksbehandler-2"],
+  },
+];
+
+/** The id of a demo information request, by family (e.g. "haugland": the investigation about Jonas). */
+export function demoInformationRequestId(key: DemoFamilyKey): string {
+  if (!INFORMATION_REQUESTS.some((r) => r.family === key)) throw new Error(`no demo information request in family ${key}`);
+  return demoOpaqueId("ir", `information-request/${key}`);
+}
+
 /** The id of a demo consent, by case and label (e.g. ("haugland", "sara-barnevern"), ("nilsen", "emma-helse")). */
 export function demoConsentId(key: DemoCaseKey, label: string): string {
   if (!CONSENTS.some((c) => c.family === key && c.label === label)) throw new Error(`no demo consent ${label} in case ${key}`);
@@ -1124,6 +1147,15 @@ export function fjordvik(today: string = DEMO_TODAY): World {
     world.samhandling.employee.push({
       actorId: st.actorId, displayName: st.displayName, service: st.service.toUpperCase() as ServiceName, unit: null, roles: [...st.roles], active: true, source: "SEED", updatedAt: seeded,
     });
+  }
+  for (const r of INFORMATION_REQUESTS) {
+    const id = demoInformationRequestId(r.family);
+    const from = moment(r.from);
+    world.samhandling.informationRequest.push({
+      id, childPersonId: demoPersonId(r.family, r.child), services: [...r.services], reference: r.reference,
+      validFrom: from, validTo: new Date(from.getTime() + 30 * DAY_MS), requestedBy: r.members[0]!,
+    });
+    for (const actorId of r.members) world.samhandling.informationRequestMember.push({ requestId: id, actorId });
   }
   for (const c of CASES) {
     const caseId = demoCaseId(c.family as DemoCaseKey);

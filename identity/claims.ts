@@ -24,7 +24,7 @@ export const isAcrLevel = (value: unknown): value is AcrLevel => (ACR_LEVELS as 
 export const CITIZEN_AMR = ["TestID"];
 
 /** App role values as an Entra ID app registration would define them, by hub role. */
-export const APP_ROLES: Readonly<Record<string, string>> = { caseworker: "Samhandling.Saksbehandler", auditor: "Samhandling.Revisor" };
+export const APP_ROLES: Readonly<Record<string, string>> = { caseworker: "Samhandling.Saksbehandler", auditor: "Samhandling.Revisor", admin: "Samhandling.Administrator" };
 
 /** A GUID-shaped id (RFC 4122 version 5 layout) that is the same on every run for the same name. */
 export function stableGuid(name: string): string {
@@ -38,7 +38,7 @@ export function stableGuid(name: string): string {
 /** The development tenant (Entra ID's `tid`). */
 export const DEV_TENANT_ID = stableGuid("tenant|fjordvik");
 
-/** A security group in the development tenant: one per unit of a service, one per service's auditors. */
+/** A security group in the development tenant: one per unit of a service, one per service's auditors, one per service's directory administrators. */
 export interface DevGroup {
   id: string;
   displayName: string;
@@ -47,7 +47,7 @@ export interface DevGroup {
 }
 
 export function groupOf(account: StaffAccount): DevGroup {
-  const displayName = account.unit ?? `Revisjon ${account.service}`;
+  const displayName = account.unit ?? (account.kind === "auditor" ? `Revisjon ${account.service}` : `Administrasjon ${account.service}`);
   return { id: stableGuid(`group|${account.service}|${displayName}`), displayName, service: account.service, unit: account.unit };
 }
 

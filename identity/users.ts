@@ -18,7 +18,7 @@ export interface StaffAccount {
   /** The unit they work in; null for auditors, who audit a whole service. */
   unit: string | null;
   title: string;
-  /** The hub's roles: "caseworker" or "auditor". */
+  /** The hub's roles: "caseworker", "auditor" or "admin" (keeps the service's employee directory). */
   roles: string[];
 }
 
@@ -78,7 +78,7 @@ function staffAccounts(): StaffAccount[] {
       name,
       service,
       unit: staff?.unit ?? null,
-      title: staff?.title ?? (auditor ? "revisor" : ""),
+      title: staff?.title ?? (auditor ? "revisor" : roles.includes("admin") ? "administrator" : ""),
       roles: [...roles],
     });
   }

@@ -8,10 +8,12 @@ import type { PersonFacts, PersonFactsSource } from "../../services/samhandling/
 export function demoPersonFacts(world: Pick<World, "registry"> = fjordvik()): PersonFactsSource {
   const facts = new Map<string, PersonFacts>();
   for (const p of world.registry.person) {
-    facts.set(p.id, { personId: p.id, birthDate: new Date(p.birthDate), guardians: [], householdIds: [] });
+    facts.set(p.id, { personId: p.id, birthDate: new Date(p.birthDate), guardians: [], householdIds: [], wardIds: [] });
   }
   for (const g of world.registry.guardianship) {
     facts.get(g.childId)?.guardians.push({ guardianId: g.guardianId, parentalResponsibility: g.parentalResponsibility });
+    const guardian = facts.get(g.guardianId);
+    if (guardian && g.parentalResponsibility) guardian.wardIds = [...(guardian.wardIds ?? []), g.childId];
   }
   for (const m of world.registry.familyMember) {
     const f = facts.get(m.personId);
@@ -23,7 +25,7 @@ export function demoPersonFacts(world: Pick<World, "registry"> = fjordvik()): Pe
       for (const id of personIds) {
         const f = facts.get(id);
         // Copies: a caller can never change the source's facts.
-        if (f) out.set(id, { personId: f.personId, birthDate: new Date(f.birthDate), guardians: f.guardians.map((g) => ({ ...g })), householdIds: [...(f.householdIds ?? [])] });
+        if (f) out.set(id, { personId: f.personId, birthDate: new Date(f.birthDate), guardians: f.guardians.map((g) => ({ ...g })), householdIds: [...(f.householdIds ?? [])], wardIds: [...(f.wardIds ?? [])] });
       }
       return out;
     },

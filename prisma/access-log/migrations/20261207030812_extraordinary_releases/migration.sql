@@ -10,6 +10,3 @@ CREATE TABLE "access_review" (
 
     CONSTRAINT "access_review_pkey" PRIMARY KEY ("entry_seq")
 );
-
--- AddForeignKey
-ALTER TABLE "access_review" ADD CONSTRAINT "access_review_entry_seq_fkey" FOREIGN KEY ("entry_seq") REFERENCES "access_log"("seq") ON DELETE RESTRICT ON UPDATE CASCADE;
