@@ -89,6 +89,7 @@ beforeAll(async () => {
       factCalls += 1;
       return demo.load(ids);
     },
+    wards: (ids) => demo.wards(ids),
   };
 }, 120_000);
 

@@ -22,12 +22,14 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     ),
     subjectsOfCase: manyByKey((ids) => db.caseSubject.findMany({ where: { caseId: { in: [...ids] } } }), (s) => s.caseId),
     casesOfSubject: manyByKey((ids) => db.caseSubject.findMany({ where: { personId: { in: [...ids] } } }), (s) => s.personId),
-    /** With each employee's directory state: an inactive employee is no active member (cases/visibility.ts `isActive`). */
+    /**
+     * Members, without those whose employee is inactive in the directory: a deactivation suspends
+     * every membership (nothing shown, nothing counted) until reactivated. One statement still.
+     */
     membersOfCase: manyByKey(
       (ids) =>
         db.caseMember.findMany({
-          where: { caseId: { in: [...ids] } },
-          include: { employee: { select: { active: true } } },
+          where: { caseId: { in: [...ids] }, OR: [{ actorId: null }, { employee: { active: true } }] },
           orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
         }),
       (m) => m.caseId,
@@ -60,6 +62,11 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     personFacts: new DataLoader<string, PersonFacts | null>(async (ids) => {
       const found = await facts.load(ids);
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    /** The children a person holds parental responsibility for, from registry. */
+    wards: new DataLoader<string, string[]>(async (ids) => {
+      const found = await facts.wards(ids);
+      return ids.map((id) => found.get(id) ?? []);
     }),
     /** Active memberships of an employee (actor id), for myCases. */
     membershipsOfActor: manyByKey((ids) => db.caseMember.findMany({ where: { actorId: { in: [...ids] }, leftAt: null } }), (m) => m.actorId ?? ""),

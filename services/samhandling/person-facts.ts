@@ -12,8 +12,6 @@ export interface PersonFacts {
   guardians: { guardianId: string; parentalResponsibility: boolean }[];
   /** The households the person lives in; samhandling checks a new case's household with it (cases/changes.ts). */
   householdIds?: readonly string[];
-  /** The children the person holds parental responsibility for (a guardian's view of their consents). */
-  wardIds?: readonly string[];
 }
 
 export interface PersonFactsSource {
@@ -23,4 +21,6 @@ export interface PersonFactsSource {
    * Must throw when the registry cannot answer, never answer "unknown".
    */
   load(personIds: readonly string[]): Promise<Map<string, PersonFacts>>;
+  /** The children each person holds parental responsibility for (a guardian's view of their children's consents), in one call. */
+  wards(personIds: readonly string[]): Promise<Map<string, string[]>>;
 }

@@ -10,6 +10,7 @@ import { isCurrent } from "../../services/kit/scalars.ts";
 import { asClaims, asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
 import { ageOn } from "../support/oracle.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
+import { attestedFormConsent, citizenClaims } from "../support/tasks.ts";
 
 const world = fjordvik();
 /** Which demo persons each service holds data about, straight from the seed. */
@@ -79,12 +80,23 @@ const holdsSeeded: Record<ViewService, Set<string>> = {
   frivillighet: new Set(seeded.frivillighet.voluntaryActivity.map((r) => r.personId)),
 };
 
+/** Every person a service names as someone's contact in the seed: an INVOLVEMENT-only view names none of them (issue 17). */
+const contactNames: Record<ViewService, Set<string>> = {
+  nav: new Set(seeded.nav.navFollowUp.flatMap((f) => (f.veilederName ? [f.veilederName] : []))),
+  barnevern: new Set(seeded.barnevern.barnevernCase.flatMap((c) => (c.caseworkerName ? [c.caseworkerName] : []))),
+  skole: new Set(seeded.skole.enrolment.flatMap((e) => (e.contactTeacherName ? [e.contactTeacherName] : []))),
+  helse: new Set(seeded.helse.healthContact.flatMap((c) => [c.contactName, c.unit].filter((x): x is string => !!x))),
+  frivillighet: new Set(seeded.frivillighet.voluntaryActivity.flatMap((a) => [a.contactName, a.organisation].filter((x): x is string => !!x))),
+};
+
 interface InvolvementCandidate {
   caseId: string;
   subjectId: string;
   /** Whether the service is involved with the subject (with a contact); false: it holds nothing about them. */
   involved: boolean;
   headers: Record<string, string>;
+  /** Another employee member of the case, who attests the consent form the first records (issue 17). */
+  attester: Record<string, string>;
   consent: { givenById: string; capacity: "SELF" | "GUARDIAN"; childView?: string };
 }
 
@@ -122,12 +134,12 @@ async function involvementCandidateAmong(service: ViewService, involved: boolean
     const member = seeded.samhandling.caseMember.find(
       (m) => m.caseId === subject.caseId && m.actorId && !m.leftAt && !["FAMILY", "BARNEVERN", service.toUpperCase()].includes(m.service),
     );
+    const second = seeded.samhandling.caseMember.find((m) => m.caseId === subject.caseId && m.actorId && !m.leftAt && m.actorId !== member?.actorId);
     const consent = competentGiver(subject.personId, service);
-    if (!member || !consent) continue;
-    const headers = await asClaims(
-      { sub: member.actorId!, name: "Ansatt i konformanstesten", service: member.service.toLowerCase() as ActorService, roles: ["caseworker"] },
-      subject.caseId,
-    );
+    if (!member || !second || !consent) continue;
+    const asMember = (m: { actorId?: string | null; service: string }) =>
+      asClaims({ sub: m.actorId!, name: "Ansatt i konformanstesten", service: m.service.toLowerCase() as ActorService, roles: ["caseworker"] }, subject.caseId);
+    const [headers, attester] = [await asMember(member), await asMember(second)];
     const res = await gateway<{ consents: { active: boolean; services: string[]; subject: { id: string } }[] }>(
       `query ($c: ID!) { consents(caseId: $c) { active services subject { id } } }`,
       { c: subject.caseId },
@@ -135,7 +147,7 @@ async function involvementCandidateAmong(service: ViewService, involved: boolean
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     const decided = res.data!.consents.some((c) => c.active && c.subject.id === subject.personId && c.services.includes(service.toUpperCase()));
-    if (!decided) return { caseId: subject.caseId, subjectId: subject.personId, involved, headers, consent };
+    if (!decided) return { caseId: subject.caseId, subjectId: subject.personId, involved, headers, attester, consent };
   }
   return null;
 }
@@ -170,10 +182,14 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
     for (const [key, value] of Object.entries(before)) if (key !== "access") expect(value, `${service}.${key}`).toBeNull();
 
-    const { grantConsent } = await asActor<{ grantConsent: { id: string } }>(
+    // Tor gives it himself, signed in.
+    const given = await gateway<{ grantConsent: { id: string } }>(
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { caseId: CASE, subjectId: TOR, givenById: TOR, capacity: "SELF", services: [service.toUpperCase()], categories: ["SERVICE_DATA"], note: "conformance" } },
+      { input: { caseId: CASE, subjectId: TOR, capacity: "SELF", services: [service.toUpperCase()], categories: ["SERVICE_DATA"], note: "conformance" } },
+      await asClaims(citizenClaims(TOR)),
     );
+    expect(given.errors, JSON.stringify(given.errors)).toBeUndefined();
+    const { grantConsent } = given.data!;
     const granted = await view(service);
     expect(granted.access).toEqual({ status: "GRANTED", reason: "CONSENT", basis: `consent:${grantConsent.id}` });
 
@@ -202,19 +218,18 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
     for (const [key, value] of Object.entries(before)) if (key !== "access") expect(value, `${service}.${key}`).toBeNull();
 
-    const res = await gateway<{ grantConsent: { id: string } }>(
-      `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { caseId: c.caseId, subjectId: c.subjectId, ...c.consent, services: [service.toUpperCase()], categories: ["INVOLVEMENT"], note: "conformance" } },
-      c.headers,
-    );
-    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    const consentId = res.data!.grantConsent.id;
+    // From the person's signed form, attested by a second member (issue 17).
+    const consentId = await attestedFormConsent(c.headers, c.attester, {
+      caseId: c.caseId, subjectId: c.subjectId, ...c.consent, services: [service.toUpperCase()], categories: ["INVOLVEMENT"], note: "conformance",
+    });
     try {
       const hint = await view(service, c.subjectId, c.headers);
       expect(hint.access).toEqual({ status: "INVOLVEMENT_ONLY", reason: "CONSENT", basis: `consent:${consentId}` });
-      // The fact and whom to call — or, where the service holds nothing, that it is not involved (and no one to call).
+      // The fact and the service's front door — or, where the service holds nothing, that it is not involved (and no one to call).
+      // Never one of the service's own contacts: that would name the clinician, unit or kind of help (issue 17).
       expect(hint.involved).toBe(c.involved);
       expect(hint.contact).toEqual(c.involved ? { name: expect.any(String) } : null);
+      if (c.involved) expect(contactNames[service].has((hint.contact as { name: string }).name), "the front door, not a named contact").toBe(false);
       for (const [key, value] of Object.entries(hint)) if (key !== "access" && !INVOLVEMENT_FIELDS.includes(key)) expect(value, `${service}.${key}`).toBeNull();
     } finally {
       const withdrawn = await gateway(`mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: consentId }, c.headers);
@@ -266,32 +281,50 @@ const pairCandidates = [
   ...seeded.registry.person.map((p) => p.id!).filter((id) => !demoIds.has(id)),
   ...demoPersons.map((p) => p.personId).filter((id) => !counted.has(id)),
 ];
-/** Per service: a person it holds data on, and one it holds nothing about. */
+/**
+ * Per service: a person it holds data on, and one of their household it holds
+ * nothing about (a case is about a person and people of their household, issue 17).
+ */
+const households = new Map<string, string[]>();
+for (const m of seeded.registry.familyMember) households.set(m.familyId, [...(households.get(m.familyId) ?? []), m.personId]);
+const candidates = new Set(pairCandidates);
 const pairs = Object.fromEntries(
-  VIEW_SERVICES.map((s) => [s, [pairCandidates.find((id) => holdsSeeded[s].has(id)), pairCandidates.find((id) => !holdsSeeded[s].has(id))]]),
+  VIEW_SERVICES.map((s) => {
+    for (const members of households.values()) {
+      const usable = members.filter((id) => candidates.has(id));
+      const withData = usable.find((id) => holdsSeeded[s].has(id));
+      const withoutData = usable.find((id) => !holdsSeeded[s].has(id));
+      if (withData && withoutData) return [s, [withData, withoutData]];
+    }
+    return [s, [undefined, undefined]];
+  }),
 ) as Record<ViewService, [string | undefined, string | undefined]>;
 
-let pairCase: Promise<string> | null = null;
-/** One case, opened once by ACTOR, about every pair's persons; ACTOR holds the baton, no consent is recorded. */
-function noConsentCase(): Promise<string> {
-  pairCase ??= (async () => {
-    const subjectIds = [...new Set(Object.values(pairs).flat())];
-    expect(subjectIds.every((id) => id !== undefined), "the seed has synthetic persons with and without data in each service").toBe(true);
-    // A new case is opened without a declared case (it has no id yet).
-    const res = await gateway<{ openCase: { id: string } }>(
-      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { kind: "ANSVARSGRUPPE", title: "Konformans: uten samtykke", subjectIds, holderDisplayName: "Tilbakeføringskoordinator" } },
-      await asUser(ACTOR),
-    );
-    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    return res.data!.openCase.id;
-  })();
-  return pairCase;
+const pairCases = new Map<ViewService, Promise<string>>();
+/** One case per service, opened once by ACTOR from a referral, about that service's pair; ACTOR holds the baton, no consent is recorded. */
+function noConsentCase(service: ViewService): Promise<string> {
+  let opened = pairCases.get(service);
+  if (!opened) {
+    opened = (async () => {
+      const subjectIds = pairs[service];
+      expect(subjectIds.every((id) => id !== undefined), "the seed has a household with a person with and one without data in each service").toBe(true);
+      // A new case is opened without a declared case (it has no id yet).
+      const res = await gateway<{ openCase: { id: string } }>(
+        `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+        { input: { kind: "ANSVARSGRUPPE", title: "Konformans: uten samtykke", subjectIds, referral: { kind: "REFERRAL", reference: "Konformans, testarkiv" } } },
+        await asUser(ACTOR),
+      );
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      return res.data!.openCase.id;
+    })();
+    pairCases.set(service, opened);
+  }
+  return opened;
 }
 
 describe.each(VIEW_SERVICES)("conformance: %s, no existence leak without consent", (service) => {
   it("answers NO_CONSENT byte for byte the same for a subject it holds data on and one it does not, in _entities and through the gateway", async () => {
-    const caseId = await noConsentCase();
+    const caseId = await noConsentCase(service);
     const [withData, withoutData] = pairs[service] as [string, string];
     const as = { claims: demoUser(ACTOR)!.claims, caseId };
     const entities = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${service} { access { status reason basis } ${VIEW_FIELDS[service]} } } } }`;

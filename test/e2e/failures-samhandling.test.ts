@@ -10,6 +10,7 @@ import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { LEASE_MS } from "../../services/kit/consent-epoch.ts";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
+import { citizenClaims } from "../support/tasks.ts";
 
 const CASE = demoCaseId("eriksen");
 const TOR = demoPersonId("eriksen", "Tor");
@@ -52,10 +53,11 @@ describe("samhandling crashes", () => {
     const before = await read();
     expect(before.data?.person?.skole.access.status).toBe("RESTRICTED");
 
+    // Tor gives it himself, signed in.
     const granted = await hub.gateway<{ grantConsent: { id: string } }>(
       GRANT,
-      { input: { caseId: CASE, subjectId: TOR, givenById: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
-      await hub.asUser(ACTOR, CASE),
+      { input: { caseId: CASE, subjectId: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
+      await hub.asClaims(citizenClaims(TOR)),
     );
     expect(granted.errors).toBeUndefined();
     // The acknowledgement is in hand: crash at once, with no chance to flush or shut down cleanly.

@@ -10,6 +10,7 @@ import { devToken } from "../../services/kit/auth/tokens.ts";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { databaseUrlFor } from "../../services/kit/config.ts";
 import { demoUser } from "../../demo/users.ts";
+import type { HubClaims } from "../../services/kit/auth/caller.ts";
 import { DEMO_TODAY } from "../../demo/fjordvik.ts";
 import { signRequest, HUB_EXTENSION, JWT_EXTENSION } from "../../services/kit/auth/signing.ts";
 import { afterAll, beforeAll } from "vitest";
@@ -38,6 +39,8 @@ export interface OwnFederation {
   logSize(): number;
   gateway<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
   asUser(key: string, caseId?: string): Promise<Record<string, string>>;
+  /** Headers for a request with any claims (a citizen signed in as some registry person, say). */
+  asClaims(claims: HubClaims, caseId?: string): Promise<Record<string, string>>;
   /** A signed call straight to one subgraph, as the gateway would make it. */
   subgraph<Data = Record<string, unknown>>(service: ServiceName, query: string, variables: Record<string, unknown>, as: { user: string; caseId?: string }): Promise<GraphQLResponse<Data>>;
   subgraphBase(service: ServiceName): string;
@@ -62,13 +65,16 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
   // Generous: on a busy machine eight processes compiling and opening databases at once take a while.
   const federation = await startFederation({ gatewayPort, dataDir, output: logFile, env: { ...clean, ...env }, startupTimeoutMs: OWN_STARTUP_MS });
 
+  const asClaims = async (claims: HubClaims, caseId?: string) => {
+    if (production) throw new Error("a production federation accepts OIDC tokens only; sign one with the test's issuer (hardening-support.ts)");
+    const headers: Record<string, string> = { authorization: `Bearer ${await devToken(claims, secrets.jwtSecret)}` };
+    if (caseId) headers["x-case-id"] = caseId;
+    return headers;
+  };
   const asUser = async (key: string, caseId?: string) => {
     const user = demoUser(key);
     if (!user) throw new Error(`no demo user ${key}`);
-    if (production) throw new Error("a production federation accepts OIDC tokens only; sign one with the test's issuer (hardening-support.ts)");
-    const headers: Record<string, string> = { authorization: `Bearer ${await devToken(user.claims, secrets.jwtSecret)}` };
-    if (caseId) headers["x-case-id"] = caseId;
-    return headers;
+    return asClaims(user.claims, caseId);
   };
   const subgraphBase = (service: ServiceName) => `http://127.0.0.1:${subgraphPort(service, gatewayPort)}`;
   const logSize = () => fs.statSync(logFile).size;
@@ -84,6 +90,7 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
     },
     gateway: (query, variables, headers) => postGraphQL(federation.gatewayUrl, query, variables, headers),
     asUser,
+    asClaims,
     subgraphBase,
     subgraph(service, query, variables, as) {
       const user = demoUser(as.user);

@@ -10,8 +10,8 @@ import type { SamhandlingLoaders } from "../data.ts";
 
 export type CaseRow = NonNullable<Awaited<ReturnType<SamhandlingLoaders["case"]["load"]>>>;
 
-/** Still in the case: not left, and for an employee, active in the directory (an inactive employee takes part in nothing). */
-export const isActive = (m: { leftAt?: Date | null; employee?: { active: boolean } | null }) => m.leftAt == null && m.employee?.active !== false;
+/** Still in the case: not left. (An employee inactive in the directory is no member at all meanwhile: data.ts `membersOfCase`.) */
+export const isActive = (m: { leftAt?: Date | null }) => m.leftAt == null;
 
 /**
  * A case is visible to its active members, and to a citizen who is one of its

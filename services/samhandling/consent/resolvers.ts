@@ -298,8 +298,7 @@ async function consentInOwnCase(ctx: Context, who: Signed, id: string): Promise<
 
 /** The children a citizen holds parental responsibility for and who are under 18 today. */
 async function wardsOf(ctx: Context, personId: string): Promise<string[]> {
-  const me = await ctx.loaders.personFacts.load(personId);
-  const wards = me?.wardIds ?? [];
+  const wards = await ctx.loaders.wards.load(personId);
   if (wards.length === 0) return [];
   const facts = await ctx.loaders.personFacts.loadMany([...wards]);
   const now = new Date();
