@@ -22,9 +22,15 @@ export function directoryService(service: string): ServiceName | null {
   return upper !== "FAMILY" && (Object.values(ServiceName) as string[]).includes(upper) ? (upper as ServiceName) : null;
 }
 
-/** Claim sets this process has recorded: a sign-in is written once per process, not once per request. */
-const recorded = new Set<string>();
+/**
+ * The claim set this process last wrote for each employee, and when: a sign-in is
+ * written once, not once per request. Per employee, so another claim set for the
+ * same person (a new role) is written at once; and for a while only, so a change
+ * another instance wrote is set right again soon.
+ */
+const recorded = new Map<string, { claims: string; at: number }>();
 const MAX_RECORDED = 10_000;
+const RECORDED_MS = 5 * 60_000;
 
 /**
  * Records a verified employee sign-in in the directory (kit hook `onCaller`):
@@ -40,8 +46,9 @@ export async function recordSignIn(db: SamhandlingClient, caller: Caller): Promi
   const service = directoryService(caller.claims.service);
   if (!service) return;
   const sortedRoles = [...new Set(roles)].sort();
-  const key = JSON.stringify([sub, name, service, sortedRoles]);
-  if (recorded.has(key)) return;
+  const claims = JSON.stringify([name, service, sortedRoles]);
+  const last = recorded.get(sub);
+  if (last && last.claims === claims && Date.now() - last.at < RECORDED_MS) return;
   try {
     const now = new Date();
     await db.employee.upsert({
@@ -50,7 +57,7 @@ export async function recordSignIn(db: SamhandlingClient, caller: Caller): Promi
       update: { displayName: name, service, roles: sortedRoles, updatedAt: now },
     });
     if (recorded.size >= MAX_RECORDED) recorded.clear();
-    recorded.add(key);
+    recorded.set(sub, { claims, at: Date.now() });
   } catch (error) {
     log.warn("a sign-in could not be recorded in the employee directory; trying again on the next request", errorFields(error));
   }
