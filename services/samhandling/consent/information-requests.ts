@@ -6,6 +6,7 @@
 // child to those employees only (decide.ts), each release flagged for the
 // releasing service's auditors to review. No other path gives barnevern
 // another service's data without consent.
+import { GraphQLError } from "graphql";
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { InformationRequest as RequestRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
@@ -158,7 +159,8 @@ export class InformationRequestResolver {
       const { request } = await onRequest(ctx, id);
       return (await released(ctx, [request]))[0]!;
     } catch (error) {
-      if (error instanceof Error && (error as { extensions?: { code?: unknown } }).extensions?.code === "NOT_FOUND") return null;
+      // As case(id): an id the caller is not on answers null, like an unknown one.
+      if (error instanceof GraphQLError && error.extensions.code === "NOT_FOUND") return null;
       throw error;
     }
   }
