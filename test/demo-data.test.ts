@@ -26,6 +26,7 @@ import type { PersonFacts } from "../services/samhandling/person-facts.ts";
 import { followUpOverdue } from "../services/samhandling/coordination/rules.ts";
 import { DEMO_WRITTEN_FOR, demoShift, demoToday } from "../demo/today.ts";
 import { demoSeed } from "../demo/seed.ts";
+import { loadServiceDemo } from "../demo/service-demo.ts";
 import { SERVICE_NAMES } from "../services/kit/catalog.ts";
 import { ROOT_DIR, subgraphConfig } from "../services/kit/config.ts";
 
@@ -718,8 +719,10 @@ describe("the demo and the servers", () => {
     expect(importsOf(path.join(DEMO_DIR, "seed.ts")).dynamic).toEqual([path.join(DEMO_DIR, "index.ts")]);
   });
 
-  it.each(SERVICE_NAMES)("hands %s its own part of the world and nothing else", async (service) => {
+  it.each(SERVICE_NAMES)("hands %s its own part of the world (what its demo-data file makes of it) and nothing else", async (service) => {
     const tables = await demoSeed(service)({ ...subgraphConfig(service), syntheticFamilies: 0 });
-    expect(tables).toEqual(fjordvik()[service]);
+    const world = fjordvik();
+    // The services whose rows are written with the families' stories have them in the world; a newer one makes its own.
+    expect(tables).toEqual(service in world ? world[service as keyof World] : (await loadServiceDemo(service)).rows(world));
   });
 });
