@@ -16,7 +16,7 @@ import path from "node:path";
 import { startFederation } from "../../scripts/lib/federation.ts";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
-import { demoToday } from "../../demo/today.ts";
+import { demoConfig } from "../../demo/config.ts";
 
 /** Synthetic families on top of the demo, in the shared federation and every own one: one template serves both. */
 export const TEST_SYNTHETIC_FAMILIES = "30";
@@ -32,7 +32,7 @@ function seedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
     SEED_DEMO: env.SEED_DEMO ?? "",
     SEED_SYNTHETIC_FAMILIES: env.SEED_SYNTHETIC_FAMILIES ?? "",
     SEED_SYNTHETIC_SEED: env.SEED_SYNTHETIC_SEED ?? "",
-    HUB_DEMO_TODAY: demoToday(env),
+    HUB_DEMO_TODAY: demoConfig(env).today,
   };
 }
 
