@@ -1,4 +1,4 @@
-// The example query printed by `npm start` and shown in the README: the Berg
+// The example query printed by `npm start` (docs/request-end-to-end.md): the Berg
 // family (Velferdslab) as their investeringsleder sees it, for their case.
 import fs from "node:fs";
 import path from "node:path";
