@@ -30,13 +30,20 @@ export interface ServiceEntry {
    */
   readonly casework: boolean;
   /**
-   * Where an INVOLVEMENT-only view points by default: the service's reception
-   * or the municipality's koordinerende enhet — never the clinician or the
-   * unit, which would tell what kind of help it is. A municipality configures
-   * its own.
+   * Where an INVOLVEMENT-only view points by default (the demo
+   * municipality's): the service's reception or the municipality's
+   * koordinerende enhet — never the clinician or the unit, which would tell
+   * what kind of help it is. A municipality configures its own.
    */
   readonly frontDoor?: { readonly name: string; readonly phone: string };
 }
+
+/**
+ * The demo municipality's (Fjordvik) koordinerende enhet: the front door of
+ * the services whose mere involvement tells much (barnevern, helse), so the
+ * contact says nothing about which kind of help it is.
+ */
+const KOORDINERENDE_ENHET = { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" } as const;
 
 /** In port order: the gateway's port + 101, + 102, … */
 export const CATALOG = [
@@ -60,7 +67,7 @@ export const CATALOG = [
     description: { en: "NAV (labour and welfare): veileder, social assistance, KVP, IPS and housing follow-up.", nb: "Arbeid og velferd: veileder, økonomisk sosialhjelp, KVP, IPS og boligoppfølging." },
     personView: true,
     casework: true,
-    frontDoor: { name: "NAV Fjordvik, mottak", phone: "+47 400 01 000" },
+    frontDoor: { name: "NAV Fjordvik, publikumsmottaket", phone: "+47 400 01 000" },
   },
   {
     name: "barnevern",
@@ -68,7 +75,7 @@ export const CATALOG = [
     description: { en: "Child welfare: the phase of a case, the caseworker and measures.", nb: "Barnevernet: sakens fase, saksbehandler og tiltak." },
     personView: true,
     casework: true,
-    frontDoor: { name: "Barneverntjenesten i Fjordvik, mottak", phone: "+47 400 03 000" },
+    frontDoor: KOORDINERENDE_ENHET,
   },
   {
     name: "skole",
@@ -76,7 +83,7 @@ export const CATALOG = [
     description: { en: "School and kindergarten: enrolment, contact teacher, PPT, attendance and adapted education.", nb: "Skole og barnehage: innskriving, kontaktlærer, PPT, fravær og tilpasset opplæring." },
     personView: true,
     casework: true,
-    frontDoor: { name: "Fjordvik kommune, oppvekst", phone: "+47 400 02 000" },
+    frontDoor: { name: "Oppvekstkontoret, Fjordvik kommune", phone: "+47 400 02 000" },
   },
   {
     name: "helse",
@@ -84,7 +91,7 @@ export const CATALOG = [
     description: { en: "Health services: helsestasjon, school health, fastlege, mental health and substance services — contacts, never diagnoses.", nb: "Helsetjenester: helsestasjon, skolehelsetjeneste, fastlege, psykisk helse og rus — kontakter, aldri diagnoser." },
     personView: true,
     casework: true,
-    frontDoor: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 04 000" },
+    frontDoor: KOORDINERENDE_ENHET,
   },
   {
     name: "frivillighet",
@@ -92,7 +99,7 @@ export const CATALOG = [
     description: { en: "Voluntary sector: activities, mentors, fritidskort and trusted persons.", nb: "Frivillig sektor: aktiviteter, mentorer, fritidskort og trygge voksne." },
     personView: true,
     casework: true,
-    frontDoor: { name: "Fjordvik Frivilligsentral", phone: "+47 400 05 000" },
+    frontDoor: { name: "Fjordvik Frivilligsentral, resepsjonen", phone: "+47 400 05 000" },
   },
 ] as const satisfies readonly ServiceEntry[];
 

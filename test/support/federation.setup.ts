@@ -1,4 +1,4 @@
-// Boots the real federation once for the whole run: seven subgraph processes
+// Boots the real federation once for the whole run: a process per subgraph
 // and the gateway over HTTP, on PGlite or PostgreSQL, with demo data plus a few
 // synthetic families.
 import fs from "node:fs";

@@ -1,5 +1,5 @@
 // Own federations start from a copy of one seeded set of embedded databases
-// instead of initialising, migrating and seeding seven fresh PGlite databases
+// instead of initialising, migrating and seeding fresh PGlite databases
 // each time (about half a minute on two cores). The set is built once, by the
 // subgraph processes themselves, and kept under the system's temp folder,
 // keyed by everything that decides its content: the migrations and Prisma
@@ -70,7 +70,7 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A gateway port whose seven subgraph ports are all free (the build listens on them briefly). */
+/** A gateway port whose subgraph ports are all free (the build listens on them briefly). */
 async function freeBasePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     // Above Linux's ephemeral range (32768–60999), where outgoing connections would take ports from under us.
