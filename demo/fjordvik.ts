@@ -18,14 +18,15 @@
 import { emptySamhandling, type World } from "./world.ts";
 import type { DataCategory } from "../services/kit/categories.ts";
 import { hash48 } from "./random.ts";
-import { demoShift, demoToday, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
+import { demoConfig } from "./config.ts";
+import { demoShift, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
 
 // ---------------------------------------------------------------------------
 // Shared primitives (synthetic.ts uses them too)
 // ---------------------------------------------------------------------------
 
 /** The demo's today (HUB_DEMO_TODAY, else today in Norway): the data is moved to it. */
-export const DEMO_TODAY = demoToday();
+export const DEMO_TODAY = demoConfig().today;
 export { DEMO_WRITTEN_FOR } from "./today.ts";
 const DEMO_SHIFT = demoShift(DEMO_TODAY);
 export const DEMO_MUNICIPALITY = "Fjordvik";

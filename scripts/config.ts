@@ -75,3 +75,8 @@ export function schemaEngineConfig(env: Env = process.env): { debugLogs: boolean
 export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
 }
+
+/** Whether the processes a script starts with `extra` on top of its own environment run in production (they then need no development secrets). */
+export function childrenInProduction(extra: Env = {}): boolean {
+  return readSettings(childEnv(extra), [NODE_ENV.declaration], isProductionIn);
+}

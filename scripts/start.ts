@@ -11,7 +11,7 @@ const { gatewayPort, dataDir, databaseUrls } = startConfig();
 await generateClients();
 const onPostgres = SERVICE_NAMES.filter((s) => databaseUrls[s]);
 console.log(
-  `Starting seven subgraphs and the gateway (databases: ${onPostgres.length ? `PostgreSQL for ${onPostgres.join(", ")}, ` : ""}PGlite under ${dataDir})…`,
+  `Starting ${SERVICE_NAMES.length} subgraphs and the gateway (databases: ${onPostgres.length ? `PostgreSQL for ${onPostgres.join(", ")}, ` : ""}PGlite under ${dataDir})…`,
 );
 const federation = await startFederation({ gatewayPort, dataDir, output: "inherit" });
 

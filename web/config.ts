@@ -79,3 +79,20 @@ export function webConfig(env: Env = process.env): WebConfig {
     };
   });
 }
+
+// --- the production build (npm run web:build) -------------------------------------
+
+/**
+ * The build reads no setting; it sets one. Vite takes its mode's defaults
+ * (React's production build among them) from NODE_ENV, and a test runner's
+ * "test" or a shell's "development" would give a development build: the
+ * build runs with NODE_ENV=production whatever the environment says.
+ */
+export function productionBuildEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: "production" };
+}
+
+/** The same, for the build running in this process, before Vite loads. */
+export function enterProductionBuild(): void {
+  process.env.NODE_ENV = "production";
+}

@@ -1,7 +1,7 @@
 // The one harness that starts the hub's processes and waits until they are
 // ready, shared by `npm start`, the tests (test/support), the load test
-// (test/load) and the benchmark (bench/): a whole federation — seven
-// subgraphs and the gateway — or a single process (a second gateway, the
+// (test/load) and the benchmark (bench/): a whole federation — every
+// subgraph and the gateway — or a single process (a second gateway, the
 // benchmark's peer), each stopped by its pid.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -9,6 +9,7 @@ import path from "node:path";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
+import { childEnv, childrenInProduction } from "../config.ts";
 
 // --- one process -----------------------------------------------------------------
 
@@ -47,7 +48,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function spawnProcess(options: ProcessOptions): HubProcess {
   const out = options.output === "inherit" ? "inherit" : options.output;
   // The IPC channel ties the child to this process: when it goes, the child stops (kit/lifecycle.ts).
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry], { cwd: ROOT_DIR, env: { ...process.env, ...options.env }, stdio: ["ignore", out, out, "ipc"] });
+  const child = spawn(process.execPath, ["--import", "tsx", options.entry], { cwd: ROOT_DIR, env: childEnv(options.env), stdio: ["ignore", out, out, "ipc"] });
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const running = () => child.exitCode === null && child.signalCode === null;
   return {
@@ -169,7 +170,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const env: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
   // Created before any process starts, so all of them read the same development secrets.
   // Production reads its secrets from the environment only: no development secret is written.
-  if ({ ...process.env, ...env }.NODE_ENV !== "production") ensureDevSecrets(options.dataDir);
+  if (!childrenInProduction(env)) ensureDevSecrets(options.dataDir);
   // In the map from the moment they are spawned, so a failed start stops the ones still starting too.
   const children = new Map<ProcessName, HubProcess>();
 

@@ -1,4 +1,4 @@
-// Boots the real federation once for the whole run: seven subgraph processes
+// Boots the real federation once for the whole run: a process per subgraph
 // and the gateway over HTTP, on PGlite or PostgreSQL, with demo data plus a few
 // synthetic families.
 import fs from "node:fs";
@@ -15,7 +15,7 @@ import { CONSENT_EPOCH_KEY } from "../../services/kit/consent-epoch.ts";
 import { Redis } from "ioredis";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
 import { copyTemplate, pgliteTemplate, TEST_SYNTHETIC_FAMILIES } from "./pglite-template.ts";
-import { demoToday } from "../../demo/today.ts";
+import { demoConfig } from "../../demo/config.ts";
 
 export const TEST_GATEWAY_PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000);
 // Generous: on a busy machine eight processes compiling and opening databases at once take a while.
@@ -36,8 +36,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  // One demo "today" for this process, the test workers and every server (demo/today.ts).
-  process.env.HUB_DEMO_TODAY ||= demoToday();
+  // One demo "today" for this process, the test workers and every server (demo/config.ts).
+  process.env.HUB_DEMO_TODAY ||= demoConfig().today;
   await generateClients();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   const logFile = path.join(dir, "federation.log");

@@ -56,7 +56,7 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
   // Production (NODE_ENV=production in `env`) takes its secrets from the environment and accepts OIDC tokens only.
   const production = effective.NODE_ENV === "production";
   const secrets = production ? { jwtSecret: "", signingSecret: effective.HUB_SIGNING_SECRET ?? "" } : ensureDevSecrets(dataDir);
-  // Embedded databases start as copies of one seeded set (pglite-template.ts) instead of seven fresh ones.
+  // Embedded databases start as copies of one seeded set (pglite-template.ts) instead of fresh ones.
   const embedded = SERVICE_NAMES.filter((s) => !databaseUrlFor(s, effective));
   if (embedded.length > 0 && process.env.HUB_TEST_FRESH_DATABASES !== "1") copyTemplate(await pgliteTemplate(effective, OWN_STARTUP_MS), dataDir, embedded);
   // Generous: on a busy machine eight processes compiling and opening databases at once take a while.

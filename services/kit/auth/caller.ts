@@ -1,11 +1,15 @@
 // Who is asking, as every subgraph sees it. The gateway verifies the bearer
 // token and forwards its claims inside the signed request (kit/auth/signing.ts).
-import type { ServiceName } from "../catalog.ts";
+import { SERVICE_NAMES, type ServiceName } from "../catalog.ts";
 
 /** The services an employee can belong to, plus "citizen" for a member of the public. */
 export type ActorService = ServiceName | "citizen";
 
-export const ACTOR_SERVICES: readonly ActorService[] = ["nav", "barnevern", "skole", "helse", "frivillighet", "samhandling", "registry", "citizen"];
+/**
+ * Every service in the catalog, and "citizen". Derived, not listed: a token
+ * naming a service the list missed would be silently anonymous.
+ */
+export const ACTOR_SERVICES: readonly ActorService[] = [...SERVICE_NAMES, "citizen"];
 
 /** The role that reads a service's access log (`Query.<service>AuditLog`). */
 export const AUDITOR_ROLE = "auditor";

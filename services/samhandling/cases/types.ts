@@ -2,6 +2,7 @@
 // a case and add members. The other rooms add fields to CoordinationCase with
 // field resolvers of their own.
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CASEWORK_SERVICES, serviceEntry } from "../../kit/catalog.ts";
 import { DateTimeScalar } from "../../kit/scalars.ts";
 import { CaseKind, CaseStatus, MemberRole, ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 
@@ -23,12 +24,7 @@ registerEnumType(ServiceName, {
   name: "ServiceName",
   description: "A municipal service taking part in coordination, or the family itself.",
   valuesConfig: {
-    NAV: { description: "NAV (labour and welfare, social services)." },
-    BARNEVERN: { description: "Child welfare." },
-    SKOLE: { description: "School and kindergarten." },
-    HELSE: { description: "Health services." },
-    FRIVILLIGHET: { description: "The voluntary sector." },
-    SAMHANDLING: { description: "The municipality's coordination unit." },
+    ...Object.fromEntries(CASEWORK_SERVICES.map((s) => [s.toUpperCase(), { description: serviceEntry(s).description.en }])),
     FAMILY: { description: "The person or family the case is about, or someone they chose." },
   },
 });
