@@ -18,7 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { demoUsers } from "../../demo/users.ts";
-import { STUB_ISSUER, startWebApp, type WebApp } from "./web-app.ts";
+import { STUB_GATEWAY_URL, STUB_ISSUER, startWebApp, type WebApp } from "./web-app.ts";
 import { stubOidcProvider, type StubProvider } from "./oidc-stub.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -129,7 +129,7 @@ export function browserSuite(options: { server?: number; env?: NodeJS.ProcessEnv
     async open(urlPath, { as, viewport = "desktop", beforeLoad } = {}) {
       // axe needs a page from newContext(), not browser.newPage().
       const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], deviceScaleFactor: viewport === "zoom400" ? 4 : 1, locale: "nb-NO" });
-      const provider = await stubOidcProvider(context, STUB_ISSUER);
+      const provider = await stubOidcProvider(context, STUB_ISSUER, STUB_GATEWAY_URL);
       const page = await context.newPage();
       const consoleErrors: string[] = [];
       page.on("console", (message) => {
