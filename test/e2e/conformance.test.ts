@@ -7,7 +7,7 @@ import { demoWorld } from "../../demo/index.ts";
 import { demoCaseId, demoPersonId, demoPersons, fjordvik } from "../../demo/fjordvik.ts";
 import { demoUser } from "../../demo/users.ts";
 import { isCurrent } from "../../services/kit/scalars.ts";
-import { asClaims, asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
+import { asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
 import { ageOn } from "../support/oracle.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
 
@@ -124,10 +124,7 @@ async function involvementCandidateAmong(service: ViewService, involved: boolean
     );
     const consent = competentGiver(subject.personId, service);
     if (!member || !consent) continue;
-    const headers = await asClaims(
-      { sub: member.actorId!, name: "Ansatt i konformanstesten", service: member.service.toLowerCase() as ActorService, roles: ["caseworker"] },
-      subject.caseId,
-    );
+    const headers = await asUser(member.actorId!, subject.caseId);
     const res = await gateway<{ consents: { active: boolean; services: string[]; subject: { id: string } }[] }>(
       `query ($c: ID!) { consents(caseId: $c) { active services subject { id } } }`,
       { c: subject.caseId },
