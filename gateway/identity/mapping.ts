@@ -173,6 +173,7 @@ function grantOf(r: Reader, value: Json, at: string): CheckedGrant | null {
   if (!g) return null;
   if (g.displayName !== undefined) r.text(g.displayName, `${at}.displayName`);
   const grant: CheckedGrant = { roles: [] };
+  const faults = r.problems.length;
   if (g.service !== undefined) {
     const service = r.text(g.service, `${at}.service`);
     if (service !== null && !(STAFF_SERVICES as readonly string[]).includes(service)) r.fault(`${at}.service`, `"${service}" is not a service (one of ${STAFF_SERVICES.join(", ")})`);
@@ -183,7 +184,8 @@ function grantOf(r: Reader, value: Json, at: string): CheckedGrant | null {
     grant.roles = r.texts(g.roles, `${at}.roles`);
     for (const role of grant.roles) if (!EMPLOYEE_ROLES.includes(role)) r.fault(`${at}.roles`, `"${role}" is not a role the hub gives employees (${EMPLOYEE_ROLES.join(", ")})`);
   }
-  if (grant.service === undefined && grant.roles.length === 0) r.fault(at, "gives neither a service nor a role");
+  // Only when nothing in it was wrong already: one fault, one message.
+  if (r.problems.length === faults && grant.service === undefined && grant.roles.length === 0) r.fault(at, "gives neither a service nor a role");
   return grant;
 }
 
@@ -213,10 +215,11 @@ function employeesOf(r: Reader, value: Json, at: string): CheckedIssuer["employe
   const e = r.object(value, at, ["when", "actorId", "name", "roles", "groups"], ["when", "actorId", "name"]);
   if (!e) return undefined;
   if (e.roles === undefined && e.groups === undefined) r.fault(at, "needs `groups` or `roles` (or both): they say which service an employee works for");
+  const faults = r.problems.length;
   const roles = e.roles === undefined ? undefined : grantTable(r, e.roles, `${at}.roles`);
   const groups = e.groups === undefined ? undefined : grantTable(r, e.groups, `${at}.groups`);
   const services = [...(roles?.values.values() ?? []), ...(groups?.values.values() ?? [])].filter((g) => g.service);
-  if (services.length === 0 && (roles || groups)) r.fault(at, "no group or role gives a service, so no employee could sign in");
+  if (r.problems.length === faults && services.length === 0 && (roles || groups)) r.fault(at, "no group or role gives a service, so no employee could sign in");
   return { when: r.text(e.when, `${at}.when`) ?? "", actorId: r.text(e.actorId, `${at}.actorId`) ?? "", name: r.text(e.name, `${at}.name`) ?? "", roles, groups };
 }
 
