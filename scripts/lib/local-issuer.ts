@@ -25,7 +25,7 @@ export interface LocalIssuer {
   /** Signs `claims` (iss, aud, iat, exp added) with the current key. */
   sign(claims: Record<string, unknown>, options?: SignOptions): Promise<string>;
   /** An Entra-shaped employee token, or an ID-porten-shaped citizen token (needs the national id), for the hub's claims of a person. */
-  tokenFor(claims: HubClaims, options?: SignOptions & { nationalId?: string; acr?: string }): Promise<string>;
+  tokenFor(claims: HubClaims, options?: SignOptions & { nationalId?: string; acr?: string; extra?: Record<string, unknown> }): Promise<string>;
   /** A new signing key; the old ones stay published. */
   rotate(): Promise<void>;
   /** Publishes only the current signing key. */
@@ -92,10 +92,9 @@ export async function startLocalIssuer(port = 0): Promise<LocalIssuer> {
     tokenFor(claims, options = {}) {
       if (claims.service === "citizen") {
         if (!options.nationalId) throw new Error("a citizen's token needs the national id");
-        return sign({ sub: `pairwise-${claims.sub}`, pid: options.nationalId, acr: options.acr ?? "idporten-loa-high" }, options);
+        return sign({ ...options.extra, sub: `pairwise-${claims.sub}`, pid: options.nationalId, acr: options.acr ?? "idporten-loa-high" }, options);
       }
-      const roles = claims.roles;
-      return sign({ sub: claims.sub, oid: claims.sub, name: claims.name, roles, groups: [groupOfService(claims.service)] }, options);
+      return sign({ ...options.extra, sub: claims.sub, oid: claims.sub, name: claims.name, roles: claims.roles, groups: [groupOfService(claims.service)] }, options);
     },
     async rotate() {
       made += 1;

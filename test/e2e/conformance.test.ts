@@ -1,7 +1,6 @@
 // The subgraph conformance suite: every service subgraph, the same contract.
 // A new service passes this before it joins the hub (add it to VIEW_SERVICES).
 import { describe, expect, it } from "vitest";
-import type { ActorService } from "../../services/kit/auth/caller.ts";
 import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
 import { demoWorld } from "../../demo/index.ts";
 import { demoCaseId, demoPersonId, demoPersons, fjordvik } from "../../demo/fjordvik.ts";

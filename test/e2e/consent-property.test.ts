@@ -23,7 +23,6 @@
 // what each run changed, so a shrunk replay meets a different state).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ActorService } from "../../services/kit/auth/caller.ts";
 import { DATA_CATEGORIES } from "../../services/kit/categories.ts";
 import { demoWorld } from "../../demo/index.ts";
 import { demoCaseId, demoPersonId, demoPersons, demoStaff, ID_ALPHABET } from "../../demo/fjordvik.ts";

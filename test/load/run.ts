@@ -42,7 +42,6 @@ import { generateClients } from "../../scripts/generate.ts";
 import { startFederation, type Federation, type ProcessName } from "../../scripts/lib/federation.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from "./checks.ts";
-import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
 import { tokenFor } from "../support/tokens.ts";
 import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../../services/kit/catalog.ts";
 import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../../demo/fjordvik.ts";
@@ -518,7 +517,6 @@ async function main(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-load-"));
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "federation.log");
-  const secrets = ensureDevSecrets(dataDir);
   const databaseUrls = process.env.DATABASE_URL_TEMPLATE ? await loadDatabases(process.env.DATABASE_URL_TEMPLATE) : {};
   const env: NodeJS.ProcessEnv = {
     HOST,
