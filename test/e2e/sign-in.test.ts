@@ -92,14 +92,14 @@ describe("claim mapping, for each kind of token", () => {
   });
 
   it("a citizen at either level: the register's person for the national id, with the level; the lookup logged in the register's own log", async () => {
-    const from = new Date().toISOString();
     for (const [acr, assurance] of [["idporten-loa-substantial", "SUBSTANTIAL"], ["idporten-loa-high", "HIGH"]] as const) {
       const viewer = await viewerWith(await asUser("citizen", undefined, acr));
       expect(viewer).toEqual({ kind: "CITIZEN", actorId: `citizen-${SARA.personId}`, name: "Sara Haugland", service: "citizen", roles: ["citizen"], unit: null, personId: SARA.personId, assurance });
     }
+    // Since this federation started: the gateway remembers a person for CITIZEN_LOOKUP_MS, so this suite's sign-ins may not have asked again.
     const log = await gateway<{ registryAuditLog: { actorId: string; personId: string; reason: string; categories: string[] }[] }>(
-      `query ($p: ID, $from: DateTime) { registryAuditLog(personId: $p, from: $from) { actorId personId reason categories } }`,
-      { p: SARA.personId, from },
+      `query ($p: ID) { registryAuditLog(personId: $p, actorId: "service:gateway") { actorId personId reason categories } }`,
+      { p: SARA.personId },
       await asUser("registry-auditor"),
     );
     expect(log.errors).toBeUndefined();
