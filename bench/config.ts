@@ -36,7 +36,7 @@ export interface BenchConfig {
   databaseTemplate: string;
   /** Also measure a municipality 10× as large. */
   scale10: boolean;
-  /** "production" needs nothing else: the benchmark serves its own OIDC keys. */
+  /** "production" needs nothing else: the benchmark is its own identity provider (bench/identity.ts). */
   mode: "production" | "development";
   /** Gateway port of the first federation; everything else sits above it. */
   basePort: number;

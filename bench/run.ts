@@ -10,11 +10,10 @@ import { Redis } from "ioredis";
 import { generateClients } from "../scripts/generate.ts";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
 import { syntheticWorld } from "../demo/synthetic.ts";
 import { benchConfig, type BenchConfig } from "./config.ts";
 import { benchDatabases, type Databases } from "./databases.ts";
-import { developmentIssuer, productionIssuer, type Issuer } from "./identity.ts";
+import { benchIssuer, type Issuer } from "./identity.ts";
 import { ensureSeeded, startCluster, type Cluster } from "./clusters.ts";
 import { startGateway, startProcess, subgraphUrlEnv, type HubProcess } from "../scripts/lib/federation.ts";
 import { interleave, overviewDocument, overviewRequests, type OverviewRequest } from "./requests.ts";
@@ -139,14 +138,11 @@ async function main(): Promise<void> {
 
   const port = config.basePort;
   const ports = { a: port, b: port + 200, large: port + 400, capture: port + 50, proxies: port + 60, jsPlanner: port + 70, peer: port + 80, jwks: port + 90 };
-  const devSecrets = ensureDevSecrets(config.dataRoot);
-  const development = developmentIssuer(devSecrets);
-  let issuer: Issuer = config.mode === "production" ? await productionIssuer(ports.jwks) : development;
+  let issuer: Issuer = await benchIssuer(ports.jwks, config.dataRoot, config.mode);
   let mode = config.mode;
   let modeNote: string | null = null;
   const baseEnv = (): NodeJS.ProcessEnv => ({
     ...issuer.env,
-    HUB_JWT_SECRET: issuer === development ? devSecrets.jwtSecret : "",
     HUB_SIGNING_SECRET: issuer.signingSecret,
     LOG_LEVEL: config.logLevel,
     // Two federations of seven services share one PostgreSQL (max_connections 100 by default, and other users).
@@ -200,7 +196,7 @@ async function main(): Promise<void> {
       modeNote = `production mode did not start (${error instanceof Error ? error.message : String(error)}); measured in development mode`;
       say(modeNote);
       await issuer.close();
-      issuer = development;
+      issuer = await benchIssuer(ports.jwks, config.dataRoot, "development");
       mode = "development";
       a = await startA();
     }

@@ -322,6 +322,16 @@ export function syntheticStaffName(actorId: string): string {
   return name;
 }
 
+/** Every employee the synthetic pools can name (whether or not a generated case uses them), for sign-in. */
+export function syntheticStaff(): { actorId: string; service: string; name: string }[] {
+  return Object.entries(SYNTHETIC_STAFF_POOLS).flatMap(([pool, size]) =>
+    Array.from({ length: size }, (_, n) => {
+      const actorId = actor(pool, n);
+      return { actorId, service: serviceOfActor(actorId).toLowerCase(), name: syntheticStaffName(actorId) };
+    }),
+  );
+}
+
 function staffPhone(actorId: string): string {
   const n = hash53(`phone|${actorId}`) % 10_000_000;
   return `+47 4${String(n).padStart(7, "0")}`;

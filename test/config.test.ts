@@ -58,15 +58,15 @@ describe("parsers", () => {
   it("report every bad setting of a process at once, and reading an undeclared one as a bug", () => {
     let error: unknown;
     try {
-      gatewayConfig({ GATEWAY_PORT: "port", MAX_DEPTH: "deep", GATEWAY_QUERY_PLANNER: "fast", OIDC_ISSUER: "https://idp.example/" });
+      gatewayConfig({ GATEWAY_PORT: "port", MAX_DEPTH: "deep", GATEWAY_QUERY_PLANNER: "fast", IDENTITY_MAPPING_PATH: "/nonexistent/mapping.json" });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       'GATEWAY_PORT must be a whole number from 1 to 65535, got "port".',
+      "The identity mapping /nonexistent/mapping.json cannot be used: it cannot be read (ENOENT); set IDENTITY_MAPPING_PATH to the file. (docs/sign-in.md describes the file.)",
       'GATEWAY_QUERY_PLANNER must be one of rust, js, got "fast".',
-      "Set both OIDC_ISSUER and OIDC_JWKS_URI, or neither (development tokens).",
       'MAX_DEPTH must be a whole number of at least 1, got "deep".',
     ]);
     const unlisted = setting("X_OTHER", boolean(), { default: false, description: "" });

@@ -4,7 +4,7 @@
 import DataLoader from "dataloader";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import type { AccessLogRecord } from "./access-log.ts";
-import { actorOf, type Caller, type Purpose } from "./auth/caller.ts";
+import { actorOf, type Caller, type HubProcessName, type Purpose } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { DataCategory } from "./categories.ts";
 import type { Decision, DecisionQuestion, DecisionRequest, DecisionSource } from "./decisions.ts";
@@ -147,10 +147,10 @@ export class AccessGuard {
 
   /**
    * For internal endpoints only (e.g. registry's person facts for
-   * samhandling's competence rules): granted to the named services, logged
+   * samhandling's competence rules, the gateway's sign-in lookup): granted to the named processes, logged
    * with the stated legal basis; refused and logged for anyone else.
    */
-  async internalRelease(personIds: readonly string[], category: DataCategory, services: readonly ServiceName[], basis: string): Promise<boolean> {
+  async internalRelease(personIds: readonly string[], category: DataCategory, services: readonly HubProcessName[], basis: string): Promise<boolean> {
     const caller = this.info.caller;
     const allowed = caller.kind === "service" && services.includes(caller.service);
     const decision: Decision = allowed ? { status: "GRANTED", reason: "INTERNAL_SERVICE", basis } : { status: "RESTRICTED", reason: "NOT_PERMITTED", basis: null };

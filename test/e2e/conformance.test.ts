@@ -2,13 +2,12 @@
 // Every view service in the catalog (services/kit/catalog.ts) runs it; its
 // fields come from the public schema and its data from its demo-data file.
 import { describe, expect, it } from "vitest";
-import type { ActorService } from "../../services/kit/auth/caller.ts";
 import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
 import { demoWorld } from "../../demo/index.ts";
 import { loadServiceDemo } from "../../demo/service-demo.ts";
 import { demoCaseId, demoPersonId, demoPersons, fjordvik } from "../../demo/fjordvik.ts";
 import { demoUser } from "../../demo/users.ts";
-import { asClaims, asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
+import { asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
 import { ageOn } from "../support/oracle.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
 import { personIdsIn, viewFields } from "../support/views.ts";
@@ -122,10 +121,7 @@ async function involvementCandidateAmong(service: ViewService, involved: boolean
     );
     const consent = competentGiver(subject.personId, service);
     if (!member || !consent) continue;
-    const headers = await asClaims(
-      { sub: member.actorId!, name: "Ansatt i konformanstesten", service: member.service.toLowerCase() as ActorService, roles: ["caseworker"] },
-      subject.caseId,
-    );
+    const headers = await asUser(member.actorId!, subject.caseId);
     const res = await gateway<{ consents: { active: boolean; services: string[]; subject: { id: string } }[] }>(
       `query ($c: ID!) { consents(caseId: $c) { active services subject { id } } }`,
       { c: subject.caseId },

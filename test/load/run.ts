@@ -41,8 +41,7 @@ import { startFederation, type Federation, type ProcessName } from "../../script
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
 import { loadConfig } from "./config.ts";
 import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from "./checks.ts";
-import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
-import { devToken } from "../../services/kit/auth/tokens.ts";
+import { tokenFor } from "../support/tokens.ts";
 import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../../services/kit/catalog.ts";
 import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../../demo/fjordvik.ts";
 import { demoUser } from "../../demo/users.ts";
@@ -91,15 +90,14 @@ interface Overview {
 
 const OVERVIEW = FAMILY_OVERVIEW_QUERY.replace("givenName", "id givenName");
 
-async function readers(jwtSecret: string): Promise<Reader[]> {
+async function readers(issuer: string): Promise<Reader[]> {
   const result: Reader[] = [];
   for (const c of demoCases.filter((x) => x.open)) {
     const family = demoFamilies.find((f) => f.caseIds.includes(c.caseId));
     if (!family) continue;
     for (const actorId of c.activeActorIds) {
-      const user = demoUser(actorId);
-      if (!user) continue;
-      const token = await devToken(user.claims, jwtSecret);
+      if (!demoUser(actorId)) continue;
+      const token = await tokenFor(issuer, actorId);
       result.push({ actorId, caseId: c.caseId, familyId: family.familyId, headers: { authorization: `Bearer ${token}`, "x-case-id": c.caseId } });
     }
   }
@@ -513,7 +511,6 @@ async function main(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-load-"));
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "federation.log");
-  const secrets = ensureDevSecrets(dataDir);
   const databaseUrls = config.databaseTemplate ? await loadDatabases(config.databaseTemplate) : {};
   const env: NodeJS.ProcessEnv = {
     HOST,
@@ -535,7 +532,7 @@ async function main(): Promise<number> {
   const url = federation.gatewayUrl;
   let exitCode = 1;
   try {
-    const pool = await readers(secrets.jwtSecret);
+    const pool = await readers(federation.identityIssuer!);
     const targets = await findChurnTargets(url, pool);
     completed.length = 0;
     log(`load: ${CONCURRENCY} concurrent coordinators over ${pool.length} (actor, case) pairs, ${targets.size} consents changing (each with a reader probing it), for ${DURATION_MS / 1000} s`);

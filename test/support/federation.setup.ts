@@ -28,8 +28,8 @@ declare module "vitest" {
     logFile: string;
     database: "pglite" | "postgresql";
     dataDir: string;
-    /** Signs development tokens the gateway accepts (see test/support/graphql.ts asUser). */
-    jwtSecret: string;
+    /** The federation's development identity provider: tokens come from it (test/support/tokens.ts). */
+    identityIssuer: string;
     /** Signs requests straight to a subgraph, as only the hub itself may. */
     signingSecret: string;
   }
@@ -62,7 +62,7 @@ export default async function setup(project: TestProject) {
     copyTemplate(await pgliteTemplate({ ...process.env, ...env }, STARTUP_TIMEOUT_MS), dataDir, SERVICE_NAMES);
   }
   const federation = await startFederation({ gatewayPort: TEST_GATEWAY_PORT, dataDir, env, output: logFile, startupTimeoutMs: STARTUP_TIMEOUT_MS });
-  project.provide("jwtSecret", secrets.jwtSecret);
+  project.provide("identityIssuer", federation.identityIssuer!);
   project.provide("signingSecret", secrets.signingSecret);
   project.provide("gatewayPort", TEST_GATEWAY_PORT);
   project.provide("gatewayUrl", federation.gatewayUrl);

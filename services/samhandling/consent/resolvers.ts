@@ -8,6 +8,7 @@ import { ServiceName, type ConsentCapacity, type ConsentDecision } from "../../.
 import { DATA_CATEGORIES } from "../../kit/categories.ts";
 import { PersonRef } from "../../kit/entities.ts";
 import { hubError } from "../../kit/errors.ts";
+import { requireConsentAssurance } from "../../kit/auth/assurance.ts";
 import { callerOf, signedIn, type Context, type Signed } from "../context.ts";
 import { listLimit, newId, requiredId, text } from "../input.ts";
 import type { PersonFacts } from "../person-facts.ts";
@@ -107,7 +108,10 @@ async function servicesInForceNow(c: ConsentRow, ctx: Context): Promise<ServiceN
 
 async function record(decision: ConsentDecision, input: GrantConsentInput | RefuseConsentInput, ctx: Context): Promise<ConsentRow> {
   const now = new Date();
-  const who = signedIn(callerOf(ctx));
+  const caller = callerOf(ctx);
+  const who = signedIn(caller);
+  // Giving consent binds the person's data; a refusal only keeps it closed and needs no more than a sign-in.
+  if (decision === "PERMIT") requireConsentAssurance(caller);
   const draft = validated(input, decision, now);
 
   let givenBy = draft.givenById;
@@ -308,7 +312,9 @@ export class ConsentResolver {
       "an active member of the case may record a withdrawal on the person's behalf.",
   })
   async withdrawConsent(@Arg("id", () => ID, { description: "The consent's id." }) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
-    const who = signedIn(callerOf(ctx));
+    const caller = callerOf(ctx);
+    const who = signedIn(caller);
+    requireConsentAssurance(caller);
     const notFound = () => hubError("NOT_FOUND", "No consent has this id. Check the id, or list the case's consents.");
     const found = await ctx.loaders.consent.load(id);
     if (!found) throw notFound();

@@ -60,6 +60,8 @@ export const en = {
 
   "errors.BAD_USER_INPUT": "Some of what you filled in cannot be used. Check the fields and try again.",
   "errors.UNAUTHENTICATED": "You are not signed in, or your sign-in has expired. Sign in again.",
+  "errors.SIGN_IN_UNAVAILABLE": "Your sign-in could not be checked just now. Try again in a moment.",
+  "errors.ASSURANCE_TOO_LOW": "To give or withdraw a consent you must sign in at a high level of assurance, such as BankID. Sign in again and try once more.",
   "errors.FORBIDDEN": "You do not have access to this. Ask the case's coordinator if you need access.",
   "errors.NOT_FOUND": "We could not find what you asked for. It may have been removed, or you may not have access to it.",
   "errors.CONFLICT": "This has already been done, or someone else changed it at the same time. Reload the page and check whether the change is still needed.",

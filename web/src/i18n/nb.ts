@@ -61,6 +61,8 @@ export const nb = {
 
   "errors.BAD_USER_INPUT": "Noe av det du fylte inn, kan ikke brukes. Se over feltene og prøv igjen.",
   "errors.UNAUTHENTICATED": "Du er ikke logget inn, eller innloggingen har gått ut. Logg inn på nytt.",
+  "errors.SIGN_IN_UNAVAILABLE": "Innloggingen din kunne ikke sjekkes akkurat nå. Prøv igjen om litt.",
+  "errors.ASSURANCE_TOO_LOW": "For å gi eller trekke tilbake et samtykke må du logge inn med høyt sikkerhetsnivå, for eksempel BankID. Logg inn på nytt og prøv igjen.",
   "errors.FORBIDDEN": "Du har ikke tilgang til dette. Spør koordinatoren for saken hvis du trenger tilgang.",
   "errors.NOT_FOUND": "Vi fant ikke det du ba om. Det kan være fjernet, eller du har ikke tilgang til det.",
   "errors.CONFLICT": "Dette er allerede gjort, eller noen andre endret det samtidig. Last inn siden på nytt og se om endringen fortsatt trengs.",
