@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
-          // One real federation for the whole project: seven subgraphs and the gateway over HTTP.
+          // One real federation for the whole project: every subgraph and the gateway over HTTP.
           globalSetup: ["test/support/federation.setup.ts"],
           // The suites share that federation and read its counters: one file at a time.
           fileParallelism: false,

@@ -32,6 +32,8 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     gatewayEnv: o.gatewayEnv,
     output: o.logFile,
     startupTimeoutMs: 30 * 60_000,
+    // The benchmark is its own identity provider (identity.ts).
+    withIdentity: false,
   });
   return {
     name: o.name,

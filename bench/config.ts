@@ -1,6 +1,24 @@
-// Benchmark settings, all from the environment (see bench/README in RESULTS.md).
+// The benchmark's settings (`npm run bench`, and the peer gateway it starts),
+// declared and read here only, with the parsers every process uses
+// (services/kit/env.ts); docs/configuration.md lists them.
 import path from "node:path";
-import { ROOT_DIR } from "../services/kit/config.ts";
+import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
+import { DATABASE_URL_TEMPLATE, HUB_SIGNING_SECRET, LOG_LEVEL, ROOT_DIR, SUBGRAPH_URL } from "../services/kit/config.ts";
+import {
+  filePath,
+  oneOf,
+  optional,
+  port,
+  positiveWholeNumber,
+  readSettings,
+  setting,
+  settingsOrExit,
+  switchedOnBy1,
+  url,
+  type Declaration,
+  type Env,
+  type Setting,
+} from "../services/kit/env.ts";
 
 export type BenchDatabase = "postgresql" | "pglite";
 
@@ -18,7 +36,7 @@ export interface BenchConfig {
   databaseTemplate: string;
   /** Also measure a municipality 10× as large. */
   scale10: boolean;
-  /** "production" needs nothing else: the benchmark serves its own OIDC keys. */
+  /** "production" needs nothing else: the benchmark is its own identity provider (bench/identity.ts). */
   mode: "production" | "development";
   /** Gateway port of the first federation; everything else sits above it. */
   basePort: number;
@@ -35,35 +53,128 @@ export interface BenchConfig {
   redisUrl: string | null;
   /** Also measure our gateway with the JavaScript query planner (needs Redis; BENCH_PLANNERS=0 leaves it out). */
   comparePlanners: boolean;
+  /** Seed the databases and stop (BENCH_SEED_ONLY=1). */
+  seedOnly: boolean;
+  /** Which of federation A's processes write V8 CPU profiles: every one, the gateway, or none. */
+  profile: "1" | "gateway" | undefined;
+  /** Where the results go. */
+  out: string;
+  /** The log level of every process the benchmark starts. */
+  logLevel: string;
+  /** How the run was asked for, as the results file shows it (settings given, passwords hidden). */
+  commandLine: string;
 }
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (!raw) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return n;
+const BENCH_SECONDS = setting("BENCH_SECONDS", positiveWholeNumber(), { default: 10, description: "Seconds per measurement (each configuration, each phase, each round)." });
+const BENCH_ROUNDS = setting("BENCH_ROUNDS", positiveWholeNumber(), { default: 3, description: "Rounds over the configurations." });
+const BENCH_CONNECTIONS = setting("BENCH_CONNECTIONS", positiveWholeNumber(), { default: 16, description: "Concurrent connections at saturation." });
+const BENCH_FAMILIES = setting("BENCH_FAMILIES", positiveWholeNumber(), { default: 6000, description: "Synthetic families in the measured municipality." });
+const BENCH_SEED = setting("BENCH_SEED", positiveWholeNumber(), { default: 1, description: "The random seed of the synthetic families." });
+const BENCH_DB = setting<BenchDatabase>("BENCH_DB", oneOf(["postgresql", "pglite"]), { default: "postgresql", description: "The databases it measures on." });
+const BENCH_SCALE10 = setting("BENCH_SCALE10", switchedOnBy1(), { default: false, shownDefault: "`0`", description: "Also measure the latency on a municipality ten times as large." });
+const BENCH_MODE = setting<"production" | "development">("BENCH_MODE", oneOf(["production", "development"]), {
+  default: "production",
+  description: "The mode the measured processes run in (production serves the benchmark's own OIDC keys).",
+});
+const BENCH_PORT = setting("BENCH_PORT", port(), { default: 19000, description: "The first federation's gateway port; every other port sits above it." });
+const BENCH_POOL_SIZE = setting("BENCH_POOL_SIZE", positiveWholeNumber(), { default: 4, description: "PostgreSQL connections per subgraph process." });
+const BENCH_REDIS = setting<"on" | "off">("BENCH_REDIS", oneOf(["on", "off"]), {
+  default: "on",
+  description: "`off` measures without Redis (samhandling pushes the consent epoch to the gateway).",
+});
+const BENCH_REDIS_URL = setting("BENCH_REDIS_URL", url(["redis", "rediss"]), { default: "redis://127.0.0.1:6379/15", description: "The Redis it uses (database index as given)." });
+const BENCH_PLANNERS = setting("BENCH_PLANNERS", switchedOnBy1(), { default: true, shownDefault: "`1`", description: "`0` leaves out the gateway with the JavaScript query planner." });
+const BENCH_SEED_ONLY = setting("BENCH_SEED_ONLY", switchedOnBy1(), { default: false, shownDefault: "`0`", description: "Seed the databases (ahead of a run) and measure nothing." });
+const BENCH_PROFILE = optional<"1" | "gateway">("BENCH_PROFILE", oneOf(["1", "gateway"]), {
+  description: "V8 CPU profiles of every process of the full-rules federation (`1`) or its gateway only, in `data/bench/profiles/`; slower, not for comparison.",
+});
+const BENCH_OUT = setting("BENCH_OUT", filePath(), { default: path.join(ROOT_DIR, "bench", "RESULTS.md"), shownDefault: "`bench/RESULTS.md`", description: "Where the results are written." });
+const DEFAULT_BENCH_DATABASES = "postgres://hub:hub@127.0.0.1:5432/hub_bench_{service}";
+
+const BENCH_OWN: readonly Setting<unknown>[] = [
+  BENCH_SECONDS,
+  BENCH_ROUNDS,
+  BENCH_CONNECTIONS,
+  BENCH_FAMILIES,
+  BENCH_SEED,
+  BENCH_DB,
+  BENCH_SCALE10,
+  BENCH_MODE,
+  BENCH_PORT,
+  BENCH_POOL_SIZE,
+  BENCH_REDIS,
+  BENCH_REDIS_URL,
+  BENCH_PLANNERS,
+  BENCH_SEED_ONLY,
+  BENCH_PROFILE,
+  BENCH_OUT,
+] as readonly Setting<unknown>[];
+
+/** What `npm run bench` reads, as docs/configuration.md lists it. */
+export const BENCH_SETTINGS: readonly Declaration[] = [...BENCH_OWN, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration);
+
+/** The settings given, for the results file; a password in a database URL is not for it. */
+function commandLine(env: Env): string {
+  const given = [...BENCH_OWN, DATABASE_URL_TEMPLATE].filter((s) => env[s.name]).map((s) => `${s.name}=${(s.parser.show ?? String)(env[s.name]!)}`);
+  return [...given, "npm run bench"].join(" ");
 }
 
-export function benchConfig(): BenchConfig {
-  const database = (process.env.BENCH_DB ?? "postgresql") as BenchDatabase;
-  if (database !== "postgresql" && database !== "pglite") throw new Error(`BENCH_DB must be postgresql or pglite, got "${database}"`);
-  const mode = process.env.BENCH_MODE === "development" ? "development" : "production";
-  return {
-    seconds: int("BENCH_SECONDS", 10),
-    rounds: int("BENCH_ROUNDS", 3),
-    connections: int("BENCH_CONNECTIONS", 16),
-    families: int("BENCH_FAMILIES", 6000),
-    seed: int("BENCH_SEED", 1),
-    database,
-    databaseTemplate: process.env.DATABASE_URL_TEMPLATE || "postgres://hub:hub@127.0.0.1:5432/hub_bench_{service}",
-    scale10: process.env.BENCH_SCALE10 === "1",
-    mode,
-    basePort: int("BENCH_PORT", 19000),
-    dataRoot: path.join(ROOT_DIR, "data", "bench"),
-    familySize: 5,
-    poolSize: int("BENCH_POOL_SIZE", 4),
-    redisUrl: process.env.BENCH_REDIS === "off" ? null : process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/15",
-    comparePlanners: process.env.BENCH_PLANNERS !== "0",
-  };
+export function benchConfig(env: Env = process.env): BenchConfig {
+  return settingsOrExit("npm run bench", () =>
+    readSettings(env, BENCH_SETTINGS, (get) => ({
+      seconds: get(BENCH_SECONDS),
+      rounds: get(BENCH_ROUNDS),
+      connections: get(BENCH_CONNECTIONS),
+      families: get(BENCH_FAMILIES),
+      seed: get(BENCH_SEED),
+      database: get(BENCH_DB),
+      databaseTemplate: get(DATABASE_URL_TEMPLATE) ?? DEFAULT_BENCH_DATABASES,
+      scale10: get(BENCH_SCALE10),
+      mode: get(BENCH_MODE),
+      basePort: get(BENCH_PORT),
+      dataRoot: path.join(ROOT_DIR, "data", "bench"),
+      familySize: 5,
+      poolSize: get(BENCH_POOL_SIZE),
+      redisUrl: get(BENCH_REDIS) === "off" ? null : get(BENCH_REDIS_URL),
+      comparePlanners: get(BENCH_PLANNERS),
+      seedOnly: get(BENCH_SEED_ONLY),
+      profile: get(BENCH_PROFILE),
+      out: get(BENCH_OUT),
+      logLevel: get(LOG_LEVEL),
+      commandLine: commandLine(env),
+    })),
+  );
+}
+
+// --- the peer gateway (bench/peer-gateway.ts, a process the benchmark starts) ------------
+
+const PEER_PORT = optional("PEER_PORT", port(), { shownDefault: "set by `npm run bench`", description: "The port of the benchmark's peer gateway (@apollo/gateway)." });
+const SUPERGRAPH_PATH = setting("SUPERGRAPH_PATH", filePath(), {
+  default: path.join(ROOT_DIR, "schema", "supergraph.graphql"),
+  shownDefault: "`schema/supergraph.graphql`",
+  description: "The supergraph the benchmark's peer gateway serves.",
+});
+
+export const PEER_GATEWAY_SETTINGS: readonly Declaration[] = [PEER_PORT, SUPERGRAPH_PATH, HUB_SIGNING_SECRET, SUBGRAPH_URL].map((s) => s.declaration);
+
+export interface PeerGatewayConfig {
+  port: number;
+  supergraphPath: string;
+  signingSecret: string;
+  /** Where each subgraph is; the supergraph's own URL when unset. */
+  subgraphUrls: Partial<Record<ServiceName, string>>;
+}
+
+export function peerGatewayConfig(env: Env = process.env): PeerGatewayConfig {
+  return readSettings(env, PEER_GATEWAY_SETTINGS, (get) => {
+    const peerPort = get(PEER_PORT);
+    const signingSecret = get(HUB_SIGNING_SECRET);
+    if (peerPort === undefined || !signingSecret) get.problem("PEER_PORT and HUB_SIGNING_SECRET must be set (npm run bench sets them).");
+    const subgraphUrls: Partial<Record<ServiceName, string>> = {};
+    for (const s of SERVICE_NAMES) {
+      const given = get(SUBGRAPH_URL.for(s), "");
+      if (given) subgraphUrls[s] = given;
+    }
+    return { port: peerPort ?? 0, supergraphPath: get(SUPERGRAPH_PATH), signingSecret: signingSecret ?? "", subgraphUrls };
+  });
 }

@@ -1,11 +1,14 @@
-// Who the benchmark's requests come from. Production: the benchmark is the
-// OIDC issuer — it serves its own JWKS on 127.0.0.1 and signs RS256 tokens,
-// as a municipality's issuer would. Development: the local HS256 key.
-import http from "node:http";
+// Who the benchmark's requests come from: the benchmark is its own identity
+// provider (scripts/lib/local-issuer.ts) — a discovery document and JWKS on
+// 127.0.0.1 and RS256 tokens shaped like Entra ID's — trusted through an
+// identity mapping file of its own, in either mode. So every measured request
+// pays what production pays: the signature checked against the issuer's
+// published key, and the claims mapped to the hub's.
+import fs from "node:fs";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { SignJWT, exportJWK, generateKeyPair } from "jose";
 import type { HubClaims } from "../services/kit/auth/caller.ts";
-import { AUDIENCE, devToken } from "../services/kit/auth/tokens.ts";
+import { localIssuerMapping, mappingOf, startLocalIssuer } from "../scripts/lib/local-issuer.ts";
 
 export interface Issuer {
   token(claims: HubClaims): Promise<string>;
@@ -16,36 +19,18 @@ export interface Issuer {
   close(): Promise<void>;
 }
 
-export async function productionIssuer(port: number): Promise<Issuer> {
-  const { publicKey, privateKey } = await generateKeyPair("RS256");
-  const kid = "bench-1";
-  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" }] });
-  const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(jwks));
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${port}`;
+export async function benchIssuer(port: number, dataRoot: string, mode: "production" | "development"): Promise<Issuer> {
+  const local = await startLocalIssuer(port);
+  fs.mkdirSync(dataRoot, { recursive: true });
+  const mappingFile = path.join(dataRoot, "identity-mapping.json");
+  fs.writeFileSync(mappingFile, JSON.stringify(mappingOf(localIssuerMapping(local.issuer)), null, 2));
   const signingSecret = randomBytes(32).toString("base64url");
   return {
-    async token({ sub, ...rest }) {
-      return new SignJWT({ ...rest }).setProtectedHeader({ alg: "RS256", kid, typ: "JWT" }).setSubject(sub).setIssuer(issuer)
-        .setAudience(AUDIENCE).setIssuedAt().setExpirationTime("3h").sign(privateKey);
-    },
-    env: {
-      NODE_ENV: "production",
-      OIDC_ISSUER: issuer,
-      OIDC_JWKS_URI: `${issuer}/jwks.json`,
-      HUB_SIGNING_SECRET: signingSecret,
-      HUB_JWT_SECRET: "",
-    },
+    // The peer (@apollo/gateway, peer-gateway.ts) maps nothing: it forwards a token's claims as they are, so the
+    // benchmark's tokens carry the hub's service beside Entra's groups. Our gateway ignores it and maps the groups.
+    token: (claims) => local.tokenFor(claims, { extra: { service: claims.service } }),
+    env: { NODE_ENV: mode, IDENTITY_MAPPING_PATH: mappingFile, HUB_SIGNING_SECRET: signingSecret },
     signingSecret,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-export function developmentIssuer(secrets: { jwtSecret: string; signingSecret: string }): Issuer {
-  return {
-    token: (claims) => devToken(claims, secrets.jwtSecret, "3h"),
-    env: { NODE_ENV: "development" },
-    signingSecret: secrets.signingSecret,
-    close: async () => {},
+    close: () => local.close(),
   };
 }

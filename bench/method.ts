@@ -9,8 +9,9 @@ export const METHOD = `## Method
   full rules, B (:19200, :19301–19307) with \`HUB_BENCH_RULES_OFF=1\` (kit/bench-switch.ts: every decision granted, no
   access-log write; refused in production unless \`BENCH=1\`). The peer (\`@apollo/gateway\` 2.x in Apollo Server,
   bench/peer-gateway.ts, :19080) serves the same \`schema/supergraph.graphql\` over B's subgraphs and signs its calls
-  with the same serializer. Production mode: the benchmark is the OIDC issuer (RS256 JWKS on :19090), secrets from the
-  environment.
+  with the same serializer. In either mode the benchmark is the identity provider (a discovery document and RS256 JWKS
+  on :19090, Entra-shaped tokens), trusted through an identity mapping file as production trusts its providers, so
+  every request's token is verified and mapped; production mode takes its secrets from the environment.
 - **The floor.** A capture gateway (the same gateway code, :19050) sends every request of the list once through
   recording proxies to A's subgraphs. The floor replays exactly those subgraph requests straight to A's subgraphs,
   re-signed per request with the kit's signing (fresh request id and time, same claims and purpose), level by level

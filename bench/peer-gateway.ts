@@ -8,6 +8,8 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { decodeJwt } from "jose";
+import { isServiceName } from "../services/kit/catalog.ts";
+import { peerGatewayConfig } from "./config.ts";
 import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, sign, signedPayload, type HubExtension } from "../services/kit/auth/signing.ts";
 
 interface PeerContext {
@@ -15,9 +17,7 @@ interface PeerContext {
   purpose: string | null;
 }
 
-const secret = process.env.HUB_SIGNING_SECRET ?? "";
-const port = Number(process.env.PEER_PORT);
-if (!secret || !Number.isInteger(port)) throw new Error("PEER_PORT and HUB_SIGNING_SECRET must be set.");
+const { port, signingSecret: secret, supergraphPath, subgraphUrls } = peerGatewayConfig();
 
 class SigningDataSource extends RemoteGraphQLDataSource<PeerContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<PeerContext>): void {
@@ -30,8 +30,8 @@ class SigningDataSource extends RemoteGraphQLDataSource<PeerContext> {
 }
 
 const gateway = new ApolloGateway({
-  supergraphSdl: fs.readFileSync(process.env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql", "utf8"),
-  buildService: ({ name, url }) => new SigningDataSource({ url: process.env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? url }),
+  supergraphSdl: fs.readFileSync(supergraphPath, "utf8"),
+  buildService: ({ name, url }) => new SigningDataSource({ url: (isServiceName(name) ? subgraphUrls[name] : undefined) ?? url }),
 });
 const server = new ApolloServer<PeerContext>({ gateway });
 await startStandaloneServer(server, {

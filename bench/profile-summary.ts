@@ -62,7 +62,7 @@ export function summarize(profile: Profile, skipSeconds = 0, top = 40): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, skip] = process.argv.slice(2);
-  if (!file) throw new Error("usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [skip-seconds]");
-  process.stdout.write(summarize(JSON.parse(fs.readFileSync(file, "utf8")) as Profile, Number(skip ?? 0), Number(process.env.TOP ?? 60)));
+  const [file, skip, top] = process.argv.slice(2);
+  if (!file) throw new Error("usage: node --import tsx bench/profile-summary.ts <file.cpuprofile> [skip-seconds] [functions (60)]");
+  process.stdout.write(summarize(JSON.parse(fs.readFileSync(file, "utf8")) as Profile, Number(skip ?? 0), Number(top ?? 60)));
 }

@@ -7,8 +7,8 @@ import type { ActorService, HubClaims } from "../services/kit/auth/caller.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { syntheticWorld } from "../demo/synthetic.ts";
 
-/** The family overview (README, "Coordination work"), as the gateway's trusted document holds it. */
-const README_OVERVIEW = fs.readFileSync(path.join(ROOT_DIR, "gateway", "documents", "CaseOverview.graphql"), "utf8");
+/** The case overview (docs/coordination.md), as the gateway's trusted document holds it. */
+const CASE_OVERVIEW = fs.readFileSync(path.join(ROOT_DIR, "gateway", "documents", "CaseOverview.graphql"), "utf8");
 
 export interface OverviewDocument {
   /** The trusted document's id (production gateways run only those); null without a manifest entry. */
@@ -16,7 +16,7 @@ export interface OverviewDocument {
   query: string;
 }
 
-/** CaseOverview from the gateway's trusted-documents manifest, else the README's text. */
+/** CaseOverview from the gateway's trusted-documents manifest, else its document's text. */
 export function overviewDocument(): OverviewDocument {
   const file = path.join(ROOT_DIR, "gateway", "documents", "manifest.json");
   if (fs.existsSync(file)) {
@@ -24,7 +24,7 @@ export function overviewDocument(): OverviewDocument {
     const op = manifest.operations?.find((o) => o.name === "CaseOverview");
     if (op) return { id: op.id, query: op.body };
   }
-  return { id: null, query: README_OVERVIEW };
+  return { id: null, query: CASE_OVERVIEW };
 }
 
 export interface OverviewRequest {

@@ -10,11 +10,10 @@ import { Redis } from "ioredis";
 import { generateClients } from "../scripts/generate.ts";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { ensureDevSecrets } from "../services/kit/auth/secrets.ts";
 import { syntheticWorld } from "../demo/synthetic.ts";
 import { benchConfig, type BenchConfig } from "./config.ts";
 import { benchDatabases, type Databases } from "./databases.ts";
-import { developmentIssuer, productionIssuer, type Issuer } from "./identity.ts";
+import { benchIssuer, type Issuer } from "./identity.ts";
 import { ensureSeeded, startCluster, type Cluster } from "./clusters.ts";
 import { startGateway, startProcess, subgraphUrlEnv, type HubProcess } from "../scripts/lib/federation.ts";
 import { interleave, overviewDocument, overviewRequests, type OverviewRequest } from "./requests.ts";
@@ -139,16 +138,13 @@ async function main(): Promise<void> {
 
   const port = config.basePort;
   const ports = { a: port, b: port + 200, large: port + 400, capture: port + 50, proxies: port + 60, jsPlanner: port + 70, peer: port + 80, jwks: port + 90 };
-  const devSecrets = ensureDevSecrets(config.dataRoot);
-  const development = developmentIssuer(devSecrets);
-  let issuer: Issuer = config.mode === "production" ? await productionIssuer(ports.jwks) : development;
+  let issuer: Issuer = await benchIssuer(ports.jwks, config.dataRoot, config.mode);
   let mode = config.mode;
   let modeNote: string | null = null;
   const baseEnv = (): NodeJS.ProcessEnv => ({
     ...issuer.env,
-    HUB_JWT_SECRET: issuer === development ? devSecrets.jwtSecret : "",
     HUB_SIGNING_SECRET: issuer.signingSecret,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+    LOG_LEVEL: config.logLevel,
     // Two federations of seven services share one PostgreSQL (max_connections 100 by default, and other users).
     DATABASE_POOL_SIZE: String(config.poolSize),
     // A and the gateways on its subgraphs share Redis as production does; B (rules off) overrides it.
@@ -169,7 +165,7 @@ async function main(): Promise<void> {
     say(`municipality: ${config.families} families, seed ${config.seed}, ${config.database} (${base.label})`);
     const seedMinutes = await ensureSeeded({ port: ports.a, databases: base, copy: "a", env: baseEnv(), logFile });
     if (seedMinutes !== null) say(`seeded in ${seedMinutes.toFixed(1)} min`);
-    if (process.env.BENCH_SEED_ONLY === "1") {
+    if (config.seedOnly) {
       // Seed ahead of a run (e.g. the 10× municipality), report how long it took, measure nothing.
       if (config.scale10) {
         const large = benchDatabases(config, config.families * 10);
@@ -184,7 +180,7 @@ async function main(): Promise<void> {
     // BENCH_PROFILE=1: every process of A writes a V8 CPU profile when it stops (data/bench/profiles);
     // BENCH_PROFILE=gateway: A's gateway only. Profiling slows what it profiles: not for final numbers.
     const profile: NodeJS.ProcessEnv = { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(config.dataRoot, "profiles")}` };
-    const profiled = process.env.BENCH_PROFILE;
+    const profiled = config.profile;
     const startA = () => startCluster({
       name: "A", port: ports.a, databases: base, copy: "a", seed: false,
       env: { ...baseEnv(), ...(profiled === "1" ? profile : {}) },
@@ -200,7 +196,7 @@ async function main(): Promise<void> {
       modeNote = `production mode did not start (${error instanceof Error ? error.message : String(error)}); measured in development mode`;
       say(modeNote);
       await issuer.close();
-      issuer = development;
+      issuer = await benchIssuer(ports.jwks, config.dataRoot, "development");
       mode = "development";
       a = await startA();
     }
@@ -375,7 +371,7 @@ async function main(): Promise<void> {
     }
 
     const results: BenchResults = {
-      command: commandLine(),
+      command: config.commandLine,
       startedAt,
       minutes: (Date.now() - startedAt.getTime()) / 60_000,
       mode,
@@ -401,7 +397,7 @@ async function main(): Promise<void> {
       postgresVersion: config.database === "postgresql" ? await postgresVersion(config) : null,
       errors,
     };
-    const out = process.env.BENCH_OUT ?? path.join(ROOT_DIR, "bench", "RESULTS.md");
+    const out = config.out;
     fs.writeFileSync(out, `${renderResults(results)}\n${METHOD}`);
     fs.writeFileSync(path.join(config.dataRoot, "last-results.json"), JSON.stringify(results, null, 2));
     say(`results written to ${path.relative(process.cwd(), out)}`);
@@ -487,12 +483,6 @@ async function postgresVersion(config: BenchConfig): Promise<string | null> {
   }
 }
 
-function commandLine(): string {
-  const keys = ["BENCH_SECONDS", "BENCH_ROUNDS", "BENCH_PROFILE", "BENCH_CONNECTIONS", "BENCH_FAMILIES", "BENCH_SEED", "BENCH_DB", "BENCH_SCALE10", "BENCH_MODE", "BENCH_REDIS", "BENCH_PLANNERS", "DATABASE_URL_TEMPLATE"];
-  // A password in a database URL is not for the results file.
-  const env = keys.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]!.replace(/:[^:@/]+@/, ":…@")}`);
-  return [...env, "npm run bench"].join(" ");
-}
 
 main().then(
   () => process.exit(0),

@@ -18,14 +18,16 @@
 import { emptySamhandling, type World } from "./world.ts";
 import type { DataCategory } from "../services/kit/categories.ts";
 import { hash48 } from "./random.ts";
-import { DEMO_WRITTEN_FOR, demoShift, demoToday, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
+import { demoConfig } from "./config.ts";
+import { CASEWORK_SERVICES, type CaseworkService } from "../services/kit/catalog.ts";
+import { DEMO_WRITTEN_FOR, demoShift, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
 
 // ---------------------------------------------------------------------------
 // Shared primitives (synthetic.ts uses them too)
 // ---------------------------------------------------------------------------
 
 /** The demo's today (HUB_DEMO_TODAY, else today in Norway): the data is moved to it. */
-export const DEMO_TODAY = demoToday();
+export const DEMO_TODAY = demoConfig().today;
 export { DEMO_WRITTEN_FOR } from "./today.ts";
 const DEMO_SHIFT = demoShift(DEMO_TODAY);
 export const DEMO_MUNICIPALITY = "Fjordvik";
@@ -174,19 +176,16 @@ export const demoStaff: Readonly<Record<string, DemoStaff>> = Object.freeze(
   Object.fromEntries(STAFF_LIST.map((x) => [x.actorId, Object.freeze(x)])),
 );
 
-/** The services with an employee directory of their own (samhandling's `employee`): every one that takes part in cases. */
-export const DEMO_DIRECTORY_SERVICES = ["nav", "barnevern", "skole", "helse", "frivillighet", "samhandling"] as const;
-
-/** Staff of a service's own besides its caseworkers: one auditor and one administrator each. */
+/** Staff of a service's own besides its caseworkers, one auditor and one administrator each, for every service with an employee directory (samhandling's `employee`): every one that takes part in cases. */
 export interface DemoOfficeStaff {
   actorId: string;
   displayName: string;
-  service: (typeof DEMO_DIRECTORY_SERVICES)[number];
+  service: CaseworkService;
   roles: ["auditor"] | ["admin"];
 }
 
 export const demoOfficeStaff: readonly DemoOfficeStaff[] = Object.freeze(
-  DEMO_DIRECTORY_SERVICES.flatMap((service): DemoOfficeStaff[] => [
+  CASEWORK_SERVICES.flatMap((service): DemoOfficeStaff[] => [
     { actorId: `${service}-auditor-1`, displayName: `Revisor ${service}`, service, roles: ["auditor"] },
     { actorId: `${service}-admin-1`, displayName: `Administrator ${service}`, service, roles: ["admin"] },
   ]),

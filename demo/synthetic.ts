@@ -326,6 +326,19 @@ export function syntheticStaffName(actorId: string): string {
   return name;
 }
 
+/** The unit every synthetic employee of a service works in (the identity provider's group for them says the same). */
+export const syntheticUnit = (service: string): string => `Syntetiske ansatte, ${service.toLowerCase()}`;
+
+/** Every employee the synthetic pools can name (whether or not a generated case uses them), for sign-in. */
+export function syntheticStaff(): { actorId: string; service: string; name: string }[] {
+  return Object.entries(SYNTHETIC_STAFF_POOLS).flatMap(([pool, size]) =>
+    Array.from({ length: size }, (_, n) => {
+      const actorId = actor(pool, n);
+      return { actorId, service: serviceOfActor(actorId).toLowerCase(), name: syntheticStaffName(actorId) };
+    }),
+  );
+}
+
 function staffPhone(actorId: string): string {
   const n = hash53(`phone|${actorId}`) % 10_000_000;
   return `+47 4${String(n).padStart(7, "0")}`;
@@ -1134,7 +1147,7 @@ class Generator {
       actorId,
       displayName: syntheticStaffName(actorId),
       service: serviceOfActor(actorId),
-      unit: null,
+      unit: syntheticUnit(serviceOfActor(actorId)),
       roles: ["caseworker"],
       active: true,
       source: "SEED",

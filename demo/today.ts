@@ -4,36 +4,17 @@
 // follow-ups and consent periods look the same whenever the hub runs. Without
 // it the demo would age: follow-ups would drift into overdue, consents expire
 // and children turn 18 while the tests still expect the written story.
-import { todayInOslo } from "../services/kit/scalars.ts";
+import { isCalendarDay } from "../services/kit/env.ts";
 import type { World } from "./world.ts";
 
 /** The date the demo data is written for (DOMAIN.md's ages hold on it). */
 export const DEMO_WRITTEN_FOR = "2026-11-23";
 
 const DAY_MS = 86_400_000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 
 /** A calendar date "YYYY-MM-DD" that really exists, or null. */
-function validDay(value: string): string | null {
-  const m = ISO_DAY.exec(value);
-  if (!m) return null;
-  const d = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value ? value : null;
-}
-
-/**
- * The demo's today: HUB_DEMO_TODAY (YYYY-MM-DD) when set — a test run pins it
- * once for its own process and every server it starts, so a run across
- * midnight sees one world — otherwise today's date in Norway.
- */
-export function demoToday(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
-  const pinned = env.HUB_DEMO_TODAY?.trim();
-  if (!pinned) return todayInOslo(now);
-  const day = validDay(pinned);
-  if (!day) throw new Error(`HUB_DEMO_TODAY must be a date written YYYY-MM-DD (e.g. ${todayInOslo(now)}); got "${pinned.slice(0, 20)}".`);
-  return day;
-}
+const validDay = (value: string): string | null => (isCalendarDay(value) ? value : null);
 
 /** How the written dates move to a given today. */
 export interface DemoShift {

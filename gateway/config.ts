@@ -7,9 +7,10 @@ import path from "node:path";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import {
   DATA_DIR,
+  devIssuerIn,
   GATEWAY_PORT,
-  HUB_JWT_SECRET,
   HUB_SIGNING_SECRET,
+  IDENTITY_ISSUER,
   isProductionIn,
   LOG_LEVEL,
   NODE_ENV,
@@ -22,7 +23,6 @@ import {
   type LogLevel,
 } from "../services/kit/config.ts";
 import { loadSecrets } from "../services/kit/auth/secrets.ts";
-import { AUDIENCE } from "../services/kit/auth/tokens.ts";
 import {
   boolean,
   computed,
@@ -41,9 +41,12 @@ import {
   type Env,
   type Get,
 } from "../services/kit/env.ts";
+import { IdentityMappingError, loadIdentityMapping } from "./identity/mapping.ts";
 import type { AuthConfig } from "./plugins/auth.ts";
 
 export const DEFAULT_DOCUMENTS_MANIFEST = path.join(ROOT_DIR, "gateway", "documents", "manifest.json");
+/** The development provider's mapping (identity/mapping.ts writes it): the default outside production. */
+export const DEV_IDENTITY_MAPPING = path.join(ROOT_DIR, "deploy", "identity-mapping.dev.json");
 
 // --- the gateway process ----------------------------------------------------
 
@@ -69,15 +72,22 @@ const GATEWAY_TRANSPORT = setting<"hub" | "hive">("GATEWAY_TRANSPORT", oneOf(["h
   default: "hub",
   description: "`hub`: the gateway's own lean HTTP transport to the subgraphs; `hive`: Hive's default (always taken while traces are on).",
 });
-const OIDC_ISSUER = optional("OIDC_ISSUER", url(["http", "https"]), {
-  shownDefault: "unset: development tokens; required in production",
-  description: "The issuer whose tokens the gateway accepts (`iss`); set with `OIDC_JWKS_URI`.",
+const IDENTITY_MAPPING_PATH = computed("IDENTITY_MAPPING_PATH", filePath(), {
+  shownDefault: "`deploy/identity-mapping.dev.json` (the development provider); required in production",
+  description: "The identity mapping: which identity providers the gateway trusts and how their tokens become the hub's claims (docs/sign-in.md). `${NAME}` in it is read from the environment.",
 });
-const OIDC_JWKS_URI = optional("OIDC_JWKS_URI", url(["http", "https"]), {
-  shownDefault: "unset; required in production",
-  description: "Where the issuer publishes its signing keys.",
+const JWKS_MAX_AGE_MS = setting("JWKS_MAX_AGE_MS", duration({ min: 1 }), {
+  default: 600_000,
+  description: "An issuer's signing keys are fetched again after this long: how long a retired key may still be accepted.",
 });
-const OIDC_AUDIENCE = setting("OIDC_AUDIENCE", text(), { default: AUDIENCE, description: "The audience (`aud`) a token must carry; empty counts as unset." });
+const JWKS_REFETCH_COOLDOWN_MS = setting("JWKS_REFETCH_COOLDOWN_MS", duration(), {
+  default: 30_000,
+  description: "A token with a key id the gateway does not hold fetches the issuer's keys again (a rotation), at most this often per issuer.",
+});
+const CITIZEN_LOOKUP_MS = setting("CITIZEN_LOOKUP_MS", duration(), {
+  default: 60_000,
+  description: "How long the person a citizen's national id names (looked up in the registry at sign-in) is remembered.",
+});
 
 // --- production switches and request limits ------------------------------------
 
@@ -143,7 +153,9 @@ const HARDENING_SETTINGS = [
 /** What the gateway process reads, in the order docs/configuration.md lists it. */
 export const GATEWAY_SETTINGS: readonly Declaration[] = [
   ...[NODE_ENV, LOG_LEVEL, GATEWAY_PORT, GATEWAY_HOST, DATA_DIR, SUPERGRAPH_PATH, SUBGRAPH_URL, UPSTREAM_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS_OF].map((s) => s.declaration),
-  ...[GATEWAY_QUERY_PLANNER, GATEWAY_TRANSPORT, HUB_SIGNING_SECRET, HUB_JWT_SECRET, OIDC_ISSUER, OIDC_JWKS_URI, OIDC_AUDIENCE, REDIS_URL].map((s) => s.declaration),
+  ...[GATEWAY_QUERY_PLANNER, GATEWAY_TRANSPORT, HUB_SIGNING_SECRET, IDENTITY_MAPPING_PATH, IDENTITY_ISSUER, JWKS_MAX_AGE_MS, JWKS_REFETCH_COOLDOWN_MS, CITIZEN_LOOKUP_MS, REDIS_URL].map(
+    (s) => s.declaration,
+  ),
   ...HARDENING_SETTINGS,
   SHUTDOWN_TIMEOUT_MS.declaration,
 ];
@@ -275,21 +287,24 @@ function hardeningIn(get: Get, production: boolean): Hardening {
   };
 }
 
-function oidcIn(get: Get, production: boolean): AuthConfig["oidc"] {
-  const issuer = get(OIDC_ISSUER);
-  const jwksUri = get(OIDC_JWKS_URI);
-  // Empty counts as unset (docker-compose passes OIDC_AUDIENCE through as ""): an empty audience would
-  // switch the audience check off and accept the issuer's tokens for any other application.
-  const audience = get(OIDC_AUDIENCE);
-  if (!issuer && !jwksUri) {
-    if (production) get.problem("OIDC_ISSUER and OIDC_JWKS_URI must be set in production: tokens are verified against the issuer's keys.");
-    return null;
+/** The identity mapping, read and checked; `env` fills in its `${NAME}`s (IDENTITY_ISSUER defaults to the development provider's). */
+function authIn(get: Get, env: Env, production: boolean, gatewayPort: number): AuthConfig {
+  const mappingFile = get(IDENTITY_MAPPING_PATH, production ? "" : DEV_IDENTITY_MAPPING);
+  // Read whatever the mode, so a bad value is reported; used only as the development default.
+  const devIssuer = devIssuerIn(get, gatewayPort);
+  const timing = { keys: { maxAgeMs: get(JWKS_MAX_AGE_MS), cooldownMs: get(JWKS_REFETCH_COOLDOWN_MS), timeoutMs: 5_000 }, citizenLookupMs: get(CITIZEN_LOOKUP_MS) };
+  if (!mappingFile) {
+    get.problem("IDENTITY_MAPPING_PATH must be set in production: the file that says which identity providers the gateway trusts and how their tokens map to the hub's claims (docs/sign-in.md; deploy/identity-mapping.*.example.json).");
+    return { mappingFile, issuers: [], ...timing };
   }
-  if (!issuer || !jwksUri) {
-    get.problem("Set both OIDC_ISSUER and OIDC_JWKS_URI, or neither (development tokens).");
-    return null;
+  const variables = (name: string) => env[name] || (name === IDENTITY_ISSUER.name && !production ? devIssuer : undefined);
+  try {
+    return { mappingFile, issuers: loadIdentityMapping(mappingFile, variables), ...timing };
+  } catch (error) {
+    if (!(error instanceof IdentityMappingError)) throw error;
+    get.problem(error.message);
+    return { mappingFile, issuers: [], ...timing };
   }
-  return { issuer, jwksUri, audience };
 }
 
 function upstreamTimeoutsIn(get: Get): GatewayConfig["upstreamTimeoutMs"] {
@@ -310,20 +325,19 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
       host: get(GATEWAY_HOST),
       dataDir: get(DATA_DIR),
       secrets: secretsFrom(get, production),
+      auth: authIn(get, env, production, port),
       supergraphPath: get(SUPERGRAPH_PATH),
       subgraphUrls: subgraphUrlsIn(get, port),
       upstreamTimeoutMs: upstreamTimeoutsIn(get),
       queryPlanner: get(GATEWAY_QUERY_PLANNER),
       transport: get(GATEWAY_TRANSPORT),
-      oidc: oidcIn(get, production),
       redisUrl: get(REDIS_URL),
       hardening: hardeningIn(get, production),
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
     };
   });
-  const { oidc, ...rest } = config;
-  const { jwtSecret, signingSecret } = loadSecrets(dataDir, secrets, config.production);
-  return { ...rest, auth: { oidc, devSecret: jwtSecret }, signingSecret };
+  const { signingSecret } = loadSecrets(dataDir, secrets, config.production);
+  return { ...config, signingSecret };
 }
 
 /** The production switches and limits alone (tests; the trusted-documents tooling). */

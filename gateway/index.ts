@@ -6,6 +6,9 @@ import { configureLogs, createLogger, exitForStartFailure } from "../services/ki
 import { Drain, onShutdown } from "../services/kit/lifecycle.ts";
 import { EPOCH_PATH, FollowedEpoch, redisEpoch, type ConsentEpoch } from "../services/kit/consent-epoch.ts";
 import { refusalResponse } from "../services/kit/errors.ts";
+import { internalClient } from "../services/kit/internal.ts";
+import { registryCitizens } from "./identity/citizens.ts";
+import { TokenVerifier } from "./identity/verifier.ts";
 
 const log = createLogger("gateway");
 
@@ -15,12 +18,19 @@ async function start(): Promise<void> {
   // The consent epoch stamped on every subgraph call (kit/consent-epoch.ts): from Redis, or pushed by samhandling.
   const followed = config.redisUrl ? null : new FollowedEpoch(config.signingSecret);
   const epochs: ConsentEpoch = followed ?? redisEpoch(config.redisUrl!);
-  const gateway = createHubGateway(config, epochs);
+  // Citizens' national ids are looked up in the registry, over the same signed hop as every subgraph call.
+  const citizens = registryCitizens(internalClient("gateway", config.signingSecret, config.subgraphUrls), config.auth.citizenLookupMs);
+  const verifier = new TokenVerifier(config.auth.issuers, config.auth.keys, citizens);
+  const gateway = createHubGateway(config, epochs, verifier);
   // Readiness false and new requests refused while in-flight ones finish (kit/lifecycle.ts).
   const drain = new Drain({ readiness: "/readiness", passThrough: ["/healthcheck", "/metrics"] });
   const server = http.createServer(drain.wrap((req, res) => (followed && req.url === EPOCH_PATH ? receiveEpoch(followed, req, res) : gateway(req, res))));
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  log.info("gateway ready", { url: `http://localhost:${config.port}/graphql` });
+  log.info("gateway ready", { url: `http://localhost:${config.port}/graphql`, identityMapping: config.auth.mappingFile, issuers: config.auth.issuers.map((i) => i.issuer).join(" ") });
+  // Each issuer's discovery document ahead of the first token; one that fails now is tried again when a token needs it.
+  void verifier.warm().then((failures) => {
+    for (const failure of failures) log.warn("identity provider not reachable yet", failure);
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,13 +1,12 @@
 // The Hive Gateway runtime for the composed supergraph.
 import fs from "node:fs";
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
-import type { JWTAuthContextExtension } from "@graphql-mesh/plugin-jwt-auth";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import type { GatewayConfig } from "./config.ts";
 import { gatewayLogger } from "./log.ts";
 import { trustedDocuments } from "./trusted-documents.ts";
-import { useHubAuth } from "./plugins/auth.ts";
+import { useHubAuth, type SignedInContext, type TokenVerifier } from "./plugins/auth.ts";
 import { limitPlugins } from "./plugins/limits.ts";
 import { useHubPurpose } from "./plugins/purpose.ts";
 import type { ConsentEpoch } from "../services/kit/consent-epoch.ts";
@@ -18,13 +17,13 @@ import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
 import { hubHttpTransport } from "./transport.ts";
 
-export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): GatewayRuntime<JWTAuthContextExtension> {
+export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, verifier: TokenVerifier): GatewayRuntime<SignedInContext> {
   const { hardening } = config;
   const { limits, production } = hardening;
   startTracing(hardening.telemetry);
   // The hub's own lean transport (transport.ts says why); Hive's when traces must reach the subgraphs.
   const hubTransport = config.transport === "hub" && !hardening.telemetry.traces;
-  return createGatewayRuntime<JWTAuthContextExtension>({
+  return createGatewayRuntime<SignedInContext>({
     supergraph: fs.readFileSync(config.supergraphPath, "utf8"),
     unifiedGraphHandler: config.queryPlanner === "rust" ? unifiedGraphHandler : undefined,
     // Every subgraph request carries its own request id and signature, so two are never identical:
@@ -57,12 +56,12 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch): G
         useBodyGuard(limits.maxBodyBytes),
         ...limitPlugins(limits, production),
         ...telemetryPlugins(hardening.telemetry, context, { fetchMetrics: !hubTransport }),
-        useHubAuth(config.auth),
+        useHubAuth(verifier),
         ...(hardening.rateLimit.max > 0 ? [useHubRateLimit(hardening.rateLimit)] : []),
         useHubPurpose(epochs),
         useHubSigning(config.signingSecret),
         useSubgraphErrorNames(),
-      ] as unknown as GatewayPlugin<JWTAuthContextExtension>[],
+      ] as unknown as GatewayPlugin<SignedInContext>[],
     // Bundled GraphiQL: the default page loads its scripts from a CDN. Production serves none.
     renderGraphiQL,
     graphiql: production ? false : { title: "Samhandling hub" },

@@ -4,11 +4,10 @@
 // development: employees as Entra ID issues them, citizens as ID-porten,
 // machines as Maskinporten.
 import { createHash } from "node:crypto";
-import { AUDIENCE } from "../services/kit/auth/tokens.ts";
 import type { CitizenAccount, StaffAccount } from "./users.ts";
 
-/** The hub's audience: every access token's `aud`. */
-export const HUB_AUDIENCE = AUDIENCE;
+/** The hub's audience: every access token's `aud` (the development identity mapping names it). */
+export const HUB_AUDIENCE = "samhandling-hub";
 /** The resource indicator (RFC 8707) clients ask for, or get by default; resolves to HUB_AUDIENCE. */
 export const HUB_RESOURCE = "urn:samhandling-hub";
 /** The scope of a person acting through an app (web app, `npm run token`). */
@@ -46,9 +45,14 @@ export interface DevGroup {
   unit: string | null;
 }
 
+/** The group of a unit of a service, or with no unit `withoutUnit`: its auditors' (the default) or its directory administrators'. */
+export function groupFor(service: string, unit: string | null, withoutUnit = `Revisjon ${service}`): DevGroup {
+  const displayName = unit ?? withoutUnit;
+  return { id: stableGuid(`group|${service}|${displayName}`), displayName, service, unit };
+}
+
 export function groupOf(account: StaffAccount): DevGroup {
-  const displayName = account.unit ?? (account.kind === "auditor" ? `Revisjon ${account.service}` : `Administrasjon ${account.service}`);
-  return { id: stableGuid(`group|${account.service}|${displayName}`), displayName, service: account.service, unit: account.unit };
+  return groupFor(account.service, account.unit, account.kind === "auditor" ? `Revisjon ${account.service}` : `Administrasjon ${account.service}`);
 }
 
 /** Employee and auditor claims, as in an Entra ID v2 token: object id, name, app roles and group ids. */

@@ -3,8 +3,9 @@
 // identity/ reads the environment.
 import path from "node:path";
 import { identityPort, webPort } from "../services/kit/catalog.ts";
-import { DATA_DIR, GATEWAY_PORT, NODE_ENV, SHUTDOWN_TIMEOUT_MS } from "../services/kit/config.ts";
+import { DATA_DIR, GATEWAY_PORT, IDENTITY_ISSUER, NODE_ENV, SEED_SYNTHETIC_FAMILIES, SEED_SYNTHETIC_SEED, SHUTDOWN_TIMEOUT_MS } from "../services/kit/config.ts";
 import { computed, list, port, readSettings, setting, text, url, type Declaration, type Env } from "../services/kit/env.ts";
+import type { DirectoryOptions } from "./users.ts";
 
 export interface IdentityConfig {
   port: number;
@@ -19,6 +20,8 @@ export interface IdentityConfig {
   webPostLogoutRedirectUris: string[];
   /** In-flight requests may finish for this long after SIGTERM. */
   shutdownTimeoutMs: number;
+  /** Who can sign in besides the demo's people: the synthetic families the subgraphs seed (tests). */
+  directory: DirectoryOptions;
 }
 
 const IDENTITY_PORT = computed("IDENTITY_PORT", port(), {
@@ -26,10 +29,6 @@ const IDENTITY_PORT = computed("IDENTITY_PORT", port(), {
   description: "Port of the development identity provider.",
 });
 const IDENTITY_HOST = setting("IDENTITY_HOST", text(), { default: "127.0.0.1", description: "The address the development identity provider listens on." });
-const IDENTITY_ISSUER = computed("IDENTITY_ISSUER", url(["http", "https"]), {
-  shownDefault: "`http://localhost:<IDENTITY_PORT>`",
-  description: "The development provider's issuer URL, as clients and the gateway reach it.",
-});
 const IDENTITY_WEB_REDIRECT_URIS = computed("IDENTITY_WEB_REDIRECT_URIS", list(url(["http", "https"])), {
   shownDefault: "`http://localhost:<GATEWAY_PORT + 200>/auth/callback`",
   description: "Comma-separated redirect URIs of the web app at the development provider.",
@@ -49,6 +48,8 @@ export const IDENTITY_SETTINGS: readonly Declaration[] = [
   IDENTITY_ISSUER,
   IDENTITY_WEB_REDIRECT_URIS,
   IDENTITY_WEB_POST_LOGOUT_REDIRECT_URIS,
+  SEED_SYNTHETIC_FAMILIES,
+  SEED_SYNTHETIC_SEED,
   SHUTDOWN_TIMEOUT_MS,
 ].map((s) => s.declaration);
 
@@ -65,11 +66,13 @@ export function identityConfig(env: Env = process.env): IdentityConfig {
     return {
       port: ownPort,
       host: get(IDENTITY_HOST),
+      // The gateway computes the same default from GATEWAY_PORT (kit/config.ts devIssuerIn); with IDENTITY_PORT moved, tell both IDENTITY_ISSUER.
       issuer: get(IDENTITY_ISSUER, `http://localhost:${ownPort}`).replace(/\/$/, ""),
       dataDir: path.join(get(DATA_DIR), "identity"),
       webRedirectUris,
       webPostLogoutRedirectUris: get(IDENTITY_WEB_POST_LOGOUT_REDIRECT_URIS, [`${webOrigin}/`]),
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
+      directory: { syntheticFamilies: get(SEED_SYNTHETIC_FAMILIES), syntheticSeed: get(SEED_SYNTHETIC_SEED) },
     };
   });
 }

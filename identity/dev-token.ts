@@ -51,6 +51,11 @@ export class DevSignIn {
     readonly agent: UserAgent,
   ) {}
 
+  /** Another sign-in by the same client (no second discovery), in a browser of its own. */
+  fresh(agent = new UserAgent()): DevSignIn {
+    return new DevSignIn(this.client, this.redirectUri, agent);
+  }
+
   /** A public client of the provider at `issuer`, found through its discovery document. */
   static async at(issuer: string, clientId = CLI_CLIENT_ID, redirectUri = CLI_REDIRECT_URI, agent = new UserAgent()): Promise<DevSignIn> {
     const options = new URL(issuer).protocol === "http:" ? { execute: [oidc.allowInsecureRequests] } : undefined;
@@ -147,4 +152,11 @@ export class DevSignIn {
 export async function devToken(issuer: string, user: string, acr?: AcrLevel): Promise<string> {
   const signIn = await DevSignIn.at(issuer);
   return (await signIn.run(user, acr)).access_token;
+}
+
+/** A machine client's access token (client credentials, its secret from DATA_DIR/identity/secrets.json), for its own scope. */
+export async function machineToken(issuer: string, clientId: string, clientSecret: string, scope: string): Promise<string> {
+  const options = new URL(issuer).protocol === "http:" ? { execute: [oidc.allowInsecureRequests] } : undefined;
+  const client = await oidc.discovery(new URL(issuer), clientId, { token_endpoint_auth_method: "client_secret_basic" }, oidc.ClientSecretBasic(clientSecret), options);
+  return (await oidc.clientCredentialsGrant(client, { scope })).access_token;
 }

@@ -24,7 +24,7 @@ function printHelp(): void {
 async function start(): Promise<void> {
   if (process.argv.includes("--help")) return printHelp();
   const config = identityConfig();
-  const directory = demoDirectory();
+  const directory = demoDirectory(config.directory);
   const jwks = await loadSigningKeys(config.dataDir);
   const secrets = ensureIdentitySecrets(config.dataDir, MACHINE_CLIENTS.map((c) => c.clientId));
   const store = FileStore.in(config.dataDir);

@@ -53,7 +53,7 @@ export function interactionRoutes(provider: Provider, directory: Directory, log:
       formAction: `${INTERACTION_PATH}/${uid}/login`,
       abortHref: `${INTERACTION_PATH}/${uid}/abort`,
       clientName: client?.clientName ?? "Samhandling",
-      accounts: directory.accounts,
+      accounts: directory.accounts.filter((a) => a.listed),
       acr: requestedAcr(params.acr_values),
       problem,
     });

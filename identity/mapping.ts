@@ -1,83 +1,24 @@
-// The proposed claim-mapping file: how the gateway turns a token from a
-// trusted issuer into the hub's own claims (service, roles, unit, personId).
-// This module defines the format and writes the development file,
-// deploy/identity-mapping.dev.json, from the demo's people; the gateway's
-// mapper that reads it is the second half of the sign-in issue. README.md in
-// this folder explains each part.
-import { ACR_LEVELS, APP_ROLES, HUB_AUDIENCE, PERSON_SCOPE, groupOf } from "./claims.ts";
+// The development provider's identity mapping (deploy/identity-mapping.dev.json):
+// how the gateway turns this provider's tokens into the hub's claims. The
+// format is the gateway's (gateway/identity/mapping.ts, docs/sign-in.md);
+// this module writes the development file from the demo's people, so the
+// groups the provider puts in tokens and the groups the gateway knows are one.
+import type { IdentityMapping } from "../gateway/identity/mapping.ts";
+import { VIEW_SERVICES } from "../services/kit/catalog.ts";
+import { ACR_LEVELS, APP_ROLES, groupFor, groupOf, HUB_AUDIENCE, PERSON_SCOPE, type DevGroup } from "./claims.ts";
 import { MACHINE_CLIENTS } from "./clients.ts";
-import type { Directory, StaffAccount } from "./users.ts";
+import { syntheticUnit, type Directory, type StaffAccount } from "./users.ts";
 
-/** Citizens, ID-porten style: the national id names a person in the population register. */
-export interface CitizenRule {
-  /** The claim whose presence marks a citizen's token. */
-  when: string;
-  /** The claim holding the national id; the gateway looks the person up in the registry (logged) for personId and name. */
-  nationalId: string;
-  /** The claim holding the level of assurance, and the levels accepted at all. */
-  acr: string;
-  accepted: string[];
-  /** The levels that count as high: giving or withdrawing a consent requires one. */
-  high: string[];
-}
-
-/** A group (Entra ID object id) that places an employee in a service and, for a unit's group, a unit. */
-export interface GroupRule {
-  displayName: string;
-  service: string;
-  unit: string | null;
-}
-
-/** Employees, Entra ID style: a stable object id, a name, app roles and security groups. */
-export interface EmployeeRule {
-  when: string;
-  /** The claim holding the actor id (Entra's `oid`). */
-  actorId: string;
-  name: string;
-  /** App role value → hub role; roles not listed are ignored. */
-  roles: { claim: string; values: Record<string, string> };
-  /** Group id → service and unit. A token must name groups of exactly one service, or it is refused. */
-  groups: { claim: string; values: Record<string, GroupRule> };
-}
-
-/** Machines, Maskinporten style: a client with scopes, on behalf of an organisation. */
-export interface MachineRule {
-  when: string;
-  clientId: string;
-  /** Scope → the service whose own data that scope writes; a token gets the services of its scopes, nothing more. */
-  scopes: Record<string, { service: string }>;
-}
-
-export interface TrustedIssuer {
-  description: string;
-  /** The `iss` to accept. `${NAME}` is read from the environment. */
-  issuer: string;
-  /** Its discovery document (keys from its jwks_uri); default: <issuer>/.well-known/openid-configuration. */
-  discovery?: string;
-  citizens?: CitizenRule;
-  employees?: EmployeeRule;
-  machines?: MachineRule;
-}
-
-export interface IdentityMapping {
-  /** Every accepted token's `aud`. */
-  audience: string;
-  /** Tokens from any other issuer, for another audience, expired or signed with an unknown key: 401 UNAUTHENTICATED. */
-  issuers: TrustedIssuer[];
-}
-
-function groupRules(staff: StaffAccount[]): Record<string, GroupRule> {
-  const rules: Record<string, GroupRule> = {};
-  for (const account of staff) {
-    const { id, displayName, service, unit } = groupOf(account);
-    rules[id] = { displayName, service, unit };
-  }
-  return Object.fromEntries(Object.entries(rules).sort(([, a], [, b]) => a.service.localeCompare(b.service) || a.displayName.localeCompare(b.displayName)));
+function groupRules(groups: DevGroup[]): Record<string, { displayName: string; service: string; unit: string | null }> {
+  const sorted = [...new Map(groups.map((g) => [g.id, g])).values()].sort((a, b) => a.service.localeCompare(b.service) || a.displayName.localeCompare(b.displayName));
+  return Object.fromEntries(sorted.map(({ id, displayName, service, unit }) => [id, { displayName, service, unit }]));
 }
 
 /** The development provider's mapping: one issuer issuing all three kinds of token. */
 export function devMapping(directory: Directory): IdentityMapping {
-  const staff = directory.accounts.filter((a): a is StaffAccount => a.kind !== "citizen");
+  const staff = directory.accounts.filter((a): a is StaffAccount => a.kind !== "citizen" && a.listed);
+  // Synthetic staff (tests, benchmarks) have one group per service, whether or not this directory holds them.
+  const synthetic = [...VIEW_SERVICES, "samhandling"].map((service) => groupFor(service, syntheticUnit(service)));
   return {
     audience: HUB_AUDIENCE,
     issuers: [
@@ -90,7 +31,7 @@ export function devMapping(directory: Directory): IdentityMapping {
           actorId: "oid",
           name: "name",
           roles: { claim: "roles", values: Object.fromEntries(Object.entries(APP_ROLES).map(([hub, app]) => [app, hub])) },
-          groups: { claim: "groups", values: groupRules(staff) },
+          groups: { claim: "groups", values: groupRules([...staff.map(groupOf), ...synthetic]) },
         },
         machines: {
           when: "consumer",

@@ -2,6 +2,7 @@
 // sign-in, the sign-out question, signed out, and errors. No scripts and no
 // external assets; one inline style sheet, allowed by its hash.
 import { createHash } from "node:crypto";
+import { isServiceName, serviceEntry } from "../services/kit/catalog.ts";
 import { ACR_LEVELS, type AcrLevel } from "./claims.ts";
 import type { Account, CitizenAccount, StaffAccount } from "./users.ts";
 
@@ -55,16 +56,7 @@ ${body}
 </html>`;
 }
 
-const SERVICE_NAMES: Readonly<Record<string, string>> = {
-  nav: "NAV",
-  barnevern: "Barnevern",
-  skole: "Skole",
-  helse: "Helse",
-  frivillighet: "Frivillighet",
-  samhandling: "Samhandling",
-  registry: "Folkeregisteret",
-};
-const serviceName = (service: string): string => SERVICE_NAMES[service] ?? service;
+const serviceName = (service: string): string => (isServiceName(service) ? serviceEntry(service).title.nb : service);
 
 const ACR_LABELS: Record<AcrLevel, string> = {
   "idporten-loa-substantial": "Betydelig (idporten-loa-substantial), som MinID",

@@ -17,6 +17,11 @@ export const SECRETS_FILE = "secrets.json";
 
 const fresh = (): string => randomBytes(32).toString("base64url");
 
+/** The secrets in `dir` (DATA_DIR/identity), or null before the provider's first start. */
+export function readIdentitySecrets(dir: string): IdentitySecrets | null {
+  return readSecrets(path.join(dir, SECRETS_FILE));
+}
+
 function readSecrets(file: string): IdentitySecrets | null {
   if (!fs.existsSync(file)) return null;
   const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<IdentitySecrets>;

@@ -18,10 +18,12 @@ interface Entry {
 }
 
 export const STATE_FILE = "state.json";
+/** How long changes wait to be written together. */
+const WRITE_DELAY_MS = 250;
 
 export class FileStore {
   private readonly entries = new Map<string, Entry>();
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled: NodeJS.Timeout | null = null;
 
   constructor(private readonly file: string) {
     if (!fs.existsSync(file)) return;
@@ -63,13 +65,14 @@ export class FileStore {
 
   /** A payload was changed in place (consumed). */
   changed(): void {
-    // Changes of one request coalesce into one write.
-    this.scheduled ??= setImmediate(() => this.flush());
+    // Changes within a moment coalesce into one write: a test suite signs in hundreds of people, and each
+    // sign-in changes several entries; the whole file is rewritten each time. Shutdown flushes what is left.
+    this.scheduled ??= setTimeout(() => this.flush(), WRITE_DELAY_MS);
   }
 
   /** Writes now; also on shutdown. Written aside and renamed, so a crash never leaves half a file. */
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
+    if (this.scheduled) clearTimeout(this.scheduled);
     this.scheduled = null;
     const now = Date.now();
     const live = Object.fromEntries([...this.entries].filter(([, e]) => !this.expired(e, now)));

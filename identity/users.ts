@@ -1,9 +1,15 @@
 // The people who can sign in at the development provider, taken from the
-// demo. This is the only module in identity/ that imports the demo data, so
-// when that moves, one import changes.
+// demo: its users (demo/users.ts) and everyone in its population register —
+// with synthetic families (SEED_SYNTHETIC_FAMILIES, as the subgraphs seed
+// them) their people and the synthetic staff too, so tests sign in as anyone
+// the hub holds, through the provider, as production would. This is the only
+// module in identity/ that imports the demo data, so when that moves, one
+// import changes.
 import { createHash } from "node:crypto";
 import type { ActorService } from "../services/kit/auth/caller.ts";
-import { DEMO_TODAY, demoPersons, demoStaff } from "../demo/fjordvik.ts";
+import { DEMO_TODAY, demoPersons } from "../demo/fjordvik.ts";
+import { demoWorld } from "../demo/index.ts";
+import { syntheticStaff, syntheticUnit } from "../demo/synthetic.ts";
 import { demoUsers } from "../demo/users.ts";
 
 /** An employee of a service, or an auditor of one; signs in as at the municipality's Entra ID. */
@@ -15,11 +21,13 @@ export interface StaffAccount {
   keys: string[];
   name: string;
   service: ActorService;
-  /** The unit they work in; null for auditors, who audit a whole service. */
+  /** The unit they work in; null for auditors and directory administrators, who act for a whole service. */
   unit: string | null;
   title: string;
   /** The hub's roles: "caseworker", "auditor" or "admin" (keeps the service's employee directory). */
   roles: string[];
+  /** Shown on the sign-in page (the demo's people); synthetic ones sign in by key only. */
+  listed: boolean;
 }
 
 /** A member of the public in the demo's population register; signs in as at ID-porten. */
@@ -29,25 +37,25 @@ export interface CitizenAccount {
   accountId: string;
   keys: string[];
   name: string;
-  /** Fødselsnummer (synthetic: month + 80). */
+  /** Fødselsnummer (synthetic). */
   nationalId: string;
   /** The registry's person id (the hub's `personId`), for tests; never put in a token. */
   personId: string;
   age: number;
   familyName: string;
+  listed: boolean;
 }
 
 export type Account = StaffAccount | CitizenAccount;
 
-/** The demo's well-known citizens (`npm run token -- citizen`), by registry person id. */
-function citizenAliases(): Map<string, string[]> {
-  const aliases = new Map<string, string[]>();
-  for (const user of demoUsers()) {
-    if (user.claims.service !== "citizen" || !user.claims.personId) continue;
-    aliases.set(user.claims.personId, [...(aliases.get(user.claims.personId) ?? []), user.key]);
-  }
-  return aliases;
+/** Which people the provider knows: the demo's, plus the synthetic families the subgraphs seed. */
+export interface DirectoryOptions {
+  syntheticFamilies: number;
+  syntheticSeed: number;
 }
+
+/** The unit synthetic staff of a service sign in with (one group per service in the development tenant), as the demo seeds them. */
+export { syntheticUnit };
 
 function pseudonym(nationalId: string): string {
   return createHash("sha256").update(`samhandling-dev-idporten|${nationalId}`).digest("base64url");
@@ -59,43 +67,59 @@ function ageOn(birthDate: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-function staffAccounts(): StaffAccount[] {
+function demoStaffAccounts(): StaffAccount[] {
   const byId = new Map<string, StaffAccount>();
   for (const user of demoUsers()) {
-    const { sub, name, service, roles } = user.claims;
+    const { sub, name, service, roles, unit } = user.claims;
     if (service === "citizen") continue;
     const known = byId.get(sub);
     if (known) {
       known.keys.push(user.key);
       continue;
     }
-    const staff = demoStaff[sub];
     const auditor = roles.includes("auditor");
-    byId.set(sub, {
-      kind: auditor ? "auditor" : "employee",
-      accountId: sub,
-      keys: [user.key],
-      name,
-      service,
-      unit: staff?.unit ?? null,
-      title: staff?.title ?? (auditor ? "revisor" : roles.includes("admin") ? "administrator" : ""),
-      roles: [...roles],
-    });
+    byId.set(sub, { kind: auditor ? "auditor" : "employee", accountId: sub, keys: [user.key], name, service, unit: unit ?? null, title: user.title ?? "", roles: [...roles], listed: true });
   }
   return [...byId.values()];
 }
 
-function citizenAccounts(): CitizenAccount[] {
-  const aliases = citizenAliases();
-  return demoPersons.map((p) => ({
+function syntheticStaffAccounts(): StaffAccount[] {
+  return syntheticStaff().map(({ actorId, service, name }) => ({
+    kind: "employee" as const,
+    accountId: actorId,
+    keys: [actorId],
+    name,
+    service: service as ActorService,
+    unit: syntheticUnit(service),
+    title: "ansatt",
+    roles: ["caseworker"],
+    listed: false,
+  }));
+}
+
+const isoDay = (value: Date | string): string => (typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+
+function citizenAccounts(options: DirectoryOptions): CitizenAccount[] {
+  const aliases = new Map<string, string[]>();
+  for (const user of demoUsers()) {
+    const personId = user.claims.personId;
+    if (user.claims.service === "citizen" && personId) aliases.set(personId, [...(aliases.get(personId) ?? []), user.key]);
+  }
+  const listed = new Set(demoPersons.map((p) => p.personId));
+  const { registry } = demoWorld(options);
+  const familyName = new Map(registry.family.map((f) => [f.id, f.name]));
+  const householdOf = new Map(registry.familyMember.map((m) => [m.personId, familyName.get(m.familyId)]));
+  return registry.person.map((p) => ({
     kind: "citizen" as const,
     accountId: pseudonym(p.nationalId),
-    keys: [p.nationalId, ...(aliases.get(p.personId) ?? [])],
+    // The person id too: tests know people by it (never a way in for anyone but a developer at this provider).
+    keys: [p.nationalId, p.id, ...(aliases.get(p.id) ?? [])],
     name: `${p.givenName} ${p.familyName}`,
     nationalId: p.nationalId,
-    personId: p.personId,
-    age: ageOn(p.birthDate, DEMO_TODAY),
-    familyName: p.familyName,
+    personId: p.id,
+    age: ageOn(isoDay(p.birthDate), DEMO_TODAY),
+    familyName: householdOf.get(p.id) ?? p.familyName,
+    listed: listed.has(p.id),
   }));
 }
 
@@ -115,12 +139,13 @@ export class Directory {
     return this.idIndex.get(id);
   }
 
-  /** By actor id, alias (`coordinator`, `citizen`, `emma`, `nav-auditor`) or a citizen's national id. */
+  /** By actor id, alias (`coordinator`, `citizen`, `emma`, `nav-auditor`), a citizen's national id or person id. */
   byKey(key: string): Account | undefined {
     return this.keyIndex.get(key);
   }
 }
 
-export function demoDirectory(): Directory {
-  return new Directory([...staffAccounts(), ...citizenAccounts()]);
+export function demoDirectory(options: DirectoryOptions = { syntheticFamilies: 0, syntheticSeed: 1 }): Directory {
+  const staff = options.syntheticFamilies > 0 ? [...demoStaffAccounts(), ...syntheticStaffAccounts()] : demoStaffAccounts();
+  return new Directory([...staff, ...citizenAccounts(options)]);
 }

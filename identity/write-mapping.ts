@@ -1,5 +1,5 @@
 // npm run identity:mapping   rewrites deploy/identity-mapping.dev.json from the demo's people
-// (test/identity-mapping.test.ts fails while the committed file is stale).
+// (test/identity-config.test.ts fails while the committed file is stale).
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT_DIR } from "../services/kit/config.ts";

@@ -1,19 +1,54 @@
-// npm run compose            — regenerate schema/*.graphql from the services' code
-// npm run compose -- --check — fail if the committed files are stale
+// npm run compose            — regenerate what follows from the services' code and the service list
+// npm run compose -- --check — fail if a committed file is stale
+//
+// What it writes: schema/ (each subgraph's SDL, the supergraph, the public
+// schema) and the files that list the services (scripts/lib/catalog-files.ts:
+// docker-compose.yml, deploy/postgres-init.sql, samhandling's ServiceName enum
+// with the migration that adds a new value, the family overview's person
+// views with the trusted-documents manifest, the README's service list).
+import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import { ROOT_DIR } from "../services/kit/config.ts";
+import { CATALOG_FILES, catalogFiles, staleCatalogFiles } from "./lib/catalog-files.ts";
 import { composeSchemas, SCHEMA_DIR, staleSchemaFiles } from "./lib/schema.ts";
+import { schemaPaths, writeNextMigration } from "./lib/schema-engine.ts";
+import { childEnv } from "./config.ts";
+import { generateClients } from "./generate.ts";
 
-const composed = await composeSchemas();
-if (process.argv.includes("--check")) {
-  const stale = await staleSchemaFiles(composed);
+const check = process.argv.includes("--check");
+
+async function writeCatalogFiles(): Promise<string[]> {
+  const stale = staleCatalogFiles();
+  const files = catalogFiles();
+  for (const rel of stale) await fs.writeFile(path.join(ROOT_DIR, rel), files[rel]!);
+  for (const rel of stale) console.log(`wrote ${rel}`);
+  if (stale.includes(CATALOG_FILES.serviceEnum)) {
+    const next = await writeNextMigration(schemaPaths("samhandling"), "service_names");
+    if (next.written) console.log(`wrote ${path.relative(ROOT_DIR, next.file)}`);
+  }
+  return stale;
+}
+
+if (check) {
+  const stale = [...staleCatalogFiles(), ...(await staleSchemaFiles(await composeSchemas())).map((f) => `schema/${f}`)];
   if (stale.length > 0) {
-    console.error(`Stale schema files: ${stale.join(", ")}. Run \`npm run compose\` and commit the result.`);
+    console.error(`Stale: ${stale.join(", ")}. Run \`npm run compose\` and commit the result.`);
     process.exit(1);
   }
-  console.log("schema/ is up to date");
+  console.log("schema/ and the files listing the services are up to date");
 } else {
+  const changed = await writeCatalogFiles();
+  // A new service's client, and samhandling's with a new enum value, before their SDL is printed.
+  await generateClients();
+  const composed = await composeSchemas();
   await fs.mkdir(SCHEMA_DIR, { recursive: true });
   for (const [name, contents] of Object.entries(composed.files)) await fs.writeFile(path.join(SCHEMA_DIR, name), contents);
   console.log(`wrote ${Object.keys(composed.files).length} files to schema/`);
+  if (changed.includes(CATALOG_FILES.familyOverview)) {
+    // The overview is a trusted document: its manifest entry follows it (checked against the new public schema).
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway", "build-documents.ts")], { cwd: ROOT_DIR, env: childEnv() });
+    process.stdout.write(stdout);
+  }
 }

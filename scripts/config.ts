@@ -8,14 +8,12 @@ import {
   DATABASE_URL,
   DATABASE_URL_TEMPLATE,
   databaseUrlIn,
+  devIssuerIn,
   GATEWAY_PORT,
-  HUB_JWT_SECRET,
-  HUB_SIGNING_SECRET,
+  IDENTITY_ISSUER,
   isProductionIn,
   NODE_ENV,
   REDIS_URL,
-  secretsFrom,
-  type SecretsFromEnv,
 } from "../services/kit/config.ts";
 import { boolean, readSettings, setting, settingsOrExit, type Declaration, type Env, type Get } from "../services/kit/env.ts";
 
@@ -30,9 +28,9 @@ const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
 
 /** Which script reads which settings, as docs/configuration.md lists them. */
 export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> = {
-  "npm start": [GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
+  "npm start": [NODE_ENV, GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
   "npm test": [CI, REDIS_URL, DATABASE_URL_TEMPLATE].map((s) => s.declaration),
-  "npm run token": [NODE_ENV, DATA_DIR, HUB_JWT_SECRET, HUB_SIGNING_SECRET].map((s) => s.declaration),
+  "npm run token": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR].map((s) => s.declaration),
   "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
 };
@@ -50,8 +48,8 @@ const databases = (get: Get): DatabasesConfig => ({
   databaseUrls: Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseUrlIn(get, s)])) as Record<ServiceName, string | undefined>,
 });
 
-export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number } {
-  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), ...databases(get) }));
+export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number; production: boolean } {
+  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), production: isProductionIn(get), ...databases(get) }));
 }
 
 export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {
@@ -62,9 +60,16 @@ export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boo
   return scriptSettings(env, "npm test", (get) => ({ ci: get(CI), redis: get(REDIS_URL) !== undefined, postgres: get(DATABASE_URL_TEMPLATE) !== undefined }));
 }
 
-export function tokenConfig(env: Env = process.env): { production: boolean; dataDir: string; secrets: SecretsFromEnv } {
-  // Production refuses development tokens (token.ts) before it would need a secret, so none is required here.
-  return scriptSettings(env, "npm run token", (get) => ({ production: isProductionIn(get), dataDir: get(DATA_DIR), secrets: secretsFrom(get, false) }));
+export interface TokenConfig {
+  production: boolean;
+  /** The development provider, as the gateway on GATEWAY_PORT trusts it. */
+  issuer: string;
+  /** Where the provider keeps the machine clients' secrets (DATA_DIR/identity). */
+  dataDir: string;
+}
+
+export function tokenConfig(env: Env = process.env): TokenConfig {
+  return scriptSettings(env, "npm run token", (get) => ({ production: isProductionIn(get), issuer: devIssuerIn(get, get(GATEWAY_PORT)), dataDir: get(DATA_DIR) }));
 }
 
 export function schemaEngineConfig(env: Env = process.env): { debugLogs: boolean } {
@@ -74,4 +79,9 @@ export function schemaEngineConfig(env: Env = process.env): { debugLogs: boolean
 /** The environment of a child process a script starts: its own, plus `extra`. */
 export function childEnv(extra: Env = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
+}
+
+/** Whether the processes a script starts with `extra` on top of its own environment run in production (they then need no development secrets). */
+export function childrenInProduction(extra: Env = {}): boolean {
+  return readSettings(childEnv(extra), [NODE_ENV.declaration], isProductionIn);
 }

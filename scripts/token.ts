@@ -1,25 +1,66 @@
-// npm run token -- <user>   prints a development bearer token for a demo user
-// npm run token             lists the demo users
-import { loadSecrets } from "../services/kit/auth/secrets.ts";
-import { devToken } from "../services/kit/auth/tokens.ts";
+// npm run token -- <user> [--acr substantial|high]   prints an access token for a demo user
+// npm run token -- <service>-integration              prints a machine client's token (client credentials)
+// npm run token                                      lists them
+//
+// The token comes from the development identity provider that `npm start`
+// runs (GATEWAY_PORT + 100): a person's through the real authorization code
+// flow with PKCE (identity/dev-token.ts), a machine's with its client secret
+// from DATA_DIR/identity/secrets.json. The gateway verifies it like any other.
+import path from "node:path";
+import { ACR_LEVELS, type AcrLevel } from "../identity/claims.ts";
+import { MACHINE_CLIENTS, machineClient } from "../identity/clients.ts";
+import { devToken, machineToken } from "../identity/dev-token.ts";
+import { readIdentitySecrets } from "../identity/secrets.ts";
 import { demoUser, demoUsers } from "../demo/users.ts";
 import { tokenConfig } from "./config.ts";
 
 const config = tokenConfig();
 if (config.production) {
-  console.error("Development tokens are off in production: use the municipality's identity provider.");
+  console.error("Development tokens are off in production: sign in through the municipality's identity provider.");
   process.exit(1);
 }
-const key = process.argv[2];
+
+const args = process.argv.slice(2);
+const acrAt = args.indexOf("--acr");
+const acrArg = acrAt >= 0 ? args.splice(acrAt, 2)[1] : undefined;
+const key = args[0];
+
 if (!key) {
-  console.log("Usage: npm run token -- <user>\n\nDemo users:");
+  console.log("Usage: npm run token -- <user> [--acr substantial|high]\n\nDemo users:");
   for (const user of demoUsers()) console.log(`  ${user.key.padEnd(34)} ${user.claims.service.padEnd(13)} ${user.description}`);
+  console.log("\nMachine clients (client credentials, their own service's write scope):");
+  for (const client of MACHINE_CLIENTS) console.log(`  ${client.clientId.padEnd(34)} ${client.service.padEnd(13)} scope ${client.scope}`);
+  console.log("\nCitizens sign in at the high level of assurance unless --acr substantial is given; a national id signs in anyone in the demo register.");
   process.exit(0);
 }
-const user = demoUser(key);
-if (!user) {
-  console.error(`No demo user "${key}". Run \`npm run token\` for the list.`);
+
+const acr = acrArg === undefined ? ACR_LEVELS[1] : ACR_LEVELS.find((level) => level === acrArg || level === `idporten-loa-${acrArg}`);
+if (!acr) {
+  console.error(`--acr must be substantial or high (or ${ACR_LEVELS.join(" or ")}), got "${acrArg}".`);
   process.exit(1);
 }
-const secrets = loadSecrets(config.dataDir, config.secrets, false);
-console.log(await devToken(user.claims, secrets.jwtSecret));
+
+async function token(): Promise<string> {
+  const machine = machineClient(key!);
+  if (machine) {
+    const secret = readIdentitySecrets(path.join(config.dataDir, "identity"))?.clientSecrets[machine.clientId];
+    if (!secret) throw new Error(`No secret for ${machine.clientId} under ${config.dataDir}/identity: start the hub (npm start) with this DATA_DIR first.`);
+    return machineToken(config.issuer, machine.clientId, secret, machine.scope);
+  }
+  // Demo aliases and every person in the demo register (by national id) are known to the provider itself.
+  if (!demoUser(key!) && !/^\d{11}$/.test(key!)) throw new Error(`No demo user "${key}". Run \`npm run token\` for the list.`);
+  return devToken(config.issuer, key!, acr as AcrLevel);
+}
+
+try {
+  console.log(await token());
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  const unreachable = error instanceof TypeError || /fetch failed|ECONNREFUSED/.test(reason);
+  console.error(
+    unreachable
+      ? `The development identity provider is not answering at ${config.issuer}. Start the hub with \`npm start\` (with the same GATEWAY_PORT) and try again.`
+      : reason,
+  );
+  process.exit(1);
+}

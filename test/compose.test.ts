@@ -19,6 +19,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   stop_grace_period?: string;
+  volumes?: string[];
 }
 
 const compose = parse(fs.readFileSync(path.join(ROOT_DIR, "docker-compose.yml"), "utf8"), { merge: true }) as { services: Record<string, ComposeService> };
@@ -76,11 +77,14 @@ describe("docker-compose.yml", () => {
     expect(seconds(services[name].stop_grace_period) * 1000).toBeGreaterThan(Number(env.SHUTDOWN_TIMEOUT_MS));
   });
 
-  it("verifies tokens against an issuer from the environment, never a development key", () => {
-    const env = services.gateway.environment ?? {};
-    expect(env.OIDC_ISSUER).toMatch(/^\$\{OIDC_ISSUER:\?/);
-    expect(env.OIDC_JWKS_URI).toMatch(/^\$\{OIDC_JWKS_URI:\?/);
-    for (const name of Object.keys(services)) expect(services[name].environment?.HUB_JWT_SECRET, name).toBeUndefined();
+  it("trusts the identity providers of a mapping file the operator gives, never a development key", () => {
+    const gateway = services.gateway;
+    const target = gateway.environment?.IDENTITY_MAPPING_PATH;
+    expect(target).toMatch(/^\/etc\//);
+    expect(gateway.volumes).toEqual([expect.stringMatching(new RegExp(`^\\$\\{IDENTITY_MAPPING_FILE:\\?[^}]+\\}:${target}:ro$`))]);
+    for (const name of Object.keys(services)) {
+      for (const key of Object.keys(services[name].environment ?? {})) expect(key, name).not.toMatch(/^(HUB_JWT_SECRET|OIDC_|IDENTITY_ISSUER)/);
+    }
   });
 
   it("holds no secret in the file itself", () => {

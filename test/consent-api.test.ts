@@ -26,9 +26,10 @@ import { ConsentResolver } from "../services/samhandling/consent/resolvers.ts";
 import type { Context } from "../services/samhandling/context.ts";
 
 const employee = (sub: string): Caller => ({ kind: "actor", claims: { sub, name: sub, service: "nav", roles: ["caseworker"] } });
-const citizen = (personId: string): Caller => ({
+/** A citizen signed in at the high level (what giving and withdrawing need), unless another is given. */
+const citizen = (personId: string, assurance: "substantial" | "high" = "high"): Caller => ({
   kind: "actor",
-  claims: { sub: `login-${personId}`, name: "Citizen", service: "citizen", roles: [], personId },
+  claims: { sub: `login-${personId}`, name: "Citizen", service: "citizen", roles: [], personId, assurance },
 });
 const anonymous: Caller = { kind: "anonymous" };
 
@@ -206,6 +207,18 @@ describe("who may call", () => {
 
   it("internal service calls cannot read or write consents", async () => {
     expect(codeOf(await run({ kind: "service", service: "nav" }, LIST, { caseId: HAUGLAND }))).toBe("FORBIDDEN");
+  });
+
+  it("a citizen signed in below the high level can neither give nor withdraw a consent, and learns nothing else", async () => {
+    const sara = person("haugland", "Sara");
+    const give = await run(citizen(sara, "substantial"), GRANT, { input: { ...noahSchool(), givenById: sara } });
+    const withdraw = await run(citizen(sara, "substantial"), WITHDRAW, { id: demoConsentId("haugland", "sara") });
+    for (const refused of [give, withdraw]) {
+      expect(codeOf(refused)).toBe("ASSURANCE_TOO_LOW");
+      expect(refused.log).toEqual([]);
+    }
+    // Reading what they have given needs no more than a sign-in.
+    expect((await run(citizen(sara, "substantial"), MINE)).errors).toBeUndefined();
   });
 
   it("a citizen token without a person id is refused", async () => {

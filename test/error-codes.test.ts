@@ -1,6 +1,6 @@
 // One error-code registry (services/kit/error-codes.ts): every code the
 // gateway and the services send comes from it, docs/errors.md is generated
-// from it, the README agrees with it, and a fault has one code.
+// from it, docs/operations.md agrees with it, and a fault has one code.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -75,19 +75,19 @@ describe("the error-code registry", () => {
     expect(fs.readFileSync(ERRORS_DOC, "utf8")).toBe(errorsDoc());
   });
 
-  it("agrees with the README, which links to docs/errors.md for the list", () => {
-    const readme = fs.readFileSync(path.join(ROOT_DIR, "README.md"), "utf8");
-    expect(readme).toContain("](docs/errors.md)");
-    // "413 `REQUEST_TOO_LARGE`": the README's statuses are the registry's.
-    const pairs = [...readme.matchAll(/\b([1-5]\d\d) `([A-Z][A-Z0-9_]+)`/g)];
+  it("agrees with docs/operations.md, which links to docs/errors.md for the list", () => {
+    const operations = fs.readFileSync(path.join(ROOT_DIR, "docs", "operations.md"), "utf8");
+    expect(operations).toContain("](errors.md)");
+    // "413 `REQUEST_TOO_LARGE`": the statuses named are the registry's.
+    const pairs = [...operations.matchAll(/\b([1-5]\d\d) `([A-Z][A-Z0-9_]+)`/g)];
     expect(pairs.length).toBeGreaterThan(5);
     for (const [, status, code] of pairs) {
-      expect(isErrorCode(code), `README names ${status} ${code}`).toBe(true);
+      expect(isErrorCode(code), `docs/operations.md names ${status} ${code}`).toBe(true);
       const entry = registry[code!]!;
-      expect(Number(status) === entry.status || (status === "200" && entry.field), `README: ${status} ${code}, registry: ${entry.status}`).toBe(true);
+      expect(Number(status) === entry.status || (status === "200" && entry.field), `docs/operations.md: ${status} ${code}, registry: ${entry.status}`).toBe(true);
     }
     // The limits table (variable | default | refused with): each limit's code is a registry code.
-    const limits = readme.split("\n").filter((l) => /^\| `[A-Z][A-Z0-9_]+` .*\|$/.test(l));
+    const limits = operations.split("\n").filter((l) => /^\| `[A-Z][A-Z0-9_]+` .*\|$/.test(l));
     expect(limits.length).toBeGreaterThan(5);
     for (const row of limits) {
       const refusedWith = row.split(" | ").at(-1)!;

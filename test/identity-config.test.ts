@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { groupOf, writeScope } from "../identity/claims.ts";
 import { MACHINE_CLIENTS } from "../identity/clients.ts";
 import { IDENTITY_SETTINGS, identityConfig } from "../identity/config.ts";
-import { DEV_MAPPING_FILE, devMapping, renderMapping, type IdentityMapping } from "../identity/mapping.ts";
+import { DEV_MAPPING_FILE, devMapping, renderMapping } from "../identity/mapping.ts";
+import { loadIdentityMapping, type IdentityMapping } from "../gateway/identity/mapping.ts";
+import { demoWorld } from "../demo/index.ts";
 import { demoDirectory, type StaffAccount } from "../identity/users.ts";
 import { demoOfficeStaff, demoPersons, demoStaff } from "../demo/fjordvik.ts";
 import { demoUsers } from "../demo/users.ts";
@@ -23,8 +25,11 @@ describe("identityConfig", () => {
       webRedirectUris: ["http://localhost:5200/auth/callback"],
       webPostLogoutRedirectUris: ["http://localhost:5200/"],
       shutdownTimeoutMs: 15_000,
+      directory: { syntheticFamilies: 0, syntheticSeed: 1 },
     });
     expect(identityConfig({}).port).toBe(4100);
+    // The synthetic families the subgraphs seed are people who can sign in too.
+    expect(identityConfig({ SEED_SYNTHETIC_FAMILIES: "30", SEED_SYNTHETIC_SEED: "7" }).directory).toEqual({ syntheticFamilies: 30, syntheticSeed: 7 });
   });
 
   it("takes explicit settings, and says what is wrong with a bad one", () => {
@@ -57,14 +62,29 @@ describe("identityConfig", () => {
 describe("the people who can sign in", () => {
   const directory = demoDirectory();
 
-  it("are every demo employee, every auditor, and every person in the demo register", () => {
+  it("are every demo employee, every auditor and directory administrator, the stand-ins in no case, and every person in the demo register", () => {
     const staff = directory.accounts.filter((a) => a.kind === "employee");
     const admins = demoOfficeStaff.filter((st) => st.roles[0] === "admin").map((st) => st.actorId);
-    expect(staff.map((a) => a.accountId).sort()).toEqual([...Object.keys(demoStaff), ...admins].sort());
+    const standIns = demoUsers().filter((u) => u.title === "vikar" || u.key === "registry-saksbehandler-1").map((u) => u.key);
+    expect(standIns).toHaveLength(7);
+    expect(staff.map((a) => a.accountId).sort()).toEqual([...Object.keys(demoStaff), ...admins, ...standIns].sort());
+    expect(directory.accounts.every((a) => a.listed)).toBe(true);
     expect(directory.accounts.filter((a) => a.kind === "citizen")).toHaveLength(demoPersons.length);
     for (const user of demoUsers()) expect(directory.byKey(user.key), user.key).toBeDefined();
     expect(directory.byKey("coordinator")?.accountId).toBe("samhandling-investeringsleder-1");
     for (const person of demoPersons) expect(directory.byKey(person.nationalId)?.accountId).not.toContain(person.nationalId);
+    // A person id signs the person in too (tests know people by it).
+    expect(directory.byKey(demoPersons[0]!.personId)).toBe(directory.byKey(demoPersons[0]!.nationalId));
+  });
+
+  it("with synthetic families, are their people and the synthetic staff too, signed in by key but not listed on the page", () => {
+    const withSynthetic = demoDirectory({ syntheticFamilies: 10, syntheticSeed: 1 });
+    const world = demoWorld({ syntheticFamilies: 10, syntheticSeed: 1 });
+    expect(withSynthetic.accounts.filter((a) => a.kind === "citizen")).toHaveLength(world.registry.person.length);
+    const member = world.samhandling.caseMember.find((m) => m.actorId && !demoStaff[m.actorId])!;
+    expect(withSynthetic.byKey(member.actorId!)).toMatchObject({ kind: "employee", service: member.service.toLowerCase(), listed: false });
+    const synthetic = world.registry.person.find((p) => !demoPersons.some((d) => d.personId === p.id))!;
+    expect(withSynthetic.byKey(synthetic.id!)).toMatchObject({ kind: "citizen", nationalId: synthetic.nationalId, listed: false });
   });
 });
 
@@ -80,11 +100,16 @@ describe(DEV_MAPPING_FILE, () => {
     const [dev] = mapping.issuers;
     expect(mapping.audience).toBe("samhandling-hub");
     for (const account of directory.accounts.filter((a): a is StaffAccount => a.kind !== "citizen")) {
-      const rule = dev.employees!.groups.values[groupOf(account).id];
+      const rule = dev.employees!.groups!.values[groupOf(account).id];
       expect(rule, account.accountId).toEqual({ displayName: expect.any(String), service: account.service, unit: account.unit });
-      for (const role of account.roles) expect(Object.entries(dev.employees!.roles.values)).toContainEqual([expect.any(String), role]);
+      for (const role of account.roles) expect(Object.entries(dev.employees!.roles!.values)).toContainEqual([expect.any(String), role]);
     }
     expect(dev.machines!.scopes).toEqual(Object.fromEntries(MACHINE_CLIENTS.map((c) => [writeScope(c.service), { service: c.service }])));
     expect(dev.citizens).toMatchObject({ nationalId: "pid", high: ["idporten-loa-high"] });
+  });
+
+  it("is a mapping the gateway accepts, with the development provider's issuer filled in", () => {
+    const [issuer] = loadIdentityMapping(path.join(ROOT_DIR, DEV_MAPPING_FILE), (name) => (name === "IDENTITY_ISSUER" ? "http://localhost:4100" : undefined));
+    expect(issuer).toMatchObject({ issuer: "http://localhost:4100", audience: "samhandling-hub", discovery: "http://localhost:4100/.well-known/openid-configuration" });
   });
 });

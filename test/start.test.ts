@@ -1,5 +1,7 @@
-// `npm start` on a fresh data folder: migrates, seeds, starts every process,
-// prints the URLs and an example query that works, and stops cleanly on Ctrl-C.
+// `npm start` on a fresh data folder: migrates, seeds, starts every process —
+// the identity provider and the web app too — prints the URLs and a recipe
+// that works as printed (a token from the provider, the example query), and
+// stops cleanly on Ctrl-C.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { exampleQuery } from "../scripts/lib/example.ts";
+import { identityPort, webPort } from "../services/kit/catalog.ts";
 
 const PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 1000;
 
@@ -28,26 +31,35 @@ describe("npm start", () => {
           if (child.exitCode !== null) reject(new Error(`npm start exited early:\n${output}`));
         }, 200);
         child.once("exit", () => clearInterval(timer));
-        setTimeout(() => (clearInterval(timer), reject(new Error(`not started in time:\n${output}`))), 150_000).unref();
+        // A fresh data folder seeds every database, and a changed web app is built first.
+        setTimeout(() => (clearInterval(timer), reject(new Error(`not started in time:\n${output}`))), 240_000).unref();
       });
 
       expect(output).toContain(`http://localhost:${PORT}/graphql`);
+      expect(output).toContain(`Identity provider     http://localhost:${identityPort(PORT)}`);
+      expect(output).toContain(`Web app               http://localhost:${webPort(PORT)}/`);
       expect(output).toContain("query FamilyOverview");
-      // The printed recipe works: a token from `npm run token` and the declared case.
       const example = exampleQuery();
-      const token = execFileSync(process.execPath, ["--import", "tsx", "scripts/token.ts", example.user], {
-        cwd: ROOT_DIR,
-        env: { ...process.env, DATA_DIR: dataDir },
-      }).toString().trim();
       expect(output).toContain(`x-case-id: ${example.caseId}`);
-      const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-case-id": example.caseId },
-        body: JSON.stringify({ query: example.query, variables: example.variables }),
-      });
-      const body = (await res.json()) as { data: { family: { name: string; members: unknown[] } } };
+
+      // The recipe, run by a shell exactly as printed (a token from the provider, then curl), in the project's folder.
+      const lines = output.split("\n");
+      const first = lines.findIndex((line) => line.trim().startsWith("TOKEN=$("));
+      expect(first, output).toBeGreaterThan(0);
+      const recipe = lines.slice(first, first + 4).map((line) => line.trim()).join("\n");
+      expect(recipe).toMatch(/^TOKEN=\$\(GATEWAY_PORT=\d+ npm run -s token -- coordinator\)\ncurl -s .*\\\n.*\\\n\s*-d '.*'$/s);
+      const answer = execFileSync("bash", ["-c", `cd ${JSON.stringify(ROOT_DIR)} && ${recipe}`], { env: process.env, encoding: "utf8", timeout: 60_000 });
+      const body = JSON.parse(answer) as { data: { family: { name: string; members: unknown[] } } };
       expect(body.data.family).toMatchObject({ name: "Berg" });
       expect(body.data.family.members).toHaveLength(4);
+
+      // The web app answers, and signs people in at this provider.
+      const page = await fetch(`http://127.0.0.1:${webPort(PORT)}/`);
+      expect(page.status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${webPort(PORT)}/config.json`)).json()).toMatchObject({
+        gatewayUrl: `http://127.0.0.1:${PORT}/graphql`,
+        oidc: { issuer: `http://localhost:${identityPort(PORT)}`, clientId: "samhandling-web" },
+      });
     } finally {
       child.kill("SIGINT");
       const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -55,5 +67,7 @@ describe("npm start", () => {
       expect(code).toBe(0);
     }
     await expect(fetch(`http://127.0.0.1:${PORT}/healthcheck`)).rejects.toThrow();
-  }, 180_000);
+    await expect(fetch(`http://127.0.0.1:${identityPort(PORT)}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${webPort(PORT)}/healthz`)).rejects.toThrow();
+  }, 300_000);
 });

@@ -14,7 +14,7 @@ import { build } from "vite";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { FIRST_PAGE_JS_BUDGET_BYTES, firstPageJs, kilobytes } from "./bundle-budget.ts";
 import { writeGenerated } from "./codegen.ts";
-import { WEB_DIST_DIR } from "./config.ts";
+import { enterProductionBuild, productionBuildEnv, WEB_DIST_DIR } from "./config.ts";
 import { writeAppManifest } from "./documents.ts";
 
 const WEB_DIR = path.join(ROOT_DIR, "web");
@@ -34,7 +34,7 @@ function inputsHash(): string {
     }
   };
   walk(WEB_DIR);
-  files.push(...["schema/public.graphql", "package-lock.json", "gateway/persisted-documents.ts", "gateway/hardening.ts"].map((f) => path.join(ROOT_DIR, f)));
+  files.push(...["schema/public.graphql", "package-lock.json", "gateway/persisted-documents.ts", "gateway/config.ts"].map((f) => path.join(ROOT_DIR, f)));
   for (const file of files.sort()) hash.update(path.relative(ROOT_DIR, file)).update("\0").update(fs.readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
@@ -72,14 +72,13 @@ export async function buildWeb(log: (line: string) => void = console.log): Promi
  */
 export function ensureWebBuild(log: (line: string) => void = console.log): void {
   if (isBuildCurrent()) return log("web app build is current");
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(WEB_DIR, "build.ts")], { cwd: ROOT_DIR, env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(WEB_DIR, "build.ts")], { cwd: ROOT_DIR, env: productionBuildEnv(), encoding: "utf8" });
   for (const line of run.stdout.trim().split("\n").filter(Boolean)) log(line);
   if (run.status !== 0) throw new Error(`npm run web:build failed:\n${run.stderr}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // The production build whatever the shell says: Vite takes its mode's defaults from NODE_ENV.
-  process.env.NODE_ENV = "production";
+  enterProductionBuild();
   try {
     await buildWeb();
   } catch (error) {

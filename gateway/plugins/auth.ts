@@ -1,69 +1,89 @@
-// Bearer-token verification with Hive Gateway's JWT plugin. A missing token is
-// allowed through as anonymous (subgraphs then release nothing personal); an
-// invalid or expired one is refused outright.
-import { createPublicKey, createSecretKey, type KeyObject } from "node:crypto";
-import {
-  createRemoteJwksSigningKeyProvider,
-  extractFromHeader,
-  useJWT,
-} from "@graphql-mesh/plugin-jwt-auth";
+// Sign-in at the gateway: the bearer token verified and mapped to the hub's
+// claims (gateway/identity/), which then travel inside every signed subgraph
+// request — never the token itself. No token: the request runs as anonymous
+// and subgraphs release nothing personal. A token that fails: 401
+// UNAUTHENTICATED with WWW-Authenticate (RFC 6750) and a message saying why;
+// one that cannot be checked right now: 503 SIGN_IN_UNAVAILABLE.
+import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import type { HubClaims } from "../../services/kit/auth/caller.ts";
 import { JWT_EXTENSION } from "../../services/kit/auth/signing.ts";
-
-import { AUDIENCE, DEV_ISSUER } from "../../services/kit/auth/tokens.ts";
-
-export { AUDIENCE };
+import { requestRefusal } from "../../services/kit/errors.ts";
+import { createLogger } from "../../services/kit/log.ts";
+import type { KeyTiming } from "../identity/keys.ts";
+import type { CheckedIssuer } from "../identity/mapping.ts";
+import { SignInRefused, TokenVerifier } from "../identity/verifier.ts";
 
 export interface AuthConfig {
-  /** Production: the OIDC issuer and its JWKS endpoint. */
-  oidc: { issuer: string; jwksUri: string; audience: string } | null;
-  /** Development: the local HS256 key that `npm run token` signs with. */
-  devSecret: string;
+  /** The identity mapping's file, for messages. */
+  mappingFile: string;
+  /** The issuers the identity mapping trusts, and how each token becomes the hub's claims. */
+  issuers: CheckedIssuer[];
+  keys: KeyTiming;
+  /** How long the person a citizen's national id names is remembered. */
+  citizenLookupMs: number;
 }
 
-/** How long the issuer's public key for one key id is reused; the JWKS document itself is cached as long. */
-const KEY_REUSE_MS = 10 * 60_000;
+/** What the gateway's context carries for a signed-in request (the rate limit reads `sub`). */
+export interface SignedInContext {
+  jwt?: { payload: HubClaims };
+}
 
-type SigningKeyProvider = (kid?: string) => Promise<string> | string;
+const log = createLogger("gateway");
+const REALM = "samhandling-hub";
 
-/**
- * The plugin's type says a key is a string (a PEM or a shared secret), but it
- * hands the key straight to jsonwebtoken, which takes a KeyObject as well and
- * otherwise parses the string into one on every request (createPublicKey
- * was about 1 % of a gateway profile, bench/RESULTS.md). So keys are parsed once, here.
- */
-const asPluginKey = (key: KeyObject): string => key as unknown as string;
+/** RFC 6750's challenge; the description as a quoted-string (no quotes or backslashes in it). */
+const challenge = (description: string) => `Bearer realm="${REALM}", error="invalid_token", error_description="${description.replace(/["\\]/g, "'")}"`;
 
-/**
- * The issuer's keys from its JWKS, each turned into a public key once per key
- * id and reused: the provider would otherwise convert the JWK on every request.
- * A failed lookup is not kept, so an unknown or newly rotated key id is fetched again.
- */
-function issuerKeys(jwksUri: string): SigningKeyProvider {
-  const fetchKey = createRemoteJwksSigningKeyProvider({ jwksUri, cache: true, cacheMaxAge: KEY_REUSE_MS, rateLimit: true });
-  const keys = new Map<string, { key: Promise<string>; until: number }>();
-  return (kid) => {
-    const id = kid ?? "";
-    const now = Date.now();
-    const hit = keys.get(id);
-    if (hit && hit.until > now) return hit.key;
-    const key = Promise.resolve(fetchKey(kid)).then((pem) => asPluginKey(createPublicKey(pem)));
-    keys.set(id, { key, until: now + KEY_REUSE_MS });
-    key.catch(() => keys.delete(id));
-    return key;
+function refused(reason: string, message: string) {
+  log.info("sign-in refused", { reason });
+  return requestRefusal("UNAUTHENTICATED", message, { "www-authenticate": challenge(message) });
+}
+
+function bearerToken(header: string): string | null {
+  const match = /^Bearer +([^\s]+) *$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+export function useHubAuth(verifier: TokenVerifier): GatewayPlugin<SignedInContext> {
+  // One verification per HTTP request, whatever the batch size.
+  const claimsOf = new WeakMap<Request, Promise<HubClaims | null>>();
+
+  const verify = async (request: Request): Promise<HubClaims | null> => {
+    const header = request.headers.get("authorization");
+    if (header === null || header === "") return null;
+    const token = bearerToken(header);
+    if (!token) throw refused("header", "The Authorization header must be `Bearer <token>`.");
+    try {
+      return await verifier.verify(token);
+    } catch (error) {
+      if (error instanceof SignInRefused) throw refused(error.reason, error.message);
+      log.warn("sign-in could not be checked", { error: error instanceof Error ? error.message : String(error) });
+      throw requestRefusal("SIGN_IN_UNAVAILABLE", "Your sign-in could not be checked just now. Try again in a moment.", { "retry-after": "5" });
+    }
+  };
+  const claims = (request: Request) => {
+    let found = claimsOf.get(request);
+    if (!found) claimsOf.set(request, (found = verify(request)));
+    return found;
+  };
+
+  return {
+    async onRequestParse({ request, serverContext }) {
+      const payload = await claims(request);
+      if (payload) Object.assign(serverContext as object, { jwt: { payload } });
+    },
+    async onContextBuilding({ context, extendContext }) {
+      const request = (context as { request?: Request }).request;
+      if (!request || (context as SignedInContext).jwt) return;
+      const payload = await claims(request);
+      if (payload) extendContext({ jwt: { payload } });
+    },
+    onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+      const payload = (executionRequest.context as SignedInContext | undefined)?.jwt?.payload;
+      if (!payload) return;
+      setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, [JWT_EXTENSION]: { payload } } });
+    },
   };
 }
 
-export function useHubAuth(config: AuthConfig) {
-  const oidc = config.oidc;
-  const devKey = asPluginKey(createSecretKey(Buffer.from(config.devSecret, "utf8")));
-  return useJWT({
-    signingKeyProviders: [oidc ? issuerKeys(oidc.jwksUri) : () => devKey],
-    tokenLookupLocations: [extractFromHeader({ name: "authorization", prefix: "Bearer" })],
-    tokenVerification: oidc
-      ? { issuer: oidc.issuer, audience: oidc.audience, algorithms: ["RS256", "ES256", "PS256"] }
-      : { issuer: DEV_ISSUER, audience: AUDIENCE, algorithms: ["HS256"] },
-    reject: { missingToken: false, invalidToken: true },
-    // The payload travels inside the signed request (see signing.ts), never as a plain header.
-    forward: { payload: true, token: false, extensionsFieldName: JWT_EXTENSION },
-  });
-}
+export { TokenVerifier };

@@ -1,4 +1,4 @@
-// The example query printed by `npm start` and shown in the README: the Berg
+// The example query printed by `npm start` (docs/request-end-to-end.md): the Berg
 // family (Velferdslab) as their investeringsleder sees it, for their case.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { demoCaseId, demoFamilyId } from "../../demo/fjordvik.ts";
 export const FAMILY_OVERVIEW_QUERY = fs
   .readFileSync(path.join(ROOT_DIR, "gateway", "documents", "FamilyOverview.graphql"), "utf8")
   .split("\n")
-  .filter((line) => !line.startsWith("#")) // printed on one line in a curl recipe, a comment would swallow the query
+  .filter((line) => !line.trimStart().startsWith("#")) // printed on one line in a curl recipe, a comment would swallow the query
   .join("\n")
   .trim();
 

@@ -1,14 +1,16 @@
 // The one harness that starts the hub's processes and waits until they are
 // ready, shared by `npm start`, the tests (test/support), the load test
-// (test/load) and the benchmark (bench/): a whole federation — seven
-// subgraphs and the gateway — or a single process (a second gateway, the
+// (test/load) and the benchmark (bench/): a whole federation — the
+// development identity provider, every subgraph, the gateway and (for
+// `npm start`) the web app — or a single process (a second gateway, the
 // benchmark's peer), each stopped by its pid.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
+import { identityPort, SERVICE_NAMES, subgraphPort, webPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
+import { childEnv, childrenInProduction } from "../config.ts";
 
 // --- one process -----------------------------------------------------------------
 
@@ -47,7 +49,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function spawnProcess(options: ProcessOptions): HubProcess {
   const out = options.output === "inherit" ? "inherit" : options.output;
   // The IPC channel ties the child to this process: when it goes, the child stops (kit/lifecycle.ts).
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry], { cwd: ROOT_DIR, env: { ...process.env, ...options.env }, stdio: ["ignore", out, out, "ipc"] });
+  const child = spawn(process.execPath, ["--import", "tsx", options.entry], { cwd: ROOT_DIR, env: childEnv(options.env), stdio: ["ignore", out, out, "ipc"] });
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const running = () => child.exitCode === null && child.signalCode === null;
   return {
@@ -104,6 +106,8 @@ export function answersOk(url: string): ReadyCheck {
 }
 
 const GATEWAY_ENTRY = path.join(ROOT_DIR, "gateway", "index.ts");
+const IDENTITY_ENTRY = path.join(ROOT_DIR, "identity", "index.ts");
+const WEB_ENTRY = path.join(ROOT_DIR, "web", "server.ts");
 const gatewayReady = (port: number) => answersOk(`http://127.0.0.1:${port}/readiness`);
 const serviceEntry = (service: ServiceName) => path.join(ROOT_DIR, "services", service, "index.ts");
 const serviceReady = (service: ServiceName, gatewayPort: number) => answersOk(`http://127.0.0.1:${subgraphPort(service, gatewayPort)}/readyz`);
@@ -139,10 +143,25 @@ export interface FederationOptions {
   gatewayEnv?: NodeJS.ProcessEnv;
   /** false starts the subgraphs only (e.g. to build a seeded database once, test/support/pglite-template.ts). */
   withGateway?: boolean;
+  /**
+   * The development identity provider (identity/, on GATEWAY_PORT + 100), which
+   * the gateway trusts through deploy/identity-mapping.dev.json. Default: on
+   * with a gateway, except in production mode, where the municipality's
+   * providers sign people in.
+   */
+  withIdentity?: boolean;
+  /** The web app's server (web/server.ts, on GATEWAY_PORT + 200), started once the gateway is ready and `webBuild` has finished. */
+  withWeb?: boolean;
+  /** The web app's build, when one is running (scripts/start.ts starts it beside the other processes). */
+  webBuild?: Promise<void>;
 }
 
 export interface Federation {
   gatewayUrl: string;
+  /** The development identity provider's issuer (null when none was started). */
+  identityIssuer: string | null;
+  /** The web app's URL (null when it was not started). */
+  webUrl: string | null;
   subgraphUrl(service: ServiceName): string;
   /** Stops one subgraph (SIGTERM, or SIGKILL to simulate a crash). */
   stopService(service: ServiceName, signal?: NodeJS.Signals): Promise<void>;
@@ -160,7 +179,7 @@ export interface Federation {
   exitCodes(): Partial<Record<ProcessName, number | null>>;
 }
 
-export type ProcessName = ServiceName | "gateway";
+export type ProcessName = ServiceName | "gateway" | "identity" | "web";
 
 export async function startFederation(options: FederationOptions): Promise<Federation> {
   const timeout = options.startupTimeoutMs ?? 120_000;
@@ -169,7 +188,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const env: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
   // Created before any process starts, so all of them read the same development secrets.
   // Production reads its secrets from the environment only: no development secret is written.
-  if ({ ...process.env, ...env }.NODE_ENV !== "production") ensureDevSecrets(options.dataDir);
+  if (!childrenInProduction(env)) ensureDevSecrets(options.dataDir);
   // In the map from the moment they are spawned, so a failed start stops the ones still starting too.
   const children = new Map<ProcessName, HubProcess>();
 
@@ -180,6 +199,12 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   };
   const startService = (service: ServiceName, extraEnv?: NodeJS.ProcessEnv) => start(service, serviceEntry(service), serviceReady(service, options.gatewayPort), extraEnv);
   const startGatewayProcess = (extraEnv?: NodeJS.ProcessEnv) => start("gateway", GATEWAY_ENTRY, gatewayReady(options.gatewayPort), extraEnv);
+  const withIdentity = options.withIdentity ?? (options.withGateway !== false && !childrenInProduction(env));
+  const startIdentity = () => start("identity", IDENTITY_ENTRY, answersOk(`http://127.0.0.1:${identityPort(options.gatewayPort)}/readyz`));
+  const startWeb = async () => {
+    await options.webBuild;
+    await start("web", WEB_ENTRY, answersOk(`http://127.0.0.1:${webPort(options.gatewayPort)}/readyz`));
+  };
 
   const stopChild = async (name: ProcessName, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null | undefined> => {
     const child = children.get(name);
@@ -193,10 +218,12 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
+      const webCode = await stopChild("web");
+      if (webCode !== undefined) codes.web = webCode;
       const gatewayCode = await stopChild("gateway");
       if (gatewayCode !== undefined) codes.gateway = gatewayCode;
       await Promise.all(
-        SERVICE_NAMES.map(async (s) => {
+        [...SERVICE_NAMES, "identity" as const].map(async (s) => {
           const code = await stopChild(s);
           if (code !== undefined) codes[s] = code;
         }),
@@ -205,8 +232,10 @@ export async function startFederation(options: FederationOptions): Promise<Feder
     })());
 
   try {
-    await Promise.all(SERVICE_NAMES.map((s) => startService(s)));
+    // The provider starts beside the subgraphs; the gateway, which fetches its discovery document, after all of them.
+    await Promise.all([...SERVICE_NAMES.map((s) => startService(s)), ...(withIdentity ? [startIdentity()] : [])]);
     if (options.withGateway !== false) await startGatewayProcess(options.gatewayEnv);
+    if (options.withWeb) await startWeb();
   } catch (error) {
     await stop();
     throw error;
@@ -214,6 +243,8 @@ export async function startFederation(options: FederationOptions): Promise<Feder
 
   return {
     gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`,
+    identityIssuer: withIdentity ? `http://localhost:${identityPort(options.gatewayPort)}` : null,
+    webUrl: options.withWeb ? `http://localhost:${webPort(options.gatewayPort)}` : null,
     subgraphUrl: (service) => `http://127.0.0.1:${subgraphPort(service, options.gatewayPort)}/graphql`,
     stopService: async (service, signal) => {
       await stopChild(service, signal);

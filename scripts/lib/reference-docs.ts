@@ -10,6 +10,9 @@ import { DOCUMENTS_SETTINGS, GATEWAY_SETTINGS } from "../../gateway/config.ts";
 import { SCRIPT_SETTINGS } from "../config.ts";
 import { IDENTITY_SETTINGS } from "../../identity/config.ts";
 import { WEB_SETTINGS } from "../../web/config.ts";
+import { DEMO_SETTINGS } from "../../demo/config.ts";
+import { BENCH_SETTINGS, PEER_GATEWAY_SETTINGS } from "../../bench/config.ts";
+import { LOAD_SETTINGS } from "../../test/load/config.ts";
 
 export const CONFIGURATION_DOC = path.join(ROOT_DIR, "docs", "configuration.md");
 export const ERRORS_DOC = path.join(ROOT_DIR, "docs", "errors.md");
@@ -22,6 +25,10 @@ export const PROCESSES: readonly (readonly [string, readonly Declaration[]])[] =
   ["web app server", WEB_SETTINGS],
   ["identity provider (development)", IDENTITY_SETTINGS],
   ...Object.entries(SCRIPT_SETTINGS),
+  ["the demo data (in any process that loads it)", DEMO_SETTINGS],
+  ["npm run load", LOAD_SETTINGS],
+  ["npm run bench", BENCH_SETTINGS],
+  ["the benchmark's peer gateway", PEER_GATEWAY_SETTINGS],
 ];
 
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
@@ -37,7 +44,7 @@ export function configurationDoc(): string {
     ([d, by]) => `| \`${d.name}\` | ${cell(by.join(", "))} | ${cell(d.shownDefault)} | ${cell(d.accepts)} | ${cell(d.description)} |`,
   );
   return [
-    GENERATED("the settings' declarations (services/kit/config.ts, gateway/config.ts, scripts/config.ts)"),
+    GENERATED("the settings' declarations (services/kit/config.ts and each process's config module)"),
     "# Configuration",
     "",
     "Every process reads its settings from the environment once, when it starts, and",

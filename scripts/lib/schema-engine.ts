@@ -9,7 +9,7 @@
 // This uses the engine's internal API (the package is the build matching
 // Prisma 7.10, pinned exactly in package.json). On a Prisma upgrade, bump the
 // pin to the matching engine build and re-run `npm run db:check`.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -223,4 +223,36 @@ export async function diffMigrationsToSchema({ schemaFile, migrationsDir }: Sche
     });
     return result.exitCode === 2 ? (result.stdout ?? "") : "";
   }, { debugLogs });
+}
+
+/** UTC, like Prisma's migration folder names. */
+function migrationTimestamp(d = new Date()): string {
+  return d.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
+
+export type NextMigration =
+  | { written: false }
+  | { written: true; file: string; sql: string };
+
+/**
+ * Writes `<timestamp>_<name>/migration.sql` with the SQL that takes the
+ * existing migrations to schema.prisma (and the lock file, before the first),
+ * or nothing when they already match. `name` is folder-name safe already.
+ */
+export async function writeNextMigration(paths: SchemaPaths, name: string, options: { debugLogs?: boolean } = {}): Promise<NextMigration> {
+  const sql = await diffMigrationsToSchema(paths, options);
+  if (!sql.trim()) return { written: false };
+  const dirName = `${migrationTimestamp()}_${name}`;
+  // Migrations apply in name order: a new one must sort after every existing one.
+  const last = listMigrationDirs(paths.migrationsDir).at(-1);
+  if (last && last.slice(0, 14) >= dirName.slice(0, 14)) {
+    throw new Error(`${paths.schema}: the latest migration ${last} is not older than ${dirName}; wait a second (or check the clock) and retry.`);
+  }
+  const dir = path.join(paths.migrationsDir, dirName);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "migration.sql");
+  writeFileSync(file, sql);
+  const lock = path.join(paths.migrationsDir, "migration_lock.toml");
+  if (!existsSync(lock)) writeFileSync(lock, MIGRATION_LOCK);
+  return { written: true, file, sql };
 }

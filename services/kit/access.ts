@@ -4,8 +4,8 @@
 import DataLoader from "dataloader";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import type { AccessLogRecord } from "./access-log.ts";
-import { actorOf, isAuditor, isCitizen, type Caller, type Purpose } from "./auth/caller.ts";
-import type { ServiceName } from "./catalog.ts";
+import { actorOf, isAuditor, isCitizen, type Caller, type HubProcessName, type Purpose } from "./auth/caller.ts";
+import type { FrontDoor, ServiceName } from "./catalog.ts";
 import type { AccessCategory, DataCategory } from "./categories.ts";
 import type { Decision, DecisionQuestion, DecisionRequest, DecisionSource } from "./decisions.ts";
 import { hubError } from "./errors.ts";
@@ -57,9 +57,10 @@ export interface AccessRequestInfo {
   consentEpoch?: number | null;
   /**
    * The service's front door (the municipality's koordinerende enhet, the
-   * service's reception): the only contact an INVOLVEMENT-only view names.
+   * service's reception): the only contact an INVOLVEMENT-only view names;
+   * null for a service with no view of a person.
    */
-  frontDoor: { name: string; phone: string };
+  frontDoor: FrontDoor | null;
 }
 
 /** A view whose data fields are absent unless access was granted. */
@@ -196,10 +197,10 @@ export class AccessGuard {
 
   /**
    * For internal endpoints only (e.g. registry's person facts for
-   * samhandling's competence rules): granted to the named services, logged
+   * samhandling's competence rules, the gateway's sign-in lookup): granted to the named processes, logged
    * with the stated legal basis; refused and logged for anyone else.
    */
-  async internalRelease(personIds: readonly string[], category: DataCategory, services: readonly ServiceName[], basis: string): Promise<boolean> {
+  async internalRelease(personIds: readonly string[], category: DataCategory, services: readonly HubProcessName[], basis: string): Promise<boolean> {
     const caller = this.info.caller;
     const allowed = caller.kind === "service" && services.includes(caller.service);
     const decision: Decision = allowed ? { status: "GRANTED", reason: "INTERNAL_SERVICE", basis } : { status: "RESTRICTED", reason: "NOT_PERMITTED", basis: null };
@@ -273,7 +274,7 @@ export class AccessGuard {
     const fact = await afterLogging(reads.involvement(), logged);
     // The contact is the service's front door, never the clinician, unit or kind of help the service's own contact would tell;
     // and only while the service is involved (a contact then would tell history).
-    const layer: Required<ServiceViewData> = { involved: fact.involved, contact: fact.involved ? frontDoor(this.info.frontDoor) : null };
+    const layer: Required<ServiceViewData> = { involved: fact.involved, contact: fact.involved && this.info.frontDoor ? frontDoor(this.info.frontDoor) : null };
     return { ...layer, access: accessOf(AccessStatus.INVOLVEMENT_ONLY, involvement) } as Guarded<View>;
   }
 
@@ -313,7 +314,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 }
 
 /** The front door as a view's contact: a reception, not a person. */
-function frontDoor(door: AccessRequestInfo["frontDoor"]): ContactPerson {
+function frontDoor(door: FrontDoor): ContactPerson {
   return { name: door.name, role: "kontaktpunkt", phone: door.phone };
 }
 

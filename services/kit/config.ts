@@ -3,7 +3,7 @@
 // says how), read and validated once when a process starts.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort, type ServiceName } from "./catalog.ts";
+import { DEFAULT_GATEWAY_PORT, identityPort, SERVICE_NAMES, serviceEntry, subgraphPort, type FrontDoor, type ServiceName } from "./catalog.ts";
 import {
   boolean,
   computed,
@@ -33,7 +33,7 @@ export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export const NODE_ENV = setting<"development" | "production" | "test">("NODE_ENV", oneOf(["development", "production", "test"]), {
   default: "development",
-  description: "`production` switches production mode: trusted documents only, OIDC tokens only, secrets required, no demo data unless asked for.",
+  description: "`production` switches production mode: trusted documents only, an identity mapping required, secrets required, no demo data unless asked for.",
 });
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error";
 export const LOG_LEVEL = setting<LogLevel>("LOG_LEVEL", oneOf(["trace", "debug", "info", "warn", "error"]), {
@@ -47,7 +47,7 @@ export const GATEWAY_PORT = setting("GATEWAY_PORT", port(), {
 export const DATA_DIR = setting("DATA_DIR", filePath(), {
   default: path.join(ROOT_DIR, "data"),
   shownDefault: "`./data`",
-  description: "The embedded databases (one folder per service) and the generated development secrets.",
+  description: "The embedded databases (one folder per service), the development identity provider's keys and state, and the generated development secrets.",
 });
 export const REDIS_URL = optional("REDIS_URL", url(["redis", "rediss"]), {
   shownDefault: "unset: each process on its own",
@@ -58,11 +58,12 @@ export const HUB_SIGNING_SECRET = optional("HUB_SIGNING_SECRET", text(), {
   shownDefault: "generated under `DATA_DIR`; required in production",
   description: "The HMAC key that signs every request to a subgraph; the same in every process.",
 });
-export const HUB_JWT_SECRET = optional("HUB_JWT_SECRET", text(), {
-  secret: true,
-  shownDefault: "generated under `DATA_DIR`",
-  description: "The key of development tokens (`npm run token`); production verifies tokens against the OIDC issuer instead.",
+export const IDENTITY_ISSUER = computed("IDENTITY_ISSUER", url(["http", "https"]), {
+  shownDefault: "`http://localhost:<GATEWAY_PORT + 100>`",
+  description: "The development identity provider's issuer URL, as clients and the gateway reach it (`${IDENTITY_ISSUER}` in the development identity mapping).",
 });
+/** The development provider's issuer for a gateway port: `http://localhost:<GATEWAY_PORT + 100>`, no trailing slash. */
+export const devIssuerIn = (get: Get, gatewayPort: number): string => get(IDENTITY_ISSUER, `http://localhost:${identityPort(gatewayPort)}`).replace(/\/$/, "");
 export const SUBGRAPH_URL = perService("SUBGRAPH_URL_", url(["http", "https"]), {
   shownDefault: "`http://127.0.0.1:<its port>/graphql`",
   description: "Where the gateway and the other subgraphs reach that subgraph.",
@@ -94,11 +95,11 @@ const SEED_DEMO = computed("SEED_DEMO", boolean(), {
   shownDefault: "`true`; `false` in production",
   description: "Seed the Fjordvik demo families at start-up (idempotent). Never in a hub with real data.",
 });
-const SEED_SYNTHETIC_FAMILIES = setting("SEED_SYNTHETIC_FAMILIES", wholeNumber(), {
+export const SEED_SYNTHETIC_FAMILIES = setting("SEED_SYNTHETIC_FAMILIES", wholeNumber(), {
   default: 0,
   description: "Generated families seeded on top of the demo (tests, benchmarks).",
 });
-const SEED_SYNTHETIC_SEED = setting("SEED_SYNTHETIC_SEED", wholeNumber(), { default: 1, description: "The random seed of the generated families." });
+export const SEED_SYNTHETIC_SEED = setting("SEED_SYNTHETIC_SEED", wholeNumber(), { default: 1, description: "The random seed of the generated families." });
 const MAX_BODY_BYTES = setting("MAX_BODY_BYTES", positiveWholeNumber(), {
   default: 1_000_000,
   description: "The largest request body a subgraph accepts (its callers are the gateway and the other subgraphs).",
@@ -113,27 +114,13 @@ const HUB_BENCH_RULES_OFF = setting("HUB_BENCH_RULES_OFF", switchedOnBy1(), {
   description: "Benchmarks only: every decision granted, nothing written to the access log. Refused in production unless `BENCH=1`.",
 });
 const BENCH = setting("BENCH", switchedOnBy1(), { default: false, shownDefault: "`0`", description: "Says a production-mode process is a benchmark's." });
-/**
- * The demo municipality's front doors (Fjordvik): where an INVOLVEMENT-only view sends a coordinator.
- * The services whose mere involvement tells much (barnevern, helse) share the municipality's
- * koordinerende enhet, so the contact says nothing about which kind of help it is.
- */
-const DEMO_FRONT_DOORS: Record<ServiceName, { name: string; phone: string }> = {
-  registry: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
-  samhandling: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
-  nav: { name: "NAV Fjordvik, publikumsmottaket", phone: "+47 400 01 000" },
-  barnevern: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
-  skole: { name: "Oppvekstkontoret, Fjordvik kommune", phone: "+47 400 02 000" },
-  helse: { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" },
-  frivillighet: { name: "Fjordvik Frivilligsentral, resepsjonen", phone: "+47 400 05 000" },
-};
 const FRONT_DOOR_NAME = perService("FRONT_DOOR_NAME_", text(), {
-  shownDefault: "the demo municipality's (Fjordvik)",
+  shownDefault: "the service's `frontDoor` in the catalog (the demo municipality's)",
   description:
     "The contact an INVOLVEMENT-only view names for that service: its front door (the municipality's koordinerende enhet, the service's reception), never a clinician or unit.",
 });
 const FRONT_DOOR_PHONE = perService("FRONT_DOOR_PHONE_", text(), {
-  shownDefault: "the demo municipality's (Fjordvik)",
+  shownDefault: "the service's `frontDoor` in the catalog (the demo municipality's)",
   description: "The front door's telephone number (see `FRONT_DOOR_NAME_<SERVICE>`).",
 });
 const INFORMATION_REQUEST_DAYS = setting("INFORMATION_REQUEST_DAYS", wholeNumber({ min: 1, max: 365 }), {
@@ -154,7 +141,6 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   DATABASE_POOL_SIZE,
   REDIS_URL,
   HUB_SIGNING_SECRET,
-  HUB_JWT_SECRET,
   SUBGRAPH_URL,
   GATEWAY_URLS,
   SEED_DEMO,
@@ -171,9 +157,8 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
 
 // --- readers the config modules share ----------------------------------------
 
-/** The two shared secrets as set (empty = unset); auth/secrets.ts fills in development's. */
+/** The shared secret as set (empty = unset); auth/secrets.ts fills in development's. */
 export interface SecretsFromEnv {
-  jwtSecret: string | undefined;
   signingSecret: string | undefined;
 }
 
@@ -181,7 +166,7 @@ export const isProductionIn = (get: Get): boolean => get(NODE_ENV) === "producti
 
 /** Production refuses to start without the signing secret. */
 export function secretsFrom(get: Get, production: boolean): SecretsFromEnv {
-  const secrets = { jwtSecret: get(HUB_JWT_SECRET), signingSecret: get(HUB_SIGNING_SECRET) };
+  const secrets = { signingSecret: get(HUB_SIGNING_SECRET) };
   if (production && !secrets.signingSecret) get.problem("HUB_SIGNING_SECRET is not set; production refuses to start without it.");
   return secrets;
 }
@@ -235,8 +220,21 @@ export interface SubgraphConfig extends DatabaseConfig {
   benchRulesOff: boolean;
   /** samhandling: the period of an information request, in days. */
   informationRequestDays: number;
-  /** Whom an INVOLVEMENT-only view of this service names as contact: its front door. */
-  frontDoor: { name: string; phone: string };
+  /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
+  frontDoor: FrontDoor | null;
+}
+
+/** The catalog's front door of the service, or the municipality's own from FRONT_DOOR_NAME_/FRONT_DOOR_PHONE_<SERVICE>. */
+function frontDoorIn(get: Get, service: ServiceName): FrontDoor | null {
+  const fromCatalog = serviceEntry(service).frontDoor;
+  const name = get(FRONT_DOOR_NAME.for(service), fromCatalog?.name ?? "");
+  const phone = get(FRONT_DOOR_PHONE.for(service), fromCatalog?.phone ?? "");
+  if (name === "" && phone === "") return null;
+  if (name === "" || phone === "") {
+    const which = service.toUpperCase();
+    get.problem(`FRONT_DOOR_NAME_${which} and FRONT_DOOR_PHONE_${which} go together: ${service} has no front door in the catalog, so set both.`);
+  }
+  return { name, phone };
 }
 
 /** Every setting of one subgraph process, validated; a ConfigError names each bad one. */
@@ -269,10 +267,7 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
       benchRulesOff,
       informationRequestDays: get(INFORMATION_REQUEST_DAYS),
-      frontDoor: {
-        name: get(FRONT_DOOR_NAME.for(service), DEMO_FRONT_DOORS[service].name),
-        phone: get(FRONT_DOOR_PHONE.for(service), DEMO_FRONT_DOORS[service].phone),
-      },
+      frontDoor: frontDoorIn(get, service),
     };
   });
 }

@@ -106,6 +106,23 @@ export function list<T>(item: Parser<T>): Parser<T[]> {
   };
 }
 
+/** Whether "YYYY-MM-DD" names a day that exists (not 2027-02-30). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date written YYYY-MM-DD. */
+export function calendarDay(): Parser<string> {
+  return { accepts: "a date written YYYY-MM-DD", parse: (raw) => (isCalendarDay(raw) ? raw : INVALID) };
+}
+
+/** Text matching `pattern`; `accepts` says what that is. */
+export function matching(pattern: RegExp, accepts: string): Parser<string> {
+  return { accepts, parse: (raw) => (pattern.test(raw) ? raw : INVALID) };
+}
+
 export function text(): Parser<string> {
   return { accepts: "any text", parse: (raw) => raw };
 }

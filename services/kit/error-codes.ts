@@ -55,7 +55,7 @@ export const ERROR_CODES = {
   BAD_REQUEST: {
     status: 400,
     from: "GraphQL Yoga, Hive Gateway",
-    meaning: "A request that is not a GraphQL request: an unexpected parameter, a bearer token that is no JWT at all, a body that is not one request object. 405 for a method other than GET and POST, or a mutation sent by GET.",
+    meaning: "A request that is not a GraphQL request: an unexpected parameter, a body that is not one request object. 405 for a method other than GET and POST, or a mutation sent by GET.",
     action: "Send one GraphQL request as a JSON object by POST; the message says what is wrong.",
   },
   // --- the document -------------------------------------------------------
@@ -121,9 +121,14 @@ export const ERROR_CODES = {
   // --- who asks -----------------------------------------------------------
   UNAUTHENTICATED: {
     status: 401,
-    from: "Hive Gateway (JWT)",
-    meaning: "The bearer token is invalid, expired, or not from the hub's issuer for its audience.",
-    action: "Sign in again and send the new token; without a token the request runs as anonymous and sees nothing personal.",
+    meaning:
+      "The bearer token was refused: not a JWT, from an issuer the identity mapping does not trust, for another audience, expired, signed with a key the issuer does not publish, or with claims the mapping cannot turn into a person, employee or service (the message says which). The answer carries `WWW-Authenticate: Bearer error=\"invalid_token\"`.",
+    action: "Sign in again and send the new token; without a token the request runs as anonymous and sees nothing personal. Operators: docs/sign-in.md.",
+  },
+  SIGN_IN_UNAVAILABLE: {
+    status: 503,
+    meaning: "The token could not be checked right now: its issuer's discovery document or keys, or the population register (for a citizen), could not be reached.",
+    action: "Try again shortly; operators: check that the gateway reaches the identity provider and the registry.",
   },
   RATE_LIMITED: {
     status: 429,
@@ -175,11 +180,6 @@ export const ERROR_CODES = {
     meaning: "The change conflicts with the present state: a closed case, a consent already withdrawn, a second open handover.",
     action: "Reload, see what changed, and decide again; sending it again unchanged fails again.",
   },
-  ASSURANCE_TOO_LOW: {
-    field: true,
-    meaning: "Giving, refusing or withdrawing a consent as a citizen needs a sign-in with a high level of assurance (ID-porten `idporten-loa-high`); this one states a lower level.",
-    action: "Sign in again at the high level (for example BankID) and send it once more.",
-  },
   UNKNOWN_EMPLOYEE: {
     field: true,
     meaning: "The actor id names no active employee in the employee directory: never signed in, not registered, or deactivated — alike on purpose.",
@@ -189,6 +189,11 @@ export const ERROR_CODES = {
     field: true,
     meaning: "The person giving or refusing a consent may not do so for this subject (age, parental responsibility).",
     action: "Record the consent from someone competent: the person from 18, a guardian with parental responsibility, the youth alone for health data from 16.",
+  },
+  ASSURANCE_TOO_LOW: {
+    field: true,
+    meaning: "A citizen signed in below the level of assurance the act needs: giving or withdrawing a consent needs the high level (`idporten-loa-high`).",
+    action: "Sign in again at the high level (BankID or another high-level eID), then try again.",
   },
   CHILD_VIEW_MISSING: {
     field: true,

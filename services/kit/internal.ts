@@ -1,9 +1,11 @@
 // Signed GraphQL calls from one subgraph to another (e.g. any service asking
 // samhandling for consent decisions, samhandling asking registry for
-// guardianship). The callee sees a "service" caller.
+// guardianship), or from the gateway to registry (a citizen's sign-in). The
+// callee sees a "service" caller.
 import { randomUUID } from "node:crypto";
 import type { ServiceName } from "./catalog.ts";
 import { HUB_EXTENSION, signRequest, type HubExtension } from "./auth/signing.ts";
+import type { HubProcessName } from "./auth/caller.ts";
 
 export class InternalCallError extends Error {
   readonly code = "INTERNAL_CALL_FAILED";
@@ -23,7 +25,7 @@ export interface InternalClient {
 }
 
 /** `urls`: where each subgraph answers (the process's config, SUBGRAPH_URL_<SERVICE>). */
-export function internalClient(self: ServiceName, secret: string, urls: Record<ServiceName, string>, timeoutMs = 5_000): InternalClient {
+export function internalClient(self: HubProcessName, secret: string, urls: Record<ServiceName, string>, timeoutMs = 5_000): InternalClient {
   return {
     async query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, onBehalfOf: OnBehalfOf = {}): Promise<Data> {
       const requestId = onBehalfOf.requestId ?? randomUUID();

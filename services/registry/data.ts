@@ -9,6 +9,7 @@ export type RegistryClient = ReturnType<typeof createClient>;
 export function registryLoaders(db: RegistryClient) {
   return {
     person: oneByKey((ids) => db.person.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
+    personByNationalId: oneByKey((ids) => db.person.findMany({ where: { nationalId: { in: [...ids] } } }), (p) => p.nationalId),
     family: oneByKey((ids) => db.family.findMany({ where: { id: { in: [...ids] } } }), (f) => f.id),
     membersOfFamily: manyByKey(
       (ids) => db.familyMember.findMany({ where: { familyId: { in: [...ids] } }, orderBy: [{ role: "asc" }, { personId: "asc" }] }),

@@ -40,6 +40,9 @@ export function signedIn(caller: Caller): Signed {
   if (caller.kind === "service") {
     throw hubError("FORBIDDEN", "Cases and consents are handled by people, not by internal service calls. Use the consent decision endpoint instead.");
   }
+  if (caller.kind === "machine") {
+    throw hubError("FORBIDDEN", "Cases and consents are handled by people, not by a service's integration client. Sign in as a person.");
+  }
   if (caller.claims.service === "citizen") {
     if (!isCitizen(caller)) {
       throw hubError("FORBIDDEN", "Your sign-in does not say which person you are in the population register. Sign in again as a citizen.");

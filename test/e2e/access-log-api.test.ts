@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoPersonId, fjordvik } from "../../demo/fjordvik.ts";
 import { demoUser } from "../../demo/users.ts";
-import { asClaims, asUser, gateway } from "../support/graphql.ts";
-import { citizenClaims } from "../support/tasks.ts";
+import { asUser, gateway } from "../support/graphql.ts";
 
 const world = fjordvik();
 const SARA = demoUser("citizen")!.claims.personId!;
@@ -61,7 +60,7 @@ describe("a citizen's own access log", () => {
 
   it("is null for anyone else: a parent about their child from 16, a citizen about a stranger, a caseworker about a case subject", async () => {
     // Emma is 17: from 16 the youth alone sees who looked at her data.
-    const anne = await asClaims(citizenClaims(demoPersonId("nilsen", "Anne")));
+    const anne = await asUser(demoPersonId("nilsen", "Anne"));
     const youth = await gateway<{ person: { id: string; navAccessLog: Entry[] | null } | null }>(
       `query ($id: ID!) { person(id: $id) { id navAccessLog { ${ENTRY} } } }`,
       { id: demoPersonId("nilsen", "Emma") },
@@ -83,7 +82,7 @@ describe("a citizen's own access log", () => {
   });
 
   it("follows the token: a citizen signed in as someone else gets that person's log, never the one asked about", async () => {
-    const other = await asClaims({ sub: "citizen-other", name: "Annen", service: "citizen", roles: ["citizen"], personId: TOR });
+    const other = await asUser(TOR);
     const res = await gateway<{ person: unknown; me: { id: string; navAccessLog: Entry[] } }>(
       `query ($id: ID!) { person(id: $id) { id } me { id navAccessLog { personId } } }`,
       { id: SARA },
@@ -175,7 +174,7 @@ describe("the population register's audit log", () => {
   });
 
   it("treats a register token without the auditor role as no sign-in at all", async () => {
-    const clerk = await asClaims({ sub: "registry-clerk-1", name: "Saksbehandler", service: "registry", roles: ["caseworker"] });
+    const clerk = await asUser("registry-saksbehandler-1");
     const res = await gateway(`{ registryAuditLog { actorId } }`, {}, clerk);
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const cases = await gateway(`{ myCases { id } }`, {}, clerk);

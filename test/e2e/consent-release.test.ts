@@ -3,10 +3,9 @@
 // release is in samhandling's access log, and a consent never opens the case
 // it names to someone who no longer takes part in it.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { HubClaims } from "../../services/kit/auth/caller.ts";
 import { demoWorld } from "../../demo/index.ts";
 import { demoPersons } from "../../demo/fjordvik.ts";
-import { asClaims, asUser, gateway } from "../support/graphql.ts";
+import { asUser, gateway } from "../support/graphql.ts";
 import { ageOn } from "../support/oracle.ts";
 
 // The world the shared test federation is seeded with (test/support/federation.setup.ts).
@@ -24,7 +23,6 @@ const childAge = () => ageOn(birth.get(CHILD)!, new Date());
 
 const OPENER = "nav-veileder-2";
 const OUTSIDER = "skole-kontaktlaerer-3";
-const citizen = (personId: string): HubClaims => ({ sub: `citizen-${personId}`, name: "Innbygger", service: "citizen", roles: ["citizen"], personId });
 
 type Entry = { personId: string; actorId: string; actorService: string; categories: string[]; decision: string; reason: string; basis: string | null };
 const ENTRY = "personId actorId actorService categories decision reason basis";
@@ -69,7 +67,7 @@ beforeAll(async () => {
   guardianMemberId = opened.openCase.members.find((m) => m.person?.id === GUARDIAN)!.id;
   // The guardian, taking part in the case, consents for the child from their own sign-in.
   const granted = await ok<{ grantConsent: { id: string } }>(
-    await asClaims(citizen(GUARDIAN)),
+    await asUser(GUARDIAN),
     `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
     {
       input: {
@@ -90,7 +88,7 @@ describe("a consent's case", () => {
   const MY_CONSENTS = `{ myConsents { id case { id title members { displayName } goals { text } meetings { title } } } }`;
 
   it("is shown to the giver while they take part, and is null once they are removed — the consent itself stays theirs to see", async () => {
-    const guardian = await asClaims(citizen(GUARDIAN));
+    const guardian = await asUser(GUARDIAN);
     const before = (await ok<{ myConsents: { id: string; case: { id: string; members: unknown[] } | null }[] }>(guardian, MY_CONSENTS)).myConsents;
     expect(before.find((c) => c.id === consentId)?.case).toMatchObject({ id: caseId, members: expect.any(Array) });
 
@@ -107,7 +105,7 @@ describe("a consent's case", () => {
         (e) => e.decision === "RESTRICTED" && e.reason === "NOT_A_MEMBER" && e.categories.join() === "CASE",
       ).length;
     const refusedBefore = await refusals();
-    const direct = await gateway<{ case: unknown }>(`query ($id: ID!) { case(id: $id) { id } }`, { id: caseId }, await asClaims(citizen(GUARDIAN), caseId));
+    const direct = await gateway<{ case: unknown }>(`query ($id: ID!) { case(id: $id) { id } }`, { id: caseId }, await asUser(GUARDIAN, caseId));
     expect(direct.errors, JSON.stringify(direct.errors)).toBeUndefined();
     expect(direct.data).toEqual({ case: null });
     // And case(id) logs its refusal for the case's subject, as the consent's case did.
@@ -115,7 +113,7 @@ describe("a consent's case", () => {
   });
 
   it("is shown to the subject, who takes part in it as such", async () => {
-    const child = await asClaims(citizen(CHILD));
+    const child = await asUser(CHILD);
     const mine = (await ok<{ myConsents: { id: string; case: { id: string } | null }[] }>(child, `{ myConsents { id case { id } } }`)).myConsents;
     expect(mine.find((c) => c.id === consentId)?.case).toEqual({ id: caseId });
   });
@@ -134,11 +132,11 @@ describe("releasing consents is logged", () => {
 
   it("myConsents logs the release to the giver, and the subject sees it in their own access log", async () => {
     const from = since();
-    await ok(await asClaims(citizen(GUARDIAN)), `{ myConsents { id childView note } }`);
+    await ok(await asUser(GUARDIAN), `{ myConsents { id childView note } }`);
     const log = await samhandlingLog(from, { actorId: `citizen-${GUARDIAN}` });
     expect(log).toContainEqual(expect.objectContaining({ personId: CHILD, categories: ["CASE"], decision: "GRANTED", reason: "CONSENT_GIVER", basis: `case:${caseId}` }));
 
-    const mine = await ok<{ me: { samhandlingAccessLog: Entry[] } }>(await asClaims(citizen(CHILD)), `{ me { samhandlingAccessLog { ${ENTRY} } } }`);
+    const mine = await ok<{ me: { samhandlingAccessLog: Entry[] } }>(await asUser(CHILD), `{ me { samhandlingAccessLog { ${ENTRY} } } }`);
     expect(mine.me.samhandlingAccessLog).toContainEqual(expect.objectContaining({ actorId: `citizen-${GUARDIAN}`, reason: "CONSENT_GIVER", categories: ["CASE"] }));
   });
 

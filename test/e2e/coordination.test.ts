@@ -7,8 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { ageOn, todayInOslo } from "../../services/kit/scalars.ts";
 import { demoCaseId, demoCaseMemberId, demoFamilies, demoFamilyId, demoPersonId, fjordvik, type DemoPerson } from "../../demo/fjordvik.ts";
-import { asClaims, asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
-import { attestedFormConsent, citizenClaims } from "../support/tasks.ts";
+import { asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
+import { attestedFormConsent } from "../support/tasks.ts";
+import { startLocalSignIn } from "./local-sign-in.ts";
 
 const OPENER = "skole-kontaktlaerer-1"; // skole: opens the case and holds the baton first
 const HEALTH = "helse-helsesykepleier-1"; // helse: joins, writes, takes over the baton
@@ -264,7 +265,7 @@ describe.each(adultFamilies.map((f) => [f.key, f] as const))("ansvarsgruppe flow
     // He consents himself, signed in, to NAV, health and the voluntary sector sharing.
     const given = await gateway<{ grantConsent: { id: string } }>(GRANT, {
       input: { caseId, subjectId: person.personId, capacity: "SELF", services: ["NAV", "HELSE", "FRIVILLIGHET"], categories: ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG"] },
-    }, await asClaims(citizenClaims(person.personId)));
+    }, await asUser(person.personId));
     expect(given.errors).toBeUndefined();
     const consent = given.data!.grantConsent;
 
@@ -339,16 +340,21 @@ describe("writing as a service", () => {
     const MEMBERS = `query ($id: ID!) { case(id: $id) { members { id actorId service } } }`;
     expect((await ok(OPENER, MEMBERS, { id: caseId }, caseId)).case.members).toContainEqual({ id: ids["barnevern-saksbehandler-2"], actorId: "barnevern-saksbehandler-2", service: "BARNEVERN" });
     // A sign-in for the school (a wrong claim mapping, say) writes nothing as the school, nor as barnevern.
-    const asSchool = await asClaims({ sub: "barnevern-saksbehandler-2", name: "Rune Aune", service: "skole", roles: ["caseworker"] }, caseId);
-    const write = await gateway(APPEND, { caseId, input: { kind: "NOTE", text: "Skrevet som skole?" } }, asSchool);
-    expect(write.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect(write.errors?.[0]?.message).toMatch(/for BARNEVERN, but you are signed in for SKOLE/);
-    for (const [query, variables] of [
-      [GOAL, { caseId, input: { text: "x", term: "SHORT", familyPriority: 1 } }],
-      [FOLLOW_UP, { caseId, input: { description: "x", responsibleMemberId: ids[HEALTH], dueDate: plusDays(3) } }],
-      [ADD, { caseId, input: member(NAV) }],
-    ] as const) {
-      expect((await gateway(query, variables, asSchool)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const local = await startLocalSignIn(43);
+    try {
+      const asSchool = await local.headers({ sub: "barnevern-saksbehandler-2", name: "Rune Aune", service: "skole", roles: ["caseworker"] }, caseId);
+      const write = await local.send(APPEND, { caseId, input: { kind: "NOTE", text: "Skrevet som skole?" } }, asSchool);
+      expect(write.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(write.errors?.[0]?.message).toMatch(/for BARNEVERN, but you are signed in for SKOLE/);
+      for (const [query, variables] of [
+        [GOAL, { caseId, input: { text: "x", term: "SHORT", familyPriority: 1 } }],
+        [FOLLOW_UP, { caseId, input: { description: "x", responsibleMemberId: ids[HEALTH], dueDate: plusDays(3) } }],
+        [ADD, { caseId, input: member(NAV) }],
+      ] as const) {
+        expect((await local.send(query, variables, asSchool)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      }
+    } finally {
+      await local.stop();
     }
     const services = async () => (await ok(OPENER, LOG, { id: caseId }, caseId)).case.stafettlogg.map((e: { authorService: string }) => e.authorService);
     // Nothing was written under the school's name: the school sees its own concern as before.

@@ -16,7 +16,6 @@ import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { AccessLog } from "../../services/kit/access-log.ts";
 import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
-import { citizenClaims } from "../support/tasks.ts";
 import { eventually, ownGatewayPort, startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
 import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres.ts";
 
@@ -139,7 +138,7 @@ describe.runIf(postgresBinDir() !== null || process.env.CI === "true")("a databa
     const granted = await hub.gateway<{ grantConsent: { id: string } }>(
       GRANT,
       { input: { caseId: ERIKSEN, subjectId: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
-      await hub.asClaims(citizenClaims(TOR)),
+      await hub.asUser(TOR),
     );
     expect(granted.errors, granted.raw).toBeUndefined();
     const entry = await hub.gateway<{ appendStafettlogg: { id: string } }>(APPEND, { caseId: NILSEN, input: { kind: "NOTE", text: "Skrevet rett før databasen krasjet." } }, ungdomslos);

@@ -10,7 +10,6 @@ import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { LEASE_MS } from "../../services/kit/consent-epoch.ts";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { startOwnFederation, type OwnFederation, OWN_SETUP_TIMEOUT_MS } from "../support/own-federation.ts";
-import { citizenClaims } from "../support/tasks.ts";
 
 const CASE = demoCaseId("eriksen");
 const TOR = demoPersonId("eriksen", "Tor");
@@ -57,7 +56,7 @@ describe("samhandling crashes", () => {
     const granted = await hub.gateway<{ grantConsent: { id: string } }>(
       GRANT,
       { input: { caseId: CASE, subjectId: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
-      await hub.asClaims(citizenClaims(TOR)),
+      await hub.asUser(TOR),
     );
     expect(granted.errors).toBeUndefined();
     // The acknowledgement is in hand: crash at once, with no chance to flush or shut down cleanly.

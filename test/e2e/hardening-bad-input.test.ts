@@ -4,7 +4,7 @@
 // answers normally afterwards.
 import { afterEach, describe, expect, it, inject } from "vitest";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
-import { asClaims } from "../support/graphql.ts";
+import { asUser } from "../support/graphql.ts";
 import { citizenClaims } from "../support/tasks.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
 import { post } from "./hardening-support.ts";
@@ -13,7 +13,7 @@ const CASE = demoCaseId("eriksen");
 const TOR = demoPersonId("eriksen", "Tor");
 const url = () => inject("gatewayUrl");
 /** Tor gives his consents himself, signed in (issue 17: an employee records a form instead). */
-const headers = () => asClaims(citizenClaims(TOR), CASE);
+const headers = () => asUser(TOR, CASE);
 
 const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id note services categories } }`;
 const consentInput = (extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,6 @@
-// Production mode: a gateway process with NODE_ENV=production, an OIDC issuer
-// of the test's own and the shared federation's subgraphs behind it.
+// Production mode: a gateway process with NODE_ENV=production, an identity
+// mapping trusting the shared federation's identity provider, and the shared
+// federation's subgraphs behind it.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -11,8 +12,10 @@ import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { parse, print } from "graphql";
 import { buildManifest, documentCost, documentId, manifestText, publicSchema, type Manifest } from "../../gateway/persisted-documents.ts";
-import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig, hardeningConfig } from "../../gateway/config.ts";
-import { gatewayRefusal, post, startGateway, startIssuer, TEST_ISSUER, type ExtraGateway, type TestIssuer } from "./hardening-support.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST, DEV_IDENTITY_MAPPING, documentsConfig, hardeningConfig } from "../../gateway/config.ts";
+import { asUser } from "../support/graphql.ts";
+import { startLocalIssuer, type LocalIssuer } from "../../scripts/lib/local-issuer.ts";
+import { gatewayRefusal, post, startGateway, writeMappingFile, type ExtraGateway } from "./hardening-support.ts";
 
 const port = () => inject("gatewayPort") + 61;
 const manifest = buildManifest(documentsConfig().limits);
@@ -40,24 +43,22 @@ function writeManifest(extra: string[], without: string[] = []): string {
 }
 const manifestDirs: string[] = [];
 
-let issuer: TestIssuer;
 let gw: ExtraGateway;
+/** Production names its mapping file; here it is the development provider's, whose issuer the environment fills in (IDENTITY_ISSUER, hardening-support.ts). */
 const production = () => ({
   NODE_ENV: "production",
   HUB_SIGNING_SECRET: inject("signingSecret"),
-  OIDC_ISSUER: TEST_ISSUER,
-  OIDC_JWKS_URI: issuer.jwksUri,
+  IDENTITY_MAPPING_PATH: DEV_IDENTITY_MAPPING,
   RATE_LIMIT_MAX: "1000",
 });
+const as = (user: string, caseId?: string) => asUser(user, caseId);
 
 beforeAll(async () => {
-  issuer = await startIssuer();
   gw = await startGateway(port(), { ...production(), PERSISTED_DOCUMENTS_PATH: writeManifest(INTROSPECTION) });
 });
 
 afterAll(async () => {
   await gw?.stop();
-  await issuer?.close();
   for (const dir of manifestDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,7 +67,7 @@ describe("production mode", () => {
     const res = await post(
       gw.url,
       { documentId: id("PersonAccess"), variables: { id: demoPersonId("eriksen", "Tor") } },
-      await issuer.headers("kriminalomsorg-koordinator-1", demoCaseId("eriksen")),
+      await as("kriminalomsorg-koordinator-1", demoCaseId("eriksen")),
     );
     expect(res.errors, res.raw).toBeUndefined();
     const person = res.data!.person as Record<string, { access: { status: string } } | string>;
@@ -76,27 +77,27 @@ describe("production mode", () => {
   });
 
   it("accepts the Apollo APQ form of the same id", async () => {
-    const res = await post(gw.url, { extensions: { persistedQuery: { version: 1, sha256Hash: id("MyCases") } } }, await issuer.headers("coordinator"));
+    const res = await post(gw.url, { extensions: { persistedQuery: { version: 1, sha256Hash: id("MyCases") } } }, await as("coordinator"));
     expect(res.errors, res.raw).toBeUndefined();
     expect(Array.isArray(res.data!.myCases)).toBe(true);
   });
 
   it("refuses query text that is not a trusted document", async () => {
-    const res = await post(gw.url, { query: "{ myCases { id } }" }, await issuer.headers("coordinator"));
+    const res = await post(gw.url, { query: "{ myCases { id } }" }, await as("coordinator"));
     expect(res.status).toBe(400);
     expect(res.errors![0]!.extensions!.code).toBe("PERSISTED_DOCUMENT_REQUIRED");
     expect(res.errors![0]!.message).toMatch(/trusted documents/);
   });
 
   it("refuses an unknown document id", async () => {
-    const res = await post(gw.url, { documentId: "0".repeat(64) }, await issuer.headers("coordinator"));
+    const res = await post(gw.url, { documentId: "0".repeat(64) }, await as("coordinator"));
     expect(res.status).toBe(400);
     expect(res.errors![0]!.extensions!.code).toBe("PERSISTED_DOCUMENT_NOT_FOUND");
   });
 
   it("has introspection off, even for introspection that is a trusted document", async () => {
     for (const documentId of introspectionIds) {
-      const res = await post(gw.url, { documentId }, await issuer.headers("coordinator"));
+      const res = await post(gw.url, { documentId }, await as("coordinator"));
       expect(res.data ?? null, res.raw).toBeNull();
       expect(res.errors?.[0]?.message, res.raw).toMatch(/introspection has been disabled/i);
       expect(res.status).toBe(400);
@@ -125,35 +126,73 @@ describe("production mode", () => {
 
   it("hides schema hints: an unknown enum value gets no 'Did you mean'", async () => {
     const input = { caseId: demoCaseId("eriksen"), subjectId: demoPersonId("eriksen", "Tor"), capacity: "SELF", services: ["NAVV"], categories: ["SERVICE_DATA"] };
-    const res = await post(gw.url, { documentId: id("GrantConsent"), variables: { input } }, await issuer.headers("kriminalomsorg-koordinator-1", demoCaseId("eriksen")));
+    const res = await post(gw.url, { documentId: id("GrantConsent"), variables: { input } }, await as("kriminalomsorg-koordinator-1", demoCaseId("eriksen")));
     expect(res.errors![0]!.message).toMatch(/NAVV/);
     expect(res.raw).not.toMatch(/Did you mean/);
     expect(res.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
   });
 
-  it("refuses development tokens", async () => {
-    const { devToken } = await import("../../services/kit/auth/tokens.ts");
-    const { demoUser } = await import("../../demo/users.ts");
-    const token = await devToken(demoUser("coordinator")!.claims, inject("jwtSecret"));
-    const res = await post(gw.url, { documentId: id("MyCases") }, { authorization: `Bearer ${token}` });
-    expect(res.status).toBe(401);
-    expect(res.data ?? null).toBeNull();
+  it("refuses tokens from an issuer its identity mapping does not name", async () => {
+    const stranger: LocalIssuer = await startLocalIssuer();
+    try {
+      const { demoUser } = await import("../../demo/users.ts");
+      const token = await stranger.tokenFor(demoUser("coordinator")!.claims);
+      const res = await post(gw.url, { documentId: id("MyCases") }, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(res.data ?? null).toBeNull();
+    } finally {
+      await stranger.close();
+    }
   });
 });
 
 describe("production refuses to start without what it needs", () => {
-  const base = () => ({ NODE_ENV: "production", HUB_SIGNING_SECRET: "x".repeat(43), OIDC_ISSUER: TEST_ISSUER, OIDC_JWKS_URI: "http://127.0.0.1:9/jwks.json" });
+  const mappingDirs: string[] = [];
+  afterAll(() => {
+    for (const dir of mappingDirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const base = () => ({ NODE_ENV: "production", HUB_SIGNING_SECRET: "x".repeat(43), IDENTITY_MAPPING_PATH: DEV_IDENTITY_MAPPING, IDENTITY_ISSUER: "https://idp.test.example" });
 
   it("without HUB_SIGNING_SECRET", async () => {
     const { log } = await gatewayRefusal({ ...base(), HUB_SIGNING_SECRET: "" }, port() + 1);
     expect(log).toContain("HUB_SIGNING_SECRET is not set");
   });
 
-  it("without an OIDC issuer or JWKS", async () => {
-    const { log } = await gatewayRefusal({ ...base(), OIDC_ISSUER: "", OIDC_JWKS_URI: "" }, port() + 1);
-    expect(log).toContain("OIDC_ISSUER and OIDC_JWKS_URI must be set in production");
-    const half = await gatewayRefusal({ ...base(), OIDC_JWKS_URI: "" }, port() + 1);
-    expect(half.log).toContain("Set both OIDC_ISSUER and OIDC_JWKS_URI");
+  it("without an identity mapping, or with one that names a variable not set", async () => {
+    const { log } = await gatewayRefusal({ ...base(), IDENTITY_MAPPING_PATH: "" }, port() + 1);
+    expect(log).toContain("IDENTITY_MAPPING_PATH must be set in production");
+    // Production fills in no development default for ${IDENTITY_ISSUER}.
+    const unset = await gatewayRefusal({ ...base(), IDENTITY_ISSUER: "" }, port() + 1);
+    expect(unset.log).toContain("issuers[0].issuer: names the variable ${IDENTITY_ISSUER}, which is not set");
+  });
+
+  it("with a mapping that is not valid, naming each fault and where it is", async () => {
+    const file = writeMappingFile(
+      {
+        audience: "samhandling-hub",
+        issuers: [
+          {
+            issuer: "https://idp.test.example",
+            employees: { when: "oid", actorId: "oid", name: "name", groups: { claim: "groups", values: { g1: { service: "navv" } } }, role: "x" },
+            machines: { when: "consumer", clientId: "client_id", scopes: { "registry:write": { service: "registry" } } },
+          },
+        ],
+      },
+      mappingDirs,
+    );
+    // The reason the gateway logs as it stops: every fault, one sentence each.
+    const reasonOf = (log: string) => log.split("\n").flatMap((line) => (line.startsWith("{") ? [JSON.parse(line) as { msg?: string; reason?: string }] : [])).find((e) => e.msg === "gateway failed to start")?.reason ?? log;
+    const reason = reasonOf((await gatewayRefusal({ ...base(), IDENTITY_MAPPING_PATH: file }, port() + 1)).log);
+    expect(reason).toBe(
+      `The identity mapping ${file} cannot be used: ` +
+        "issuers[0].employees.role: is not a field here (known: when, actorId, name, roles, groups). " +
+        'issuers[0].employees.groups.values["g1"].service: "navv" is not a service (one of registry, samhandling, nav, barnevern, skole, helse, frivillighet). ' +
+        'issuers[0].machines.scopes["registry:write"].service: "registry" is not a service with data of its own (one of nav, barnevern, skole, helse, frivillighet). ' +
+        "(docs/sign-in.md describes the file.)",
+    );
+    const notJson = await gatewayRefusal({ ...base(), IDENTITY_MAPPING_PATH: writeMappingFile("{ audience: ", mappingDirs) }, port() + 1);
+    expect(reasonOf(notJson.log)).toMatch(/cannot be used: it is not valid JSON/);
   });
 
   it("without a trusted-documents manifest", async () => {
@@ -186,7 +225,7 @@ describe.skipIf(!process.env.REDIS_URL && process.env.CI !== "true")("trusted do
   });
 
   it("runs a document that only `npm run documents -- --redis` published", async () => {
-    const ask = async () => post(fromRedis.url, { documentId: id("CaseConsents"), variables: { caseId: demoCaseId("eriksen") } }, await issuer.headers("kriminalomsorg-koordinator-1", demoCaseId("eriksen")));
+    const ask = async () => post(fromRedis.url, { documentId: id("CaseConsents"), variables: { caseId: demoCaseId("eriksen") } }, await as("kriminalomsorg-koordinator-1", demoCaseId("eriksen")));
     const before = await ask();
     expect(before.errors?.[0]?.extensions?.code, before.raw).toBe("PERSISTED_DOCUMENT_NOT_FOUND");
 
@@ -217,7 +256,7 @@ describe.skipIf(!process.env.REDIS_URL && process.env.CI !== "true")("trusted do
     const redis = new Redis(redisUrl);
     await redis.hset(key, { [underAnotherId]: cheap, [documentId(heavy)]: heavy });
     redis.disconnect();
-    const headers = await issuer.headers("kriminalomsorg-koordinator-1", demoCaseId("eriksen"));
+    const headers = await as("kriminalomsorg-koordinator-1", demoCaseId("eriksen"));
     for (const refused of [underAnotherId, documentId(heavy), underAnotherId]) {
       const res = await post(fromRedis.url, { documentId: refused }, headers);
       expect(res.errors?.[0]?.extensions?.code, res.raw).toBe("PERSISTED_DOCUMENT_NOT_FOUND");
@@ -243,7 +282,7 @@ describe("a subgraph in production refuses to start without its secret", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-subgraph-refusal-"));
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "services", "nav", "index.ts")], {
       cwd: ROOT_DIR,
-      env: { ...process.env, NODE_ENV: "production", HUB_SIGNING_SECRET: "", HUB_JWT_SECRET: "", PORT: String(port() + 9), DATA_DIR: dir, DATABASE_URL_TEMPLATE: "", DATABASE_URL_NAV: "", REDIS_URL: "" },
+      env: { ...process.env, NODE_ENV: "production", HUB_SIGNING_SECRET: "", PORT: String(port() + 9), DATA_DIR: dir, DATABASE_URL_TEMPLATE: "", DATABASE_URL_NAV: "", REDIS_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -1,65 +1,16 @@
 // A second gateway process for the hardening suites, pointed at the shared
-// federation's subgraphs, with its own environment (production mode, an
-// in-test OIDC issuer, small limits). It listens below the subgraph ports.
+// federation's subgraphs and trusting its identity provider, with its own
+// environment (production mode, another identity mapping, small limits). It
+// listens below the subgraph ports.
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { subgraphPort } from "../../services/kit/catalog.ts";
 import { startGateway as startHubGateway, subgraphUrlEnv, type HubProcess } from "../../scripts/lib/federation.ts";
-import type { HubClaims } from "../../services/kit/auth/caller.ts";
-import { demoUser } from "../../demo/users.ts";
 import { scanLog } from "../support/log-scan.ts";
 import { describeFindings } from "../support/log-report.ts";
 import { TEST_SYNTHETIC_FAMILIES } from "../support/pglite-template.ts";
-
-export const TEST_ISSUER = "https://idp.test.example/";
-
-/** An OIDC issuer of our own: a JWKS endpoint on 127.0.0.1 and a signer for its tokens. */
-export interface TestIssuer {
-  jwksUri: string;
-  /** A token for `claims`; `audience` other than the hub's makes one meant for some other application. */
-  token(claims: HubClaims, options?: { audience?: string }): Promise<string>;
-  headers(userKey: string, caseId?: string): Promise<Record<string, string>>;
-  close(): Promise<void>;
-}
-
-export async function startIssuer(): Promise<TestIssuer> {
-  const { publicKey, privateKey } = await generateKeyPair("RS256");
-  const jwk = { ...(await exportJWK(publicKey)), kid: "test-1", alg: "RS256", use: "sig" };
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  const token = (claims: HubClaims, options: { audience?: string } = {}) => sign(claims, privateKey, options.audience ?? "samhandling-hub");
-  return {
-    jwksUri: `http://127.0.0.1:${port}/jwks.json`,
-    token,
-    async headers(userKey, caseId) {
-      const user = demoUser(userKey);
-      if (!user) throw new Error(`no demo user ${userKey}`);
-      const headers: Record<string, string> = { authorization: `Bearer ${await token(user.claims)}` };
-      if (caseId) headers["x-case-id"] = caseId;
-      return headers;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function sign({ sub, ...rest }: HubClaims, key: CryptoKey, audience: string): Promise<string> {
-  return new SignJWT({ ...rest })
-    .setProtectedHeader({ alg: "RS256", kid: "test-1" })
-    .setSubject(sub)
-    .setIssuer(TEST_ISSUER)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime("10m")
-    .sign(key);
-}
 
 export interface ExtraGateway {
   url: string;
@@ -100,9 +51,9 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv, timeout
       env: {
         NODE_ENV: "development",
         DATA_DIR: path.join(dir, "data"),
-        // The shared federation's keys: its subgraphs check the signature, its tokens are what tests hold.
-        HUB_JWT_SECRET: inject("jwtSecret"),
+        // The shared federation's signing key (its subgraphs check it) and identity provider (its tokens are what tests hold).
         HUB_SIGNING_SECRET: inject("signingSecret"),
+        IDENTITY_ISSUER: inject("identityIssuer"),
         ...sharedSubgraphEnv(),
         ...env,
       },
@@ -124,6 +75,15 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv, timeout
       close();
     },
   };
+}
+
+/** A mapping file (in a fresh temporary folder) with this content; the folder goes when `cleanup` runs. */
+export function writeMappingFile(content: unknown, cleanup: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-mapping-"));
+  cleanup.push(dir);
+  const file = path.join(dir, "identity-mapping.json");
+  fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return file;
 }
 
 /** Runs the gateway expecting it to refuse to start; resolves with what it said (or "started" if it did not refuse). */

@@ -6,8 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
-import { asClaims, asUser, gateway } from "../support/graphql.ts";
-import { citizenClaims } from "../support/tasks.ts";
+import { asUser, gateway } from "../support/graphql.ts";
 
 /** Health's front door in the demo municipality: the koordinerende enhet, never the clinician or the unit (issue 17). */
 const HEALTH_FRONT_DOOR = { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" };
@@ -65,7 +64,7 @@ describe("involvement hints through the gateway", () => {
     const granted = await gateway<{ grantConsent: { id: string } }>(
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
       { input: { caseId: demoCaseId("moe"), subjectId: sander, capacity: "SELF", services: ["HELSE"], categories: ["INVOLVEMENT"], note: "Bare at jeg har fastlege." } },
-      await asClaims(citizenClaims(sander)),
+      await asUser(sander),
     );
     expect(granted.errors, JSON.stringify(granted.errors)).toBeUndefined();
     const consentId = granted.data!.grantConsent.id;

@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { subgraphPort } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
-import { asClaims, asUser, postGraphQL } from "../support/graphql.ts";
-import { citizenClaims } from "../support/tasks.ts";
+import { asUser, postGraphQL } from "../support/graphql.ts";
 import { decisionCache } from "../support/metrics.ts";
 import { startGateway, type ExtraGateway } from "./hardening-support.ts";
 
@@ -38,7 +37,7 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
   it("restricts on the next request through the other gateway, and the decision cache was really in use", async () => {
     const headers = await asUser(ACTOR, CASE);
     // Tor gives and withdraws it himself, signed in.
-    const tor = await asClaims(citizenClaims(TOR));
+    const tor = await asUser(TOR);
     const granted = await postGraphQL<{ grantConsent: { id: string } }>(
       gatewayA(),
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
@@ -76,7 +75,7 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
       gatewayA(),
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
       { input: { caseId: CASE, subjectId: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"], validTo: validTo.toISOString() } },
-      await asClaims(citizenClaims(TOR)),
+      await asUser(TOR),
     );
     expect(granted.errors).toBeUndefined();
     for (const url of [gatewayA(), gatewayB()]) {

@@ -22,15 +22,13 @@
 // Everything is on 127.0.0.1: the federation it starts, and the PostgreSQL
 // and Redis it is pointed at (any other host is refused).
 //
-// Environment: LOAD_DURATION_S (60), LOAD_CONCURRENCY (24), LOAD_HEAP_MB (256,
-// each process's V8 old-space limit, as in a container), LOAD_CHURN_TARGETS
-// (4 consents changing at once), LOAD_CHURN_PAUSE_MS (3000, mean pause
-// between a consent's changes), LOAD_GATEWAY_PORT (18000; subgraphs +101…),
-// LOAD_REQUEST_TIMEOUT_MS (30000), DATABASE_URL_TEMPLATE (PostgreSQL: the
-// databases <LOAD_DATABASE_PREFIX><service>, default hub_load_<service>, on
-// that server are recreated; otherwise embedded PGlite in a temporary
-// folder), REDIS_URL (the consent epoch and the rate-limit counters; its
-// database index is used as given). Prints counts only, never personal data.
+// Settings (test/load/config.ts; all in docs/configuration.md): LOAD_DURATION_S,
+// LOAD_CONCURRENCY, LOAD_HEAP_MB, LOAD_CHURN_TARGETS, LOAD_CHURN_PAUSE_MS,
+// LOAD_GATEWAY_PORT, LOAD_REQUEST_TIMEOUT_MS; DATABASE_URL_TEMPLATE for
+// PostgreSQL (its databases <LOAD_DATABASE_PREFIX><service> on that server
+// are recreated; otherwise embedded PGlite in a temporary folder), REDIS_URL
+// (the consent epoch and the rate-limit counters; its database index is used
+// as given). Prints counts only, never personal data.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -41,9 +39,9 @@ import pg from "pg";
 import { generateClients } from "../../scripts/generate.ts";
 import { startFederation, type Federation, type ProcessName } from "../../scripts/lib/federation.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
+import { loadConfig } from "./config.ts";
 import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from "./checks.ts";
-import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
-import { devToken } from "../../services/kit/auth/tokens.ts";
+import { tokenFor } from "../support/tokens.ts";
 import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../../services/kit/catalog.ts";
 import { demoCases, demoFamilies, demoPersons, DEMO_TODAY } from "../../demo/fjordvik.ts";
 import { demoUser } from "../../demo/users.ts";
@@ -51,21 +49,16 @@ import { demoUser } from "../../demo/users.ts";
 const { values: args } = parseArgs({
   options: { duration: { type: "string" }, concurrency: { type: "string" }, port: { type: "string" } },
 });
-const wholeNumber = (raw: string | undefined, fallback: number, name: string) => {
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
-};
-const DURATION_MS = wholeNumber(args.duration ?? process.env.LOAD_DURATION_S, 60, "duration") * 1000;
-const CONCURRENCY = wholeNumber(args.concurrency ?? process.env.LOAD_CONCURRENCY, 24, "concurrency");
-const CHURN_TARGETS = wholeNumber(process.env.LOAD_CHURN_TARGETS, 4, "LOAD_CHURN_TARGETS");
-const HEAP_MB = wholeNumber(process.env.LOAD_HEAP_MB, 256, "LOAD_HEAP_MB");
+const config = loadConfig(args);
+const DURATION_MS = config.durationMs;
+const CONCURRENCY = config.concurrency;
+const CHURN_TARGETS = config.churnTargets;
+const HEAP_MB = config.heapMb;
 // Long enough that many reads fall wholly between two changes and can be checked against them.
-const CHURN_PAUSE_MS = wholeNumber(process.env.LOAD_CHURN_PAUSE_MS, 3_000, "LOAD_CHURN_PAUSE_MS");
-const GATEWAY_PORT = wholeNumber(args.port ?? process.env.LOAD_GATEWAY_PORT, 18_000, "port");
-const REQUEST_TIMEOUT_MS = wholeNumber(process.env.LOAD_REQUEST_TIMEOUT_MS, 30_000, "LOAD_REQUEST_TIMEOUT_MS");
-const DATABASE_PREFIX = process.env.LOAD_DATABASE_PREFIX || "hub_load_";
-if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE_PREFIX)) throw new Error(`LOAD_DATABASE_PREFIX must be lower-case letters, digits and _, got "${DATABASE_PREFIX}"`);
+const CHURN_PAUSE_MS = config.churnPauseMs;
+const GATEWAY_PORT = config.gatewayPort;
+const REQUEST_TIMEOUT_MS = config.requestTimeoutMs;
+const DATABASE_PREFIX = config.databasePrefix;
 const STARTUP_TIMEOUT_MS = 240_000;
 const HOST = "127.0.0.1";
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
@@ -97,15 +90,14 @@ interface Overview {
 
 const OVERVIEW = FAMILY_OVERVIEW_QUERY.replace("givenName", "id givenName");
 
-async function readers(jwtSecret: string): Promise<Reader[]> {
+async function readers(issuer: string): Promise<Reader[]> {
   const result: Reader[] = [];
   for (const c of demoCases.filter((x) => x.open)) {
     const family = demoFamilies.find((f) => f.caseIds.includes(c.caseId));
     if (!family) continue;
     for (const actorId of c.activeActorIds) {
-      const user = demoUser(actorId);
-      if (!user) continue;
-      const token = await devToken(user.claims, jwtSecret);
+      if (!demoUser(actorId)) continue;
+      const token = await tokenFor(issuer, actorId);
       result.push({ actorId, caseId: c.caseId, familyId: family.familyId, headers: { authorization: `Bearer ${token}`, "x-case-id": c.caseId } });
     }
   }
@@ -238,8 +230,9 @@ async function findChurnTargets(url: string, all: Reader[]): Promise<Map<string,
 }
 
 /** The adult the consent is about gives and withdraws it, signed in (a consent is the person's act: issue 17). */
-async function churn(url: string, target: ChurnTarget, until: number, jwtSecret: string): Promise<void> {
-  const giver = { authorization: `Bearer ${await devToken({ sub: `citizen-${target.personId}`, name: "Innbygger", service: "citizen", roles: ["citizen"], personId: target.personId }, jwtSecret)}` };
+async function churn(url: string, target: ChurnTarget, until: number, issuer: string): Promise<void> {
+  // Signed in at the identity provider as the person, at the high level consents need.
+  const giver = { authorization: `Bearer ${await tokenFor(issuer, target.personId)}` };
   const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`;
   const WITHDRAW = `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`;
   while (Date.now() < until - 1_000) {
@@ -514,35 +507,34 @@ async function loadDatabases(template: string): Promise<Record<ServiceName, stri
 // --- the run ------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  loopbackOnly("DATABASE_URL_TEMPLATE", process.env.DATABASE_URL_TEMPLATE);
-  loopbackOnly("REDIS_URL", process.env.REDIS_URL);
+  loopbackOnly("DATABASE_URL_TEMPLATE", config.databaseTemplate);
+  loopbackOnly("REDIS_URL", config.redisUrl);
   await generateClients();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-load-"));
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "federation.log");
-  const secrets = ensureDevSecrets(dataDir);
-  const databaseUrls = process.env.DATABASE_URL_TEMPLATE ? await loadDatabases(process.env.DATABASE_URL_TEMPLATE) : {};
+  const databaseUrls = config.databaseTemplate ? await loadDatabases(config.databaseTemplate) : {};
   const env: NodeJS.ProcessEnv = {
     HOST,
     GATEWAY_HOST: HOST,
     LOG_LEVEL: "warn",
     DATABASE_URL_TEMPLATE: "",
-    REDIS_URL: process.env.REDIS_URL ?? "",
-    // Seven services share one server here; a few connections each leave room for everyone else.
-    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "3",
+    REDIS_URL: config.redisUrl ?? "",
+    // Every service shares one server here; a few connections each leave room for everyone else.
+    DATABASE_POOL_SIZE: String(config.poolSize),
     // Each process's JavaScript heap capped as a container's would be. On a large machine V8 lets
     // the heap grow for minutes before it collects, which looks like growth; under a cap a leak
     // shows as an out-of-memory crash (network errors, 5xx) and steady use stays flat.
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--max-old-space-size=${HEAP_MB}`].filter(Boolean).join(" "),
+    NODE_OPTIONS: [config.nodeOptions, `--max-old-space-size=${HEAP_MB}`].filter(Boolean).join(" "),
   };
   for (const s of SERVICE_NAMES) env[`DATABASE_URL_${s.toUpperCase()}`] = (databaseUrls as Partial<Record<ServiceName, string>>)[s] ?? "";
 
-  log(`load: starting the federation on ${HOST}:${GATEWAY_PORT} (${process.env.DATABASE_URL_TEMPLATE ? "PostgreSQL" : "PGlite"}, ${process.env.REDIS_URL ? "consent epoch in Redis" : "consent epoch pushed by samhandling"}, heaps capped at ${HEAP_MB} MB); logs in ${logFile}`);
+  log(`load: starting the federation on ${HOST}:${GATEWAY_PORT} (${config.databaseTemplate ? "PostgreSQL" : "PGlite"}, ${config.redisUrl ? "consent epoch in Redis" : "consent epoch pushed by samhandling"}, heaps capped at ${HEAP_MB} MB); logs in ${logFile}`);
   const federation = await startFederation({ gatewayPort: GATEWAY_PORT, dataDir, env, output: logFile, startupTimeoutMs: STARTUP_TIMEOUT_MS });
   const url = federation.gatewayUrl;
   let exitCode = 1;
   try {
-    const pool = await readers(secrets.jwtSecret);
+    const pool = await readers(federation.identityIssuer!);
     const targets = await findChurnTargets(url, pool);
     completed.length = 0;
     log(`load: ${CONCURRENCY} concurrent coordinators over ${pool.length} (actor, case) pairs, ${targets.size} consents changing (each with a reader probing it), for ${DURATION_MS / 1000} s`);
@@ -553,7 +545,7 @@ async function main(): Promise<number> {
     const sampler = setInterval(() => sampleMemory(federation), 2_000);
     await Promise.all([
       ...Array.from({ length: CONCURRENCY }, (_, i) => coordinator(url, pool, i, until)),
-      ...[...targets.values()].map((t) => churn(url, t, until, secrets.jwtSecret)),
+      ...[...targets.values()].map((t) => churn(url, t, until, federation.identityIssuer!)),
       ...[...targets.values()].map((t) => probe(url, t, until)),
     ]);
     clearInterval(sampler);
@@ -602,7 +594,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await federation.stop();
-    if (exitCode === 0 && process.env.KEEP_LOAD_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });
+    if (exitCode === 0 && !config.keepData) fs.rmSync(dir, { recursive: true, force: true });
   }
   return exitCode;
 }

@@ -18,11 +18,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { demoUsers } from "../../demo/users.ts";
-import { STUB_ISSUER, startWebApp, type WebApp } from "./web-app.ts";
+import { STUB_GATEWAY_URL, STUB_ISSUER, startWebApp, type WebApp } from "./web-app.ts";
 import { stubOidcProvider, type StubProvider } from "./oidc-stub.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS_DIR = path.join(ROOT_DIR, "test-artifacts", "web");
+
+/** Debian's Chromium, as every browser suite launches it. */
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, timeout: 60_000 });
 
 /** Without these the closed network here refuses many of Chromium's own connections, and startup stalls. */
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -108,7 +111,7 @@ export function browserSuite(options: { server?: number; env?: NodeJS.ProcessEnv
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    [app, browser] = await Promise.all([startWebApp(options.server ?? 0, options.env), chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, timeout: 60_000 })]);
+    [app, browser] = await Promise.all([startWebApp(options.server ?? 0, options.env), launchChromium()]);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -129,7 +132,7 @@ export function browserSuite(options: { server?: number; env?: NodeJS.ProcessEnv
     async open(urlPath, { as, viewport = "desktop", beforeLoad } = {}) {
       // axe needs a page from newContext(), not browser.newPage().
       const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], deviceScaleFactor: viewport === "zoom400" ? 4 : 1, locale: "nb-NO" });
-      const provider = await stubOidcProvider(context, STUB_ISSUER);
+      const provider = await stubOidcProvider(context, STUB_ISSUER, STUB_GATEWAY_URL);
       const page = await context.newPage();
       const consoleErrors: string[] = [];
       page.on("console", (message) => {

@@ -13,7 +13,7 @@ import { isServiceName, SERVICE_NAMES, subgraphPort } from "../../services/kit/c
 import { ROOT_DIR } from "../../services/kit/config.ts";
 
 interface ComposeFile {
-  services: Record<string, { environment?: Record<string, string | number | boolean> }>;
+  services: Record<string, { environment?: Record<string, string | number | boolean>; volumes?: string[] }>;
 }
 
 export interface LocalInfrastructure {
@@ -39,6 +39,17 @@ function substitute(value: string, variables: Record<string, string>, where: str
   });
 }
 
+/** A container's mounted files: its path inside → the host file the compose variables name. */
+function mounts(volumes: readonly string[] | undefined, variables: Record<string, string>, where: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const volume of volumes ?? []) {
+    const [source, target] = substitute(volume, variables, `${where}.volumes`).split(":");
+    if (!source || !target || !source.startsWith("/")) throw new Error(`${where}: docker-compose.yml mounts "${volume}", which a local process cannot express (give an absolute host path)`);
+    out.set(target, source);
+  }
+  return out;
+}
+
 function localise(value: string, infra: LocalInfrastructure): string {
   return value
     .replace(/http:\/\/([a-z]+):\d+\/graphql/g, (whole, host: string) => (isServiceName(host) ? `http://127.0.0.1:${subgraphPort(host, infra.gatewayPort)}/graphql` : whole))
@@ -52,9 +63,12 @@ export function composeEnvironment(infra: LocalInfrastructure): NodeJS.ProcessEn
   for (const name of [...SERVICE_NAMES, "gateway"]) {
     const environment = compose.services[name]?.environment;
     if (!environment) throw new Error(`docker-compose.yml has no environment for ${name}`);
+    const files = mounts(compose.services[name]?.volumes, infra.variables, name);
     for (const [key, raw] of Object.entries(environment)) {
       if (key === "PORT" || key === "GATEWAY_PORT") continue;
       let value = localise(substitute(String(raw), infra.variables, `${name}.${key}`), infra);
+      // A path inside the container that a volume fills: the host file itself.
+      value = files.get(value) ?? value;
       // Containers listen on every interface; here nothing may listen beyond loopback.
       if (key === "HOST" || key === "GATEWAY_HOST") value = "127.0.0.1";
       if (env[key] !== undefined && env[key] !== value) throw new Error(`docker-compose.yml gives ${key} different values in different containers (${name}); one local environment cannot hold both`);

@@ -1,4 +1,4 @@
-// Boots the real federation once for the whole run: seven subgraph processes
+// Boots the real federation once for the whole run: a process per subgraph
 // and the gateway over HTTP, on PGlite or PostgreSQL, with demo data plus a few
 // synthetic families.
 import fs from "node:fs";
@@ -15,7 +15,7 @@ import { CONSENT_EPOCH_KEY } from "../../services/kit/consent-epoch.ts";
 import { Redis } from "ioredis";
 import { SERVICE_NAMES } from "../../services/kit/catalog.ts";
 import { copyTemplate, pgliteTemplate, TEST_SYNTHETIC_FAMILIES } from "./pglite-template.ts";
-import { demoToday } from "../../demo/today.ts";
+import { demoConfig } from "../../demo/config.ts";
 
 export const TEST_GATEWAY_PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000);
 // Generous: on a busy machine eight processes compiling and opening databases at once take a while.
@@ -28,16 +28,16 @@ declare module "vitest" {
     logFile: string;
     database: "pglite" | "postgresql";
     dataDir: string;
-    /** Signs development tokens the gateway accepts (see test/support/graphql.ts asUser). */
-    jwtSecret: string;
+    /** The federation's development identity provider: tokens come from it (test/support/tokens.ts). */
+    identityIssuer: string;
     /** Signs requests straight to a subgraph, as only the hub itself may. */
     signingSecret: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  // One demo "today" for this process, the test workers and every server (demo/today.ts).
-  process.env.HUB_DEMO_TODAY ||= demoToday();
+  // One demo "today" for this process, the test workers and every server (demo/config.ts).
+  process.env.HUB_DEMO_TODAY ||= demoConfig().today;
   await generateClients();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-test-"));
   const logFile = path.join(dir, "federation.log");
@@ -62,7 +62,7 @@ export default async function setup(project: TestProject) {
     copyTemplate(await pgliteTemplate({ ...process.env, ...env }, STARTUP_TIMEOUT_MS), dataDir, SERVICE_NAMES);
   }
   const federation = await startFederation({ gatewayPort: TEST_GATEWAY_PORT, dataDir, env, output: logFile, startupTimeoutMs: STARTUP_TIMEOUT_MS });
-  project.provide("jwtSecret", secrets.jwtSecret);
+  project.provide("identityIssuer", federation.identityIssuer!);
   project.provide("signingSecret", secrets.signingSecret);
   project.provide("gatewayPort", TEST_GATEWAY_PORT);
   project.provide("gatewayUrl", federation.gatewayUrl);

@@ -1,10 +1,9 @@
 // A minimal GraphQL-over-HTTP client for tests: what a municipal frontend sends.
 import { inject } from "vitest";
 import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
-import { devToken } from "../../services/kit/auth/tokens.ts";
-import type { HubClaims } from "../../services/kit/auth/caller.ts";
-import { demoUser } from "../../demo/users.ts";
+import type { AcrLevel } from "../../identity/claims.ts";
 import { sampleValue } from "./metrics.ts";
+import { bearerHeaders } from "./tokens.ts";
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -45,15 +44,12 @@ export async function subgraphCounter(service: ServiceName, metric: string): Pro
   return value;
 }
 
-/** Headers for a request as a demo user (see `npm run token`), optionally declaring a case as purpose. */
-export async function asUser(key: string, caseId?: string): Promise<Record<string, string>> {
-  const user = demoUser(key);
-  if (!user) throw new Error(`no demo user ${key}`);
-  return asClaims(user.claims, caseId);
-}
-
-export async function asClaims(claims: HubClaims, caseId?: string): Promise<Record<string, string>> {
-  const headers: Record<string, string> = { authorization: `Bearer ${await devToken(claims, inject("jwtSecret"))}` };
-  if (caseId) headers["x-case-id"] = caseId;
-  return headers;
+/**
+ * Headers for a request as `user`, signed in at the federation's identity
+ * provider, optionally declaring a case as purpose: a demo user key (see
+ * `npm run token`), any employee's actor id (synthetic staff too), or any
+ * person's id or national id in the register (a citizen, at `acr`: high unless asked).
+ */
+export function asUser(user: string, caseId?: string, acr?: AcrLevel): Promise<Record<string, string>> {
+  return bearerHeaders(inject("identityIssuer"), user, caseId, acr);
 }

@@ -1,10 +1,13 @@
 // A stand-in OpenID provider answered inside the browser context (Playwright
-// routes), for browser tests that need someone signed in before the embedded
-// provider exists. It speaks the parts of the standard the app uses —
-// discovery, authorization code with PKCE (it checks the verifier against the
-// challenge, S256), userinfo, end session — and records what the app sent, so
-// tests can hold the app to the protocol. Its tokens are not signed: nothing
-// here verifies them (the gateway is not involved).
+// routes), for browser tests of the app's pages that need someone signed in
+// without a federation behind them (test/e2e/web-sign-in.test.ts signs in at
+// the real provider and gateway). It speaks the parts of the standard the app
+// uses — discovery, authorization code with PKCE (it checks the verifier
+// against the challenge, S256), end session — and records what the app sent,
+// so tests can hold the app to the protocol; and it stands in for the one
+// gateway answer sign-in needs, `viewer`, for its own tokens. Its tokens are
+// not signed: nothing here verifies them. Every other gateway request goes
+// on to the (absent) gateway.
 import { createHash, randomBytes } from "node:crypto";
 import type { BrowserContext, Route } from "playwright-core";
 import type { HubClaims } from "../../services/kit/auth/caller.ts";
@@ -25,13 +28,37 @@ export interface StubProvider {
 const base64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
 const CORS = { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type, accept", "access-control-allow-methods": "GET, POST, OPTIONS" };
 
-export async function stubOidcProvider(context: BrowserContext, issuer: string): Promise<StubProvider> {
+/** The hub's `viewer` for the claims a stub token stands for (as registry answers it). */
+function viewerOf(claims: HubClaims) {
+  return {
+    __typename: "Viewer",
+    kind: claims.service === "citizen" ? "CITIZEN" : "EMPLOYEE",
+    actorId: claims.sub,
+    name: claims.name,
+    service: claims.service,
+    roles: claims.roles,
+    unit: claims.unit ?? null,
+    personId: claims.personId ?? null,
+    assurance: claims.assurance?.toUpperCase() ?? null,
+  };
+}
+
+export async function stubOidcProvider(context: BrowserContext, issuer: string, gatewayUrl: string): Promise<StubProvider> {
   let next: HubClaims | null = null;
   const codes = new Map<string, { claims: HubClaims; challenge: string; redirectUri: string; clientId: string }>();
   const tokens = new Map<string, HubClaims>();
   const stub: StubProvider = { signInAs: (claims) => (next = claims), authorizations: [], tokenRequests: [], endSessions: [], accessTokens: [] };
   const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, headers: { ...CORS, "content-type": "application/json" }, body: JSON.stringify(body) });
   const redirect = (route: Route, location: string) => route.fulfill({ status: 302, headers: { location } });
+
+  await context.route(gatewayUrl, async (route) => {
+    const request = route.request();
+    if (request.method() === "OPTIONS") return route.fulfill({ status: 204, headers: CORS });
+    const body = JSON.parse(request.postData() ?? "{}") as { operationName?: string; query?: string };
+    if (body.operationName !== "Viewer" && !/^\s*query Viewer\b/.test(body.query ?? "")) return route.fallback();
+    const claims = tokens.get((request.headers().authorization ?? "").replace(/^Bearer /, ""));
+    return json(route, 200, { data: { __typename: "Query", viewer: claims ? viewerOf(claims) : null } });
+  });
 
   await context.route(`${issuer}/**`, async (route) => {
     const request = route.request();
@@ -44,7 +71,6 @@ export async function stubOidcProvider(context: BrowserContext, issuer: string):
           issuer,
           authorization_endpoint: `${issuer}/auth`,
           token_endpoint: `${issuer}/token`,
-          userinfo_endpoint: `${issuer}/me`,
           end_session_endpoint: `${issuer}/session/end`,
           jwks_uri: `${issuer}/jwks`,
           response_types_supported: ["code"],
@@ -94,10 +120,6 @@ export async function stubOidcProvider(context: BrowserContext, issuer: string):
           base64url("not-signed"),
         ].join(".");
         return json(route, 200, { access_token: accessToken, token_type: "Bearer", expires_in: 300, id_token: idToken, scope: "openid profile" });
-      }
-      case "/me": {
-        const claims = tokens.get((request.headers().authorization ?? "").replace(/^Bearer /, ""));
-        return claims ? json(route, 200, claims) : json(route, 401, { error: "invalid_token" });
       }
       case "/session/end": {
         stub.endSessions.push(url.searchParams);

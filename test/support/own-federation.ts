@@ -6,15 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import { startFederation, type Federation } from "../../scripts/lib/federation.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
-import { devToken } from "../../services/kit/auth/tokens.ts";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { databaseUrlFor } from "../../services/kit/config.ts";
 import { demoUser } from "../../demo/users.ts";
-import type { HubClaims } from "../../services/kit/auth/caller.ts";
 import { DEMO_TODAY } from "../../demo/fjordvik.ts";
 import { signRequest, HUB_EXTENSION, JWT_EXTENSION } from "../../services/kit/auth/signing.ts";
 import { afterAll, beforeAll } from "vitest";
 import { postGraphQL, type GraphQLResponse } from "./graphql.ts";
+import { bearerHeaders } from "./tokens.ts";
 import { startPrivateRedis, type PrivateRedis } from "./private-redis.ts";
 import { scanLog, seededWorld } from "./log-scan.ts";
 import { describeFindings } from "./log-report.ts";
@@ -39,8 +38,6 @@ export interface OwnFederation {
   logSize(): number;
   gateway<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
   asUser(key: string, caseId?: string): Promise<Record<string, string>>;
-  /** Headers for a request with any claims (a citizen signed in as some registry person, say). */
-  asClaims(claims: HubClaims, caseId?: string): Promise<Record<string, string>>;
   /** A signed call straight to one subgraph, as the gateway would make it. */
   subgraph<Data = Record<string, unknown>>(service: ServiceName, query: string, variables: Record<string, unknown>, as: { user: string; caseId?: string }): Promise<GraphQLResponse<Data>>;
   subgraphBase(service: ServiceName): string;
@@ -58,23 +55,16 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
   const effective = { ...process.env, ...clean, ...env };
   // Production (NODE_ENV=production in `env`) takes its secrets from the environment and accepts OIDC tokens only.
   const production = effective.NODE_ENV === "production";
-  const secrets = production ? { jwtSecret: "", signingSecret: effective.HUB_SIGNING_SECRET ?? "" } : ensureDevSecrets(dataDir);
+  const secrets = production ? { signingSecret: effective.HUB_SIGNING_SECRET ?? "" } : ensureDevSecrets(dataDir);
   // Embedded databases start as copies of one seeded set (pglite-template.ts) instead of seven fresh ones.
   const embedded = SERVICE_NAMES.filter((s) => !databaseUrlFor(s, effective));
   if (embedded.length > 0 && process.env.HUB_TEST_FRESH_DATABASES !== "1") copyTemplate(await pgliteTemplate(effective, OWN_STARTUP_MS), dataDir, embedded);
   // Generous: on a busy machine eight processes compiling and opening databases at once take a while.
   const federation = await startFederation({ gatewayPort, dataDir, output: logFile, env: { ...clean, ...env }, startupTimeoutMs: OWN_STARTUP_MS });
 
-  const asClaims = async (claims: HubClaims, caseId?: string) => {
-    if (production) throw new Error("a production federation accepts OIDC tokens only; sign one with the test's issuer (hardening-support.ts)");
-    const headers: Record<string, string> = { authorization: `Bearer ${await devToken(claims, secrets.jwtSecret)}` };
-    if (caseId) headers["x-case-id"] = caseId;
-    return headers;
-  };
-  const asUser = async (key: string, caseId?: string) => {
-    const user = demoUser(key);
-    if (!user) throw new Error(`no demo user ${key}`);
-    return asClaims(user.claims, caseId);
+  const asUser = (key: string, caseId?: string) => {
+    if (!federation.identityIssuer) throw new Error("this federation runs no development identity provider (production mode): sign in at the test's own issuer");
+    return bearerHeaders(federation.identityIssuer, key, caseId);
   };
   const subgraphBase = (service: ServiceName) => `http://127.0.0.1:${subgraphPort(service, gatewayPort)}`;
   const logSize = () => fs.statSync(logFile).size;
@@ -90,7 +80,6 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
     },
     gateway: (query, variables, headers) => postGraphQL(federation.gatewayUrl, query, variables, headers),
     asUser,
-    asClaims,
     subgraphBase,
     subgraph(service, query, variables, as) {
       const user = demoUser(as.user);

@@ -1,5 +1,5 @@
 // Own federations start from a copy of one seeded set of embedded databases
-// instead of initialising, migrating and seeding seven fresh PGlite databases
+// instead of initialising, migrating and seeding fresh PGlite databases
 // each time (about half a minute on two cores). The set is built once, by the
 // subgraph processes themselves, and kept under the system's temp folder,
 // keyed by everything that decides its content: the migrations and Prisma
@@ -16,7 +16,7 @@ import path from "node:path";
 import { startFederation } from "../../scripts/lib/federation.ts";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
-import { demoToday } from "../../demo/today.ts";
+import { demoConfig } from "../../demo/config.ts";
 
 /** Synthetic families on top of the demo, in the shared federation and every own one: one template serves both. */
 export const TEST_SYNTHETIC_FAMILIES = "30";
@@ -32,7 +32,7 @@ function seedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
     SEED_DEMO: env.SEED_DEMO ?? "",
     SEED_SYNTHETIC_FAMILIES: env.SEED_SYNTHETIC_FAMILIES ?? "",
     SEED_SYNTHETIC_SEED: env.SEED_SYNTHETIC_SEED ?? "",
-    HUB_DEMO_TODAY: demoToday(env),
+    HUB_DEMO_TODAY: demoConfig(env).today,
   };
 }
 
@@ -70,7 +70,7 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A gateway port whose seven subgraph ports are all free (the build listens on them briefly). */
+/** A gateway port whose subgraph ports are all free (the build listens on them briefly). */
 async function freeBasePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     // Above Linux's ephemeral range (32768–60999), where outgoing connections would take ports from under us.

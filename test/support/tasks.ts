@@ -6,8 +6,8 @@ import { gateway, type GraphQLResponse } from "./graphql.ts";
 
 type Send = <Data>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<Data>>;
 
-/** A citizen's claims, signed in as the registry person `personId`. */
-export const citizenClaims = (personId: string): HubClaims => ({ sub: `citizen-${personId}`, name: "Innbygger", service: "citizen", roles: ["citizen"], personId });
+/** The hub's claims of a citizen who is the registry person `personId`, signed in at the high level: for a call signed straight to a subgraph (the gateway's tokens come from the identity provider, `asUser`). */
+export const citizenClaims = (personId: string): HubClaims => ({ sub: `citizen-${personId}`, name: "Innbygger", service: "citizen", roles: ["citizen"], personId, assurance: "high" });
 
 function must<T>(res: GraphQLResponse<T>, what: string): T {
   if (res.errors || !res.data) throw new Error(`${what} failed: ${JSON.stringify(res.errors)}`);

@@ -29,8 +29,13 @@ export interface WebApp {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startWebApp(n: number, env: NodeJS.ProcessEnv = {}): Promise<WebApp> {
-  const port = webTestPort(n);
+/**
+ * The n-th web server of a test file (`n` a number), or one on a port of the
+ * caller's (`{ port }`: a server beside the shared federation, whose identity
+ * provider redirects only to http://localhost:<its web port>).
+ */
+export async function startWebApp(n: number | { port: number }, env: NodeJS.ProcessEnv = {}): Promise<WebApp> {
+  const port = typeof n === "number" ? webTestPort(n) : n.port;
   const child = spawn(process.execPath, ["--import", "tsx", "web/server.ts"], {
     cwd: ROOT_DIR,
     env: { ...process.env, NODE_ENV: "test", WEB_PORT: String(port), WEB_GATEWAY_URL: STUB_GATEWAY_URL, WEB_OIDC_ISSUER: STUB_ISSUER, ...env },
@@ -41,7 +46,7 @@ export async function startWebApp(n: number, env: NodeJS.ProcessEnv = {}): Promi
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
+  const url = typeof n === "number" ? `http://127.0.0.1:${port}` : `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`web/server.ts exited with ${child.exitCode} while starting:\n${output}`);

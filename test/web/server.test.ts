@@ -82,7 +82,7 @@ describe("web server", () => {
   test("/config.json gives the app its settings and is never stored", async () => {
     const response = await fetch(`${app.url}/config.json`);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toEqual({ gatewayUrl: STUB_GATEWAY_URL, oidc: { issuer: STUB_ISSUER, clientId: "hub-web", scope: "openid profile" }, trustedDocumentsOnly: false });
+    expect(await response.json()).toEqual({ gatewayUrl: STUB_GATEWAY_URL, oidc: { issuer: STUB_ISSUER, clientId: "samhandling-web", scope: "openid hub" }, trustedDocumentsOnly: false });
   });
 
   test("missing files are 404, not the app; build outputs for the gateway are not served", async () => {

@@ -1,7 +1,8 @@
 // Who the app thinks is signed in, where it may send them back to, and the
 // settings it runs with — all without a provider or a browser.
 import { afterEach, describe, expect, test } from "vitest";
-import { safeReturnPath, userFromClaims } from "../../web/src/auth/session.ts";
+import { WEB_CLIENT_ID } from "../../identity/clients.ts";
+import { safeReturnPath, userFromClaims, userFromViewer } from "../../web/src/auth/session.ts";
 import { homePath, NAVIGATION } from "../../web/src/shell/navigation.ts";
 import { parseRuntimeConfig } from "../../web/src/runtime-config.ts";
 import { webConfig } from "../../web/config.ts";
@@ -19,6 +20,15 @@ describe("the signed-in user", () => {
     expect(userFromClaims({ sub: "c", name: "C", service: "citizen", roles: ["citizen"] })).toBeNull();
     expect(userFromClaims({ sub: "r", name: "R", service: "registry", roles: ["caseworker"] })).toBeNull();
     expect(userFromClaims(null)).toBeNull();
+  });
+
+  test("from the gateway's viewer: people sign in, a service's integration client does not", () => {
+    const sara = { kind: "CITIZEN", actorId: "citizen-p1", name: "Sara Haugland", service: "citizen", roles: ["citizen"], unit: null, personId: "p1", assurance: "HIGH" };
+    expect(userFromViewer(sara)).toEqual({ subject: "citizen-p1", name: "Sara Haugland", role: "citizen", service: "citizen" });
+    const auditor = { kind: "EMPLOYEE", actorId: "nav-auditor-1", name: "Revisor nav", service: "nav", roles: ["auditor"], unit: null, personId: null, assurance: null };
+    expect(userFromViewer(auditor)?.role).toBe("auditor");
+    const machine = { kind: "MACHINE", actorId: "nav-integration", name: "nav-integration", service: "nav", roles: ["integration"], unit: null, personId: null, assurance: null };
+    expect(userFromViewer(machine)).toBeNull();
   });
 
   test("navigation by role", () => {
@@ -43,7 +53,7 @@ describe("runtime settings", () => {
   });
 
   test("/config.json is checked field by field", () => {
-    const good = { gatewayUrl: "https://hub.example/graphql", oidc: { issuer: "https://login.example", clientId: "hub-web", scope: "openid" }, trustedDocumentsOnly: true };
+    const good = { gatewayUrl: "https://hub.example/graphql", oidc: { issuer: "https://login.example", clientId: "samhandling-web", scope: "openid" }, trustedDocumentsOnly: true };
     expect(parseRuntimeConfig(good)).toEqual(good);
     expect(parseRuntimeConfig({ ...good, oidc: null }).oidc).toBeNull();
     expect(() => parseRuntimeConfig({ ...good, gatewayUrl: "ftp://x" })).toThrow(/gatewayUrl/);
@@ -52,11 +62,18 @@ describe("runtime settings", () => {
     expect(() => parseRuntimeConfig([])).toThrow();
   });
 
-  test("development defaults: the gateway's port + 200, text documents, no provider unless one is named", () => {
+  test("development defaults: the gateway's port + 200, text documents, the embedded identity provider and its client for the app", () => {
     const config = webConfig({ GATEWAY_PORT: "5000" });
     expect(config.port).toBe(5200);
-    expect(config.runtime).toEqual({ gatewayUrl: "http://127.0.0.1:5000/graphql", oidc: null, trustedDocumentsOnly: false });
-    expect(webConfig({ WEB_OIDC_ISSUER: "http://127.0.0.1:5300/oidc" }).runtime.oidc).toEqual({ issuer: "http://127.0.0.1:5300/oidc", clientId: "hub-web", scope: "openid profile" });
+    expect(config.runtime).toEqual({
+      gatewayUrl: "http://127.0.0.1:5000/graphql",
+      oidc: { issuer: "http://localhost:5100", clientId: WEB_CLIENT_ID, scope: "openid hub" },
+      trustedDocumentsOnly: false,
+    });
+    // The app's default client is the one the development provider registers for it.
+    expect(WEB_CLIENT_ID).toBe("samhandling-web");
+    expect(webConfig({ IDENTITY_ISSUER: "http://localhost:7000" }).runtime.oidc?.issuer).toBe("http://localhost:7000");
+    expect(webConfig({ WEB_OIDC_ISSUER: "http://127.0.0.1:5300/oidc" }).runtime.oidc).toEqual({ issuer: "http://127.0.0.1:5300/oidc", clientId: "samhandling-web", scope: "openid hub" });
     expect(() => webConfig({ WEB_PORT: "http" })).toThrow(/WEB_PORT/);
   });
 

@@ -3,6 +3,7 @@
 // error and no-access pages, language, sign-out — each page checked by axe,
 // for reflow at 320 px and 400 %, for console errors, and photographed.
 import { expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { browserSuite, describeWithBrowser, focused, focusStartOfPage } from "../support/browser.ts";
 import { FIRST_PAGE_JS_BUDGET_BYTES, kilobytes } from "../../web/bundle-budget.ts";
 
@@ -34,9 +35,9 @@ describeWithBrowser("web app shell", () => {
     const [authorize] = provider.authorizations;
     expect(authorize!.get("response_type")).toBe("code");
     expect(authorize!.get("code_challenge_method")).toBe("S256");
-    expect(authorize!.get("client_id")).toBe("hub-web");
+    expect(authorize!.get("client_id")).toBe("samhandling-web");
     expect(authorize!.get("redirect_uri")).toBe(`${web.app.url}/auth/callback`);
-    expect(authorize!.get("scope")).toBe("openid profile");
+    expect(authorize!.get("scope")).toBe("openid hub");
     // The provider checked the verifier against the challenge before it gave a token.
     expect(provider.accessTokens).toHaveLength(1);
 
@@ -175,10 +176,16 @@ describeWithBrowser("web app shell", () => {
 });
 
 describeWithBrowser("web app without a sign-in provider", () => {
-  const web = browserSuite({ server: 4, env: { WEB_OIDC_ISSUER: "" } });
+  const web = browserSuite({ server: 4 });
 
   test('"Logg inn" leads to a page saying sign-in is not set up', async () => {
-    const page = await web.open("/");
+    // Every server names a provider (development: the embedded one); an app given none in its settings says so.
+    const withoutSignIn = (p: Page) =>
+      p.route("**/config.json", async (route) => {
+        const settings = (await (await route.fetch()).json()) as Record<string, unknown>;
+        await route.fulfill({ json: { ...settings, oidc: null } });
+      });
+    const page = await web.open("/", { beforeLoad: withoutSignIn });
     await page.getByRole("button", { name: "Logg inn" }).click();
     await page.getByRole("heading", { name: "Innloggingen er ikke klar" }).waitFor();
     expect(await focused(page)).toMatchObject({ tag: "h1" });

@@ -7,6 +7,7 @@ import "./styles.css";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { oidcAuth } from "./auth/oidc.ts";
+import { viewerOf } from "./auth/viewer.ts";
 import { unconfiguredAuth } from "./auth/auth.ts";
 import { graphqlClient } from "./graphql/client.ts";
 import { appRoutes, startupErrorRoutes } from "./routes.tsx";
@@ -21,8 +22,10 @@ async function loadRuntimeConfig(): Promise<RuntimeConfig> {
 const root = createRoot(document.getElementById("root")!);
 try {
   const config = await loadRuntimeConfig();
-  const auth = config.oidc ? oidcAuth(config.oidc) : unconfiguredAuth();
-  root.render(<App auth={auth} client={graphqlClient(config, auth)} routes={appRoutes()} />);
+  // The client carries the session's token; the session asks through the client who signed in.
+  const auth = config.oidc ? oidcAuth(config.oidc, viewerOf(() => client)) : unconfiguredAuth();
+  const client = graphqlClient(config, auth);
+  root.render(<App auth={auth} client={client} routes={appRoutes()} />);
 } catch {
   root.render(<App auth={unconfiguredAuth()} client={null} routes={startupErrorRoutes()} />);
 }

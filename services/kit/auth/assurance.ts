@@ -1,27 +1,22 @@
-// The level of assurance of a sign-in, for acts that must be the person's own
-// beyond doubt: giving or withdrawing a consent digitally. ID-porten says it
-// in `acr` (idporten-loa-substantial, idporten-loa-high).
-//
-// The hook issue 19 plugs into: a token that states its level must state the
-// high one. The hub's own development tokens state none and are accepted
-// until sign-in goes through the identity provider; then every citizen token
-// carries `acr`, and this is where one without it would start to be refused.
-import type { Caller } from "./caller.ts";
+// The level of assurance a citizen's sign-in must have to act on consents.
+// Giving or withdrawing a consent binds the person's data to other services:
+// as with ID-porten's own rule for such acts, it takes the high level (BankID,
+// Buypass, Commfides). One function, so every path that acts on a consent —
+// the resolvers today, the citizen's own digital consent of issue 17 — asks
+// the same question of the same claims.
 import { hubError } from "../errors.ts";
+import { isCitizen, type Caller } from "./caller.ts";
 
-/** ID-porten's high level (BankID, Buypass, Commfides): what a consent given digitally needs. */
-export const HIGH_ASSURANCE = "idporten-loa-high";
-
-/** Whether the caller's sign-in is assured enough to act on their own consents (see above for tokens without `acr`). */
-export function hasHighAssurance(caller: Caller): boolean {
-  if (caller.kind !== "actor") return false;
-  const acr = caller.claims.acr;
-  return acr === undefined || acr === HIGH_ASSURANCE;
+/** True when the caller may give or withdraw a consent as far as the sign-in goes: employees (their acts are recorded and attested), or citizens signed in at the high level. */
+export function hasConsentAssurance(caller: Caller): boolean {
+  return !isCitizen(caller) || caller.claims.assurance === "high";
 }
 
-/** ASSURANCE_TOO_LOW unless the caller may act on their consents (`hasHighAssurance`). */
-export function requireHighAssurance(caller: Caller, what: string): void {
-  if (!hasHighAssurance(caller)) {
-    throw hubError("ASSURANCE_TOO_LOW", `${what} needs a sign-in with a high level of assurance (for example BankID). Sign in again at that level and try once more.`);
-  }
+/** Throws ASSURANCE_TOO_LOW for a citizen whose sign-in is not at the high level. */
+export function requireConsentAssurance(caller: Caller): void {
+  if (hasConsentAssurance(caller)) return;
+  throw hubError(
+    "ASSURANCE_TOO_LOW",
+    "Giving or withdrawing a consent needs a sign-in at the high level of assurance. Sign in again with BankID (or another high-level eID) and try once more.",
+  );
 }

@@ -8,10 +8,10 @@ import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Consent as ConsentRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName, type ConsentCapacity, type ConsentChannel, type ConsentDecision } from "../../../prisma/samhandling/generated/enums.ts";
-import { requireHighAssurance } from "../../kit/auth/assurance.ts";
 import { DATA_CATEGORIES } from "../../kit/categories.ts";
 import { PersonRef } from "../../kit/entities.ts";
 import { hubError } from "../../kit/errors.ts";
+import { requireConsentAssurance } from "../../kit/auth/assurance.ts";
 import { callerOf, employee, signedIn, type Context, type Signed } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
 import type { PersonFacts } from "../person-facts.ts";
@@ -118,7 +118,8 @@ interface Arrival {
 /** Who may record what, and how it comes in: a citizen gives or refuses their own; an employee records a form or a refusal. */
 function arrival(who: Signed, decision: ConsentDecision, formReference: string | null, ctx: Context): Arrival {
   if (who.kind === "citizen") {
-    requireHighAssurance(callerOf(ctx), decision === "PERMIT" ? "Giving a consent" : "Refusing a consent");
+    // Giving consent binds the person's data; a refusal only keeps it closed and needs no more than a sign-in.
+    if (decision === "PERMIT") requireConsentAssurance(callerOf(ctx));
     if (formReference !== null) throw hubError("FORBIDDEN", "A paper form is recorded by a member of the case. Give your consent yourself with grantConsent.");
     return { channel: "DIGITAL", formReference: null };
   }
@@ -430,10 +431,11 @@ export class ConsentResolver {
       "parental responsibility (for a consent given as guardian) may withdraw it; an active member of the case may record a withdrawal on the person's behalf.",
   })
   async withdrawConsent(@Arg("id", () => ID, { description: "The consent's id." }) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
-    const who = signedIn(callerOf(ctx));
+    const caller = callerOf(ctx);
+    const who = signedIn(caller);
+    requireConsentAssurance(caller);
     const found = who.kind === "citizen" ? await consentOfCitizen(ctx, who.personId, id) : await consentInOwnCase(ctx, who, id);
-    if (who.kind === "citizen") requireHighAssurance(callerOf(ctx), "Withdrawing a consent");
-    else requireNoOtherPurpose(ctx, found.caseId);
+    if (who.kind !== "citizen") requireNoOtherPurpose(ctx, found.caseId);
     const alreadyWithdrawn = () =>
       hubError("CONFLICT", "This consent has already been withdrawn. Nothing more to do; record a new consent if the person wants to share again.");
     if (found.withdrawnAt != null) throw alreadyWithdrawn();

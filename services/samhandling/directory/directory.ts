@@ -13,9 +13,6 @@ import type { SamhandlingClient } from "../data.ts";
 
 const log = createLogger("samhandling");
 
-/** The role that keeps a service's directory entries. */
-export const ADMIN_ROLE = "admin";
-
 /** The directory's service for a sign-in's service claim; null for those with no entry (citizens, the register's auditors). */
 export function directoryService(service: string): ServiceName | null {
   const upper = service.toUpperCase();
@@ -34,15 +31,16 @@ const RECORDED_MS = 5 * 60_000;
 
 /**
  * Records a verified employee sign-in in the directory (kit hook `onCaller`):
- * a new employee gets an active entry; a known one gets the name, service and
- * roles of their sign-in. Whether an entry is active, and its unit, are the
+ * a new employee gets an active entry, in the unit their sign-in names if it
+ * names one; a known one gets the name, service and roles of their sign-in.
+ * Whether an entry is active, and its unit once it exists, are the
  * administrators' to set, so a sign-in never reactivates anyone. A failed
  * write is forgotten and tried again on the next request; it refuses nothing
  * by itself (an employee without an entry simply cannot be added to a case).
  */
 export async function recordSignIn(db: SamhandlingClient, caller: Caller): Promise<void> {
   if (caller.kind !== "actor") return;
-  const { sub, name, roles } = caller.claims;
+  const { sub, name, roles, unit } = caller.claims;
   const service = directoryService(caller.claims.service);
   if (!service) return;
   const sortedRoles = [...new Set(roles)].sort();
@@ -53,7 +51,7 @@ export async function recordSignIn(db: SamhandlingClient, caller: Caller): Promi
     const now = new Date();
     await db.employee.upsert({
       where: { actorId: sub },
-      create: { actorId: sub, displayName: name, service, roles: sortedRoles, active: true, source: "SIGN_IN", updatedAt: now },
+      create: { actorId: sub, displayName: name, service, unit: unit ?? null, roles: sortedRoles, active: true, source: "SIGN_IN", updatedAt: now },
       update: { displayName: name, service, roles: sortedRoles, updatedAt: now },
     });
     if (recorded.size >= MAX_RECORDED) recorded.clear();

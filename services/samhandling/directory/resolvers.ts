@@ -4,11 +4,12 @@
 // entry, and never anyone's service (that comes from the identity provider).
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Employee as EmployeeRow } from "../../../prisma/samhandling/generated/client.ts";
+import { ADMIN_ROLE } from "../../kit/auth/caller.ts";
 import { hubError } from "../../kit/errors.ts";
 import { callerOf, employee, type Context } from "../context.ts";
 import { requiredId, requiredText, text } from "../input.ts";
 import { afterDecisionChange, beforeDecisionChange } from "../consent/decision-change.ts";
-import { ADMIN_ROLE, directoryService } from "./directory.ts";
+import { directoryService } from "./directory.ts";
 import { Employee, RegisterEmployeeInput } from "./types.ts";
 
 interface Administrator {

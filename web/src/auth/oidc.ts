@@ -1,6 +1,7 @@
 // Sign-in with OpenID Connect through oidc-client-ts (a maintained, certified
 // client): authorization code with PKCE against the provider named in
-// /config.json, found through its discovery document. Tokens stay in this
+// /config.json, found through its discovery document; then the gateway says
+// who the hub takes the person for (auth/viewer.ts). Tokens stay in this
 // page's memory. Only the round trip's own state (PKCE verifier, state id,
 // return path) waits in sessionStorage while the browser is at the provider —
 // it has to survive that page load, holds no token or personal data, and is
@@ -9,13 +10,14 @@ import { InMemoryWebStorage, UserManager, WebStorageStateStore, type User } from
 import type { OidcSettings } from "../runtime-config.ts";
 import { AppError } from "../errors/errors.ts";
 import { CALLBACK_PATH, type Auth } from "./auth.ts";
-import { safeReturnPath, userFromClaims, type SignedInUser } from "./session.ts";
+import { safeReturnPath, type SignedInUser } from "./session.ts";
 
 interface RoundTrip {
   returnTo: string;
 }
 
-export function oidcAuth(settings: OidcSettings, origin = window.location.origin): Auth {
+/** `whoIsSignedIn` asks the hub, with the session's token, who the person is (auth/viewer.ts). */
+export function oidcAuth(settings: OidcSettings, whoIsSignedIn: () => Promise<SignedInUser | null>, origin = window.location.origin): Auth {
   const manager = new UserManager({
     authority: settings.issuer,
     client_id: settings.clientId,
@@ -25,7 +27,8 @@ export function oidcAuth(settings: OidcSettings, origin = window.location.origin
     post_logout_redirect_uri: `${origin}/`,
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    loadUserInfo: true,
+    // The app takes the person from the hub (viewer), not from the provider's userinfo.
+    loadUserInfo: false,
     // Renews with the refresh token, in memory; without one the person signs in again.
     automaticSilentRenew: true,
     monitorSession: false,
@@ -38,8 +41,7 @@ export function oidcAuth(settings: OidcSettings, origin = window.location.origin
     user = next;
     for (const listener of listeners) listener();
   };
-  const adopt = (oidcUser: User | null) => set(oidcUser && !oidcUser.expired ? userFromClaims(oidcUser.profile) : null);
-  manager.events.addUserLoaded(adopt);
+  // A renewed token is the same person: the user stays as the hub named them at sign-in.
   manager.events.addUserUnloaded(() => set(null));
   manager.events.addSilentRenewError(() => void manager.removeUser());
 
@@ -61,9 +63,15 @@ export function oidcAuth(settings: OidcSettings, origin = window.location.origin
       } catch (error) {
         throw new AppError("SIGN_IN_FAILED", { cause: error });
       }
-      const signedIn = userFromClaims(oidcUser.profile);
+      let signedIn: SignedInUser | null;
+      try {
+        signedIn = await whoIsSignedIn();
+      } catch (error) {
+        await manager.removeUser();
+        throw new AppError("SIGN_IN_FAILED", { cause: error });
+      }
       if (!signedIn) {
-        // Claims the hub would not accept: no half-signed-in state.
+        // A sign-in the hub would not accept: no half-signed-in state.
         await manager.removeUser();
         throw new AppError("SIGN_IN_FAILED");
       }

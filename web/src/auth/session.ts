@@ -1,14 +1,14 @@
 // Who is signed in, as the app needs it: name, role and service, read from the
-// provider's claims with the same rule every subgraph applies to a token
-// (services/kit/auth/caller.ts), so the app never shows a role the hub would
-// not grant. Pure: no browser, no provider.
+// hub's claims (the gateway's `viewer`, auth/viewer.ts) with the same rule
+// every subgraph applies to them (services/kit/auth/caller.ts), so the app
+// never shows a role the hub would not grant. Pure: no browser, no provider.
 import { AUDITOR_ROLE, callerFromClaims, type ActorService } from "../../../services/kit/auth/caller.ts";
 
 /** What decides the app's navigation: a case worker or coordinator, a citizen, or an auditor of a service's access log. */
 export type AppRole = "employee" | "citizen" | "auditor";
 
 export interface SignedInUser {
-  /** The provider's subject: an actor id or a citizen's login id. Never shown, never logged. */
+  /** The hub's id for the caller: an actor id or `citizen-<person id>`. Never shown, never logged. */
   subject: string;
   /** Display name, for the header only. */
   name: string;
@@ -23,6 +23,27 @@ export function userFromClaims(claims: unknown): SignedInUser | null {
   const { sub, name, service, roles } = caller.claims;
   const role: AppRole = service === "citizen" ? "citizen" : roles.includes(AUDITOR_ROLE) ? "auditor" : "employee";
   return { subject: sub, name, role, service };
+}
+
+/** The gateway's `viewer` (the hub's claims under their API names), as the app's user. */
+export interface ViewerFields {
+  actorId: string;
+  name: string;
+  service: string;
+  roles: readonly string[];
+  personId?: string | null;
+  assurance?: string | null;
+}
+
+export function userFromViewer(viewer: ViewerFields): SignedInUser | null {
+  return userFromClaims({
+    sub: viewer.actorId,
+    name: viewer.name,
+    service: viewer.service,
+    roles: viewer.roles,
+    personId: viewer.personId ?? undefined,
+    assurance: viewer.assurance?.toLowerCase(),
+  });
 }
 
 /**

@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query Viewer {\n  viewer {\n    kind\n    actorId\n    name\n    service\n    roles\n    unit\n    personId\n    assurance\n  }\n}": typeof types.ViewerDocument,
     "query MyCases {\n  myCases {\n    id\n    kind\n    title\n    btiLevel\n    overdueFollowUpCount\n  }\n}": typeof types.MyCasesDocument,
 };
 const documents: Documents = {
+    "query Viewer {\n  viewer {\n    kind\n    actorId\n    name\n    service\n    roles\n    unit\n    personId\n    assurance\n  }\n}": types.ViewerDocument,
     "query MyCases {\n  myCases {\n    id\n    kind\n    title\n    btiLevel\n    overdueFollowUpCount\n  }\n}": types.MyCasesDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Viewer {\n  viewer {\n    kind\n    actorId\n    name\n    service\n    roles\n    unit\n    personId\n    assurance\n  }\n}"): (typeof documents)["query Viewer {\n  viewer {\n    kind\n    actorId\n    name\n    service\n    roles\n    unit\n    personId\n    assurance\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
