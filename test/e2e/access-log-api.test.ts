@@ -55,7 +55,7 @@ describe("a citizen's own access log", () => {
     expect(childAsked.data!.person!.navAccessLog).toEqual(expect.any(Array));
     expect(childAsked.data!.person!.navAccessLog!.every((e) => e.personId === CHILD)).toBe(true);
     // The look itself is logged, as the guardian's innsyn into the child's log.
-    expect(childAsked.data!.person!.navAccessLog).toContainEqual(expect.objectContaining({ actorId: "citizen-sara", categories: ["ACCESS_LOG"], reason: "PARENTAL_RESPONSIBILITY" }));
+    expect(childAsked.data!.person!.navAccessLog).toContainEqual(expect.objectContaining({ actorId: demoUser("citizen")!.claims.sub, categories: ["ACCESS_LOG"], reason: "PARENTAL_RESPONSIBILITY" }));
   });
 
   it("is null for anyone else: a parent about their child from 16, a citizen about a stranger, a caseworker about a case subject", async () => {

@@ -48,6 +48,7 @@ import { CONSENT_SERVICES, ConsentOracle, VIEWS, type Actor, type OracleConsent,
 
 const world = demoWorld({ syntheticFamilies: 30, syntheticSeed: Number(process.env.SEED_SYNTHETIC_SEED ?? 1) });
 const PERSON_IDS = world.registry.person.map((p) => p.id!);
+const REGISTERED = new Set(PERSON_IDS);
 const GIVEN_NAME = new Map(world.registry.person.map((p) => [p.id!, p.givenName]));
 const CITIZENS = { citizen: demoUser("citizen")!.claims.personId!, emma: demoUser("emma")!.claims.personId! } as const;
 const familyOf = new Map(world.registry.familyMember.map((m) => [m.personId, m.familyId]));
@@ -1090,7 +1091,9 @@ async function checkQuery(q: Spec<typeof queryArb>): Promise<void> {
     if (children.length > 0 && n % 2 === 0) personId = children[n % children.length]!;
     const guardians = guardiansOf(personId);
     const asker = n % 4;
-    if (asker === 0 || (asker % 2 === 1 && guardians.length === 0)) actor = { kind: "citizen", key: null, personId };
+    // An id the register does not know is no one who can sign in: a stranger asks about it.
+    if (!REGISTERED.has(personId)) actor = { kind: "citizen", key: null, personId: PERSON_IDS[n % PERSON_IDS.length]! };
+    else if (asker === 0 || (asker % 2 === 1 && guardians.length === 0)) actor = { kind: "citizen", key: null, personId };
     else if (asker % 2 === 1) actor = { kind: "citizen", key: null, personId: guardians[n % guardians.length]!.guardianId };
     // Or someone else: mostly a stranger to the person.
     else if (actor.kind !== "citizen") actor = { kind: "citizen", key: null, personId: PERSON_IDS[n % PERSON_IDS.length]! };
