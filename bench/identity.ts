@@ -24,6 +24,7 @@ export async function productionIssuer(port: number): Promise<Issuer> {
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${port}`;
   const signingSecret = randomBytes(32).toString("base64url");
+  const internalSigningSecret = randomBytes(32).toString("base64url");
   return {
     async token({ sub, ...rest }) {
       return new SignJWT({ ...rest }).setProtectedHeader({ alg: "RS256", kid, typ: "JWT" }).setSubject(sub).setIssuer(issuer)
@@ -34,6 +35,7 @@ export async function productionIssuer(port: number): Promise<Issuer> {
       OIDC_ISSUER: issuer,
       OIDC_JWKS_URI: `${issuer}/jwks.json`,
       HUB_SIGNING_SECRET: signingSecret,
+      HUB_INTERNAL_SIGNING_SECRET: internalSigningSecret,
       HUB_JWT_SECRET: "",
     },
     signingSecret,

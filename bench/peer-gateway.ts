@@ -8,7 +8,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { decodeJwt } from "jose";
-import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, sign, signedPayload, type HubExtension } from "../services/kit/auth/signing.ts";
+import { HUB_EXTENSION, JWT_EXTENSION, newNonce, SIGNATURE_EXTENSION, sign, signedPayload, type HubExtension } from "../services/kit/auth/signing.ts";
 
 interface PeerContext {
   claims: Record<string, unknown> | null;
@@ -20,8 +20,11 @@ const port = Number(process.env.PEER_PORT);
 if (!secret || !Number.isInteger(port)) throw new Error("PEER_PORT and HUB_SIGNING_SECRET must be set.");
 
 class SigningDataSource extends RemoteGraphQLDataSource<PeerContext> {
+  /** The subgraph this source calls: each call is signed for it alone. */
+  target = "";
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<PeerContext>): void {
-    const hub: HubExtension = { purpose: context.purpose ?? null, requestId: randomUUID(), issuedAt: Date.now() };
+    const hub: HubExtension = { purpose: context.purpose ?? null, requestId: randomUUID(), issuedAt: Date.now(), target: this.target, nonce: newNonce() };
     const extensions: Record<string, unknown> = { ...request.extensions, [HUB_EXTENSION]: hub };
     if (context.claims) extensions[JWT_EXTENSION] = { payload: context.claims };
     extensions[SIGNATURE_EXTENSION] = sign(signedPayload({ query: request.query, variables: request.variables, extensions }), secret);
@@ -31,7 +34,7 @@ class SigningDataSource extends RemoteGraphQLDataSource<PeerContext> {
 
 const gateway = new ApolloGateway({
   supergraphSdl: fs.readFileSync(process.env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql", "utf8"),
-  buildService: ({ name, url }) => new SigningDataSource({ url: process.env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? url }),
+  buildService: ({ name, url }) => Object.assign(new SigningDataSource({ url: process.env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? url }), { target: name }),
 });
 const server = new ApolloServer<PeerContext>({ gateway });
 await startStandaloneServer(server, {

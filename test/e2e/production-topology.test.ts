@@ -69,6 +69,7 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
       variables: {
         POSTGRES_PASSWORD: "unused-with-trust-auth",
         HUB_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+        HUB_INTERNAL_SIGNING_SECRET: randomBytes(32).toString("base64url"),
         OIDC_ISSUER: TEST_ISSUER,
         OIDC_JWKS_URI: issuer.jwksUri,
         SEED_DEMO: "true",

@@ -1,7 +1,8 @@
-// The two shared secrets: one signs and verifies bearer tokens in
-// development, the other signs every request the gateway (or a subgraph)
-// sends to a subgraph. In production both must come from the environment;
-// in development they are generated once under the data folder.
+// The shared secrets: one signs and verifies bearer tokens in development,
+// one signs every request the gateway sends to a subgraph, one every request
+// a subgraph sends to another (auth/signing.ts says why two). In production
+// they must come from the environment; in development they are generated
+// once under the data folder.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,30 +10,41 @@ import path from "node:path";
 export interface HubSecrets {
   /** HS256 key for development tokens (production verifies against an OIDC issuer's JWKS instead). */
   jwtSecret: string;
-  /** HMAC key for gateway → subgraph and subgraph → subgraph requests. */
+  /** HMAC key for gateway → subgraph requests. */
   signingSecret: string;
+  /** HMAC key for subgraph → subgraph requests; the gateway never uses it. */
+  internalSigningSecret: string;
 }
+
+const newSecret = () => randomBytes(32).toString("base64url");
 
 const DEV_SECRETS_FILE = ".dev-secrets.json";
 
 /** Creates the development secrets file once; the launcher calls this before starting any process. */
 export function ensureDevSecrets(dataDir: string): HubSecrets {
   const file = path.join(dataDir, DEV_SECRETS_FILE);
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as HubSecrets;
+  const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<HubSecrets>) : null;
+  // A data folder from before the internal hop had a key of its own gets one added.
+  if (kept?.jwtSecret && kept.signingSecret && kept.internalSigningSecret) return kept as HubSecrets;
   fs.mkdirSync(dataDir, { recursive: true });
-  const secrets: HubSecrets = { jwtSecret: randomBytes(32).toString("base64url"), signingSecret: randomBytes(32).toString("base64url") };
+  const secrets: HubSecrets = { jwtSecret: kept?.jwtSecret || newSecret(), signingSecret: kept?.signingSecret || newSecret(), internalSigningSecret: newSecret() };
   fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
 }
 
 /**
- * The secrets this process uses: those set (HUB_JWT_SECRET / HUB_SIGNING_SECRET,
- * from its config), else — development only — the data folder's. Production's
- * config has already refused to start without the signing secret.
+ * The secrets this process uses: those set (HUB_JWT_SECRET, HUB_SIGNING_SECRET,
+ * HUB_INTERNAL_SIGNING_SECRET, from its config), else — development only — the
+ * data folder's. Production's config has already refused to start without the
+ * ones it needs. (The gateway reads no internal secret; it gets "" here.)
  */
-export function loadSecrets(dataDir: string, set: { jwtSecret?: string; signingSecret?: string }, production: boolean): HubSecrets {
-  const fromEnv = { jwtSecret: set.jwtSecret ?? "", signingSecret: set.signingSecret ?? "" };
-  if (production || (fromEnv.jwtSecret && fromEnv.signingSecret)) return fromEnv;
+export function loadSecrets(dataDir: string, set: { jwtSecret?: string; signingSecret?: string; internalSigningSecret?: string }, production: boolean): HubSecrets {
+  const fromEnv = { jwtSecret: set.jwtSecret ?? "", signingSecret: set.signingSecret ?? "", internalSigningSecret: set.internalSigningSecret ?? "" };
+  if (production || (fromEnv.jwtSecret && fromEnv.signingSecret && fromEnv.internalSigningSecret)) return fromEnv;
   const dev = ensureDevSecrets(dataDir);
-  return { jwtSecret: fromEnv.jwtSecret || dev.jwtSecret, signingSecret: fromEnv.signingSecret || dev.signingSecret };
+  return {
+    jwtSecret: fromEnv.jwtSecret || dev.jwtSecret,
+    signingSecret: fromEnv.signingSecret || dev.signingSecret,
+    internalSigningSecret: fromEnv.internalSigningSecret || dev.internalSigningSecret,
+  };
 }
