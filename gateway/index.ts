@@ -6,7 +6,7 @@ import { createHubGateway } from "./runtime.ts";
 import { metricsRegistry, serveMetrics } from "./telemetry.ts";
 import { hubHttpServer } from "../services/kit/http-server.ts";
 import { configureLogs, createLogger, exitForStartFailure } from "../services/kit/log.ts";
-import { Drain, onShutdown } from "../services/kit/lifecycle.ts";
+import { Drain, onShutdown, reportStartup } from "../services/kit/lifecycle.ts";
 import { EPOCH_PATH, FollowedEpoch, redisEpoch, type ConsentEpoch } from "../services/kit/consent-epoch.ts";
 import { refusalResponse } from "../services/kit/errors.ts";
 
@@ -15,11 +15,13 @@ const log = createLogger("gateway");
 async function start(): Promise<void> {
   const config = gatewayConfig();
   configureLogs({ level: config.logLevel, production: config.production });
+  reportStartup("code loaded");
   // The consent epoch stamped on every subgraph call (kit/consent-epoch.ts): from Redis, or pushed by samhandling.
   const followed = config.redisUrl ? null : new FollowedEpoch(config.signingSecret);
   const epochs: ConsentEpoch = followed ?? redisEpoch(config.redisUrl!);
   const registry = metricsRegistry();
   const gateway = createHubGateway(config, epochs, registry);
+  reportStartup("supergraph loaded");
   // Readiness false and new requests refused while in-flight ones finish (kit/lifecycle.ts).
   const drain = new Drain({ readiness: "/readiness", passThrough: ["/healthcheck"] });
   const server = hubHttpServer(

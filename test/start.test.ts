@@ -1,5 +1,6 @@
-// `npm start` on a fresh data folder: migrates, seeds, starts every process,
-// prints the URLs and an example query that works, and stops cleanly on Ctrl-C.
+// `npm start` on a fresh data folder: migrates, seeds, starts every process
+// (from its bundle), shows each one's progress, prints the URLs and an example
+// query that works, and stops cleanly on Ctrl-C.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { exampleQuery } from "../scripts/lib/example.ts";
+import { SERVICE_NAMES } from "../services/kit/catalog.ts";
 
 const PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 1000;
 
@@ -31,6 +33,12 @@ describe("npm start", () => {
         setTimeout(() => (clearInterval(timer), reject(new Error(`not started in time:\n${output}`))), 150_000).unref();
       });
 
+      // Progress per process while it starts: each one's steps, each one's "ready".
+      for (const name of [...SERVICE_NAMES, "gateway"]) {
+        expect(output, name).toMatch(new RegExp(`^  ${name} +code loaded +[\\d.]+ s$`, "m"));
+        expect(output, name).toMatch(new RegExp(`^  ${name} +ready +[\\d.]+ s$`, "m"));
+      }
+      expect(output).toMatch(/^  registry +embedded database open, migrations checked +[\d.]+ s$/m);
       expect(output).toContain(`http://localhost:${PORT}/graphql`);
       expect(output).toContain("query FamilyOverview");
       // The printed recipe works: a token from `npm run token` and the declared case.

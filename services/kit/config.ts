@@ -1,6 +1,7 @@
 // The settings of every subgraph process, and those the gateway and the
 // command-line scripts share with it: declared once here (services/kit/env.ts
 // says how), read and validated once when a process starts.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_GATEWAY_PORT, SERVICE_NAMES, subgraphPort, type ServiceName } from "./catalog.ts";
@@ -27,7 +28,18 @@ import {
   type Get,
 } from "./env.ts";
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * The project's folder: the nearest one above this module holding the hub's
+ * package.json. Found, not counted up to, because `npm start` runs the
+ * processes from bundles under node_modules/.cache (scripts/lib/compile.ts).
+ */
+export const ROOT_DIR = (() => {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string }).name === "samhandling-hub") return dir;
+    if (path.dirname(dir) === dir) throw new Error("The hub's package.json was not found above services/kit/config.ts.");
+  }
+})();
 
 // --- shared by the subgraphs, the gateway and the scripts -------------------
 

@@ -21,7 +21,7 @@ import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { hubHttpServer } from "./http-server.ts";
 import { internalClient } from "./internal.ts";
-import { Drain, onShutdown } from "./lifecycle.ts";
+import { Drain, onShutdown, reportStartup } from "./lifecycle.ts";
 import { configureLogs, createLogger } from "./log.ts";
 import type { Disconnectable, ServerOptions, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
 
@@ -39,12 +39,15 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   const log = createLogger(definition.service);
   const startedAt = Date.now();
   const secrets = loadSecrets(path.dirname(config.dataDir), config.secrets, config.production);
+  reportStartup("code loaded");
 
   const database = await openDatabase(config);
+  reportStartup(`${database.kind === "pglite" ? "embedded database" : "PostgreSQL"} open, migrations checked`);
   const client = definition.createClient(database.adapter);
   if (config.seedDemo && options.seed) {
     const counts = await seedTables(client, await options.seed(config));
     log.info("demo data seeded", counts);
+    reportStartup("demo data seeded");
   }
 
   const deps = { internal: internalClient(definition.service, secrets.internalSigningSecret, config.subgraphUrls) };
@@ -70,6 +73,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   };
 
   const { schema } = await buildFederatedSchema(definition);
+  reportStartup("schema built");
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
