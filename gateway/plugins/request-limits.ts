@@ -47,14 +47,11 @@ export function inputProblem(value: unknown): InputProblem | null {
     }
     if (next === null || typeof next !== "object") continue;
     if (depth >= MAX_INPUT_DEPTH) return "depth";
-    if (Array.isArray(next)) {
-      for (const item of next) values.push(item), depths.push(depth + 1);
-      continue;
-    }
     for (const [key, item] of Object.entries(next)) {
-      const problem = textProblem(key);
+      const problem = Array.isArray(next) ? null : textProblem(key);
       if (problem) return problem;
-      values.push(item), depths.push(depth + 1);
+      values.push(item);
+      depths.push(depth + 1);
     }
   }
   return null;
