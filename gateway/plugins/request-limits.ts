@@ -155,11 +155,20 @@ function masked(error: GraphQLError): void {
 /** graphql-js's own hints ("Did you mean the enum value …?"), which armor's plugin does not catch outside validation. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
+/**
+ * Where a stack or a file path travels in an error's extensions: Yoga's
+ * `originalError` in development, Apollo's `stacktrace` and older servers'
+ * `exception`, whichever service the error came from. None reaches a client,
+ * in any mode.
+ */
+const INTERNALS = ["originalError", "stacktrace", "exception"];
+
 function withCode(error: unknown, hideSuggestions: boolean): void {
   if (!(error instanceof GraphQLError)) return;
   if (hideSuggestions) error.message = error.message.replace(SUGGESTION, "");
   masked(error);
   const extensions = error.extensions as Record<string, unknown>;
+  for (const key of INTERNALS) delete extensions[key];
   const known = KNOWN.find(([pattern]) => pattern.test(error.message));
   if (known) {
     extensions.code = known[1];

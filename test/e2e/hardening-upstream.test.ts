@@ -18,7 +18,7 @@ const QUERY = `query ($id: ID!) { person(id: $id) { givenName nav { involved } }
 /** What the stand-in's errors say: internals no client may see. */
 const INTERNAL_TEXT = 'relation "nav_secret" does not exist at /srv/nav/data.ts:12';
 
-type Behaviour = "uncoded error" | "hang" | "not json";
+type Behaviour = "uncoded error" | "coded error with a stack" | "hang" | "not json";
 
 /** A stand-in for nav: answers as told, and records when each call it got was closed. */
 class StandIn {
@@ -33,7 +33,12 @@ class StandIn {
       if (this.behaviour === "hang") return;
       if (this.behaviour === "not json") return res.writeHead(200, { "content-type": "text/html" }).end("<html>Internal Server Error at /srv/nav/index.ts</html>");
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ data: { _entities: [null] }, errors: [{ message: INTERNAL_TEXT, path: ["_entities", 0, "nav"] }] }));
+      const stack = [`Error: ${INTERNAL_TEXT}`, "    at load (/srv/nav/data.ts:12:7)"];
+      const error =
+        this.behaviour === "uncoded error"
+          ? { message: INTERNAL_TEXT, path: ["_entities", 0, "nav"] }
+          : { message: "Only the case's members may see this.", path: ["_entities", 0, "nav"], extensions: { code: "FORBIDDEN", stacktrace: stack, exception: { stacktrace: stack } } };
+      res.end(JSON.stringify({ data: { _entities: [null] }, errors: [error] }));
     });
   });
 
@@ -83,6 +88,15 @@ describe("a subgraph's own error", () => {
       expect(error.extensions, res.raw).toMatchObject({ code: "SUBGRAPH_ERROR", serviceName: "nav" });
       expect(error.message).toMatch(/^The nav service answered with an error/);
     }
+    expectNoInternals(res.raw);
+  });
+
+  it("with a code but a stack attached → its code and message, never the stack", async () => {
+    navStandIn.behaviour = "coded error with a stack";
+    const res = await post(gw.url, { query: QUERY, variables: { id: TOR } }, await asUser(ACTOR, CASE));
+    expect(res.status, res.raw).toBe(200);
+    expect(res.errors?.[0]?.extensions, res.raw).toEqual({ code: "FORBIDDEN", serviceName: "nav" });
+    expect(res.errors?.[0]?.message).toBe("Only the case's members may see this.");
     expectNoInternals(res.raw);
   });
 
