@@ -156,19 +156,26 @@ function masked(error: GraphQLError): void {
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 /**
- * Where a stack or a file path travels in an error's extensions: Yoga's
- * `originalError` in development, Apollo's `stacktrace` and older servers'
- * `exception`, whichever service the error came from. None reaches a client,
- * in any mode.
+ * Where a stack or a file path travels in an error's extensions: Apollo's
+ * `stacktrace` and older servers' `exception`, whichever service the error
+ * came from, and Yoga's `originalError` (its stack and text in development;
+ * the JSON parser's message otherwise). None reaches a client, in any mode.
+ * Of `originalError` its class is kept: Yoga answers 400 rather than 200 to
+ * a plain-JSON client when it is there.
  */
-const INTERNALS = ["originalError", "stacktrace", "exception"];
+function withoutInternals(extensions: Record<string, unknown>): void {
+  delete extensions.stacktrace;
+  delete extensions.exception;
+  const original = extensions.originalError as { name?: unknown } | undefined;
+  if (original !== undefined) extensions.originalError = { name: typeof original?.name === "string" ? original.name : "Error" };
+}
 
 function withCode(error: unknown, hideSuggestions: boolean): void {
   if (!(error instanceof GraphQLError)) return;
   if (hideSuggestions) error.message = error.message.replace(SUGGESTION, "");
   masked(error);
   const extensions = error.extensions as Record<string, unknown>;
-  for (const key of INTERNALS) delete extensions[key];
+  withoutInternals(extensions);
   const known = KNOWN.find(([pattern]) => pattern.test(error.message));
   if (known) {
     extensions.code = known[1];
