@@ -104,7 +104,7 @@ describe("a subgraph's own refusals", () => {
     server = http.createServer(
       createRequestListener({
         apollo: {} as ApolloServer,
-        verify: () => null,
+        verify: async () => null,
         context: async () => ({}),
         isReady: () => true,
         metrics: () => "",
