@@ -14,12 +14,11 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT_DIR } from "../services/kit/config.ts";
 import { cpuMs } from "../scripts/lib/procstat.ts";
+import { benchStartupConfig } from "./config.ts";
+import { childEnv } from "../scripts/config.ts";
 
-const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
-const PORT = Number(process.env.BENCH_STARTUP_PORT ?? 19_600);
-const ROOT = path.resolve(process.env.BENCH_STARTUP_ROOT ?? ROOT_DIR);
+const { runs: RUNS, port: PORT, root: ROOT, out } = benchStartupConfig();
 const READY = "Samhandling hub is running.";
 const BEGIN = "<!-- bench:startup:begin -->";
 const END = "<!-- bench:startup:end -->";
@@ -59,7 +58,7 @@ async function once(kind: Run["kind"], dataDir: string): Promise<Run> {
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, GATEWAY_PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "warn", NODE_ENV: "development" },
+    env: { ...childEnv(), GATEWAY_PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "warn", NODE_ENV: "development" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -130,7 +129,6 @@ try {
 
 const block = report(runs);
 console.log(`\n${block}`);
-const out = process.env.BENCH_OUT ?? path.join(ROOT_DIR, "bench", "RESULTS.md");
 const current = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
 const at = current.indexOf(BEGIN);
 const next = at >= 0 ? current.slice(0, at) + block + current.slice(current.indexOf(END) + END.length) : `${current.trimEnd()}\n${block}\n`;

@@ -15,7 +15,7 @@ import { documentsConfig, gatewayConfig, hardeningConfig } from "../gateway/conf
 import { auditVerifyConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
 import { CONFIGURATION_DOC, configurationDoc, PROCESSES } from "../scripts/lib/reference-docs.ts";
 import { demoConfig } from "../demo/config.ts";
-import { benchConfig, peerGatewayConfig } from "../bench/config.ts";
+import { benchConfig, benchStartupConfig, peerGatewayConfig } from "../bench/config.ts";
 import { loadConfig } from "./load/config.ts";
 
 /** Reads one setting alone. */
@@ -89,6 +89,7 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "the demo data (in any process that loads it)": (env) => demoConfig(env),
   "npm run load": (env) => loadConfig({}, env),
   "npm run bench": (env) => benchConfig(env),
+  "npm run bench:startup": (env) => benchStartupConfig(env),
   // Started by the benchmark with its port and secret; without them it refuses, having read every setting.
   "the benchmark's peer gateway": (env) => {
     try {

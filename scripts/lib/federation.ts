@@ -242,7 +242,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const env: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
   // Created before any process starts, so all of them read the same development secrets.
   // Production reads its secrets from the environment only: no development secret is written.
-  const effective = { ...process.env, ...env };
+  const effective = childEnv(env);
   if (!childrenInProduction(env)) ensureDevSecrets(options.dataDir);
   // One initdb for every embedded database still to be made, instead of one each (kit/db/database.ts).
   const newEmbedded = SERVICE_NAMES.filter((s) => !databaseUrlFor(s, effective) && !fs.existsSync(path.join(options.dataDir, s, "pgdata")));
