@@ -15,11 +15,15 @@ import {
   NODE_ENV,
   REDIS_URL,
 } from "../services/kit/config.ts";
-import { boolean, readSettings, setting, settingsOrExit, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { boolean, duration, readSettings, setting, settingsOrExit, type Declaration, type Env, type Get } from "../services/kit/env.ts";
 
 const CI = setting("CI", boolean(), {
   default: false,
   description: "`npm test` in CI: a missing PostgreSQL (`DATABASE_URL_TEMPLATE`) or Redis (`REDIS_URL`) fails the run instead of skipping its suites.",
+});
+const STARTUP_STALL_TIMEOUT_MS = setting("STARTUP_STALL_TIMEOUT_MS", duration({ min: 1 }), {
+  default: 5 * 60_000,
+  description: "`npm start` waits as long as every process is alive and working (reporting start-up steps or using CPU); it gives up on one that has shown neither for this long.",
 });
 const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
   default: false,
@@ -28,7 +32,7 @@ const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
 
 /** Which script reads which settings, as docs/configuration.md lists them. */
 export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> = {
-  "npm start": [NODE_ENV, GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
+  "npm start": [NODE_ENV, GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, STARTUP_STALL_TIMEOUT_MS].map((s) => s.declaration),
   "npm test": [CI, REDIS_URL, DATABASE_URL_TEMPLATE].map((s) => s.declaration),
   "npm run token": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR].map((s) => s.declaration),
   "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
@@ -48,8 +52,8 @@ const databases = (get: Get): DatabasesConfig => ({
   databaseUrls: Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseUrlIn(get, s)])) as Record<ServiceName, string | undefined>,
 });
 
-export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number; production: boolean } {
-  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), production: isProductionIn(get), ...databases(get) }));
+export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number; production: boolean; stallTimeoutMs: number } {
+  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), production: isProductionIn(get), stallTimeoutMs: get(STARTUP_STALL_TIMEOUT_MS), ...databases(get) }));
 }
 
 export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {
