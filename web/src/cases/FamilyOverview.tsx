@@ -15,7 +15,7 @@ type Subject = NonNullable<NonNullable<CasePageQuery["case"]>["subjects"][number
 type Contact = { name: string; role?: string | null; phone?: string | null } | null | undefined;
 
 const contactText = (t: Translate, contact: Contact): string | null =>
-  contact ? t("view.contact", { contact: [contact.name, contact.role, contact.phone].filter(Boolean).join(t("list.separator")) }) : null;
+  contact ? t("view.contact", { contact: [contact.name, contact.role, contact.phone].filter(Boolean).join(", ") }) : null;
 
 /** A service's data about one person, as lines of text; only called where access is granted. */
 function grantedLines(t: Translate, lang: Lang, service: ViewService, subject: Subject): (string | null)[] {

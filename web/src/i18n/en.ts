@@ -41,7 +41,6 @@ export const en = {
   "nav.review": "For review",
 
   "date.unknown": "unknown date",
-  "list.separator": ", ",
 
   "case.kind.BTI": "BTI case",
   "case.kind.ANSVARSGRUPPE": "Responsibility group",

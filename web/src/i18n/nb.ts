@@ -42,7 +42,6 @@ export const nb = {
   "nav.review": "Til gjennomgang",
 
   "date.unknown": "ukjent dato",
-  "list.separator": ", ",
 
   "case.kind.BTI": "BTI-sak",
   "case.kind.ANSVARSGRUPPE": "Ansvarsgruppe",
