@@ -5,7 +5,7 @@
 // saker". Every page passes the support's checks (axe, reflow, console).
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { demoCaseId } from "../../demo/fjordvik.ts";
+import { demoCaseId, demoCaseMemberId } from "../../demo/fjordvik.ts";
 import { webPort } from "../../services/kit/catalog.ts";
 import { ensureWebBuild } from "../../web/build.ts";
 import { checkPage, consoleErrorsOf, describeWithBrowser, focused, focusStartOfPage, launchChromium } from "../support/browser.ts";
@@ -135,6 +135,30 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     await expect(page.getByRole("listitem").filter({ hasText: text }).textContent()).resolves.toMatch(/^Notat/);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
+  });
+
+  test("a handover of the baton waiting for an answer: for the one it is offered to, and for the holder", async () => {
+    const coordinator = await asUser("coordinator", BERG);
+    const proposed = await gateway<{ proposeHandover: { id: string } }>(
+      `mutation ($caseId: ID!, $to: ID!) { proposeHandover(caseId: $caseId, toMemberId: $to, familyWish: "Familien ønsker NAV-veilederen de kjenner.") { id } }`,
+      { caseId: BERG, to: demoCaseMemberId("berg", "nav-veileder-3") },
+      coordinator,
+    );
+    expect(proposed.errors).toBeUndefined();
+    try {
+      const offered = await signIn({ employee: /^Kjetil Bakke/ });
+      await expect(caseCard(offered.page, BERG_TITLE).textContent()).resolves.toMatch(/Overlevering\s*Trenger oppmerksomhet: Stafetten er foreslått overlevert til deg\. Svar i saken\./);
+      await checkPage(offered.page, "mine-saker-overlevering", offered.consoleErrors);
+      await offered.page.context().close();
+
+      const holder = await signIn({ employee: /^Maria Holt/ });
+      await expect(caseCard(holder.page, BERG_TITLE).textContent()).resolves.toMatch(/Overlevering\s*Venter på svar fra Kjetil Bakke/);
+      await holder.page.context().close();
+    } finally {
+      // The shared federation's Berg case as it was: one open proposal at a time.
+      const cancelled = await gateway(`mutation ($id: ID!) { cancelHandover(handoverId: $id) { status } }`, { id: proposed.data!.proposeHandover.id }, coordinator);
+      expect(cancelled.errors).toBeUndefined();
+    }
   });
 
   test("a citizen's Mine saker shows the cases about her family, and the case page opens", async () => {

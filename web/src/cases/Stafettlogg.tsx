@@ -109,7 +109,7 @@ export function Stafettlogg({ caseId }: { caseId: string }) {
       <Heading level={2} data-size="md" id="log-heading">
         {t("log.title")}
       </Heading>
-      <Paragraph>{t("log.intro")}</Paragraph>
+      <Paragraph>{t(user?.role === "citizen" ? "log.intro.citizen" : "log.intro.employee")}</Paragraph>
       <QueryResult result={result}>{(data) => <Entries entries={data.case?.stafettlogg ?? []} />}</QueryResult>
       {/* Only the case's professional members write; the hub refuses anyone else all the same. */}
       {user?.role === "employee" && <EntryForm caseId={caseId} onSaved={() => refetch({ ...context, requestPolicy: "network-only" })} />}

@@ -135,7 +135,8 @@ export const en = {
   "healthService.FRISKLIVSSENTRAL": "Healthy-life centre",
 
   "log.title": "Stafettlogg",
-  "log.intro": "Oldest first. You see the entries of your own service, and of the others where the family has consented to it.",
+  "log.intro.employee": "Oldest first. You see the entries of your own service, and of the others where the family has consented to it.",
+  "log.intro.citizen": "Oldest first. What the services have written about working together, where there is consent to show it.",
   "log.empty": "There are no entries in the stafettlogg that you can see.",
   "log.meta": "{date} · {author}, {service}",
   "log.corrects": "Corrects an earlier entry.",

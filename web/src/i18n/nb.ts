@@ -136,7 +136,8 @@ export const nb = {
   "healthService.FRISKLIVSSENTRAL": "Frisklivssentral",
 
   "log.title": "Stafettlogg",
-  "log.intro": "Eldste først. Du ser notatene fra din egen tjeneste, og fra de andre der familien har samtykket til det.",
+  "log.intro.employee": "Eldste først. Du ser notatene fra din egen tjeneste, og fra de andre der familien har samtykket til det.",
+  "log.intro.citizen": "Eldste først. Her står det tjenestene har skrevet om samarbeidet, der det er samtykke til å vise det.",
   "log.empty": "Det er ingen notater i stafettloggen som du kan se.",
   "log.meta": "{date} · {author}, {service}",
   "log.corrects": "Retter et tidligere notat.",
