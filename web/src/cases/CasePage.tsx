@@ -2,8 +2,8 @@
 // services) and the stafettlogg. Every request of the page declares the case
 // (X-Case-Id), under which each view of a person is decided and logged.
 import { useMemo } from "react";
-import { Heading, Link, Paragraph } from "@digdir/designsystemet-react";
-import { Link as RouterLink, useParams } from "react-router";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useParams } from "react-router";
 import { useQuery } from "urql";
 import { inCase } from "../graphql/client.ts";
 import { CasePageDocument } from "../graphql/generated/graphql.ts";
@@ -11,21 +11,11 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { PATHS } from "../shell/navigation.ts";
 import { Page } from "../shell/Page.tsx";
+import { ParagraphLink } from "../shell/ParagraphLink.tsx";
 import { QueryResult } from "../shell/QueryResult.tsx";
 import { CaseFacts } from "./CaseFacts.tsx";
 import { FamilyOverview } from "./FamilyOverview.tsx";
 import { Stafettlogg } from "./Stafettlogg.tsx";
-
-function BackLink() {
-  const { t } = useI18n();
-  return (
-    <Paragraph>
-      <Link asChild>
-        <RouterLink to={PATHS.myCases}>{t("casePage.back")}</RouterLink>
-      </Link>
-    </Paragraph>
-  );
-}
 
 export function CasePage() {
   const { t } = useI18n();
@@ -35,7 +25,7 @@ export function CasePage() {
   const found = result.data?.case;
   return (
     <Page title={found?.title ?? t("casePage.title")}>
-      <BackLink />
+      <ParagraphLink to={PATHS.myCases}>{t("casePage.back")}</ParagraphLink>
       <QueryResult result={result}>
         {(data) =>
           !data.case ? (

@@ -7,7 +7,8 @@ import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield
 import { useMutation, useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { inCase } from "../graphql/client.ts";
-import { AppendStafettloggDocument, CaseStafettloggDocument, type CaseStafettloggQuery, type StafettloggKind } from "../graphql/generated/graphql.ts";
+import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
+import { AppendStafettloggDocument, CaseStafettloggDocument, StafettloggEntryItemFragmentDoc, type StafettloggKind } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDate, formatDateTime, serviceKey } from "../i18n/format.ts";
 import { ErrorMessage } from "../shell/ErrorMessage.tsx";
@@ -15,10 +16,9 @@ import { QueryResult } from "../shell/QueryResult.tsx";
 
 const KINDS: readonly StafettloggKind[] = ["NOTE", "CONCERN", "DECISION", "MEASURE", "EVALUATION"];
 
-type Entry = NonNullable<CaseStafettloggQuery["case"]>["stafettlogg"][number];
-
-function Entries({ entries }: { entries: readonly Entry[] }) {
+function Entries({ items }: { items: readonly FragmentType<typeof StafettloggEntryItemFragmentDoc>[] }) {
   const { t, lang } = useI18n();
+  const entries = readFragment(StafettloggEntryItemFragmentDoc, items);
   if (entries.length === 0) return <Paragraph>{t("log.empty")}</Paragraph>;
   return (
     <ol className="log-list">
@@ -110,7 +110,7 @@ export function Stafettlogg({ caseId }: { caseId: string }) {
         {t("log.title")}
       </Heading>
       <Paragraph>{t(user?.role === "citizen" ? "log.intro.citizen" : "log.intro.employee")}</Paragraph>
-      <QueryResult result={result}>{(data) => <Entries entries={data.case?.stafettlogg ?? []} />}</QueryResult>
+      <QueryResult result={result}>{(data) => <Entries items={data.case?.stafettlogg ?? []} />}</QueryResult>
       {/* Only the case's professional members write; the hub refuses anyone else all the same. */}
       {user?.role === "employee" && <EntryForm caseId={caseId} onSaved={() => refetch({ ...context, requestPolicy: "network-only" })} />}
     </section>
