@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { demoCaseId, demoCaseMemberId } from "../../demo/fjordvik.ts";
 import { webPort } from "../../services/kit/catalog.ts";
+import { TEXT_LIMIT } from "../../services/samhandling/input.ts";
 import { ensureWebBuild } from "../../web/build.ts";
 import { checkPage, consoleErrorsOf, describeWithBrowser, focused, focusStartOfPage, launchChromium } from "../support/browser.ts";
 import { asUser, gateway } from "../support/graphql.ts";
@@ -93,11 +94,21 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     await expect(form.getByText("Skriv notatet før du lagrer.").isVisible()).resolves.toBe(true);
     expect(await focused(page)).toMatchObject({ tag: "textarea" });
 
+    // Too long for the hub: the registry's answer in plain words and its code; what was written stays in the field.
+    const tooLong = "x".repeat(TEXT_LIMIT + 1);
+    await form.getByLabel("Notat", { exact: true }).fill(tooLong);
+    await form.getByRole("button", { name: "Lagre i stafettloggen" }).click();
+    await form.getByText("Feilkode: BAD_USER_INPUT").waitFor();
+    await expect(form.textContent()).resolves.toContain("Noe av det du fylte inn, kan ikke brukes. Se over feltene og prøv igjen.");
+    await expect(form.getByLabel("Notat", { exact: true }).inputValue()).resolves.toBe(tooLong);
+    await checkPage(page, "sak-feil-fra-huben", consoleErrors, { expectedConsoleErrors: [] });
+
     const text = `Avtalt oppfølging med skolen (nettlesertest ${Date.now()})`;
     await form.getByLabel("Hva gjelder notatet?").selectOption({ label: "Beslutning" });
     await form.getByLabel("Notat", { exact: true }).fill(text);
     await form.getByRole("button", { name: "Lagre i stafettloggen" }).click();
     await page.getByText("Notatet er lagret i stafettloggen.").waitFor();
+    await expect(form.getByText("Feilkode:").count(), "the earlier error is gone").resolves.toBe(0);
     const entry = page.getByRole("listitem").filter({ hasText: text });
     await entry.waitFor();
     await expect(entry.textContent()).resolves.toMatch(/^Beslutning.*· Maria Holt, Samhandling/);

@@ -15,6 +15,8 @@ import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { QueryResult } from "../shell/QueryResult.tsx";
 
 const KINDS: readonly StafettloggKind[] = ["NOTE", "CONCERN", "DECISION", "MEASURE", "EVALUATION"];
+/** The longest entry samhandling takes (TEXT_LIMIT in services/samhandling/input.ts, which the browser cannot import); longer is the hub's BAD_USER_INPUT. */
+const TEXT_LIMIT = 2000;
 
 function Entries({ items }: { items: readonly FragmentType<typeof StafettloggEntryItemFragmentDoc>[] }) {
   const { t, lang } = useI18n();
@@ -89,6 +91,7 @@ function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         error={missingText ? t("log.form.textMissing") : undefined}
+        counter={{ limit: TEXT_LIMIT, under: t("log.form.counterUnder"), over: t("log.form.counterOver") }}
       />
       {state.error && <ErrorMessage error={state.error} />}
       <div role="status">{saved && <Alert data-color="success">{t("log.form.saved")}</Alert>}</div>

@@ -151,6 +151,8 @@ export const en = {
   "log.form.text": "Entry",
   "log.form.textHelp": "Write briefly what happened or was decided. The journal is kept in your service's own system. An entry cannot be changed afterwards.",
   "log.form.textMissing": "Write the entry before you save.",
+  "log.form.counterUnder": "%d characters left",
+  "log.form.counterOver": "%d characters too many",
   "log.form.submit": "Save in the stafettlogg",
   "log.form.saving": "Saving …",
   "log.form.saved": "The entry is saved in the stafettlogg.",

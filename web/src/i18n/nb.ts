@@ -152,6 +152,8 @@ export const nb = {
   "log.form.text": "Notat",
   "log.form.textHelp": "Skriv kort hva som skjedde eller ble bestemt. Journalen føres i tjenestens eget system. Et notat kan ikke endres etterpå.",
   "log.form.textMissing": "Skriv notatet før du lagrer.",
+  "log.form.counterUnder": "%d tegn igjen",
+  "log.form.counterOver": "%d tegn for mye",
   "log.form.submit": "Lagre i stafettloggen",
   "log.form.saving": "Lagrer …",
   "log.form.saved": "Notatet er lagret i stafettloggen.",
