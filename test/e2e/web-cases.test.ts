@@ -172,6 +172,23 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     }
   });
 
+  test("a case id that is unknown, or of a case the caller takes no part in, reads the same", async () => {
+    const { page, consoleErrors } = await signIn({ employee: /^Kjetil Bakke/ });
+    const texts: string[] = [];
+    for (const caseId of ["c-nosuchcase00", demoCaseId("haugland")]) {
+      // In the app (a reload would end the in-memory session): the router follows the address.
+      await page.evaluate((path) => {
+        history.pushState(null, "", path);
+        dispatchEvent(new PopStateEvent("popstate"));
+      }, `/saker/${caseId}`);
+      await page.getByText("Vi fant ikke saken, eller du er ikke med i den.", { exact: false }).waitFor();
+      texts.push((await page.getByRole("main").textContent())!);
+    }
+    expect(texts[0]).toBe(texts[1]);
+    await checkPage(page, "sak-finnes-ikke", consoleErrors);
+    await page.context().close();
+  });
+
   test("a citizen's Mine saker shows the cases about her family, and the case page opens", async () => {
     const { page, consoleErrors } = await signIn({ citizen: /^Sara Haugland, \d+ år/ });
     const title = "Familieplan – bolig, skole og økonomi";
