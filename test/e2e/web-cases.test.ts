@@ -158,7 +158,7 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     expect(proposed.errors).toBeUndefined();
     try {
       const offered = await signIn({ employee: /^Kjetil Bakke/ });
-      await expect(caseCard(offered.page, BERG_TITLE).textContent()).resolves.toMatch(/Overlevering\s*Trenger oppmerksomhet: Stafetten er foreslått overlevert til deg\. Svar i saken\./);
+      await expect(caseCard(offered.page, BERG_TITLE).textContent()).resolves.toMatch(/Overlevering\s*Trenger oppmerksomhet: Stafetten er foreslått overlevert til deg og venter på svaret ditt\./);
       await checkPage(offered.page, "mine-saker-overlevering", offered.consoleErrors);
       await offered.page.context().close();
 

@@ -63,7 +63,7 @@ export const en = {
   "case.overdue.none": "No follow-ups overdue",
   "case.overdue.one": "1 follow-up overdue",
   "case.overdue.many": "{count} follow-ups overdue",
-  "case.handover.toYou": "The baton has been offered to you. Answer in the case.",
+  "case.handover.toYou": "The baton has been offered to you and waits for your answer.",
   "case.handover.toOther": "Waiting for an answer from {name}",
   "case.handover.none": "No handover waiting",
 

@@ -64,7 +64,7 @@ export const nb = {
   "case.overdue.none": "Ingen oppfølginger på etterskudd",
   "case.overdue.one": "1 oppfølging på etterskudd",
   "case.overdue.many": "{count} oppfølginger på etterskudd",
-  "case.handover.toYou": "Stafetten er foreslått overlevert til deg. Svar i saken.",
+  "case.handover.toYou": "Stafetten er foreslått overlevert til deg og venter på svaret ditt.",
   "case.handover.toOther": "Venter på svar fra {name}",
   "case.handover.none": "Ingen overlevering venter",
 
