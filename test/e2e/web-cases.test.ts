@@ -5,10 +5,11 @@
 // saker". Every page passes the support's checks (axe, reflow, console).
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { demoCaseId, demoCaseMemberId } from "../../demo/fjordvik.ts";
+import { demoCaseId, demoCaseMemberId, demoPersonId } from "../../demo/fjordvik.ts";
 import { webPort } from "../../services/kit/catalog.ts";
 import { TEXT_LIMIT } from "../../services/samhandling/input.ts";
 import { ensureWebBuild } from "../../web/build.ts";
+import { formatDate } from "../../web/src/i18n/format.ts";
 import { checkPage, consoleErrorsOf, describeWithBrowser, focused, focusStartOfPage, launchChromium } from "../support/browser.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 import { startWebApp, type WebApp } from "../support/web-app.ts";
@@ -169,6 +170,46 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
       // The shared federation's Berg case as it was: one open proposal at a time.
       const cancelled = await gateway(`mutation ($id: ID!) { cancelHandover(handoverId: $id) { status } }`, { id: proposed.data!.proposeHandover.id }, coordinator);
       expect(cancelled.errors).toBeUndefined();
+    }
+  });
+
+  test("a BTI case past its level-0 deadline says so, until level 0 is decided", async () => {
+    const teacher = await asUser("skole-kontaktlaerer-3");
+    const title = `BTI – bekymring for fravær (nettlesertest ${Date.now()})`;
+    const opened = await gateway<{ openCase: { id: string; levelDeadline: string } }>(
+      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id levelDeadline } }`,
+      {
+        input: {
+          kind: "BTI",
+          title,
+          subjectIds: [demoPersonId("berg", "Mats")],
+          holderDisplayName: "Tone Hagen",
+          concernRegisteredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+          concern: "Mye fravær de siste ukene.",
+        },
+      },
+      teacher,
+    );
+    expect(opened.errors).toBeUndefined();
+    const { id, levelDeadline } = opened.data!.openCase;
+    try {
+      const overdue = await signIn({ employee: /^Tone Hagen/ });
+      const card = caseCard(overdue.page, title);
+      await expect(card.textContent()).resolves.toMatch(/Type sak\s*BTI-sak/);
+      await expect(card.textContent()).resolves.toMatch(/BTI-nivå\s*Nivå 0/);
+      await expect(card.textContent()).resolves.toContain(`Nivå 0Trenger oppmerksomhet: Fristen gikk ut ${formatDate("nb", levelDeadline)} – nivå 0 er ikke avgjort`);
+      await checkPage(overdue.page, "mine-saker-frist", overdue.consoleErrors);
+      await overdue.page.context().close();
+
+      const level = await gateway(`mutation ($caseId: ID!) { changeBtiLevel(caseId: $caseId, level: 1, reason: "Skolen følger opp fraværet sammen med foreldrene.") { btiLevel } }`, { caseId: id }, teacher);
+      expect(level.errors).toBeUndefined();
+      const decided = await signIn({ employee: /^Tone Hagen/ });
+      await expect(caseCard(decided.page, title).textContent()).resolves.toMatch(/BTI-nivå\s*Nivå 1/);
+      await expect(caseCard(decided.page, title).textContent()).resolves.not.toContain("Nivå 0");
+      await decided.page.context().close();
+    } finally {
+      const closed = await gateway(`mutation ($caseId: ID!) { closeCase(caseId: $caseId, reason: "Nettlesertesten er ferdig.") { status } }`, { caseId: id }, teacher);
+      expect(closed.errors).toBeUndefined();
     }
   });
 

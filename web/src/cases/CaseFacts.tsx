@@ -21,7 +21,8 @@ function useCaseFacts(c: CaseSummaryFragment): Fact[] {
   const facts: Fact[] = [{ label: t("case.field.kind"), value: t(`case.kind.${c.kind}`) }];
   if (c.status === "CLOSED") facts.push({ label: t("case.field.status"), value: t("case.status.CLOSED") });
   if (c.btiLevel != null) facts.push({ label: t("case.field.level"), value: t("case.level", { level: c.btiLevel }) });
-  if (c.levelDeadline) {
+  // The deadline stays on a BTI case after level 0 is decided; it matters only until then, and only while the case is open.
+  if (c.levelDeadline && !c.levelDecidedAt && c.status === "OPEN") {
     const date = formatDate(lang, c.levelDeadline);
     facts.push(
       c.levelOverdue

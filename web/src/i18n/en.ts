@@ -59,7 +59,6 @@ export const en = {
   "case.holder.none": "Nobody holds the baton now",
   "case.levelDeadline": "To be decided by {date}",
   "case.levelOverdue": "The deadline passed on {date} – level 0 is not decided",
-  "case.levelDecided": "Decided",
   "case.overdue.none": "No follow-ups overdue",
   "case.overdue.one": "1 follow-up overdue",
   "case.overdue.many": "{count} follow-ups overdue",

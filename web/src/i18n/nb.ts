@@ -60,7 +60,6 @@ export const nb = {
   "case.holder.none": "Ingen har stafetten nå",
   "case.levelDeadline": "Må avgjøres innen {date}",
   "case.levelOverdue": "Fristen gikk ut {date} – nivå 0 er ikke avgjort",
-  "case.levelDecided": "Avgjort",
   "case.overdue.none": "Ingen oppfølginger på etterskudd",
   "case.overdue.one": "1 oppfølging på etterskudd",
   "case.overdue.many": "{count} oppfølginger på etterskudd",
