@@ -119,13 +119,12 @@ export class BatonResolver {
 
 @Resolver(() => CoordinationCase)
 export class CaseBatonResolver {
-  @UseMiddleware(InCaseScope)
+  // Part of a work list's summary, as the level and the deadline are: whom to ask, and whether the baton waits for someone.
   @FieldResolver(() => CaseMember, { nullable: true, description: "The member holding the baton: the stafettholder (BTI) or coordinator." })
   async holder(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow | null> {
     return (await ctx.loaders.membersOfCase.load(c.id)).find((m) => m.id === c.holderMemberId) ?? null;
   }
 
-  @UseMiddleware(InCaseScope)
   @FieldResolver(() => Handover, { nullable: true, description: "A handover proposed and not yet answered, if any." })
   async pendingHandover(@Root() c: CaseRow, @Ctx() ctx: Context) {
     return (await ctx.loaders.handoversOfCase.load(c.id)).find((h) => h.status === "PROPOSED") ?? null;
