@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_GATEWAY_PORT, identityPort, SERVICE_NAMES, subgraphPort, type ServiceName } from "./catalog.ts";
+import { DEFAULT_GATEWAY_PORT, identityPort, SERVICE_NAMES, serviceEntry, subgraphPort, type FrontDoor, type ServiceName } from "./catalog.ts";
 import {
   boolean,
   computed,
@@ -145,6 +145,19 @@ const HUB_BENCH_RULES_OFF = setting("HUB_BENCH_RULES_OFF", switchedOnBy1(), {
   description: "Benchmarks only: every decision granted, nothing written to the access log. Refused in production unless `BENCH=1`.",
 });
 const BENCH = setting("BENCH", switchedOnBy1(), { default: false, shownDefault: "`0`", description: "Says a production-mode process is a benchmark's." });
+const FRONT_DOOR_NAME = perService("FRONT_DOOR_NAME_", text(), {
+  shownDefault: "the service's `frontDoor` in the catalog (the demo municipality's)",
+  description:
+    "The contact an INVOLVEMENT-only view names for that service: its front door (the municipality's koordinerende enhet, the service's reception), never a clinician or unit.",
+});
+const FRONT_DOOR_PHONE = perService("FRONT_DOOR_PHONE_", text(), {
+  shownDefault: "the service's `frontDoor` in the catalog (the demo municipality's)",
+  description: "The front door's telephone number (see `FRONT_DOOR_NAME_<SERVICE>`).",
+});
+const INFORMATION_REQUEST_DAYS = setting("INFORMATION_REQUEST_DAYS", wholeNumber({ min: 1, max: 365 }), {
+  default: 30,
+  description: "samhandling: how many days barnevern's information request (barnevernsloven § 13-2) releases the asked services' data; then it closes by itself.",
+});
 
 /** What every subgraph process reads, in the order docs/configuration.md lists it. */
 export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
@@ -170,6 +183,9 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   SHUTDOWN_TIMEOUT_MS,
   HUB_BENCH_RULES_OFF,
   BENCH,
+  INFORMATION_REQUEST_DAYS,
+  FRONT_DOOR_NAME,
+  FRONT_DOOR_PHONE,
 ].map((s) => s.declaration);
 
 // --- readers the config modules share ----------------------------------------
@@ -261,6 +277,23 @@ export interface SubgraphConfig extends DatabaseConfig {
   shutdownTimeoutMs: number;
   /** Benchmarks only (kit/bench-switch.ts). */
   benchRulesOff: boolean;
+  /** samhandling: the period of an information request, in days. */
+  informationRequestDays: number;
+  /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
+  frontDoor: FrontDoor | null;
+}
+
+/** The catalog's front door of the service, or the municipality's own from FRONT_DOOR_NAME_/FRONT_DOOR_PHONE_<SERVICE>. */
+function frontDoorIn(get: Get, service: ServiceName): FrontDoor | null {
+  const fromCatalog = serviceEntry(service).frontDoor;
+  const name = get(FRONT_DOOR_NAME.for(service), fromCatalog?.name ?? "");
+  const phone = get(FRONT_DOOR_PHONE.for(service), fromCatalog?.phone ?? "");
+  if (name === "" && phone === "") return null;
+  if (name === "" || phone === "") {
+    const which = service.toUpperCase();
+    get.problem(`FRONT_DOOR_NAME_${which} and FRONT_DOOR_PHONE_${which} go together: ${service} has no front door in the catalog, so set both.`);
+  }
+  return { name, phone };
 }
 
 /** Every setting of one subgraph process, validated; a ConfigError names each bad one. */
@@ -293,6 +326,8 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       httpTimeouts: httpTimeoutsIn(get),
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
       benchRulesOff,
+      informationRequestDays: get(INFORMATION_REQUEST_DAYS),
+      frontDoor: frontDoorIn(get, service),
     };
   });
 }

@@ -199,6 +199,11 @@ export const ERROR_CODES = {
     meaning: "The change conflicts with the present state: a closed case, a consent already withdrawn, a second open handover.",
     action: "Reload, see what changed, and decide again; sending it again unchanged fails again.",
   },
+  UNKNOWN_EMPLOYEE: {
+    field: true,
+    meaning: "The actor id names no active employee in the employee directory: never signed in, not registered, or deactivated — alike on purpose.",
+    action: "Check the actor id; the employee appears at their first sign-in, or their service's administrator registers or reactivates them.",
+  },
   NOT_COMPETENT: {
     field: true,
     meaning: "The person giving or refusing a consent may not do so for this subject (age, parental responsibility).",
@@ -218,6 +223,11 @@ export const ERROR_CODES = {
     field: true,
     meaning: "The request declares another case (header `X-Case-Id`), or none, than the case it reads or changes.",
     action: "Send the header `X-Case-Id` with the id the message names (`openCase` goes without it).",
+  },
+  PURPOSE_REQUIRED: {
+    field: true,
+    meaning: "An employee asked for personal data without declaring the task it is for (header `X-Case-Id`). The refusal is logged; nothing was released.",
+    action: "Send the header `X-Case-Id` with the id of the case (or barnevern's information request) you work in. A citizen needs none for themself and their children.",
   },
   CACHE_INVALIDATION_FAILED: {
     field: true,

@@ -105,14 +105,16 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
         const purpose = hub.purpose ? { caseId: hub.purpose } : null;
         const requestId = hub.requestId || request.requestId;
         const consentEpoch = typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
+        await definition.onCaller?.(client, caller);
         return {
           requestId,
           caller,
           purpose,
           loaders: definition.loaders(client, { ...deps, requestId }),
-          access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch }, decisions, accessLog),
+          access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch, frontDoor: config.frontDoor }, decisions, accessLog),
           accessLog: accessLogReader,
           invalidateDecisions,
+          config,
         };
       },
       metrics: () =>

@@ -5,23 +5,22 @@
 import fs from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
-import { demoUser } from "../../demo/users.ts";
 import { asUser } from "../support/graphql.ts";
+import { citizenClaims } from "../support/tasks.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
 import { eventually } from "../support/own-federation.ts";
 import { post, startGateway, type ExtraGateway } from "./hardening-support.ts";
 
 const CASE = demoCaseId("eriksen");
 const TOR = demoPersonId("eriksen", "Tor");
-const ACTOR = "kriminalomsorg-koordinator-1";
 const url = () => inject("gatewayUrl");
-const headers = () => asUser(ACTOR, CASE);
+/** Tor gives his consents himself, signed in (issue 17: an employee records a form instead). */
+const headers = () => asUser(TOR, CASE);
 
 const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id note services categories } }`;
 const consentInput = (extra: Record<string, unknown> = {}) => ({
   caseId: CASE,
   subjectId: TOR,
-  givenById: TOR,
   capacity: "SELF",
   services: ["FRIVILLIGHET"],
   categories: ["INVOLVEMENT"],
@@ -173,7 +172,7 @@ describe("bad input battery", () => {
 
   it("a subgraph refuses control characters itself, even when called past the gateway's checks", async () => {
     // Signed as the gateway would sign it, so U+0000 reaches samhandling, which refuses it before its database would.
-    const res = await signedSubgraphRequest("samhandling", GRANT, { input: consentInput({ note: "before\u0000after" }) }, { claims: demoUser(ACTOR)!.claims, caseId: CASE });
+    const res = await signedSubgraphRequest("samhandling", GRANT, { input: consentInput({ note: "before\u0000after" }) }, { claims: citizenClaims(TOR), caseId: CASE });
     const errors = (res.errors ?? []) as { message: string; extensions?: { code?: string } }[];
     expect(errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(errors[0]?.message).toMatch(/control characters/);

@@ -176,18 +176,17 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
   test("a BTI case past its level-0 deadline says so, until level 0 is decided", async () => {
     const teacher = await asUser("skole-kontaktlaerer-3");
     const title = `BTI – bekymring for fravær (nettlesertest ${Date.now()})`;
+    // A case starts from a task (issue 17): the teacher's concern, noticed 20 days ago.
+    const mats = demoPersonId("berg", "Mats");
+    const concern = await gateway<{ registerConcern: { id: string } }>(
+      `mutation ($input: RegisterConcernInput!) { registerConcern(input: $input) { id } }`,
+      { input: { subjectId: mats, text: "Mye fravær de siste ukene.", noticedAt: new Date(Date.now() - 20 * 86_400_000).toISOString() } },
+      teacher,
+    );
+    expect(concern.errors).toBeUndefined();
     const opened = await gateway<{ openCase: { id: string; levelDeadline: string } }>(
       `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id levelDeadline } }`,
-      {
-        input: {
-          kind: "BTI",
-          title,
-          subjectIds: [demoPersonId("berg", "Mats")],
-          holderDisplayName: "Tone Hagen",
-          concernRegisteredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
-          concern: "Mye fravær de siste ukene.",
-        },
-      },
+      { input: { kind: "BTI", title, subjectIds: [mats], concernId: concern.data!.registerConcern.id } },
       teacher,
     );
     expect(opened.errors).toBeUndefined();

@@ -182,6 +182,7 @@ export const en = {
   "errors.FORBIDDEN": "You do not have access to this. Ask the case's coordinator if you need access.",
   "errors.NOT_FOUND": "We could not find what you asked for. It may have been removed, or you may not have access to it.",
   "errors.CONFLICT": "This has already been done, or someone else changed it at the same time. Reload the page and check whether the change is still needed.",
+  "errors.UNKNOWN_EMPLOYEE": "The employee is not in the employee directory, or is no longer active. Check who you chose; they appear once they have signed in, or your service's administrator can add them.",
   "errors.NOT_COMPETENT": "You cannot give or refuse consent for this person. It must be done by someone who has the right to.",
   "errors.CHILD_VIEW_MISSING": "When the child is 7 or older, the child's own view must be included. Enter what the child thinks, and try again.",
   "errors.PURPOSE_MISMATCH": "This information can only be shown in the case it belongs to. Open the case and try again.",

@@ -183,6 +183,7 @@ export const nb = {
   "errors.FORBIDDEN": "Du har ikke tilgang til dette. Spør koordinatoren for saken hvis du trenger tilgang.",
   "errors.NOT_FOUND": "Vi fant ikke det du ba om. Det kan være fjernet, eller du har ikke tilgang til det.",
   "errors.CONFLICT": "Dette er allerede gjort, eller noen andre endret det samtidig. Last inn siden på nytt og se om endringen fortsatt trengs.",
+  "errors.UNKNOWN_EMPLOYEE": "Den ansatte finnes ikke i ansattkatalogen, eller er ikke lenger aktiv. Sjekk hvem du valgte; de kommer med når de har logget inn, eller administratoren i tjenesten kan legge dem til.",
   "errors.NOT_COMPETENT": "Du kan ikke gi eller nekte samtykke for denne personen. Det må gjøres av den som har rett til det.",
   "errors.CHILD_VIEW_MISSING": "Når barnet er 7 år eller eldre, skal barnets egen mening være med. Skriv inn hva barnet mener, og prøv igjen.",
   "errors.PURPOSE_MISMATCH": "Opplysningene kan bare vises i saken de hører til. Åpne saken og prøv igjen.",
