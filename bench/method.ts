@@ -29,3 +29,6 @@ export const METHOD = `## Method
 - Absolute numbers depend on the machine and on what else runs on it; ratios measured side by side in one run are what
   to compare.
 `;
+
+/** Where the hand-written notes begin; `npm run bench` keeps everything from here on. */
+export const NOTES_HEADING = "## Notes on this run (by hand; a new run rewrites everything above)";

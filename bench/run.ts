@@ -25,7 +25,7 @@ import { cpuMs, difference, memoryMiB, snapshot } from "../scripts/lib/procstat.
 import { postgresCpu, postgresDifference, type PostgresCpu } from "./postgres-cpu.ts";
 import { perRequest, readCounters, type Counters } from "./metrics.ts";
 import { renderResults, type BenchResults, type ConfigKey, type ConfigResult, type ScaleResult, type SizeCost } from "./report.ts";
-import { METHOD } from "./method.ts";
+import { METHOD, NOTES_HEADING } from "./method.ts";
 
 const say = (message: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
@@ -398,7 +398,10 @@ async function main(): Promise<void> {
       errors,
     };
     const out = config.out;
-    fs.writeFileSync(out, `${renderResults(results)}\n${METHOD}`);
+    // The notes written by hand below the generated part (and bench:startup's block in them) outlive the run.
+    const previous = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
+    const notesAt = previous.indexOf(NOTES_HEADING);
+    fs.writeFileSync(out, `${renderResults(results)}\n${METHOD}${notesAt >= 0 ? `\n${previous.slice(notesAt)}` : ""}`);
     fs.writeFileSync(path.join(config.dataRoot, "last-results.json"), JSON.stringify(results, null, 2));
     say(`results written to ${path.relative(process.cwd(), out)}`);
   } finally {
