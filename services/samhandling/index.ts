@@ -15,6 +15,7 @@ import { CaseMemberResolver, CaseResolver, FamilyCasesResolver, PersonCasesResol
 import { DecisionResolver, localDecisions } from "./consent/decisions.ts";
 import { registryPersonFacts, type RequestScopedFacts } from "./consent/registry-facts.ts";
 import { ConsentResolver } from "./consent/resolvers.ts";
+import { CaseInvolvementSignalsResolver, InvolvementSignalResolver } from "./consent/involvement-signals.ts";
 import { BatonResolver, CaseBatonResolver } from "./coordination/baton.ts";
 import { CaseLevelResolver } from "./coordination/levels.ts";
 import { CasePlanResolver, FollowUpResolver, GoalResolver, MeetingDecisionResolver, MeetingResolver } from "./coordination/meetings.ts";
@@ -48,6 +49,8 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     GoalResolver,
     FollowUpResolver,
     CasePlanResolver,
+    InvolvementSignalResolver,
+    CaseInvolvementSignalsResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],
