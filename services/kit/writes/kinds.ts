@@ -92,5 +92,3 @@ export function holds(row: object, columns: Columns): boolean {
   const stored = row as Record<string, ColumnValue | undefined>;
   return Object.entries(columns).every(([column, value]) => comparable(stored[column]) === comparable(value));
 }
-
-export const capitalised = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);

@@ -13,14 +13,13 @@ import { createLogger, errorFields } from "../log.ts";
 import { Checks, type Problem } from "./checks.ts";
 import { writePermission } from "./guard.ts";
 import type { RawSql } from "./involvement.ts";
+import { MAX_RECORDS_PER_CALL } from "./names.ts";
 import { holds, keyOf, type AnyKind, type Columns, type KeyedRow, type NewRow, type SourceKey } from "./kinds.ts";
 import type { InvolvementSignals } from "./signals.ts";
 import { WriteOutcome, type EndRecordInput, type RecordKeyInput, type WriteBatch, type WriteResult } from "./types.ts";
 
 const log = createLogger("writes");
 
-/** Records in one call: enough for an import to move quickly, small enough for one request body and one short transaction. */
-export const MAX_RECORDS_PER_CALL = 500;
 
 /** How an operation changes its kind's record. */
 export type Mode = "upsert" | "update" | "end";

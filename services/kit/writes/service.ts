@@ -13,7 +13,8 @@ import { hubError } from "../errors.ts";
 import type { InternalClient } from "../internal.ts";
 import type { Caller } from "../auth/caller.ts";
 import { INVOLVEMENT_KIND, type RawSql } from "./involvement.ts";
-import { capitalised, type AnyKind } from "./kinds.ts";
+import type { AnyKind } from "./kinds.ts";
+import { capitalised, MAX_RECORDS_PER_CALL, recordInputName, writeMutation } from "./names.ts";
 import { writeService, type Operation, type SentRecord, type Transaction, type WriteService } from "./run.ts";
 import { InvolvementSignals } from "./signals.ts";
 import { EndRecordInput, WriteBatch, type RecordKeyInput } from "./types.ts";
@@ -43,11 +44,6 @@ export interface WriteDefinition<Client> {
 
 /** Prisma's interactive transaction takes 5 s at most by default; a call of 500 records on a busy machine may need more. */
 export const WRITE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
-
-/** The mutation's name for a service: writeNav, writeSkole, … */
-export const writeMutation = (service: ViewService): string => `write${capitalised(service)}`;
-/** The record input's type name for a service: NavRecordInput, … */
-export const recordInputName = (service: ViewService): string => `${capitalised(service)}RecordInput`;
 
 function operationsOf<Tx>(kinds: readonly AnyKind<Tx>[]): Operation<Tx>[] {
   const involvement = INVOLVEMENT_KIND as AnyKind<Tx>;
@@ -119,7 +115,7 @@ export function serviceWrites<Client extends RawSql, Tx extends RawSql>(options:
         `The answer repeats what was sent and what became of it — never anything the hub holds. Every write is in ${service}'s access log.`,
     })
     async write(
-      @Arg("records", () => [RecordInput], { description: "The records, at most 500." }) records: RecordInput[],
+      @Arg("records", () => [RecordInput], { description: `The records, at most ${MAX_RECORDS_PER_CALL}.` }) records: RecordInput[],
       @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare only: nothing is written, the answer says what would be." }) dryRun: boolean,
       @Ctx() ctx: WriteContext,
     ): Promise<WriteBatch> {
