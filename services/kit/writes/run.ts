@@ -172,7 +172,11 @@ const naturalKey = (kind: AnyKind<unknown>, record: { personId: string } & Colum
 async function storedEntries<Tx>(tx: Tx, valid: readonly { operation: Operation<Tx>; input: RecordKeyInput }[]): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
   const kinds = new Map<AnyKind<Tx>, RecordKeyInput[]>();
-  for (const { operation, input } of valid) kinds.set(operation.kind, [...(kinds.get(operation.kind) ?? []), input]);
+  for (const { operation, input } of valid) {
+    const inputs = kinds.get(operation.kind);
+    if (inputs) inputs.push(input);
+    else kinds.set(operation.kind, [input]);
+  }
   for (const [kind, inputs] of kinds) {
     const rows = await kind.find(tx, inputs, [...new Set(inputs.map((i) => i.personId))]);
     const asked = new Set(inputs.map((i) => keyOf(i)));
@@ -235,7 +239,12 @@ async function store<Tx>(tx: Tx, entries: Map<string, Entry>): Promise<boolean> 
     const opens = kind.opens?.(entry.stored, current(entry)) === true;
     opened ||= opens;
     const set = opens ? { ...entry.set, signalPending: true } : entry.set;
-    if (!entry.stored) creates.set(kind, [...(creates.get(kind) ?? []), { ...set, personId: entry.personId, ...entry.key }]);
+    if (!entry.stored) {
+      const row: NewRow = { ...set, personId: entry.personId, ...entry.key };
+      const rows = creates.get(kind);
+      if (rows) rows.push(row);
+      else creates.set(kind, [row]);
+    }
     else if (Object.keys(entry.set).length > 0) await kind.update(tx, entry.stored, set);
   }
   for (const [kind, rows] of creates) await kind.create(tx, rows);
