@@ -6,9 +6,11 @@
 // the line and the field, never a value (a value may be personal data).
 import fs from "node:fs";
 import path from "node:path";
-import { buildSchema, coerceInputValue, isInputObjectType, type GraphQLInputObjectType } from "graphql";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import { buildSchema, coerceInputValue, isInputObjectType, type GraphQLInputObjectType, type GraphQLScalarType } from "graphql";
 import type { ViewService } from "../../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../../services/kit/config.ts";
+import { DateScalar, DateTimeScalar } from "../../../services/kit/scalars.ts";
 import { recordInputName } from "../../../services/kit/writes/names.ts";
 
 /** A line refused, by the import or by the service: where, and why. */
@@ -27,9 +29,13 @@ export interface ImportRecord {
 
 const refusal = (line: number, field: string | null, message: string): LineRefusal => ({ line, code: "BAD_USER_INPUT", field, message });
 
+/** The hub's own scalars, so that a line's dates are checked as the services check them. */
+const SCALARS: Record<string, GraphQLScalarType> = { Date: DateScalar, DateTime: DateTimeScalar };
+
 /** The record input of `service` from the committed public schema. */
 export function recordInput(service: ViewService): GraphQLInputObjectType {
-  const schema = buildSchema(fs.readFileSync(path.join(ROOT_DIR, "schema", "public.graphql"), "utf8"));
+  const sdl = buildSchema(fs.readFileSync(path.join(ROOT_DIR, "schema", "public.graphql"), "utf8"));
+  const schema = mapSchema(sdl, { [MapperKind.SCALAR_TYPE]: (type) => SCALARS[type.name] ?? type });
   const type = schema.getType(recordInputName(service));
   if (!isInputObjectType(type)) throw new Error(`schema/public.graphql has no ${recordInputName(service)}: run npm run compose.`);
   return type;
