@@ -13,11 +13,11 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { SERVICE_NAMES } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { childEnv } from "../scripts/config.ts";
 import { startFederation } from "../scripts/lib/federation.ts";
+import { databaseUrl, freshDatabases } from "../scripts/lib/fresh-databases.ts";
 import { importBenchConfig } from "./config.ts";
 import { postgresCpu, postgresDifference } from "./postgres-cpu.ts";
 import { cpuMs, difference, snapshot } from "./procstat.ts";
@@ -50,22 +50,9 @@ async function exportFile(name: string, changed: boolean): Promise<string> {
 }
 
 const template = config.databaseTemplate;
+/** The database of `service`, as the template names it. */
 const databaseName = (service: string) => new URL(template.replaceAll("{service}", service)).pathname.slice(1);
-const adminUrl = new URL(template.replaceAll("{service}", "admin"));
-adminUrl.pathname = "/postgres";
-
-async function freshDatabases(): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    for (const service of SERVICE_NAMES) {
-      await admin.query(`drop database if exists "${databaseName(service)}" with (force)`);
-      await admin.query(`create database "${databaseName(service)}"`);
-    }
-  } finally {
-    await admin.end();
-  }
-}
+const adminUrl = databaseUrl(template, "postgres");
 
 interface Measured {
   run: string;
@@ -75,7 +62,7 @@ interface Measured {
 }
 
 const files = [await exportFile("nav-first.ndjson", false), await exportFile("nav-changed.ndjson", true)];
-await freshDatabases();
+await freshDatabases(template, databaseName);
 const dataDir = path.join(config.dataRoot, "federation");
 fs.rmSync(dataDir, { recursive: true, force: true });
 const log = path.join(config.dataRoot, "federation.log");
@@ -94,7 +81,7 @@ const federation = await startFederation({
   },
 });
 const processes = new Map(["gateway", "nav", "samhandling"].map((name) => [name, federation.pid(name as "gateway")!] as const));
-const postgres = await postgresCpu(adminUrl.toString(), databaseName(""));
+const postgres = await postgresCpu(adminUrl, databaseName(""));
 
 async function measure(run: string, args: string[]): Promise<Measured> {
   const before = snapshot(processes);
