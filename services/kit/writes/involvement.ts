@@ -54,16 +54,7 @@ const SELECT = `SELECT id, person_id AS "personId", source_system AS "sourceSyst
   FROM involvement`;
 
 /** The columns a write sets. */
-type InvolvementColumns = {
-  startedOn: Date;
-  endedOn: Date | null;
-  frontDoorName: string | null;
-  frontDoorPhone: string | null;
-  contactName: string | null;
-  contactRole: string | null;
-  contactPhone: string | null;
-  signalPending?: boolean;
-};
+type InvolvementColumns = Omit<InvolvementRow, "id" | "personId" | "sourceSystem" | "sourceId" | "signalPending"> & { signalPending?: boolean };
 
 /** A day as PostgreSQL's date takes it (the Date scalar parses to UTC midnight). */
 const day = (value: unknown): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : null);
