@@ -21,7 +21,7 @@ import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { openDatabase, type Database } from "../services/kit/db/database.ts";
 import { applyMigrations, MigrationError } from "../services/kit/db/migrate.ts";
-import { ACCESS_LOG_SCHEMA, PRISMA_DIR, replacedAccessLogMigrations } from "../services/kit/db/migration-sets.ts";
+import { ACCESS_LOG_SCHEMA, migrationSets, PRISMA_DIR, replacedAccessLogMigrations } from "../services/kit/db/migration-sets.ts";
 import { HISTORY_AT_AF7E18A } from "./fixtures/af7e18a/history.ts";
 import { postgresBinDir } from "./support/private-postgres.ts";
 import { recreatePostgresDatabases, servePglite, testDatabase } from "./support/database.ts";
@@ -42,6 +42,9 @@ afterAll(() => {
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 const kitMigrations = () => listMigrationDirs(schemaPaths(ACCESS_LOG_SCHEMA).migrationsDir);
+/** Every migration a service's database gets, of each set (the access log's, the involvement register's, its own): name → its file. */
+const allMigrations = (service: string) =>
+  new Map(migrationSets(service).flatMap(({ dir }) => listMigrationDirs(dir).map((name) => [name, path.join(dir, name, "migration.sql")] as const)));
 const accessLogMigrationName = /_access_log(_chain|_person_ids)?$/;
 
 describe("the access log's schema", () => {
@@ -284,11 +287,19 @@ describe(`a service database made by main at af7e18a, upgraded in place (${testD
       expect(await log.verify()).toEqual({ ok: true, rows: 6 });
       expect((await log.entriesForPerson("p-2")).map((e) => e.requestId)).toEqual(["req-again", "req-family", "req-old-p-2"]);
 
-      // The kit's migration is recorded (as `prisma migrate resolve --applied` would: no steps run), nothing else changed.
+      // The kit's access-log migration is recorded (as `prisma migrate resolve --applied` would: no steps run); the
+      // migrations made since af7e18a (the involvement register's, the service's own) run; nothing else changed.
       const kit = kitMigrations();
-      const kitChecksums = new Map(kit.map((name) => [name, sha256(readFileSync(path.join(schemaPaths(ACCESS_LOG_SCHEMA).migrationsDir, name, "migration.sql")))]));
+      const files = allMigrations(service);
+      const checksum = (name: string) => sha256(readFileSync(files.get(name)!));
+      const before = new Set(historyBefore.map((h) => h.migration_name));
+      const since = [...files.keys()].filter((name) => !before.has(name) && !kit.includes(name));
       expect(await history(first.pool)).toEqual(
-        [...historyBefore, ...kit.map((name) => ({ migration_name: name, checksum: kitChecksums.get(name)!, applied_steps_count: 0, logs: "" }))].sort(byName),
+        [
+          ...historyBefore,
+          ...kit.map((name) => ({ migration_name: name, checksum: checksum(name), applied_steps_count: 0, logs: "" })),
+          ...since.map((name) => ({ migration_name: name, checksum: checksum(name), applied_steps_count: 1, logs: null })),
+        ].sort(byName),
       );
 
       // New rows chain onto the old ones.
@@ -303,7 +314,7 @@ describe(`a service database made by main at af7e18a, upgraded in place (${testD
     const second = await start(service, upgraded!);
     try {
       expect(await new AccessLog(second.pool).verify()).toEqual({ ok: true, rows: 8 });
-      expect((await history(second.pool)).length).toBe(historyBefore.length + kitMigrations().length);
+      expect((await history(second.pool)).map((h) => h.migration_name)).toEqual([...new Set([...historyBefore.map((h) => h.migration_name), ...allMigrations(service).keys()])].sort());
     } finally {
       await second.close();
     }
@@ -314,9 +325,8 @@ describe(`a service database made by main at af7e18a, upgraded in place (${testD
     try {
       expect(await tableDefinition(created.pool)).toEqual(definitionUpgraded);
       // Run, not adopted: the kit's migrations and the service's own, nothing else.
-      const own = listMigrationDirs(schemaPaths(service).migrationsDir);
       expect((await history(created.pool)).map((h) => [h.migration_name, h.applied_steps_count])).toEqual(
-        [...kitMigrations(), ...own].sort().map((name) => [name, 1]),
+        [...allMigrations(service).keys()].sort().map((name) => [name, 1]),
       );
     } finally {
       await created.close();
