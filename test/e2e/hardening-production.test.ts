@@ -187,7 +187,7 @@ describe("production refuses to start without what it needs", () => {
     expect(reason).toBe(
       `The identity mapping ${file} cannot be used: ` +
         "issuers[0].employees.role: is not a field here (known: when, actorId, name, roles, groups). " +
-        'issuers[0].employees.groups.values["g1"].service: "navv" is not a service (one of nav, barnevern, skole, helse, frivillighet, samhandling, registry). ' +
+        'issuers[0].employees.groups.values["g1"].service: "navv" is not a service (one of registry, samhandling, nav, barnevern, skole, helse, frivillighet). ' +
         'issuers[0].machines.scopes["registry:write"].service: "registry" is not a service with data of its own (one of nav, barnevern, skole, helse, frivillighet). ' +
         "(docs/sign-in.md describes the file.)",
     );
