@@ -132,4 +132,5 @@ for (const r of results) {
 }
 const first = results[0]!;
 console.log(`\nThe whole benchmark (export files, fresh databases, the federation's start, three imports, its stop): ${((performance.now() - benchStarted) / 1000).toFixed(0)} s.`);
-console.log(`Target: 100 000 records in under 60 s — first load ${first.seconds.toFixed(1)} s for ${config.records}: ${first.seconds < (60 * config.records) / 100_000 ? "met" : "NOT met"}.`);
+const verdict = config.records >= 100_000 ? (first.seconds < 60 ? "met" : "NOT met") : "judged only at 100 000 records or more (a smaller file pays the importer's start-up in proportion)";
+console.log(`Target: 100 000 records in under 60 s — first load ${first.seconds.toFixed(1)} s for ${config.records}: ${verdict}.`);
