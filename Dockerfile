@@ -1,10 +1,32 @@
 # One image for every process of the hub; docker-compose.yml picks the entry.
-FROM node:24-bookworm-slim
+#
+# "build" has every dependency, so that the Prisma CLI (a dev dependency) can
+# generate the clients. The image shipped, "production", installs the runtime
+# dependencies alone (deploy/production-tree.ts says why one more step) and
+# takes from "build" only the generated clients: no dev dependency reaches it
+# — not vitest, not the Prisma CLI, not the benchmark's peer gateway
+# (@apollo/gateway, under the Elastic License). test/production-image.test.ts
+# checks the licences of what it installs and that the code it runs needs
+# nothing else.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# The registry-packaged Node binary is not needed here: the image has Node 24.
 RUN npm ci --ignore-scripts
 COPY . .
 RUN node --import tsx scripts/generate.ts
+
+FROM node:24-bookworm-slim AS production
+WORKDIR /app
 ENV NODE_ENV=production
+# The image has Node 24; the registry-packaged Node binary is a dev dependency.
+COPY package.json package-lock.json tsconfig.json ./
+COPY deploy/production-tree.ts deploy/
+RUN npm ci --omit=dev --ignore-scripts \
+  && node --import tsx deploy/production-tree.ts \
+  && npm cache clean --force
+COPY gateway gateway
+COPY services services
+COPY demo demo
+COPY schema schema
+COPY --from=build /app/prisma prisma
 USER node

@@ -5,7 +5,7 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
-import { HUB_EXTENSION, signRequest, type HubExtension, type SignableRequest } from "../services/kit/auth/signing.ts";
+import { HUB_EXTENSION, newNonce, signRequest, type HubExtension, type SignableRequest } from "../services/kit/auth/signing.ts";
 import { post, problemOf } from "./http.ts";
 
 export interface SubgraphCall {
@@ -80,10 +80,10 @@ export async function startCaptureProxy(targets: Record<ServiceName, string>, fi
   };
 }
 
-/** Re-signs a captured call as the gateway would now: fresh request id and signing time, same claims and purpose. */
+/** Re-signs a captured call as the gateway would now: fresh request id, signing time and nonce, same target, claims and purpose. */
 export function resign(call: SubgraphCall, requestId: string, secret: string): string {
   const hub = call.body.extensions?.[HUB_EXTENSION] as HubExtension;
-  const extensions = { ...call.body.extensions, [HUB_EXTENSION]: { ...hub, requestId, issuedAt: Date.now() } };
+  const extensions = { ...call.body.extensions, [HUB_EXTENSION]: { ...hub, requestId, issuedAt: Date.now(), nonce: newNonce() } };
   return JSON.stringify(signRequest({ ...call.body, extensions }, secret));
 }
 

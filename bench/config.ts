@@ -210,3 +210,34 @@ export function peerGatewayConfig(env: Env = process.env): PeerGatewayConfig {
     return { port: peerPort ?? 0, supergraphPath: get(SUPERGRAPH_PATH), signingSecret: signingSecret ?? "", subgraphUrls };
   });
 }
+
+// --- npm run bench:startup ---------------------------------------------------
+
+const BENCH_STARTUP_RUNS = setting("BENCH_STARTUP_RUNS", positiveWholeNumber(), { default: 5, description: "Runs of each kind (cold, warm) `npm run bench:startup` makes." });
+const BENCH_STARTUP_PORT = setting("BENCH_STARTUP_PORT", port(), { default: 19600, description: "The gateway port of the hub `npm run bench:startup` starts." });
+const BENCH_STARTUP_ROOT = setting("BENCH_STARTUP_ROOT", filePath(), {
+  default: ROOT_DIR,
+  shownDefault: "this checkout",
+  description: "The checkout whose `npm start` is measured (e.g. the commit before a change).",
+});
+
+export const BENCH_STARTUP_SETTINGS: readonly Declaration[] = [BENCH_STARTUP_RUNS, BENCH_STARTUP_PORT, BENCH_STARTUP_ROOT, BENCH_OUT].map((s) => s.declaration);
+
+export interface BenchStartupConfig {
+  runs: number;
+  port: number;
+  root: string;
+  /** Where the numbers go: into the notes of bench/RESULTS.md, between markers, by default. */
+  out: string;
+}
+
+export function benchStartupConfig(env: Env = process.env): BenchStartupConfig {
+  return settingsOrExit("npm run bench:startup", () =>
+    readSettings(env, BENCH_STARTUP_SETTINGS, (get) => ({
+      runs: get(BENCH_STARTUP_RUNS),
+      port: get(BENCH_STARTUP_PORT),
+      root: path.resolve(get(BENCH_STARTUP_ROOT)),
+      out: get(BENCH_OUT),
+    })),
+  );
+}

@@ -25,11 +25,12 @@ export async function benchIssuer(port: number, dataRoot: string, mode: "product
   const mappingFile = path.join(dataRoot, "identity-mapping.json");
   fs.writeFileSync(mappingFile, JSON.stringify(mappingOf(localIssuerMapping(local.issuer)), null, 2));
   const signingSecret = randomBytes(32).toString("base64url");
+  const internalSigningSecret = randomBytes(32).toString("base64url");
   return {
     // The peer (@apollo/gateway, peer-gateway.ts) maps nothing: it forwards a token's claims as they are, so the
     // benchmark's tokens carry the hub's service beside Entra's groups. Our gateway ignores it and maps the groups.
     token: (claims) => local.tokenFor(claims, { extra: { service: claims.service } }),
-    env: { NODE_ENV: mode, IDENTITY_MAPPING_PATH: mappingFile, HUB_SIGNING_SECRET: signingSecret },
+    env: { NODE_ENV: mode, IDENTITY_MAPPING_PATH: mappingFile, HUB_SIGNING_SECRET: signingSecret, HUB_INTERNAL_SIGNING_SECRET: internalSigningSecret },
     signingSecret,
     close: () => local.close(),
   };

@@ -20,7 +20,7 @@ import { startFederation } from "../scripts/lib/federation.ts";
 import { databaseUrl, freshDatabases } from "../scripts/lib/fresh-databases.ts";
 import { importBenchConfig } from "./config.ts";
 import { postgresCpu, postgresDifference } from "./postgres-cpu.ts";
-import { cpuMs, difference, snapshot } from "./procstat.ts";
+import { cpuMs, difference, snapshot } from "../scripts/lib/procstat.ts";
 
 const config = importBenchConfig();
 const benchStarted = performance.now();

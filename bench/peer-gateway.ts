@@ -10,7 +10,7 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { decodeJwt } from "jose";
 import { isServiceName } from "../services/kit/catalog.ts";
 import { peerGatewayConfig } from "./config.ts";
-import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, sign, signedPayload, type HubExtension } from "../services/kit/auth/signing.ts";
+import { HUB_EXTENSION, JWT_EXTENSION, newNonce, SIGNATURE_EXTENSION, sign, signedPayload, type HubExtension } from "../services/kit/auth/signing.ts";
 
 interface PeerContext {
   claims: Record<string, unknown> | null;
@@ -20,8 +20,11 @@ interface PeerContext {
 const { port, signingSecret: secret, supergraphPath, subgraphUrls } = peerGatewayConfig();
 
 class SigningDataSource extends RemoteGraphQLDataSource<PeerContext> {
+  /** The subgraph this source calls: each call is signed for it alone. */
+  target = "";
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<PeerContext>): void {
-    const hub: HubExtension = { purpose: context.purpose ?? null, requestId: randomUUID(), issuedAt: Date.now() };
+    const hub: HubExtension = { purpose: context.purpose ?? null, requestId: randomUUID(), issuedAt: Date.now(), target: this.target, nonce: newNonce() };
     const extensions: Record<string, unknown> = { ...request.extensions, [HUB_EXTENSION]: hub };
     if (context.claims) extensions[JWT_EXTENSION] = { payload: context.claims };
     extensions[SIGNATURE_EXTENSION] = sign(signedPayload({ query: request.query, variables: request.variables, extensions }), secret);
@@ -31,7 +34,7 @@ class SigningDataSource extends RemoteGraphQLDataSource<PeerContext> {
 
 const gateway = new ApolloGateway({
   supergraphSdl: fs.readFileSync(supergraphPath, "utf8"),
-  buildService: ({ name, url }) => new SigningDataSource({ url: (isServiceName(name) ? subgraphUrls[name] : undefined) ?? url }),
+  buildService: ({ name, url }) => Object.assign(new SigningDataSource({ url: (isServiceName(name) ? subgraphUrls[name] : undefined) ?? url }), { target: name }),
 });
 const server = new ApolloServer<PeerContext>({ gateway });
 await startStandaloneServer(server, {

@@ -2,7 +2,7 @@
 // from pg_stat_activity, their CPU from /proc. Backends that end between two
 // readings lose what they used since the first (the pools keep theirs open).
 import pg from "pg";
-import { cpuMs } from "./procstat.ts";
+import { cpuMs } from "../scripts/lib/procstat.ts";
 
 export interface PostgresCpu {
   /** CPU ms by backend pid. */

@@ -21,7 +21,7 @@ import { describePath, normalizeLevels, sendFloor, startCaptureProxy, type Floor
 import { closeAgents, errorCodes, graphqlReady, isGood, post, problemOf } from "./http.ts";
 import { combine, drive, type DriveResult } from "./driver.ts";
 import { saturate, type HttpRequestSpec } from "./load.ts";
-import { cpuMs, difference, memoryMiB, snapshot } from "./procstat.ts";
+import { cpuMs, difference, memoryMiB, snapshot } from "../scripts/lib/procstat.ts";
 import { postgresCpu, postgresDifference, type PostgresCpu } from "./postgres-cpu.ts";
 import { perRequest, readCounters, type Counters } from "./metrics.ts";
 import { renderResults, type BenchResults, type ConfigKey, type ConfigResult, type ScaleResult, type SizeCost } from "./report.ts";

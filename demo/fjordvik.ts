@@ -19,7 +19,8 @@ import { emptySamhandling, type World } from "./world.ts";
 import type { DataCategory } from "../services/kit/categories.ts";
 import { hash48 } from "./random.ts";
 import { demoConfig } from "./config.ts";
-import { demoShift, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
+import { CASEWORK_SERVICES, type CaseworkService } from "../services/kit/catalog.ts";
+import { DEMO_WRITTEN_FOR, demoShift, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
 
 // ---------------------------------------------------------------------------
 // Shared primitives (synthetic.ts uses them too)
@@ -173,6 +174,21 @@ function s(actorId: string, displayName: string, service: ServiceName, title: st
 /** Every demo employee by actor id. */
 export const demoStaff: Readonly<Record<string, DemoStaff>> = Object.freeze(
   Object.fromEntries(STAFF_LIST.map((x) => [x.actorId, Object.freeze(x)])),
+);
+
+/** Staff of a service's own besides its caseworkers, one auditor and one administrator each, for every service with an employee directory (samhandling's `employee`): every one that takes part in cases. */
+export interface DemoOfficeStaff {
+  actorId: string;
+  displayName: string;
+  service: CaseworkService;
+  roles: ["auditor"] | ["admin"];
+}
+
+export const demoOfficeStaff: readonly DemoOfficeStaff[] = Object.freeze(
+  CASEWORK_SERVICES.flatMap((service): DemoOfficeStaff[] => [
+    { actorId: `${service}-auditor-1`, displayName: `Revisor ${service}`, service, roles: ["auditor"] },
+    { actorId: `${service}-admin-1`, displayName: `Administrator ${service}`, service, roles: ["admin"] },
+  ]),
 );
 
 function staff(actorId: string): DemoStaff {
@@ -364,9 +380,15 @@ type MemberSpec =
   | { actor: string; role: MemberRole; joined: string; left?: string }
   | { person: string; role: MemberRole; joined: string; left?: string };
 
+/** The task a case was opened from: a concern (who noticed what, when) or a referral or decision with its reference. */
+type TaskSpec =
+  | { concern: { by: string; noticed: string; text: string } }
+  | { referral: { kind: "REFERRAL" | "DECISION"; reference: string } };
+
 interface CaseSpec {
   family: DemoFamilyKey;
   kind: CaseKind;
+  task: TaskSpec;
   title: string;
   btiLevel: number | null;
   openedAt: string;
@@ -379,6 +401,7 @@ const CASES: CaseSpec[] = [
   {
     family: "haugland",
     kind: "ANSVARSGRUPPE",
+    task: { referral: { kind: "REFERRAL", reference: "Henvisning fra Fjordvik helsestasjon, journal 2026/0114" } },
     title: "Familieplan – bolig, skole og økonomi",
     btiLevel: null,
     openedAt: "2026-02-10",
@@ -397,6 +420,7 @@ const CASES: CaseSpec[] = [
   {
     family: "eriksen",
     kind: "ANSVARSGRUPPE",
+    task: { referral: { kind: "REFERRAL", reference: "Melding om løslatelse fra Kriminalomsorgen, ref. KRUS-2026-8841" } },
     title: "Tilbakeføring etter soning",
     btiLevel: null,
     openedAt: "2026-10-12",
@@ -413,6 +437,7 @@ const CASES: CaseSpec[] = [
   {
     family: "nilsen",
     kind: "BTI",
+    task: { concern: { by: "skole-kontaktlaerer-4", noticed: "2026-03-02T10:00", text: "Emma har hatt høyt fravær de siste to månedene og virker sliten i timene." } },
     title: "BTI nivå 2 – fravær i videregående",
     btiLevel: 2,
     openedAt: "2026-03-02",
@@ -432,6 +457,7 @@ const CASES: CaseSpec[] = [
   {
     family: "sandvik",
     kind: "BTI",
+    task: { concern: { by: "skole-kontaktlaerer-5", noticed: "2025-02-03T08:00", text: "Lars holder seg mye for seg selv i friminuttene og virker lei seg." } },
     title: "BTI nivå 1 – trivsel på skolen",
     btiLevel: 1,
     openedAt: "2025-02-03",
@@ -446,6 +472,7 @@ const CASES: CaseSpec[] = [
   {
     family: "berg",
     kind: "INVESTERINGSTEAM",
+    task: { referral: { kind: "DECISION", reference: "Vedtak om deltakelse i Velferdslab Fjordvik, sak 2026/0033" } },
     title: "Velferdslab – investeringsteam og familieplan",
     btiLevel: 3,
     openedAt: "2026-01-19",
@@ -468,6 +495,7 @@ const CASES: CaseSpec[] = [
   {
     family: "moe",
     kind: "ANSVARSGRUPPE",
+    task: { referral: { kind: "REFERRAL", reference: "Henvisning fra barneverntjenesten (ettervern), sak 2016/0188" } },
     title: "Overgang fra ettervern til voksenlivet",
     btiLevel: null,
     openedAt: "2026-05-04",
@@ -599,8 +627,13 @@ interface ConsentSpec {
   withdrawn?: { at: string; by: string };
   childView?: string;
   note?: string;
-  /** An employee's actor id, or a family member's given name (a citizen recording it themselves). */
+  /** An employee's actor id, or a family member's given name (a citizen giving it themselves, digitally). */
   recordedBy: string;
+  /**
+   * Recorded by an employee from a signed paper form: the form's reference and the second member of the
+   * case who attested it. Without one, a consent an employee recorded counts for nothing.
+   */
+  form?: { reference: string; attestedBy: string };
 }
 
 const ALL_CATEGORIES_BUT_IDENTITY: DataCategory[] = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG"];
@@ -616,22 +649,22 @@ const CONSENTS: ConsentSpec[] = [
   {
     label: "sara", family: "haugland", subject: "Sara", givenBy: "Sara", capacity: "SELF", decision: "PERMIT",
     services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
-    note: "Skolen og boligkontoret kan få vite det de trenger for å hjelpe oss med flyttingen.", recordedBy: "nav-veileder-1",
+    note: "Skolen og boligkontoret kan få vite det de trenger for å hjelpe oss med flyttingen.", recordedBy: "nav-veileder-1", form: { reference: "Samtykkeskjema, Familieplan Haugland, NAV arkiv 26/0217-3", attestedBy: "helse-helsesykepleier-2" },
   },
   {
     label: "jonas", family: "haugland", subject: "Jonas", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
-    childView: "Det er greit at læreren vet at vi skal flytte. Jeg vil ikke at hele klassen skal vite det.", recordedBy: "nav-veileder-1",
+    childView: "Det er greit at læreren vet at vi skal flytte. Jeg vil ikke at hele klassen skal vite det.", recordedBy: "nav-veileder-1", form: { reference: "Samtykkeskjema, Familieplan Haugland, NAV arkiv 26/0217-4", attestedBy: "helse-helsesykepleier-2" },
   },
   {
     label: "ella", family: "haugland", subject: "Ella", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
-    childView: "Jeg vil at læreren skal vite det, så hun kan hjelpe meg.", recordedBy: "nav-veileder-1",
+    childView: "Jeg vil at læreren skal vite det, så hun kan hjelpe meg.", recordedBy: "nav-veileder-1", form: { reference: "Samtykkeskjema, Familieplan Haugland, NAV arkiv 26/0217-5", attestedBy: "helse-helsesykepleier-2" },
   },
   {
     label: "noah", family: "haugland", subject: "Noah", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
-    recordedBy: "nav-veileder-1",
+    recordedBy: "nav-veileder-1", form: { reference: "Samtykkeskjema, Familieplan Haugland, NAV arkiv 26/0217-6", attestedBy: "helse-helsesykepleier-2" },
   },
   {
     label: "sara-barnevern", family: "haugland", subject: "Sara", givenBy: "Sara", capacity: "SELF", decision: "DENY",
@@ -652,14 +685,14 @@ const CONSENTS: ConsentSpec[] = [
   {
     label: "jonas-fritidskort", family: "haugland", subject: "Jonas", givenBy: "Sara", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["FRIVILLIGHET"], categories: ["INVOLVEMENT"], validFrom: "2026-03-05T13:00", validTo: "2026-08-31",
-    childView: "Jeg vil spille fotball.", note: "Gjelder søknaden om fritidskort for forrige sesong.", recordedBy: "frivillighet-koordinator-1",
+    childView: "Jeg vil spille fotball.", note: "Gjelder søknaden om fritidskort for forrige sesong.", recordedBy: "frivillighet-koordinator-1", form: { reference: "Søknad om fritidskort med samtykke, Frivilligsentralen 2026-031", attestedBy: "nav-veileder-1" },
   },
 
   // Eriksen: Tor decides for himself, for the return from prison.
   {
     label: "tor", family: "eriksen", subject: "Tor", givenBy: "Tor", capacity: "SELF", decision: "PERMIT",
     services: ["NAV", "HELSE", "FRIVILLIGHET", "SAMHANDLING"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-10-12T10:00",
-    note: "Kriminalomsorgen og NAV kan snakke sammen om bolig og oppfølging fra løslatelsen.", recordedBy: "nav-veileder-2",
+    note: "Kriminalomsorgen og NAV kan snakke sammen om bolig og oppfølging fra løslatelsen.", recordedBy: "nav-veileder-2", form: { reference: "Samtykkeskjema, tilbakeføring, NAV arkiv 26/1104-2", attestedBy: "kriminalomsorg-koordinator-1" },
   },
 
   // Nilsen: Emma is 17. Her parents consent for school, NAV and the voluntary
@@ -669,17 +702,17 @@ const CONSENTS: ConsentSpec[] = [
   {
     label: "anne", family: "nilsen", subject: "Emma", givenBy: "Anne", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["SKOLE", "NAV", "FRIVILLIGHET"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-03-02T12:00",
-    childView: "Skolen, OT og NAV kan snakke sammen om meg, men jeg vil være med når de bestemmer noe.", recordedBy: "skole-kontaktlaerer-4",
+    childView: "Skolen, OT og NAV kan snakke sammen om meg, men jeg vil være med når de bestemmer noe.", recordedBy: "skole-kontaktlaerer-4", form: { reference: "Samtykkeskjema BTI, Fjordvik videregående skole, arkiv 26/0301-1", attestedBy: "helse-helsesykepleier-1" },
   },
   {
     label: "trond", family: "nilsen", subject: "Emma", givenBy: "Trond", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["SKOLE", "NAV", "FRIVILLIGHET"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-03-02T12:00",
-    childView: "Skolen, OT og NAV kan snakke sammen om meg, men jeg vil være med når de bestemmer noe.", recordedBy: "skole-kontaktlaerer-4",
+    childView: "Skolen, OT og NAV kan snakke sammen om meg, men jeg vil være med når de bestemmer noe.", recordedBy: "skole-kontaktlaerer-4", form: { reference: "Samtykkeskjema BTI, Fjordvik videregående skole, arkiv 26/0301-2", attestedBy: "helse-helsesykepleier-1" },
   },
   {
     label: "emma-helse-2026-03", family: "nilsen", subject: "Emma", givenBy: "Emma", capacity: "SELF", decision: "PERMIT",
     services: ["HELSE"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-03-02T12:00",
-    withdrawn: { at: "2026-09-10T14:20", by: "Emma" }, recordedBy: "skole-kontaktlaerer-4",
+    withdrawn: { at: "2026-09-10T14:20", by: "Emma" }, recordedBy: "skole-kontaktlaerer-4", form: { reference: "Samtykkeskjema BTI, Fjordvik videregående skole, arkiv 26/0301-3", attestedBy: "helse-helsesykepleier-1" },
   },
   {
     label: "emma-helse", family: "nilsen", subject: "Emma", givenBy: "Emma", capacity: "SELF", decision: "PERMIT",
@@ -687,7 +720,8 @@ const CONSENTS: ConsentSpec[] = [
     note: "Helsesykepleieren kan si at jeg går til samtaler hos henne, men ikke skrive i stafettloggen.", recordedBy: "Emma",
   },
 
-  // Sandvik: the BTI case is closed; its consent ended with it.
+  // Sandvik: the BTI case is closed; its consent ended with it. The form was never attested (the
+  // contact teacher was the only professional in the case), so it never counted.
   {
     label: "lars", family: "sandvik", subject: "Lars", givenBy: "Kari", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["SKOLE"], categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2025-02-03T08:30", validTo: "2025-06-20",
@@ -699,37 +733,60 @@ const CONSENTS: ConsentSpec[] = [
   {
     label: "geir", family: "berg", subject: "Geir", givenBy: "Geir", capacity: "SELF", decision: "PERMIT",
     services: BERG_SERVICES, categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
-    note: "Hele teamet kan se det de trenger. Vi ser på samtykket igjen når planen evalueres.", recordedBy: "samhandling-investeringsleder-1",
+    note: "Hele teamet kan se det de trenger. Vi ser på samtykket igjen når planen evalueres.", recordedBy: "samhandling-investeringsleder-1", form: { reference: "Samtykkeskjema Velferdslab, sak 2026/0033-2", attestedBy: "nav-veileder-3" },
   },
   {
     label: "line", family: "berg", subject: "Line", givenBy: "Line", capacity: "SELF", decision: "PERMIT",
     services: BERG_SERVICES, categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
-    recordedBy: "samhandling-investeringsleder-1",
+    recordedBy: "Line",
   },
   {
     label: "ida", family: "berg", subject: "Ida", givenBy: "Line", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "SAMHANDLING"], categories: ALL_CATEGORIES_BUT_IDENTITY,
     validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
-    childView: "Jeg vil at skolen og teamet skal vite hvordan det er hjemme, så de kan hjelpe pappa.", recordedBy: "samhandling-investeringsleder-1",
+    childView: "Jeg vil at skolen og teamet skal vite hvordan det er hjemme, så de kan hjelpe pappa.", recordedBy: "samhandling-investeringsleder-1", form: { reference: "Samtykkeskjema Velferdslab, sak 2026/0033-4", attestedBy: "nav-veileder-3" },
   },
   {
     label: "ida-helse", family: "berg", subject: "Ida", givenBy: "Ida", capacity: "SELF", decision: "PERMIT",
     services: ["HELSE"], categories: ["INVOLVEMENT"], validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
-    note: "Bare at jeg snakker med helsesykepleier, ikke hva vi snakker om.", recordedBy: "samhandling-investeringsleder-1",
+    note: "Bare at jeg snakker med helsesykepleier, ikke hva vi snakker om.", recordedBy: "Ida",
   },
   {
     label: "mats", family: "berg", subject: "Mats", givenBy: "Geir", capacity: "GUARDIAN", decision: "PERMIT",
     services: BERG_SERVICES, categories: ALL_CATEGORIES_BUT_IDENTITY, validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
-    childView: "Det er greit at læreren og treneren snakker sammen om meg.", recordedBy: "samhandling-investeringsleder-1",
+    childView: "Det er greit at læreren og treneren snakker sammen om meg.", recordedBy: "samhandling-investeringsleder-1", form: { reference: "Samtykkeskjema Velferdslab, sak 2026/0033-5", attestedBy: "nav-veileder-3" },
   },
 
   // Moe: Sander (19) decides for himself.
   {
     label: "sander", family: "moe", subject: "Sander", givenBy: "Sander", capacity: "SELF", decision: "PERMIT",
     services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-05-04T10:00",
-    recordedBy: "nav-ungdom-1",
+    recordedBy: "nav-ungdom-1", form: { reference: "Samtykkeskjema, ansvarsgruppe, NAV arkiv 26/0402-1", attestedBy: "barnevern-ettervern-1" },
   },
 ];
+
+// ---------------------------------------------------------------------------
+// Barnevern's information requests (barnevernsloven § 13-2)
+// ---------------------------------------------------------------------------
+
+/**
+ * An investigation (undersøkelse) about Jonas Haugland: barnevern asked the
+ * school and the health services, for 30 days. It is open on the demo's today,
+ * so the demo shows a release under it, the auditors' review list, and that
+ * Sara (his guardian) sees those releases only once it has closed.
+ */
+const INFORMATION_REQUESTS: { family: DemoFamilyKey; key: string; child: string; services: ("NAV" | "SKOLE" | "HELSE" | "FRIVILLIGHET")[]; reference: string; from: string; members: string[] }[] = [
+  {
+    family: "haugland", key: "jonas", child: "Jonas", services: ["SKOLE", "HELSE"], reference: "Barneverntjenesten i Fjordvik, undersøkelse 2026/0871",
+    from: "2026-11-18T09:00", members: ["barnevern-saksbehandler-1", "barnevern-saksbehandler-2"],
+  },
+];
+
+/** The id of a demo information request, by family (e.g. "haugland": the investigation about Jonas). */
+export function demoInformationRequestId(key: DemoFamilyKey): string {
+  if (!INFORMATION_REQUESTS.some((r) => r.family === key)) throw new Error(`no demo information request in family ${key}`);
+  return demoOpaqueId("ir", `information-request/${key}`);
+}
 
 /** The id of a demo consent, by case and label (e.g. ("haugland", "sara-barnevern"), ("nilsen", "emma-helse")). */
 export function demoConsentId(key: DemoCaseKey, label: string): string {
@@ -1078,7 +1135,27 @@ export function fjordvik(today: string = DEMO_TODAY): World {
     }
   }
 
-  // samhandling
+  // samhandling: the employee directory first (case members are entries in it)
+  const seeded = day(DEMO_WRITTEN_FOR);
+  for (const st of STAFF_LIST) {
+    world.samhandling.employee.push({
+      actorId: st.actorId, displayName: st.displayName, service: st.service, unit: st.unit, roles: ["caseworker"], active: true, source: "SEED", updatedAt: seeded,
+    });
+  }
+  for (const st of demoOfficeStaff) {
+    world.samhandling.employee.push({
+      actorId: st.actorId, displayName: st.displayName, service: st.service.toUpperCase() as ServiceName, unit: null, roles: [...st.roles], active: true, source: "SEED", updatedAt: seeded,
+    });
+  }
+  for (const r of INFORMATION_REQUESTS) {
+    const id = demoInformationRequestId(r.family);
+    const from = moment(r.from);
+    world.samhandling.informationRequest.push({
+      id, childPersonId: demoPersonId(r.family, r.child), services: [...r.services], reference: r.reference,
+      validFrom: from, validTo: new Date(from.getTime() + 30 * DAY_MS), requestedBy: r.members[0]!,
+    });
+    for (const actorId of r.members) world.samhandling.informationRequestMember.push({ requestId: id, actorId });
+  }
   for (const c of CASES) {
     const caseId = demoCaseId(c.family as DemoCaseKey);
     world.samhandling.coordinationCase.push({
@@ -1090,10 +1167,25 @@ export function fjordvik(today: string = DEMO_TODAY): World {
       status: c.closedAt ? "CLOSED" : "OPEN",
       openedAt: day(c.openedAt),
       closedAt: opt(c.closedAt),
-      concernRegisteredAt: c.kind === "BTI" ? day(c.openedAt) : null,
+      concernRegisteredAt: c.kind === "BTI" ? ("concern" in c.task ? moment(c.task.concern.noticed) : day(c.openedAt)) : null,
+      basis: "concern" in c.task ? "CONCERN" : c.task.referral.kind,
+      basisReference: "referral" in c.task ? c.task.referral.reference : null,
       levelDecidedAt: c.kind === "BTI" && (c.btiLevel ?? 0) > 0 ? opt(LEVEL_CHANGES.find((l) => l.family === c.family)?.at ?? c.openedAt) : null,
       holderMemberId: holderOf(c),
     });
+    if ("concern" in c.task) {
+      const concern = c.task.concern;
+      world.samhandling.concern.push({
+        id: demoOpaqueId("bk", `concern/${c.family}`),
+        subjectPersonId: demoPersonId(c.family, c.subjects[0]!),
+        text: concern.text,
+        noticedAt: moment(concern.noticed),
+        registeredAt: moment(concern.noticed),
+        registeredBy: concern.by,
+        service: staff(concern.by).service,
+        caseId,
+      });
+    }
     for (const given of c.subjects) {
       world.samhandling.caseSubject.push({ caseId, personId: demoPersonId(c.family, given) });
     }
@@ -1148,6 +1240,11 @@ export function fjordvik(today: string = DEMO_TODAY): World {
       note: c.note ?? null,
       recordedBy: actorOrPerson(c.family, c.recordedBy),
       createdAt: validFrom,
+      // Given by the person signed in (the recorder is a family member), recorded from a signed form, or a refusal an employee recorded.
+      channel: !demoStaff[c.recordedBy] ? "DIGITAL" : c.decision === "DENY" ? "STAFF_RECORDED" : "PAPER_FORM",
+      formReference: c.form?.reference ?? null,
+      attestedBy: c.form?.attestedBy ?? null,
+      attestedAt: c.form ? validFrom : null,
     });
   }
 

@@ -29,8 +29,8 @@ export const demoDay = (iso: string): Date => shiftInstant(day(iso), demoShift(D
 
 /** The demo-data file of a service. */
 export async function loadServiceDemo(service: ServiceName): Promise<ServiceDemo> {
-  const file = `./services/${service}.ts`;
-  const module = (await import(file)) as { default?: Partial<ServiceDemo> };
+  // A template literal, not a variable: esbuild bundles every file it can match (npm start runs bundles, scripts/lib/compile.ts).
+  const module = (await import(`./services/${service}.ts`)) as { default?: Partial<ServiceDemo> };
   const demo = module.default;
   if (typeof demo?.rows !== "function") throw new Error(`demo/services/${service}.ts must \`export default serviceDemo((world) => …)\` (demo/service-demo.ts).`);
   return demo as ServiceDemo;

@@ -81,7 +81,11 @@ export function mergeWorlds(...worlds: World[]): World {
       }
     }
   }
-  return out as unknown as World;
+  const merged = out as unknown as World;
+  // The same employee takes part in cases of several worlds (chunks of one municipality): one directory entry.
+  const seen = new Set<string>();
+  merged.samhandling.employee = merged.samhandling.employee.filter((e) => !seen.has(e.actorId) && seen.add(e.actorId));
+  return merged;
 }
 
 // ---------------------------------------------------------------------------
@@ -322,6 +326,9 @@ export function syntheticStaffName(actorId: string): string {
   return name;
 }
 
+/** The unit every synthetic employee of a service works in (the identity provider's group for them says the same). */
+export const syntheticUnit = (service: string): string => `Syntetiske ansatte, ${service.toLowerCase()}`;
+
 /** Every employee the synthetic pools can name (whether or not a generated case uses them), for sign-in. */
 export function syntheticStaff(): { actorId: string; service: string; name: string }[] {
   return Object.entries(SYNTHETIC_STAFF_POOLS).flatMap(([pool, size]) =>
@@ -544,6 +551,8 @@ class Generator {
   readonly world = emptyWorld();
   private readonly ids: IdMaker;
   private readonly nationalIds = new NationalIds();
+  /** Employees already in this world's directory. */
+  private readonly inDirectory = new Set<string>();
 
   /** `shiftDays`: how far the rows will be moved; national ids encode the moved birth date. */
   constructor(private readonly seed: number, private readonly shiftDays: number) {
@@ -1063,12 +1072,28 @@ class Generator {
       // BTI starts from a registered concern; level 0 was decided in the first days.
       concernRegisteredAt: kind === "BTI" ? toDate(openedAt) : null,
       levelDecidedAt: kind === "BTI" && btiLevel !== null && btiLevel > 0 ? toDate(openedAt + 7) : null,
+      // A case starts from a task: BTI from the holder's concern, an ansvarsgruppe from a referral.
+      basis: kind === "BTI" ? "CONCERN" : "REFERRAL",
+      basisReference: kind === "BTI" ? null : `Henvisning ${isoDay(openedAt).slice(0, 4)}/${String(index).padStart(4, "0")}`,
     };
     w.samhandling.coordinationCase.push(theCase);
+    if (kind === "BTI") {
+      w.samhandling.concern.push({
+        id: this.ids.id("bk", index, 0),
+        subjectPersonId: focus.id,
+        text: `Bekymring om ${theCase.title.slice(theCase.title.indexOf("–") + 2)}.`,
+        noticedAt: toDate(openedAt),
+        registeredAt: toDate(openedAt),
+        registeredBy: staffIds[0]!,
+        service: serviceOfActor(staffIds[0]!),
+        caseId,
+      });
+    }
     for (const s of subjects) w.samhandling.caseSubject.push({ caseId, personId: s.id });
 
     const lastDay = closedAt ?? TODAY;
     staffIds.forEach((actorId, k) => {
+      this.enterDirectory(actorId);
       const role: MemberRole =
         k === 0 ? (kind === "BTI" ? "STAFETTHOLDER" : "COORDINATOR")
         : actorId.startsWith("frivillighet-") && chance(rng, 0.5) ? "TRUSTED_PERSON"
@@ -1114,6 +1139,22 @@ class Generator {
     this.consents(index, caseId, kind, subjects, guardiansOf, staffIds, openedAt, closedAt);
   }
 
+  /** A case member's directory entry (case members are entries in it), once. */
+  private enterDirectory(actorId: string): void {
+    if (this.inDirectory.has(actorId)) return;
+    this.inDirectory.add(actorId);
+    this.world.samhandling.employee.push({
+      actorId,
+      displayName: syntheticStaffName(actorId),
+      service: serviceOfActor(actorId),
+      unit: syntheticUnit(serviceOfActor(actorId)),
+      roles: ["caseworker"],
+      active: true,
+      source: "SEED",
+      updatedAt: toDate(TODAY),
+    });
+  }
+
   /**
    * The consents of a case, from its opening: each subject's own at 18+, a
    * guardian's with the child's view from 7, the youth's own for HELSE from 16;
@@ -1151,8 +1192,13 @@ class Generator {
       if (validTo !== null && validTo <= from) return;
       const stillValid = validTo === null || validTo > TODAY;
       const withdrawnAt = stillValid && from + 14 < TODAY - 1 && chance(rng, 0.04) ? past(rng, from + 14, TODAY - 1) : null;
+      // Every third consent the giver gave signed in themselves; the others came on a signed form that the
+      // case's second professional attested; a refusal the holder recorded counts as it is.
+      const digital = decision === "PERMIT" && n % 3 === 0;
+      const paper = decision === "PERMIT" && !digital;
+      const id = this.ids.id("cn", index, n++);
       this.world.samhandling.consent.push({
-        id: this.ids.id("cn", index, n++),
+        id,
         caseId,
         subjectPersonId: subject.id,
         givenByPersonId: givenBy.id,
@@ -1166,8 +1212,12 @@ class Generator {
         withdrawnBy: withdrawnAt === null ? null : chance(rng, 0.5) ? givenBy.id : recordedBy,
         childView,
         note,
-        recordedBy,
+        recordedBy: digital ? givenBy.id : recordedBy,
         createdAt: toDate(from),
+        channel: digital ? "DIGITAL" : paper ? "PAPER_FORM" : "STAFF_RECORDED",
+        formReference: paper ? `Samtykkeskjema ${id}` : null,
+        attestedBy: paper ? staffIds[1]! : null,
+        attestedAt: paper ? toDate(from) : null,
       });
     };
     for (const s of subjects) {

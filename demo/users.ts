@@ -1,12 +1,13 @@
 // The demo's people who sign in (`npm run token -- <user>`, the development
 // identity provider's sign-in page): every employee in the Fjordvik demo, an
-// auditor per service, a stand-in per service who is in no case (what an
-// employee outside a case sees: nothing), a register clerk (the hub gives
-// the register's staff nothing but its audit log), and two citizens. `claims`
-// are the hub's claims each one's sign-in maps to (gateway/identity/).
+// auditor per service, an administrator of each service's employee directory,
+// a stand-in per service who is in no case (what an employee outside a case
+// sees: nothing), a register clerk (the hub gives the register's staff
+// nothing but its audit log), and two citizens. `claims` are the hub's claims
+// each one's sign-in maps to (gateway/identity/).
 import type { ActorService, HubClaims } from "../services/kit/auth/caller.ts";
 import { VIEW_SERVICES } from "../services/kit/catalog.ts";
-import { demoPersonId, demoStaff } from "./fjordvik.ts";
+import { demoOfficeStaff, demoPersonId, demoStaff } from "./fjordvik.ts";
 
 export interface DemoUser {
   key: string;
@@ -27,14 +28,29 @@ function employees(): DemoUser[] {
   }));
 }
 
-/** One per subgraph; the registry's are its only staff in the hub (kit/auth/caller.ts). */
-function auditors(): DemoUser[] {
-  return [...VIEW_SERVICES, "samhandling" as const, "registry" as const].map((service) => ({
-    key: `${service}-auditor`,
-    description: `auditor of ${service}'s access log`,
+/**
+ * An auditor and a directory administrator of every service with an employee directory,
+ * and the register's auditor: the register's are its only staff in the hub (kit/auth/caller.ts).
+ */
+function officeStaff(): DemoUser[] {
+  const registryAuditor: DemoUser = {
+    key: "registry-auditor",
+    description: "auditor of registry's access log",
     title: "revisor",
-    claims: { sub: `${service}-auditor-1`, name: `Revisor ${service}`, service, roles: ["auditor"] },
-  }));
+    claims: { sub: "registry-auditor-1", name: "Revisor registry", service: "registry", roles: ["auditor"] },
+  };
+  return [
+    ...demoOfficeStaff.map((st): DemoUser => {
+      const auditor = st.roles[0] === "auditor";
+      return {
+        key: st.actorId.replace(/-1$/, ""),
+        description: auditor ? `auditor of ${st.service}'s access log` : `administrator of ${st.service}'s employee directory`,
+        title: auditor ? "revisor" : "administrator",
+        claims: { sub: st.actorId, name: st.displayName, service: st.service, roles: [...st.roles] },
+      };
+    }),
+    registryAuditor,
+  ];
 }
 
 /** Employees in no case, one per service that takes part in cases, in the unit of its first demo employee. */
@@ -69,7 +85,7 @@ function citizens(): DemoUser[] {
 }
 
 export function demoUsers(): DemoUser[] {
-  const all = [...employees(), ...auditors(), ...standIns(), registryClerk(), ...citizens()];
+  const all = [...employees(), ...officeStaff(), ...standIns(), registryClerk(), ...citizens()];
   const coordinator = all.find((u) => u.key === "samhandling-investeringsleder-1");
   if (coordinator) all.unshift({ ...coordinator, key: "coordinator", description: `${coordinator.description} (alias)` });
   return all;

@@ -17,7 +17,11 @@ export interface World {
     guardianship: Registry.GuardianshipCreateManyInput[];
   };
   samhandling: {
+    employee: Samhandling.EmployeeCreateManyInput[];
+    informationRequest: Samhandling.InformationRequestCreateManyInput[];
+    informationRequestMember: Samhandling.InformationRequestMemberCreateManyInput[];
     coordinationCase: Samhandling.CoordinationCaseCreateManyInput[];
+    concern: Samhandling.ConcernCreateManyInput[];
     caseSubject: Samhandling.CaseSubjectCreateManyInput[];
     caseMember: Samhandling.CaseMemberCreateManyInput[];
     consent: Samhandling.ConsentCreateManyInput[];
@@ -56,7 +60,11 @@ export type ServiceWorld<S extends keyof World> = World[S];
 /** samhandling's tables, empty, in insert order (foreign keys point backwards). */
 export function emptySamhandling(): World["samhandling"] {
   return {
+    employee: [],
+    informationRequest: [],
+    informationRequestMember: [],
     coordinationCase: [],
+    concern: [],
     caseSubject: [],
     caseMember: [],
     consent: [],

@@ -4,11 +4,13 @@
 // the hub's own documents (the family overview is depth 7, a few hundred
 // tokens) with room to spare. docs/configuration.md lists them all.
 import path from "node:path";
-import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
+import { SERVICE_NAMES, webPort, type ServiceName } from "../services/kit/catalog.ts";
 import {
   DATA_DIR,
   devIssuerIn,
   GATEWAY_PORT,
+  HTTP_TIMEOUTS,
+  httpTimeoutsIn,
   HUB_SIGNING_SECRET,
   IDENTITY_ISSUER,
   isProductionIn,
@@ -20,6 +22,7 @@ import {
   SHUTDOWN_TIMEOUT_MS,
   SUBGRAPH_URL,
   subgraphUrlsIn,
+  type HttpTimeouts,
   type LogLevel,
 } from "../services/kit/config.ts";
 import { loadSecrets } from "../services/kit/auth/secrets.ts";
@@ -28,9 +31,11 @@ import {
   computed,
   duration,
   filePath,
+  list,
   oneOf,
   optional,
   perService,
+  port,
   positiveWholeNumber,
   readSettings,
   setting,
@@ -94,9 +99,17 @@ const CITIZEN_LOOKUP_MS = setting("CITIZEN_LOOKUP_MS", duration(), {
 const MAX_DEPTH = setting("MAX_DEPTH", positiveWholeNumber(), { default: 10, description: "Deepest selection nesting accepted (the family overview is 7); deeper: `QUERY_TOO_DEEP`." });
 const MAX_ALIASES = setting("MAX_ALIASES", positiveWholeNumber(), { default: 30, description: "Most aliases in one document; more: `TOO_MANY_ALIASES`." });
 const MAX_TOKENS = setting("MAX_TOKENS", positiveWholeNumber(), { default: 4000, description: "Most lexical tokens in one document, counted while parsing; more: `QUERY_TOO_LARGE`." });
+const MAX_SELECTIONS = setting("MAX_SELECTIONS", positiveWholeNumber(), {
+  default: 2000,
+  description: "Most fields one document selects with every fragment spread expanded where it is used (the case overview: 69, an introspection query: about 220), checked before planning; more: `SELECTION_TOO_LARGE`.",
+});
 const MAX_COST = setting("MAX_COST", positiveWholeNumber(), {
   default: 1000,
-  description: "Highest estimated cost of an operation (1 per object field, times `COST_LIST_SIZE` per list around it, +10 per mutation); checked per request in development, by `npm run documents` for production.",
+  description: "Highest estimated cost of an operation (1 per object field, times `COST_LIST_SIZE` per list around it, +10 per mutation); checked per request where any document may run (development), by `npm run documents` for trusted documents.",
+});
+const REQUEST_DEADLINE_MS = setting("REQUEST_DEADLINE_MS", duration({ min: 1 }), {
+  default: 30_000,
+  description: "Time limit of one request from its arrival to its answer (planning, every subgraph call, the answer); past it the gateway stops its work and answers 503 `REQUEST_DEADLINE_EXCEEDED`. Keep it above `UPSTREAM_TIMEOUT_MS` × the levels of subgraph calls of the longest query.",
 });
 const COST_LIST_SIZE = setting("COST_LIST_SIZE", positiveWholeNumber(), { default: 10, description: "The length every list is assumed to have when a cost is estimated." });
 const MAX_REQUEST_BODY_BYTES = setting("MAX_REQUEST_BODY_BYTES", positiveWholeNumber(), {
@@ -122,7 +135,15 @@ const ALLOW_ARBITRARY_DOCUMENTS = computed("ALLOW_ARBITRARY_DOCUMENTS", boolean(
   shownDefault: "`true`; `false` in production, where `true` is refused",
   description: "Whether documents that are not trusted documents may run.",
 });
-const METRICS_ENABLED = setting("METRICS_ENABLED", boolean(), { default: true, description: "Prometheus metrics at `/metrics`." });
+const METRICS_ENABLED = setting("METRICS_ENABLED", boolean(), { default: true, description: "Prometheus metrics at `/metrics` on `METRICS_PORT`." });
+const METRICS_PORT = computed("METRICS_PORT", port(), {
+  shownDefault: "`GATEWAY_PORT` + 95 (4095)",
+  description: "The port of the gateway's `/metrics`, on `GATEWAY_HOST`; kept off the public port (docs/operations.md says why). Open it to the scraper only.",
+});
+const CORS_ORIGINS = computed("CORS_ORIGINS", list(url(["http", "https"])), {
+  shownDefault: "the web app's origin, `http://localhost:<GATEWAY_PORT + 200>`",
+  description: "The browser origins that may call the gateway (with credentials, and reading `x-hub-request-id`); any other origin gets no CORS headers, so browsers keep its pages from reading answers.",
+});
 const OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = optional("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", url(["http", "https"]), {
   shownDefault: "unset: no traces",
   description: "An OTLP/HTTP collector for OpenTelemetry traces (e.g. `http://otel-collector:4318/v1/traces`).",
@@ -130,21 +151,25 @@ const OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = optional("OTEL_EXPORTER_OTLP_TRACES_E
 const OTEL_TRACES = optional("OTEL_TRACES", oneOf(["console"]), { description: "`console` writes traces to stdout (when no OTLP endpoint is set)." });
 const OTEL_SERVICE_NAME = setting("OTEL_SERVICE_NAME", text(), { default: "samhandling-gateway", description: "The service name on the gateway's traces." });
 
-/** What `hardeningConfig` reads (with NODE_ENV and REDIS_URL). */
+/** What `hardeningConfig` reads (with NODE_ENV, REDIS_URL and GATEWAY_PORT, which the defaults of the ports and origins follow). */
 const HARDENING_SETTINGS = [
   MAX_DEPTH,
   MAX_ALIASES,
   MAX_TOKENS,
+  MAX_SELECTIONS,
   MAX_COST,
   COST_LIST_SIZE,
   MAX_REQUEST_BODY_BYTES,
   MAX_BATCH,
+  REQUEST_DEADLINE_MS,
   RATE_LIMIT_MAX,
   RATE_LIMIT_WINDOW_MS,
   PERSISTED_DOCUMENTS_PATH,
   PERSISTED_DOCUMENTS_REDIS_KEY,
   ALLOW_ARBITRARY_DOCUMENTS,
   METRICS_ENABLED,
+  METRICS_PORT,
+  CORS_ORIGINS,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
   OTEL_TRACES,
   OTEL_SERVICE_NAME,
@@ -157,6 +182,7 @@ export const GATEWAY_SETTINGS: readonly Declaration[] = [
     (s) => s.declaration,
   ),
   ...HARDENING_SETTINGS,
+  ...HTTP_TIMEOUTS.map((s) => s.declaration),
   SHUTDOWN_TIMEOUT_MS.declaration,
 ];
 
@@ -172,10 +198,12 @@ export interface Limits {
   maxAliases: number;
   /** Most lexical tokens in one document, checked while parsing (graphql-armor max tokens). */
   maxTokens: number;
+  /** Most fields one document selects with its fragments expanded, checked before planning. */
+  maxSelections: number;
   /**
-   * Highest estimated cost of an operation (Hive demand control, summed over
-   * its subgraph calls; each object field costs 1 times the list sizes around
-   * it, mutations 10 more). The family overview costs 282 at the default list size.
+   * Highest estimated cost of an operation (document-measures.ts: each
+   * object field costs 1 times the list sizes around it, mutations 10 more).
+   * The family overview costs 282 at the default list size.
    */
   maxCost: number;
   listSize: number;
@@ -183,6 +211,8 @@ export interface Limits {
   maxBodyBytes: number;
   /** Most operations in one batched (array) request. */
   maxBatch: number;
+  /** Time limit of one request, from its arrival to its answer. */
+  requestDeadlineMs: number;
 }
 
 export interface RateLimit {
@@ -194,8 +224,9 @@ export interface RateLimit {
 }
 
 export interface Telemetry {
-  /** Prometheus metrics at /metrics. */
+  /** Prometheus metrics at /metrics on `metricsPort`. */
   metrics: boolean;
+  metricsPort: number;
   /** OTLP/HTTP traces endpoint (e.g. http://otel-collector:4318/v1/traces), or "console"; null = no tracing. */
   traces: string | null;
   /** The service name on the traces. */
@@ -212,6 +243,8 @@ export interface Hardening {
   persistedDocumentsRedisKey: string;
   /** Development may also send documents that are not in the manifest. */
   allowArbitraryDocuments: boolean;
+  /** Browser origins that may call the gateway. */
+  corsOrigins: string[];
   telemetry: Telemetry;
 }
 
@@ -248,6 +281,8 @@ export interface GatewayConfig {
   transport: "hub" | "hive";
   /** Production switches and request limits. */
   hardening: Hardening;
+  /** How long the HTTP server waits for a request's headers, its whole body, and the next request on a kept-alive connection. */
+  httpTimeouts: HttpTimeouts;
   shutdownTimeoutMs: number;
 }
 
@@ -256,14 +291,16 @@ function limitsIn(get: Get): Limits {
     maxDepth: get(MAX_DEPTH),
     maxAliases: get(MAX_ALIASES),
     maxTokens: get(MAX_TOKENS),
+    maxSelections: get(MAX_SELECTIONS),
     maxCost: get(MAX_COST),
     listSize: get(COST_LIST_SIZE),
     maxBodyBytes: get(MAX_REQUEST_BODY_BYTES),
     maxBatch: get(MAX_BATCH),
+    requestDeadlineMs: get(REQUEST_DEADLINE_MS),
   };
 }
 
-function hardeningIn(get: Get, production: boolean): Hardening {
+function hardeningIn(get: Get, production: boolean, gatewayPort: number): Hardening {
   const allowArbitraryDocuments = get(ALLOW_ARBITRARY_DOCUMENTS, !production);
   // Exploration in development is open; production closes it and says so if someone tries to reopen it.
   if (production && allowArbitraryDocuments) get.problem("ALLOW_ARBITRARY_DOCUMENTS=true is refused in production: only trusted documents run there.");
@@ -279,8 +316,10 @@ function hardeningIn(get: Get, production: boolean): Hardening {
     persistedDocumentsPath: get(PERSISTED_DOCUMENTS_PATH),
     persistedDocumentsRedisKey: get(PERSISTED_DOCUMENTS_REDIS_KEY),
     allowArbitraryDocuments,
+    corsOrigins: get(CORS_ORIGINS, [`http://localhost:${webPort(gatewayPort)}`]).map((origin) => new URL(origin).origin),
     telemetry: {
       metrics: get(METRICS_ENABLED),
+      metricsPort: get(METRICS_PORT, gatewayPort + 95),
       traces,
       serviceName: get(OTEL_SERVICE_NAME),
     },
@@ -332,7 +371,8 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
       queryPlanner: get(GATEWAY_QUERY_PLANNER),
       transport: get(GATEWAY_TRANSPORT),
       redisUrl: get(REDIS_URL),
-      hardening: hardeningIn(get, production),
+      hardening: hardeningIn(get, production, port),
+      httpTimeouts: httpTimeoutsIn(get),
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
     };
   });
@@ -342,7 +382,7 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
 
 /** The production switches and limits alone (tests; the trusted-documents tooling). */
 export function hardeningConfig(env: Env = process.env): Hardening {
-  return readSettings(env, [NODE_ENV.declaration, REDIS_URL.declaration, ...HARDENING_SETTINGS], (get) => hardeningIn(get, isProductionIn(get)));
+  return readSettings(env, [NODE_ENV.declaration, REDIS_URL.declaration, GATEWAY_PORT.declaration, ...HARDENING_SETTINGS], (get) => hardeningIn(get, isProductionIn(get), get(GATEWAY_PORT)));
 }
 
 export interface DocumentsConfig {

@@ -1,9 +1,12 @@
-// The gateway process: serves the federated graph at /graphql.
-import http from "node:http";
+// The gateway process: serves the federated graph at /graphql, and its
+// metrics on a port of their own.
+import type http from "node:http";
 import { gatewayConfig } from "./config.ts";
 import { createHubGateway } from "./runtime.ts";
+import { metricsRegistry, serveMetrics } from "./telemetry.ts";
+import { hubHttpServer } from "../services/kit/http-server.ts";
 import { configureLogs, createLogger, exitForStartFailure } from "../services/kit/log.ts";
-import { Drain, onShutdown } from "../services/kit/lifecycle.ts";
+import { Drain, onShutdown, reportStartup } from "../services/kit/lifecycle.ts";
 import { EPOCH_PATH, FollowedEpoch, redisEpoch, type ConsentEpoch } from "../services/kit/consent-epoch.ts";
 import { refusalResponse } from "../services/kit/errors.ts";
 import { internalClient } from "../services/kit/internal.ts";
@@ -15,18 +18,31 @@ const log = createLogger("gateway");
 async function start(): Promise<void> {
   const config = gatewayConfig();
   configureLogs({ level: config.logLevel, production: config.production });
+  reportStartup("code loaded");
   // The consent epoch stamped on every subgraph call (kit/consent-epoch.ts): from Redis, or pushed by samhandling.
   const followed = config.redisUrl ? null : new FollowedEpoch(config.signingSecret);
   const epochs: ConsentEpoch = followed ?? redisEpoch(config.redisUrl!);
-  // Citizens' national ids are looked up in the registry, over the same signed hop as every subgraph call.
+  // Citizens' national ids are looked up in the registry, over the gateway's own signed hop.
   const citizens = registryCitizens(internalClient("gateway", config.signingSecret, config.subgraphUrls), config.auth.citizenLookupMs);
   const verifier = new TokenVerifier(config.auth.issuers, config.auth.keys, citizens);
-  const gateway = createHubGateway(config, epochs, verifier);
+  const registry = metricsRegistry();
+  const gateway = createHubGateway(config, epochs, verifier, registry);
+  reportStartup("supergraph loaded");
   // Readiness false and new requests refused while in-flight ones finish (kit/lifecycle.ts).
-  const drain = new Drain({ readiness: "/readiness", passThrough: ["/healthcheck", "/metrics"] });
-  const server = http.createServer(drain.wrap((req, res) => (followed && req.url === EPOCH_PATH ? receiveEpoch(followed, req, res) : gateway(req, res))));
+  const drain = new Drain({ readiness: "/readiness", passThrough: ["/healthcheck"] });
+  const server = hubHttpServer(
+    drain.wrap((req, res) => (followed && req.url === EPOCH_PATH ? receiveEpoch(followed, req, res) : gateway(req, res))),
+    config.httpTimeouts,
+  );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  log.info("gateway ready", { url: `http://localhost:${config.port}/graphql`, identityMapping: config.auth.mappingFile, issuers: config.auth.issuers.map((i) => i.issuer).join(" ") });
+  const { metrics, metricsPort } = config.hardening.telemetry;
+  const metricsServer = metrics ? await serveMetrics(registry, { port: metricsPort, host: config.host, timeouts: config.httpTimeouts }) : null;
+  log.info("gateway ready", {
+    url: `http://localhost:${config.port}/graphql`,
+    metricsPort: metricsServer ? metricsPort : undefined,
+    identityMapping: config.auth.mappingFile,
+    issuers: config.auth.issuers.map((i) => i.issuer).join(" "),
+  });
   // Each issuer's discovery document ahead of the first token; one that fails now is tried again when a token needs it.
   void verifier.warm().then((failures) => {
     for (const failure of failures) log.warn("identity provider not reachable yet", failure);
@@ -40,11 +56,20 @@ async function start(): Promise<void> {
     // The runtime does not stop on a signal by itself: drain, close the listener, dispose.
     const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     await gateway[Symbol.asyncDispose]();
+    await closeServer(metricsServer);
     await epochs.close();
     log.info("stopped", { unfinished });
     process.exit(0);
   };
   onShutdown(stop, { exclusive: true });
+}
+
+function closeServer(server: http.Server | null): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 /** samhandling's signed push of the consent epoch (only without Redis). */

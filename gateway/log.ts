@@ -20,6 +20,19 @@ function safeAttributes(attrs: unknown): Record<string, Primitive> {
   return out;
 }
 
+/**
+ * Hive logs an unexpected error as the error alone, without a message; its
+ * text may quote what a client sent, so only its class (or its code) is kept
+ * and the line says what it is.
+ */
+function described(msg: string | null | undefined, attrs: unknown): { msg: string; error?: string; code?: string } {
+  if (msg) return { msg };
+  const a = (attrs && typeof attrs === "object" ? attrs : {}) as { class?: unknown; extensions?: { code?: unknown } };
+  const error = typeof a.class === "string" && /^\w{1,64}$/.test(a.class) ? a.class : undefined;
+  const code = typeof a.extensions?.code === "string" ? a.extensions.code : undefined;
+  return { msg: "unexpected error (its text stays out of the log)", ...(error ? { error } : {}), ...(code ? { code } : {}) };
+}
+
 /** `level`: LOG_LEVEL, validated by the gateway's config. */
 export function gatewayLogger(level: LogLevel): Logger {
   return new Logger({
@@ -27,7 +40,7 @@ export function gatewayLogger(level: LogLevel): Logger {
     writers: [
       {
         write(entryLevel, attrs, msg) {
-          const line = JSON.stringify({ time: new Date().toISOString(), level: entryLevel, component: "gateway", msg: msg ?? "", ...safeAttributes(attrs) });
+          const line = JSON.stringify({ time: new Date().toISOString(), level: entryLevel, component: "gateway", ...safeAttributes(attrs), ...described(msg, attrs) });
           (entryLevel === "error" || entryLevel === "warn" ? process.stderr : process.stdout).write(line + "\n");
         },
       },

@@ -7,26 +7,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import {
-  buildSchema,
-  getNamedType,
-  getNullableType,
-  isCompositeType,
-  isListType,
-  Kind,
-  parse,
-  print,
-  TypeInfo,
-  validate,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type InlineFragmentNode,
-  type OperationDefinitionNode,
-} from "graphql";
+import { buildSchema, parse, print, validate, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { ROOT_DIR } from "../services/kit/config.ts";
+import { documentCost } from "./document-measures.ts";
 
 export const DOCUMENTS_DIR = path.join(ROOT_DIR, "gateway", "documents");
 const PUBLIC_SCHEMA = path.join(ROOT_DIR, "schema", "public.graphql");
@@ -46,63 +29,6 @@ export interface Manifest {
 }
 
 export const documentId = (body: string): string => createHash("sha256").update(body).digest("hex");
-
-/**
- * A document's estimated cost by demand control's rules: 1 for every field
- * of an object (or interface/union) type, multiplied by `listSize` for each
- * list it sits in, and 10 for a mutation. Production runs only trusted
- * documents, so this check at build time stands in for the gateway's
- * estimate on every request.
- */
-export function documentCost(schema: GraphQLSchema, document: DocumentNode, listSize: number): number {
-  return operationCost(schema, withFragmentsInlined(document), listSize);
-}
-
-/**
- * The document with every fragment spread replaced by the fragment's
- * selections (in place, so they count as often and as deep as they are
- * used) and the fragment definitions dropped. Expects a validated document:
- * no unknown fragments, no cycles.
- */
-function withFragmentsInlined(document: DocumentNode): DocumentNode {
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-  );
-  const inlined = visit(document, {
-    // A returned node is visited in turn, so spreads inside the fragment are inlined too.
-    FragmentSpread(spread): InlineFragmentNode | undefined {
-      const fragment = fragments.get(spread.name.value);
-      return fragment && { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: spread.directives, selectionSet: fragment.selectionSet };
-    },
-  });
-  return { ...inlined, definitions: inlined.definitions.filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION) };
-}
-
-function operationCost(schema: GraphQLSchema, document: DocumentNode, listSize: number): number {
-  const typeInfo = new TypeInfo(schema);
-  const multipliers: number[] = [1];
-  let cost = 0;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      OperationDefinition(node) {
-        if (node.operation === "mutation") cost += 10;
-      },
-      Field: {
-        enter() {
-          const type = typeInfo.getType();
-          const outer = multipliers.at(-1)!;
-          if (type && isCompositeType(getNamedType(type))) cost += outer;
-          multipliers.push(type && isListType(getNullableType(type)) ? outer * listSize : outer);
-        },
-        leave() {
-          multipliers.pop();
-        },
-      },
-    }),
-  );
-  return cost;
-}
 
 /** The public schema trusted documents are checked against. */
 export const publicSchema = (schemaPath = PUBLIC_SCHEMA): GraphQLSchema => buildSchema(fs.readFileSync(schemaPath, "utf8"));
@@ -139,11 +65,11 @@ export function buildManifest(limits: { maxCost: number; listSize: number }, dir
 export const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;
 
 /** The manifest's documents by id; a clear error when the file is missing or not a manifest. */
-export function loadManifest(file: string): Map<string, string> {
+export function loadManifest(file: string): Map<string, ManifestOperation> {
   if (!fs.existsSync(file)) throw new Error(`No trusted-documents manifest at ${file}. Run \`npm run documents\` (or set PERSISTED_DOCUMENTS_PATH).`);
   const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Manifest>;
   if (parsed.format !== "apollo-persisted-query-manifest" || !Array.isArray(parsed.operations)) {
     throw new Error(`${file} is not an apollo-persisted-query-manifest; regenerate it with \`npm run documents\`.`);
   }
-  return new Map(parsed.operations.map((op) => [op.id, op.body]));
+  return new Map(parsed.operations.map((op) => [op.id, op]));
 }

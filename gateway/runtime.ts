@@ -3,24 +3,32 @@ import fs from "node:fs";
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
+import type { Registry } from "prom-client";
 import type { GatewayConfig } from "./config.ts";
 import { gatewayLogger } from "./log.ts";
+import { loadManifest, type ManifestOperation } from "./persisted-documents.ts";
 import { trustedDocuments } from "./trusted-documents.ts";
 import { useHubAuth, type SignedInContext, type TokenVerifier } from "./plugins/auth.ts";
+import { useHubCors } from "./plugins/cors.ts";
+import { useDocumentLimits } from "./plugins/document-limits.ts";
 import { limitPlugins } from "./plugins/limits.ts";
 import { useHubPurpose } from "./plugins/purpose.ts";
 import type { ConsentEpoch } from "../services/kit/consent-epoch.ts";
 import { useHubRateLimit } from "./plugins/rate-limit.ts";
-import { useBodyGuard, useStableErrorCodes } from "./plugins/request-limits.ts";
+import { useBodyGuard, useDeadlineAnswer, useStableErrorCodes } from "./plugins/request-limits.ts";
 import { hubCrypto, useHubSigning } from "./plugins/signing.ts";
 import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
 import { hubHttpTransport } from "./transport.ts";
 
-export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, verifier: TokenVerifier): GatewayRuntime<SignedInContext> {
+/** `metrics`: the registry index.ts serves on METRICS_PORT. */
+export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, verifier: TokenVerifier, metrics: Registry): GatewayRuntime<SignedInContext> {
   const { hardening } = config;
   const { limits, production } = hardening;
   startTracing(hardening.telemetry);
+  // Production refuses to start without its manifest; development runs without one.
+  const manifest: ReadonlyMap<string, ManifestOperation> =
+    fs.existsSync(hardening.persistedDocumentsPath) || production ? loadManifest(hardening.persistedDocumentsPath) : new Map();
   // The hub's own lean transport (transport.ts says why); Hive's when traces must reach the subgraphs.
   const hubTransport = config.transport === "hub" && !hardening.telemetry.traces;
   return createGatewayRuntime<SignedInContext>({
@@ -39,23 +47,35 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
     // subgraphs log and trust, never a header a client could set. It also tags the gateway's log
     // with it, in place of Hive's request-id plugin, which would take the client's X-Request-Id.
     requestId: false,
-    persistedDocuments: trustedDocuments(hardening),
+    persistedDocuments: trustedDocuments(hardening, manifest),
     disableIntrospection: production ? {} : undefined,
+    // The hub's own CORS (plugins/cors.ts): an allow-list, credentials for it alone.
+    cors: false,
+    // An unexpected error's text and stack stay in the log, in every mode: Yoga would attach them
+    // to the answer whenever NODE_ENV=development.
+    maskedErrors: { isDev: false },
+    // A request whose client has gone, or that runs past REQUEST_DEADLINE_MS, stops: execution is
+    // cancelled and the subgraph calls it has in flight are aborted.
+    executionCancellation: true,
+    upstreamCancellation: true,
+    requestDeadline: limits.requestDeadlineMs,
     // A browser cannot send a cross-site JSON POST without a preflight; anything "simple" must carry this header.
     csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] },
     batching: { limit: limits.maxBatch },
-    // Cost is estimated where clients may send any document. In production only the trusted
-    // documents run, and `npm run documents` refuses one whose cost is over MAX_COST, so the
-    // estimate per subgraph call (about 4 % of the gateway's CPU) would only repeat that check.
-    demandControl: hardening.allowArbitraryDocuments ? { maxCost: limits.maxCost, listSize: limits.listSize, includeExtensionMetadata: false } : undefined,
     // Order matters: claims and purpose are added to each subgraph request before it is signed.
     // The plugin packages ship their own inlined copy of the plugin type, hence the cast.
     plugins: (context) =>
       [
+        // First: its answer replaces Hive's, and the plugins after it add their headers to it.
+        useDeadlineAnswer(),
+        useHubCors(hardening.corsOrigins),
         useStableErrorCodes(production),
         useBodyGuard(limits.maxBodyBytes),
         ...limitPlugins(limits, production),
-        ...telemetryPlugins(hardening.telemetry, context, { fetchMetrics: !hubTransport }),
+        // Cost is priced per request where clients may send any document. In production only
+        // trusted documents run, and `npm run documents` priced each by the same rule.
+        useDocumentLimits(limits, { priceDocuments: hardening.allowArbitraryDocuments }),
+        ...telemetryPlugins(hardening.telemetry, context, { fetchMetrics: !hubTransport, registry: metrics, manifest: [...manifest.values()] }),
         useHubAuth(verifier),
         ...(hardening.rateLimit.max > 0 ? [useHubRateLimit(hardening.rateLimit)] : []),
         useHubPurpose(epochs),

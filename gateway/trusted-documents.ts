@@ -8,13 +8,13 @@
 // document, at any cost, in production. While Redis cannot be read, a
 // document that is not in the manifest is answered "unavailable, try again",
 // not "no such document", and the outage is logged once.
-import fs from "node:fs";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { failFastRedis } from "../services/kit/redis.ts";
 import type { GraphQLSchema } from "graphql";
 import { refusalExtensions, requestRefusal, type RefusalCode } from "../services/kit/errors.ts";
 import { createLogger, outageLog } from "../services/kit/log.ts";
 import type { Hardening } from "./config.ts";
-import { checkedOperation, documentId, loadManifest, publicSchema } from "./persisted-documents.ts";
+import { checkedOperation, documentId, publicSchema, type ManifestOperation } from "./persisted-documents.ts";
 
 type Lookup = (id: string) => Promise<string | null>;
 
@@ -54,20 +54,17 @@ export function redisDocuments(redis: Pick<Redis, "hget">, key: string, limits: 
   };
 }
 
-/** Hive's `persistedDocuments` option for the hub's manifest and, with Redis, the published hash. */
-export function trustedDocuments(hardening: Hardening) {
-  const fromFile = fs.existsSync(hardening.persistedDocumentsPath) || hardening.production ? loadManifest(hardening.persistedDocumentsPath) : new Map<string, string>();
+/** Hive's `persistedDocuments` option for the hub's manifest (`fromFile`) and, with Redis, the published hash. */
+export function trustedDocuments(hardening: Hardening, fromFile: ReadonlyMap<string, ManifestOperation>) {
   let fromRedis: Lookup | null = null;
   if (hardening.rateLimit.redisUrl) {
-    // No offline queue: during an outage a lookup fails at once instead of waiting out reconnect attempts.
-    const redis = new Redis(hardening.rateLimit.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
-    // Unheard, ioredis prints every failed reconnect as an unstructured line; the lookup logs the outage once.
-    redis.on("error", () => undefined);
+    // During an outage a lookup fails at once; the lookup logs the outage once.
+    const redis = failFastRedis(hardening.rateLimit.redisUrl);
     let schema: GraphQLSchema | undefined;
     fromRedis = redisDocuments(redis, hardening.persistedDocumentsRedisKey, hardening.limits, () => (schema ??= publicSchema()));
   }
   return {
-    getPersistedOperation: async (id: string) => fromFile.get(id) ?? (fromRedis ? await fromRedis(id) : null),
+    getPersistedOperation: async (id: string) => fromFile.get(id)?.body ?? (fromRedis ? await fromRedis(id) : null),
     allowArbitraryDocuments: hardening.allowArbitraryDocuments,
     customErrors: {
       notFound: clientError("PERSISTED_DOCUMENT_NOT_FOUND", "No trusted document has this documentId. Use an id from gateway/documents/manifest.json."),

@@ -23,7 +23,7 @@ export const isAcrLevel = (value: unknown): value is AcrLevel => (ACR_LEVELS as 
 export const CITIZEN_AMR = ["TestID"];
 
 /** App role values as an Entra ID app registration would define them, by hub role. */
-export const APP_ROLES: Readonly<Record<string, string>> = { caseworker: "Samhandling.Saksbehandler", auditor: "Samhandling.Revisor" };
+export const APP_ROLES: Readonly<Record<string, string>> = { caseworker: "Samhandling.Saksbehandler", auditor: "Samhandling.Revisor", admin: "Samhandling.Administrator" };
 
 /** A GUID-shaped id (RFC 4122 version 5 layout) that is the same on every run for the same name. */
 export function stableGuid(name: string): string {
@@ -37,7 +37,7 @@ export function stableGuid(name: string): string {
 /** The development tenant (Entra ID's `tid`). */
 export const DEV_TENANT_ID = stableGuid("tenant|fjordvik");
 
-/** A security group in the development tenant: one per unit of a service, one per service's auditors. */
+/** A security group in the development tenant: one per unit of a service, one per service's auditors, one per service's directory administrators. */
 export interface DevGroup {
   id: string;
   displayName: string;
@@ -45,14 +45,14 @@ export interface DevGroup {
   unit: string | null;
 }
 
-/** The group of a unit of a service (or, with no unit, of its auditors). */
-export function groupFor(service: string, unit: string | null): DevGroup {
-  const displayName = unit ?? `Revisjon ${service}`;
+/** The group of a unit of a service, or with no unit `withoutUnit`: its auditors' (the default) or its directory administrators'. */
+export function groupFor(service: string, unit: string | null, withoutUnit = `Revisjon ${service}`): DevGroup {
+  const displayName = unit ?? withoutUnit;
   return { id: stableGuid(`group|${service}|${displayName}`), displayName, service, unit };
 }
 
 export function groupOf(account: StaffAccount): DevGroup {
-  return groupFor(account.service, account.unit);
+  return groupFor(account.service, account.unit, account.kind === "auditor" ? `Revisjon ${account.service}` : `Administrasjon ${account.service}`);
 }
 
 /** Employee and auditor claims, as in an Entra ID v2 token: object id, name, app roles and group ids. */

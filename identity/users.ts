@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import type { ActorService } from "../services/kit/auth/caller.ts";
 import { DEMO_TODAY, demoPersons } from "../demo/fjordvik.ts";
 import { demoWorld } from "../demo/index.ts";
-import { syntheticStaff } from "../demo/synthetic.ts";
+import { syntheticStaff, syntheticUnit } from "../demo/synthetic.ts";
 import { demoUsers } from "../demo/users.ts";
 
 /** An employee of a service, or an auditor of one; signs in as at the municipality's Entra ID. */
@@ -21,10 +21,10 @@ export interface StaffAccount {
   keys: string[];
   name: string;
   service: ActorService;
-  /** The unit they work in; null for auditors, who audit a whole service. */
+  /** The unit they work in; null for auditors and directory administrators, who act for a whole service. */
   unit: string | null;
   title: string;
-  /** The hub's roles: "caseworker" or "auditor". */
+  /** The hub's roles: "caseworker", "auditor" or "admin" (keeps the service's employee directory). */
   roles: string[];
   /** Shown on the sign-in page (the demo's people); synthetic ones sign in by key only. */
   listed: boolean;
@@ -54,8 +54,8 @@ export interface DirectoryOptions {
   syntheticSeed: number;
 }
 
-/** The unit synthetic staff of a service sign in with: one group per service in the development tenant. */
-export const syntheticUnit = (service: string): string => `Syntetiske ansatte, ${service}`;
+/** The unit synthetic staff of a service sign in with (one group per service in the development tenant), as the demo seeds them. */
+export { syntheticUnit };
 
 function pseudonym(nationalId: string): string {
   return createHash("sha256").update(`samhandling-dev-idporten|${nationalId}`).digest("base64url");

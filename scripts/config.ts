@@ -15,7 +15,7 @@ import {
   NODE_ENV,
   REDIS_URL,
 } from "../services/kit/config.ts";
-import { boolean, optional, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { boolean, duration, optional, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
 
 const CI = setting("CI", boolean(), {
   default: false,
@@ -30,6 +30,10 @@ const IMPORT_TOKEN = optional("IMPORT_TOKEN", text(), {
   shownDefault: "development: the service's machine client's, from the embedded identity provider",
   description: "`npm run import`: the bearer token of the service's own machine client (scope `<service>:write`; production: from Maskinporten). Required in production.",
 });
+const STARTUP_STALL_TIMEOUT_MS = setting("STARTUP_STALL_TIMEOUT_MS", duration({ min: 1 }), {
+  default: 5 * 60_000,
+  description: "`npm start` waits as long as every process is alive and working (reporting start-up steps or using CPU); it gives up on one that has shown neither for this long.",
+});
 const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
   default: false,
   description: "`npm run db:new` / `db:check`: print the schema engine's log when it fails.",
@@ -37,7 +41,7 @@ const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
 
 /** Which script reads which settings, as docs/configuration.md lists them. */
 export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> = {
-  "npm start": [NODE_ENV, GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
+  "npm start": [NODE_ENV, GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, STARTUP_STALL_TIMEOUT_MS].map((s) => s.declaration),
   "npm test": [CI, REDIS_URL, DATABASE_URL_TEMPLATE].map((s) => s.declaration),
   "npm run token": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR].map((s) => s.declaration),
   "npm run import": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR, IMPORT_GATEWAY_URL, IMPORT_TOKEN].map((s) => s.declaration),
@@ -58,8 +62,8 @@ const databases = (get: Get): DatabasesConfig => ({
   databaseUrls: Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseUrlIn(get, s)])) as Record<ServiceName, string | undefined>,
 });
 
-export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number; production: boolean } {
-  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), production: isProductionIn(get), ...databases(get) }));
+export function startConfig(env: Env = process.env): DatabasesConfig & { gatewayPort: number; production: boolean; stallTimeoutMs: number } {
+  return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), production: isProductionIn(get), stallTimeoutMs: get(STARTUP_STALL_TIMEOUT_MS), ...databases(get) }));
 }
 
 export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {

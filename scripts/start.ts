@@ -7,8 +7,9 @@ import { startConfig } from "./config.ts";
 import { generateClients } from "./generate.ts";
 import { spawnProcess, startFederation } from "./lib/federation.ts";
 import { exampleQuery } from "./lib/example.ts";
+import { startupProgress } from "./lib/startup-progress.ts";
 
-const { gatewayPort, dataDir, databaseUrls } = startConfig();
+const { gatewayPort, dataDir, databaseUrls, stallTimeoutMs } = startConfig();
 
 await generateClients();
 const onPostgres = SERVICE_NAMES.filter((s) => databaseUrls[s]);
@@ -28,7 +29,23 @@ async function webBuild(): Promise<void> {
 const build = webBuild();
 // Awaited once the gateway is up (startFederation); until then a failure must not count as unhandled.
 build.catch(() => undefined);
-const federation = await startFederation({ gatewayPort, dataDir, output: "inherit", withWeb: true, webBuild: build });
+const progress = startupProgress();
+const federation = await startFederation({
+  gatewayPort,
+  dataDir,
+  output: "inherit",
+  withWeb: true,
+  webBuild: build,
+  startupTimeoutMs: stallTimeoutMs,
+  onProgress: progress.onProgress,
+  compiled: true,
+})
+  .catch((error: unknown) => {
+    // The harness has stopped every process it started; say why, without a stack (the code is fine).
+    console.error(`\nnpm start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  })
+  .finally(() => progress.stop());
 
 const example = exampleQuery();
 const body = JSON.stringify({ query: example.query.replace(/\s+/g, " "), variables: example.variables });

@@ -5,12 +5,15 @@ import "reflect-metadata";
 import { describe, expect, it } from "vitest";
 import { AccessGuard, AccessStatus, type AccessRecorder } from "../services/kit/access.ts";
 import type { AccessLogRecord } from "../services/kit/access-log.ts";
+import type { Caller, Purpose } from "../services/kit/auth/caller.ts";
 import type { Decision, DecisionQuestion, DecisionSource } from "../services/kit/decisions.ts";
 
 const GRANT: Decision = { status: "GRANTED", reason: "CONSENT", basis: "consent:cn-1" };
 const NONE: Decision = { status: "RESTRICTED", reason: "NO_CONSENT", basis: null };
 
-function guardWith(answer: (q: DecisionQuestion) => Decision) {
+const FRONT_DOOR = { name: "Koordinerende enhet", phone: "+47 400 06 000" };
+
+function guardWith(answer: (q: DecisionQuestion) => Decision, caller: Caller = { kind: "actor", claims: { sub: "nav-veileder-1", name: "V", service: "nav", roles: [] } }, purpose: Purpose = { caseId: "c-1" }) {
   const calls: DecisionQuestion[][] = [];
   const logged: AccessLogRecord[] = [];
   const source: DecisionSource = {
@@ -21,7 +24,7 @@ function guardWith(answer: (q: DecisionQuestion) => Decision) {
   };
   const recorder: AccessRecorder = { async append(records) { logged.push(...records); } };
   const guard = new AccessGuard(
-    { service: "helse", caller: { kind: "actor", claims: { sub: "nav-veileder-1", name: "V", service: "nav", roles: [] } }, purpose: { caseId: "c-1" }, requestId: "r-1" },
+    { service: "helse", caller, purpose, requestId: "r-1", frontDoor: FRONT_DOOR },
     source,
     recorder,
   );
@@ -53,10 +56,14 @@ describe("AccessGuard.serviceView", () => {
     expect(view).toMatchObject({ access: { status: AccessStatus.GRANTED }, involved: true, contacts: [{ kind: "FASTLEGE" }] });
   });
 
-  it("shows only the fact and the contact when INVOLVEMENT alone is granted, with that decision's reason", async () => {
+  it("shows only the fact and the service's front door when INVOLVEMENT alone is granted, never its own contact (issue 17)", async () => {
     const { guard } = guardWith((q) => (q.category === "INVOLVEMENT" ? GRANT : NONE));
     const view = await guard.serviceView("p-1", reads({ involved: true, contact: { name: "A" } }));
-    expect(view).toEqual({ access: { status: AccessStatus.INVOLVEMENT_ONLY, reason: "CONSENT", basis: "consent:cn-1" }, involved: true, contact: { name: "A", role: null, phone: null } });
+    expect(view).toEqual({
+      access: { status: AccessStatus.INVOLVEMENT_ONLY, reason: "CONSENT", basis: "consent:cn-1" },
+      involved: true,
+      contact: { name: "Koordinerende enhet", role: "kontaktpunkt", phone: "+47 400 06 000" },
+    });
   });
 
   it("names no contact for a service that is not involved now", async () => {
@@ -93,6 +100,30 @@ describe("AccessGuard.serviceView", () => {
   });
 });
 
+describe("AccessGuard before any decision (issue 17)", () => {
+  it("refuses an employee who declares no case with PURPOSE_REQUIRED, logged, asking nothing", async () => {
+    const { guard, calls, logged } = guardWith(() => GRANT, undefined, null);
+    await expect(guard.serviceView("p-1", reads({ involved: true, contact: null }))).rejects.toMatchObject({ extensions: { code: "PURPOSE_REQUIRED" } });
+    await expect(guard.ifGranted("p-2", "IDENTITY", async () => ({ name: "N" }))).rejects.toMatchObject({ extensions: { code: "PURPOSE_REQUIRED" } });
+    expect(calls).toEqual([]);
+    expect(logged.map((r) => `${r.personId}:${r.decision}:${r.reason}`).sort()).toEqual(["p-1:RESTRICTED:NO_PURPOSE", "p-2:RESTRICTED:NO_PURPOSE"]);
+  });
+
+  it("asks a citizen for no purpose", async () => {
+    const citizen: Caller = { kind: "actor", claims: { sub: "c", name: "C", service: "citizen", roles: ["citizen"], personId: "p-1" } };
+    const { guard } = guardWith(() => GRANT, citizen, null);
+    expect(await guard.ifGranted("p-1", "IDENTITY", async () => ({ name: "N" }))).toEqual({ name: "N" });
+  });
+
+  it("refuses an auditor personal data whatever else their sign-in says, logged as AUDITOR", async () => {
+    const auditor: Caller = { kind: "actor", claims: { sub: "helse-auditor-1", name: "R", service: "helse", roles: ["auditor", "caseworker"] } };
+    const { guard, calls, logged } = guardWith(() => GRANT, auditor);
+    await expect(guard.serviceView("p-1", reads({ involved: true, contact: null }))).rejects.toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    expect(calls).toEqual([]);
+    expect(logged).toMatchObject([{ personId: "p-1", decision: "RESTRICTED", reason: "AUDITOR" }]);
+  });
+});
+
 describe("AccessGuard without an access log: no log entry, no data", () => {
   /** A guard whose decisions all grant and whose log refuses every write. */
   function unloggedGuard() {
@@ -100,7 +131,7 @@ describe("AccessGuard without an access log: no log entry, no data", () => {
     // Fails only after the data has been read (the read runs while the entry is written): still nothing is released.
     const recorder: AccessRecorder = { async append() { await new Promise((r) => setTimeout(r, 20)); throw new Error("database unreachable"); } };
     const guard = new AccessGuard(
-      { service: "helse", caller: { kind: "actor", claims: { sub: "helse-1", name: "H", service: "helse", roles: [] } }, purpose: null, requestId: "r-1" },
+      { service: "helse", caller: { kind: "actor", claims: { sub: "helse-1", name: "H", service: "helse", roles: [] } }, purpose: { caseId: "c-1" }, requestId: "r-1", frontDoor: FRONT_DOOR },
       source,
       recorder,
     );

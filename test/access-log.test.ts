@@ -221,6 +221,29 @@ describe("AccessLog on PGlite", () => {
     expect(entryHash(GENESIS_HASH, at, { ...look, personIds: ["p-1", "p-2"] })).not.toBe(entryHash(GENESIS_HASH, at, { ...look, personIds: ["p-1,p-2"] }));
   });
 
+  it("flags an extraordinary release in its row and its hash, and keeps its reviews apart from the row (issue 17)", async () => {
+    const { pool } = await navDatabase();
+    const log = new AccessLog(pool);
+    await log.append([record({ personId: "p-1", requestId: "r-ordinary" }), record({ personId: "p-2", requestId: "r-extra", reason: "INFORMATION_REQUEST", extraordinary: true })]);
+    const [extra] = await log.reviewList({});
+    expect(extra).toMatchObject({ personId: "p-2", extraordinary: true, reason: "INFORMATION_REQUEST", review: null });
+    expect((await log.entriesForPerson("p-1"))[0]).toMatchObject({ extraordinary: false });
+    expect(await log.markReviewed(extra!.seq, "nav-auditor-1", "Innenfor anmodningen.")).toBe(true);
+    // Once only, and never for an ordinary release.
+    expect(await log.markReviewed(extra!.seq, "nav-auditor-2", "Igjen.")).toBe(false);
+    const ordinary = (await log.entriesForPerson("p-1"))[0]!;
+    expect(await log.markReviewed(ordinary.seq, "nav-auditor-1", "x")).toBe(false);
+    expect(await log.reviewList({ reviewed: false })).toEqual([]);
+    expect((await log.reviewList({ reviewed: true }))[0]!.review).toMatchObject({ reviewedBy: "nav-auditor-1", note: "Innenfor anmodningen." });
+    expect(await log.verify()).toEqual({ ok: true, rows: 2 });
+    // The flag is covered by the hash both ways.
+    await pool.query(`UPDATE access_log SET extraordinary = false WHERE request_id = 'r-extra'`);
+    expect((await log.verify()).ok).toBe(false);
+    await pool.query(`UPDATE access_log SET extraordinary = true WHERE request_id = 'r-extra'`);
+    await pool.query(`UPDATE access_log SET extraordinary = true WHERE request_id = 'r-ordinary'`);
+    expect(await log.verify()).toMatchObject({ ok: false, brokenAt: ordinary.seq });
+  });
+
   it("verifies across pages", async () => {
     const { pool } = await navDatabase();
     const log = new AccessLog(pool);

@@ -4,7 +4,7 @@ import { grantEverything } from "../services/kit/bench-switch.ts";
 import { subgraphConfig } from "../services/kit/config.ts";
 
 const benchRulesOff = (env: Record<string, string>) => subgraphConfig("nav", env).benchRulesOff;
-const production = { NODE_ENV: "production", HUB_SIGNING_SECRET: "x".repeat(43) };
+const production = { NODE_ENV: "production", HUB_SIGNING_SECRET: "x".repeat(43), HUB_INTERNAL_SIGNING_SECRET: "y".repeat(43) };
 
 describe("HUB_BENCH_RULES_OFF", () => {
   it("is off unless set to 1, and no other word turns it on", () => {

@@ -15,7 +15,7 @@ import { documentsConfig, gatewayConfig, hardeningConfig } from "../gateway/conf
 import { auditVerifyConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
 import { CONFIGURATION_DOC, configurationDoc, PROCESSES } from "../scripts/lib/reference-docs.ts";
 import { demoConfig } from "../demo/config.ts";
-import { benchConfig, importBenchConfig, peerGatewayConfig } from "../bench/config.ts";
+import { benchConfig, benchStartupConfig, importBenchConfig, peerGatewayConfig } from "../bench/config.ts";
 import { loadConfig } from "./load/config.ts";
 
 /** Reads one setting alone. */
@@ -91,6 +91,7 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "npm run load": (env) => loadConfig({}, env),
   "npm run bench": (env) => benchConfig(env),
   "npm run bench:import": (env) => importBenchConfig(env),
+  "npm run bench:startup": (env) => benchStartupConfig(env),
   // Started by the benchmark with its port and secret; without them it refuses, having read every setting.
   "the benchmark's peer gateway": (env) => {
     try {
@@ -125,12 +126,13 @@ describe("each process's list of settings", () => {
 
 describe("the subgraphs' and the gateway's settings", () => {
   const production = { NODE_ENV: "production", HUB_SIGNING_SECRET: "x".repeat(43) };
+  const productionSubgraph = { ...production, HUB_INTERNAL_SIGNING_SECRET: "y".repeat(43) };
 
   it("seed the demo by default outside production only; SEED_DEMO says otherwise either way", () => {
     expect(subgraphConfig("nav", {}).seedDemo).toBe(true);
     expect(subgraphConfig("nav", { NODE_ENV: "test" }).seedDemo).toBe(true);
-    expect(subgraphConfig("nav", production).seedDemo).toBe(false);
-    expect(subgraphConfig("nav", { ...production, SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(subgraphConfig("nav", productionSubgraph).seedDemo).toBe(false);
+    expect(subgraphConfig("nav", { ...productionSubgraph, SEED_DEMO: "true" }).seedDemo).toBe(true);
     expect(subgraphConfig("nav", { SEED_DEMO: "false" }).seedDemo).toBe(false);
     expect(() => subgraphConfig("nav", { SEED_DEMO: "no" })).toThrow(/SEED_DEMO must be true or false/);
   });
@@ -154,8 +156,18 @@ describe("the subgraphs' and the gateway's settings", () => {
     expect(subgraphConfig("skole", { DATABASE_URL_TEMPLATE: "postgres://hub@127.0.0.1:5432/hub_{service}" }).databaseUrl).toBe("postgres://hub@127.0.0.1:5432/hub_skole");
   });
 
-  it("refuse to start in production without the signing secret, naming it", () => {
-    expect(() => subgraphConfig("nav", { NODE_ENV: "production" })).toThrow(new ConfigError(["HUB_SIGNING_SECRET is not set; production refuses to start without it."]));
+  it("refuse to start in production without the signing secrets, naming each", () => {
+    expect(() => subgraphConfig("nav", { NODE_ENV: "production" })).toThrow(
+      new ConfigError(["HUB_SIGNING_SECRET is not set; production refuses to start without it.", "HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it."]),
+    );
+    // The gateway never reads the internal hop's key.
+    expect(() => subgraphConfig("nav", production)).toThrow(new ConfigError(["HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it."]));
+    expect(() => subgraphConfig("nav", { ...production, HUB_INTERNAL_SIGNING_SECRET: production.HUB_SIGNING_SECRET })).toThrow(/HUB_INTERNAL_SIGNING_SECRET must differ from HUB_SIGNING_SECRET/);
+  });
+
+  it("refuse HTTP timeouts that cannot hold together", () => {
+    expect(subgraphConfig("nav", {}).httpTimeouts).toEqual({ headersMs: 10_000, requestMs: 20_000, keepAliveMs: 65_000 });
+    expect(() => subgraphConfig("nav", { HTTP_HEADERS_TIMEOUT_MS: "30s", HTTP_REQUEST_TIMEOUT_MS: "10s" })).toThrow(/HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS/);
   });
 });
 

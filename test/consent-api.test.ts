@@ -67,7 +67,7 @@ let requests = 0;
 
 /** The real access guard of one request, over the recording log. */
 function accessFor(caller: Caller | undefined, requestId: string): AccessGuard {
-  return new AccessGuard({ service: "samhandling", caller: caller ?? anonymous, purpose: null, requestId }, noDecisions, recorder);
+  return new AccessGuard({ service: "samhandling", caller: caller ?? anonymous, purpose: null, requestId, frontDoor: { name: "Koordinerende enhet", phone: "+47 400 06 000" } }, noDecisions, recorder);
 }
 
 /** A moment `days` days from the demo's today at midnight UTC, ISO: the demo moves with the date, so the test's dates move with it. */
@@ -90,6 +90,7 @@ beforeAll(async () => {
       factCalls += 1;
       return demo.load(ids);
     },
+    wards: (ids) => demo.wards(ids),
   };
 }, 120_000);
 
@@ -107,12 +108,19 @@ interface Result<T> {
   log: AccessLogRecord[];
 }
 
+/**
+ * One request as the kit runs it. An employee works within the case the
+ * request names (X-Case-Id), as the gateway would send it; a form comes with a reference.
+ */
 async function run<T = Record<string, unknown>>(caller: Caller | undefined, query: string, variables: Record<string, unknown> = {}): Promise<Result<T>> {
   const requestId = `test-${++requests}`;
+  const input = variables.input as Record<string, unknown> | undefined;
+  if (query === FORM && input && !("formReference" in input)) variables = { ...variables, input: { ...input, formReference: "Samtykkeskjema, testarkiv 1" } };
+  const caseId = (variables.caseId ?? input?.caseId) as string | undefined;
   const context = {
     requestId,
     caller,
-    purpose: null,
+    purpose: caseId ? { caseId } : null,
     loaders: samhandlingLoaders(db, facts),
     access: accessFor(caller, requestId),
     consentChanged: async () => {
@@ -149,6 +157,9 @@ const CONSENT_FIELDS = `id decision capacity services categories validFrom valid
   case { id } subject { id } givenBy { id } active effectiveServices`;
 
 const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { ${CONSENT_FIELDS} } }`;
+/** How an employee records a consent now: from the person's signed form (answering under the same key as GRANT). */
+const FORM = `mutation ($input: RecordConsentFormInput!) { grantConsent: recordConsentForm(input: $input) { ${CONSENT_FIELDS} channel formReference pending attestedBy } }`;
+const ATTEST = `mutation ($id: ID!) { attestConsent(id: $id) { ${CONSENT_FIELDS} channel pending attestedBy attestedAt } }`;
 const REFUSE = `mutation ($input: RefuseConsentInput!) { refuseConsent(input: $input) { ${CONSENT_FIELDS} } }`;
 const WITHDRAW = `mutation ($id: ID!) { withdrawConsent(id: $id) { ${CONSENT_FIELDS} } }`;
 const LIST = `query ($caseId: ID!) { consents(caseId: $caseId) { ${CONSENT_FIELDS} } }`;
@@ -233,8 +244,8 @@ describe("who may call", () => {
     expect(notMember.log.every((r) => r.actorId === "barnevern-saksbehandler-2")).toBe(true);
     expect(leftIt.log.map(entry)).toEqual([`${person("nilsen", "Emma")} CASE RESTRICTED NOT_A_MEMBER null`]);
 
-    const grantUnknown = await run(employee("barnevern-saksbehandler-2"), GRANT, { input: { ...noahSchool(), caseId: "c-nosuchcase0" } });
-    const grantNotMember = await run(employee("barnevern-saksbehandler-2"), GRANT, { input: noahSchool() });
+    const grantUnknown = await run(employee("barnevern-saksbehandler-2"), FORM, { input: { ...noahSchool(), caseId: "c-nosuchcase0" } });
+    const grantNotMember = await run(employee("barnevern-saksbehandler-2"), FORM, { input: noahSchool() });
     expect(codeOf(grantNotMember)).toBe("NOT_FOUND");
     expect(errorOf(grantNotMember)).toEqual(errorOf(grantUnknown));
   });
@@ -328,6 +339,9 @@ describe("the access log of a release", () => {
         `${person("berg", "Line")} CASE GRANTED SELF case:${BERG}`,
         `${person("berg", "Ida")} CASE GRANTED CONSENT_GIVER case:${BERG}`,
         `${person("berg", "Line")} CASE GRANTED CONSENT_GIVER case:${BERG}`,
+        // Geir's consent as guardian for Mats: Line holds parental responsibility for Mats too.
+        `${person("berg", "Mats")} CASE GRANTED PARENTAL_RESPONSIBILITY case:${BERG}`,
+        `${person("berg", "Geir")} CASE GRANTED PARENTAL_RESPONSIBILITY case:${BERG}`,
       ].sort(),
     );
   });
@@ -350,7 +364,7 @@ describe("the access log of a release", () => {
   });
 
   it("withdraws even when the log of the answer cannot be written: an unwritable log keeps no consent in force", async () => {
-    const granted = await run<{ grantConsent: ConsentOut }>(employee("nav-veileder-1"), GRANT, { input: { ...noahSchool(), services: ["SKOLE"], childView: null } });
+    const granted = await run<{ grantConsent: ConsentOut }>(employee("nav-veileder-1"), FORM, { input: { ...noahSchool(), services: ["SKOLE"], childView: null } });
     expect(granted.errors).toBeUndefined();
     const id = granted.data!.grantConsent.id;
     const before = bumps;
@@ -369,7 +383,8 @@ describe("the access log of a release", () => {
 describe("grantConsent", () => {
   it("records a guardian's consent for a young child, moves the consent epoch before the write and after the commit, and lists it", async () => {
     const before = bumps;
-    const r = await run<{ grantConsent: ConsentOut }>(employee("helse-helsesykepleier-2"), GRANT, { input: noahSchool() });
+    const { givenById: _sara, ...input } = noahSchool();
+    const r = await run<{ grantConsent: ConsentOut }>(citizen(person("haugland", "Sara")), GRANT, { input });
     expect(r.errors).toBeUndefined();
     const c = r.data!.grantConsent;
     expect(c).toMatchObject({
@@ -377,7 +392,8 @@ describe("grantConsent", () => {
       capacity: "GUARDIAN",
       services: ["HELSE"],
       categories: ["INVOLVEMENT"],
-      recordedBy: "helse-helsesykepleier-2",
+      recordedBy: person("haugland", "Sara"),
+      givenBy: { id: person("haugland", "Sara") },
       active: true,
       validTo: null,
       childView: null,
@@ -388,11 +404,34 @@ describe("grantConsent", () => {
     expect(list.data!.consents.map((x) => x.id)).toContain(c.id);
   });
 
+  it("is not an employee's to give: an employee records the signed form, which counts only once a second member attests it (issue 17)", async () => {
+    // The finding: an employee 'gave' Sara's consent as Sara herself, and read her data everywhere.
+    const asSara = { ...noahSchool(), subjectId: person("haugland", "Sara"), givenById: person("haugland", "Sara"), capacity: "SELF", services: ["HELSE"] };
+    expect(errorOf(await run(employee("nav-veileder-1"), GRANT, { input: asSara }))).toMatchObject({ message: expect.stringMatching(/recordConsentForm/), extensions: { code: "FORBIDDEN" } });
+    expect(codeOf(await run(citizen(person("haugland", "Sara")), FORM, { input: { ...asSara, givenById: undefined } }))).toBe("FORBIDDEN");
+
+    const before = bumps;
+    const recorded = await run<{ grantConsent: ConsentOut & { channel: string; pending: boolean; formReference: string } }>(employee("nav-veileder-1"), FORM, { input: asSara });
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.grantConsent).toMatchObject({ channel: "PAPER_FORM", pending: true, active: false, effectiveServices: [], formReference: "Samtykkeskjema, testarkiv 1", recordedBy: "nav-veileder-1" });
+    const id = recorded.data!.grantConsent.id;
+    // The recorder alone can do nothing more with it.
+    expect(codeOf(await run(employee("nav-veileder-1"), ATTEST, { id }))).toBe("FORBIDDEN");
+    // Nor can someone outside the case: the consent answers as unknown.
+    expect(codeOf(await run(employee("barnevern-saksbehandler-2"), ATTEST, { id }))).toBe("NOT_FOUND");
+    const attested = await run<{ attestConsent: ConsentOut & { pending: boolean; attestedBy: string } }>(employee("helse-helsesykepleier-2"), ATTEST, { id });
+    expect(attested.errors).toBeUndefined();
+    expect(attested.data!.attestConsent).toMatchObject({ pending: false, active: true, attestedBy: "helse-helsesykepleier-2", effectiveServices: ["HELSE"] });
+    expect(bumps - before).toBe(4);
+    expect(codeOf(await run(employee("frivillighet-koordinator-1"), ATTEST, { id }))).toBe("CONFLICT");
+    await run(citizen(person("haugland", "Sara")), WITHDRAW, { id });
+  });
+
   it("requires the child's own view from 7", async () => {
     const input = { ...noahSchool(), subjectId: person("haugland", "Jonas"), services: ["SKOLE"] };
-    expect(codeOf(await run(employee("nav-veileder-1"), GRANT, { input }))).toBe("CHILD_VIEW_MISSING");
-    expect(codeOf(await run(employee("nav-veileder-1"), GRANT, { input: { ...input, childView: "   " } }))).toBe("CHILD_VIEW_MISSING");
-    const ok = await run<{ grantConsent: ConsentOut }>(employee("nav-veileder-1"), GRANT, {
+    expect(codeOf(await run(employee("nav-veileder-1"), FORM, { input }))).toBe("CHILD_VIEW_MISSING");
+    expect(codeOf(await run(employee("nav-veileder-1"), FORM, { input: { ...input, childView: "   " } }))).toBe("CHILD_VIEW_MISSING");
+    const ok = await run<{ grantConsent: ConsentOut }>(employee("nav-veileder-1"), FORM, {
       input: { ...input, childView: "  Greit for meg.  " },
     });
     expect(ok.data!.grantConsent.childView).toBe("Greit for meg.");
@@ -400,7 +439,7 @@ describe("grantConsent", () => {
 
   it("refuses a parent without parental responsibility", async () => {
     const input = { ...noahSchool(), givenById: person("haugland", "Kristian") };
-    const r = await run(employee("nav-veileder-1"), GRANT, { input });
+    const r = await run(employee("nav-veileder-1"), FORM, { input });
     expect(codeOf(r)).toBe("NOT_COMPETENT");
     expect(r.errors![0]!.message).toMatch(/parental responsibility/);
   });
@@ -415,7 +454,7 @@ describe("grantConsent", () => {
       categories: ["INVOLVEMENT"],
       childView: "Ok.",
     };
-    const r = await run(employee("skole-ungdomslos-1"), GRANT, { input: parents });
+    const r = await run(employee("skole-ungdomslos-1"), FORM, { input: parents });
     expect(codeOf(r)).toBe("NOT_COMPETENT");
     expect(r.errors![0]!.message).toMatch(/separately/);
     expect(r.errors![0]!.message).not.toContain(person("nilsen", "Emma"));
@@ -454,12 +493,12 @@ describe("grantConsent", () => {
   it("validates the input", async () => {
     const as = employee("nav-veileder-1");
     const base = { ...noahSchool(), services: ["SKOLE"] };
-    const bad = async (input: Record<string, unknown>) => codeOf(await run(as, GRANT, { input: { ...base, ...input } }));
+    const bad = async (input: Record<string, unknown>) => codeOf(await run(as, FORM, { input: { ...base, ...input } }));
     expect(await bad({ categories: ["DIAGNOSES"] })).toBe("BAD_USER_INPUT");
     expect(await bad({ categories: [] })).toBe("BAD_USER_INPUT");
     expect(await bad({ services: [] })).toBe("BAD_USER_INPUT");
     expect(await bad({ services: ["FAMILY"] })).toBe("BAD_USER_INPUT");
-    const badPeriod = async (input: Record<string, unknown>) => errorOf(await run(as, GRANT, { input: { ...base, ...input } }));
+    const badPeriod = async (input: Record<string, unknown>) => errorOf(await run(as, FORM, { input: { ...base, ...input } }));
     // From now by default, so a validTo already past ends before it starts.
     expect(await badPeriod({ validTo: fromToday(-30) })).toMatchObject({ message: expect.stringMatching(/after validFrom/), extensions: { code: "BAD_USER_INPUT", field: "validTo" } });
     expect(await badPeriod({ validFrom: fromToday(98), validTo: fromToday(70) })).toMatchObject({ message: expect.stringMatching(/after validFrom/), extensions: { code: "BAD_USER_INPUT" } });
@@ -480,7 +519,7 @@ describe("grantConsent", () => {
     const start = bumps;
     epochFails = (n) => n === start + 1;
     try {
-      const r = await run(employee("helse-helsesykepleier-2"), GRANT, { input: { ...noahSchool(), services: ["FRIVILLIGHET"] } });
+      const r = await run(employee("helse-helsesykepleier-2"), FORM, { input: { ...noahSchool(), services: ["FRIVILLIGHET"] } });
       expect(codeOf(r)).toBe("CACHE_INVALIDATION_FAILED");
       expect(r.errors![0]!.extensions).toMatchObject({ saved: false });
       expect(r.errors![0]!.message).toMatch(/was not saved.*try again/);
@@ -497,7 +536,7 @@ describe("grantConsent", () => {
     epochFails = (n) => n === start + 2;
     let consentId: string;
     try {
-      const r = await run(employee("helse-helsesykepleier-2"), GRANT, { input: { ...noahSchool(), services: ["NAV"] } });
+      const r = await run(employee("helse-helsesykepleier-2"), FORM, { input: { ...noahSchool(), services: ["NAV"] } });
       expect(codeOf(r)).toBe("CACHE_INVALIDATION_FAILED");
       expect(r.errors![0]!.extensions).toMatchObject({ saved: true, caseId: HAUGLAND, consentId: expect.stringMatching(/^cn-/) });
       expect(r.errors![0]!.message).toMatch(/is saved.*Do not send it again/);
@@ -517,8 +556,8 @@ describe("grantConsent", () => {
 
   it("writes nothing and bumps nothing when it fails", async () => {
     const before = { rows: await db.consent.count(), bumps };
-    await run(employee("nav-veileder-1"), GRANT, { input: { ...noahSchool(), givenById: person("haugland", "Kristian") } });
-    await run(employee("nav-veileder-1"), GRANT, { input: { ...noahSchool(), categories: ["NOPE"] } });
+    await run(employee("nav-veileder-1"), FORM, { input: { ...noahSchool(), givenById: person("haugland", "Kristian") } });
+    await run(employee("nav-veileder-1"), FORM, { input: { ...noahSchool(), categories: ["NOPE"] } });
     expect({ rows: await db.consent.count(), bumps }).toEqual(before);
   });
 
@@ -538,7 +577,7 @@ describe("grantConsent", () => {
 
   it("keeps a future validTo and reports it", async () => {
     const validTo = fromToday(219);
-    const r = await run<{ grantConsent: ConsentOut }>(employee("nav-veileder-1"), GRANT, {
+    const r = await run<{ grantConsent: ConsentOut }>(employee("nav-veileder-1"), FORM, {
       input: { ...noahSchool(), services: ["FRIVILLIGHET"], validTo },
     });
     expect(r.errors).toBeUndefined();
@@ -612,9 +651,23 @@ describe("withdrawConsent", () => {
     expect(bumps - before).toBe(2);
   });
 
-  it("lets only the giver withdraw as a citizen, and hides other people's consents", async () => {
+  it("lets the person, the giver and a guardian with parental responsibility withdraw as citizens (issue 17)", async () => {
+    const give = async () => {
+      const r = await run<{ grantConsent: ConsentOut }>(citizen(person("nilsen", "Anne")), GRANT, {
+        input: { caseId: NILSEN, subjectId: person("nilsen", "Emma"), capacity: "GUARDIAN", services: ["FRIVILLIGHET"], categories: ["INVOLVEMENT"], childView: "Greit." },
+      });
+      expect(r.errors).toBeUndefined();
+      return r.data!.grantConsent.id;
+    };
+    for (const who of ["Emma", "Trond", "Anne"]) {
+      const r = await run<{ withdrawConsent: ConsentOut }>(citizen(person("nilsen", who)), WITHDRAW, { id: await give() });
+      expect(r.errors, who).toBeUndefined();
+      expect(r.data!.withdrawConsent.withdrawnBy).toBe(person("nilsen", who));
+    }
+  });
+
+  it("hides other people's consents from a citizen who may not withdraw them", async () => {
     const parents = demoConsentId("nilsen", "anne");
-    expect(codeOf(await run(citizen(person("nilsen", "Emma")), WITHDRAW, { id: parents }))).toBe("FORBIDDEN");
     const unknown = await run(citizen(person("berg", "Geir")), WITHDRAW, { id: "cn-nosuchconsent" });
     expect(codeOf(unknown)).toBe("NOT_FOUND");
     expect(errorOf(await run(citizen(person("berg", "Geir")), WITHDRAW, { id: parents }))).toEqual(errorOf(unknown));
@@ -638,23 +691,25 @@ describe("the cache-invalidation hook", () => {
         invalidated += 1;
       },
     } as unknown as Context;
-    const r = await graphql({ schema, source: GRANT, variableValues: { input: { ...noahSchool(), services: ["NAV"] } }, contextValue: context });
+    const r = await graphql({ schema, source: FORM, variableValues: { input: { ...noahSchool(), services: ["NAV"], formReference: "Skjema 2" } }, contextValue: context });
     expect(r.errors).toBeUndefined();
     expect(invalidated).toBe(2);
   });
 });
 
 describe("myConsents", () => {
-  it("gives a citizen the consents about them and those they gave", async () => {
+  it("gives a citizen the consents about them, those they gave, and those given as guardian about their child (issue 17)", async () => {
     const emma = await run<{ myConsents: ConsentOut[] }>(citizen(person("nilsen", "Emma")), MINE);
     expect(emma.errors).toBeUndefined();
     const ids = emma.data!.myConsents.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining([demoConsentId("nilsen", "anne"), demoConsentId("nilsen", "trond"), demoConsentId("nilsen", "emma-helse")]));
     const line = await run<{ myConsents: ConsentOut[] }>(citizen(person("berg", "Line")), MINE);
     const lineIds = line.data!.myConsents.map((c) => c.id);
-    expect(lineIds).toEqual(expect.arrayContaining([demoConsentId("berg", "line"), demoConsentId("berg", "ida")]));
-    // Ida's own HELSE consent and Geir's consent for Mats are neither about Line nor given by her.
+    // Geir's consent as guardian for Mats is about Line's child too: a guardian sees every consent given as guardian about their child.
+    expect(lineIds).toEqual(expect.arrayContaining([demoConsentId("berg", "line"), demoConsentId("berg", "ida"), demoConsentId("berg", "mats")]));
+    // Ida's own HELSE consent (she is 17) is hers alone.
     expect(lineIds).not.toContain(demoConsentId("berg", "ida-helse"));
-    expect(lineIds).not.toContain(demoConsentId("berg", "mats"));
+    // Geir's own consent is about Geir.
+    expect(lineIds).not.toContain(demoConsentId("berg", "geir"));
   });
 });

@@ -6,6 +6,7 @@ import {
   ageAt,
   competenceProblem,
   inPeriod,
+  isPersonsAct,
   isStillCompetent,
   servicesInForce,
   type CompetenceInput,
@@ -284,6 +285,9 @@ describe("isStillCompetent (decision time)", () => {
 describe("servicesInForce (what a consent decision uses)", () => {
   const youth = child("2010-06-15"); // 16 on 2026-06-15, 18 on 2028-06-15
   const guardianConsent = {
+    decision: "PERMIT" as const,
+    channel: "DIGITAL" as const,
+    attestedAt: null,
     services: ["SKOLE", "HELSE"] as ServiceName[],
     capacity: "GUARDIAN" as const,
     givenByPersonId: MOTHER,
@@ -315,6 +319,14 @@ describe("servicesInForce (what a consent decision uses)", () => {
 
   it("fails closed when the subject's facts are unknown", () => {
     expect(servicesInForce(guardianConsent, null, noon("2026-03-01"))).toEqual([]);
+  });
+
+  it("counts a consent from a paper form only once a second member has attested it; a refusal always (issue 17)", () => {
+    const form = { ...guardianConsent, channel: "PAPER_FORM" as const };
+    expect(servicesInForce(form, youth, noon("2026-03-01"))).toEqual([]);
+    expect(servicesInForce({ ...form, attestedAt: noon("2026-02-01") }, youth, noon("2026-03-01"))).toEqual(["SKOLE", "HELSE"]);
+    expect(isPersonsAct({ decision: "DENY", channel: "STAFF_RECORDED", attestedAt: null })).toBe(true);
+    expect(isPersonsAct({ decision: "PERMIT", channel: "STAFF_RECORDED", attestedAt: null })).toBe(false);
   });
 });
 

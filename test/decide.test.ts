@@ -1,7 +1,7 @@
 // The consent rules, one by one: deny by default, and every grant names its basis.
 import { nextOsloMidnight } from "../services/kit/scalars.ts";
 import { describe, expect, it } from "vitest";
-import { decide, type CaseFacts, type ConsentFacts, type DecisionActor, type DecisionInput } from "../services/samhandling/consent/decide.ts";
+import { decide, type CaseFacts, type ConsentFacts, type DecisionActor, type DecisionInput, type RequestFacts } from "../services/samhandling/consent/decide.ts";
 import type { DecisionQuestion } from "../services/kit/decisions.ts";
 
 const now = new Date("2026-11-23T12:00:00Z");
@@ -25,7 +25,7 @@ function consent(over: Partial<ConsentFacts>): ConsentFacts {
   return {
     id: "k-1", subjectPersonId: "p-child", givenByPersonId: "p-mother", capacity: "GUARDIAN", decision: "PERMIT",
     services: ["SKOLE"], categories: ["SERVICE_DATA"], validFrom: new Date("2026-01-01T00:00:00Z"), validTo: null, withdrawnAt: null,
-    createdAt: new Date("2026-01-01T00:00:00Z"), ...over,
+    createdAt: new Date("2026-01-01T00:00:00Z"), channel: "DIGITAL", attestedAt: null, ...over,
   };
 }
 
@@ -90,9 +90,46 @@ describe("consent decisions", () => {
     expect(one(skole, {}, { caseId: null })).toMatchObject({ status: "GRANTED", reason: "OWN_SERVICE" });
   });
 
-  it("grants barnevern other services' data about a child under the information duty, not about an adult", () => {
-    expect(one(barnevern, {})).toMatchObject({ status: "GRANTED", reason: "INFORMATION_DUTY" });
+  it("gives barnevern nothing for being a member of a case: no information duty by membership (issue 17)", () => {
+    expect(one(barnevern, {})).toMatchObject({ status: "RESTRICTED", reason: "NO_CONSENT" });
     expect(one(barnevern, { personId: "p-adult" }).status).toBe("RESTRICTED");
+  });
+
+  describe("under barnevern's information request (barnevernsloven § 13-2, issue 17)", () => {
+    const request: RequestFacts = {
+      id: "ir-1", childPersonId: "p-child", services: ["SKOLE", "HELSE"], validFrom: new Date("2026-11-20T00:00:00Z"), validTo: new Date("2026-12-20T00:00:00Z"),
+      closedAt: null, memberActorIds: new Set(["barnevern-saksbehandler-1"]),
+    };
+    const under = (actor: DecisionActor, q: Partial<DecisionQuestion>, over: Partial<RequestFacts> = {}) =>
+      one(actor, q, { caseId: "ir-1", caseFacts: null, request: { ...request, ...over } });
+
+    it("releases the asked services' data and the child's identity to its barnevern employees, flagged extraordinary", () => {
+      expect(under(barnevern, {})).toEqual({ status: "GRANTED", reason: "INFORMATION_REQUEST", basis: "information-request:ir-1", extraordinary: true });
+      expect(under(barnevern, { service: "helse", category: "INVOLVEMENT" })).toMatchObject({ status: "GRANTED", extraordinary: true });
+      expect(under(barnevern, { service: "registry", category: "IDENTITY" })).toMatchObject({ status: "GRANTED", reason: "INFORMATION_REQUEST", extraordinary: true });
+    });
+
+    it("releases nothing else: another service, another category, another person, anyone not on it, once closed or expired, an adult", () => {
+      expect(under(barnevern, { service: "nav" }).reason).toBe("NOT_REQUESTED");
+      expect(under(barnevern, { category: "STAFETTLOGG" }).reason).toBe("NOT_REQUESTED");
+      expect(under(barnevern, { personId: "p-youth" }).reason).toBe("NOT_A_SUBJECT");
+      expect(under({ ...barnevern, id: "barnevern-saksbehandler-2" }, {}).reason).toBe("NOT_A_MEMBER");
+      expect(under(nav, { service: "helse" }).reason).toBe("NOT_A_MEMBER");
+      expect(under(barnevern, {}, { closedAt: new Date("2026-11-22T00:00:00Z") }).reason).toBe("REQUEST_CLOSED");
+      expect(under(barnevern, {}, { validTo: new Date("2026-11-23T11:00:00Z") }).reason).toBe("REQUEST_CLOSED");
+      expect(under(barnevern, { personId: "p-adult" }, { childPersonId: "p-adult" }).reason).toBe("NOT_A_CHILD");
+    });
+  });
+
+  it("counts a consent from a paper form only once attested; a staff-recorded refusal at once (issue 17)", () => {
+    expect(one(nav, {}, { consents: [consent({ channel: "PAPER_FORM" })] }).reason).toBe("NO_CONSENT");
+    expect(one(nav, {}, { consents: [consent({ channel: "PAPER_FORM", attestedAt: new Date("2026-01-02T00:00:00Z") })] }).reason).toBe("CONSENT");
+    expect(one(nav, {}, { consents: [consent({}), consent({ id: "k-2", decision: "DENY", channel: "STAFF_RECORDED", createdAt: new Date("2026-06-01T00:00:00Z") })] }).reason).toBe("REFUSED");
+  });
+
+  it("releases nothing to an auditor, whatever else their sign-in says (roles apart, issue 17)", () => {
+    expect(one({ ...skole, roles: ["auditor", "caseworker"] }, {})).toEqual({ status: "RESTRICTED", reason: "AUDITOR", basis: null });
+    expect(one({ ...nav, roles: ["auditor"] }, {}, { consents: [consent({})] }).reason).toBe("AUDITOR");
   });
 
   it("lets a 16–17-year-old decide on health data; a guardian's health consent does not count", () => {
@@ -107,6 +144,15 @@ describe("consent decisions", () => {
     expect(one(nav, { personId: "p-mother", service: "registry", category: "IDENTITY" }).status).toBe("GRANTED");
     expect(one(nav, { personId: "p-stranger", service: "registry", category: "IDENTITY" }).reason).toBe("NOT_A_SUBJECT");
     expect(one(outsider, { service: "registry", category: "IDENTITY" }).reason).toBe("NOT_A_MEMBER");
+  });
+
+  it("lets a guardian see who looked at their child's data until 16, withholding what an open information request released (issue 17)", () => {
+    const mother: DecisionActor = { id: "citizen-m", service: "citizen", roles: [], personId: "p-mother" };
+    const open = [{ id: "ir-1", childPersonId: "p-child", validTo: new Date("2026-12-01T00:00:00Z") }, { id: "ir-0", childPersonId: "p-child", validTo: new Date("2026-11-01T00:00:00Z") }];
+    expect(one(mother, { category: "ACCESS_LOG" }, { openRequests: open })).toMatchObject({ status: "GRANTED", reason: "PARENTAL_RESPONSIBILITY", withhold: ["ir-1"] });
+    expect(one(mother, { personId: "p-youth", category: "ACCESS_LOG" }).status).toBe("RESTRICTED");
+    expect(one({ ...mother, personId: "p-youth" }, { personId: "p-youth", category: "ACCESS_LOG" })).toMatchObject({ status: "GRANTED", reason: "SELF" });
+    expect(one(nav, { category: "ACCESS_LOG" }).status).toBe("RESTRICTED");
   });
 
   it("lets a citizen see their own data and, with parental responsibility, their child's", () => {

@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { buildSchema, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildManifest, documentCost } from "../gateway/persisted-documents.ts";
+import { buildManifest } from "../gateway/persisted-documents.ts";
+import { documentCost } from "../gateway/document-measures.ts";
 import { documentsConfig } from "../gateway/config.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 

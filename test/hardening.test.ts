@@ -24,10 +24,14 @@ describe("gateway limits from the environment", () => {
   it("has defaults in development, with the rate limit off", () => {
     const config = hardeningConfig({ NODE_ENV: "development" });
     expect(config.production).toBe(false);
-    expect(config.limits).toMatchObject({ maxDepth: 10, maxAliases: 30, maxTokens: 4000, maxBodyBytes: 1_000_000, maxBatch: 10 });
+    expect(config.limits).toMatchObject({ maxDepth: 10, maxAliases: 30, maxTokens: 4000, maxSelections: 2000, maxBodyBytes: 1_000_000, maxBatch: 10, requestDeadlineMs: 30_000 });
     expect(config.rateLimit.max).toBe(0);
     expect(config.allowArbitraryDocuments).toBe(true);
-    expect(config.telemetry).toEqual({ metrics: true, traces: null, serviceName: "samhandling-gateway" });
+    // Metrics on a port of their own, and CORS for the web app's origin alone, both following GATEWAY_PORT.
+    expect(config.telemetry).toEqual({ metrics: true, metricsPort: 4095, traces: null, serviceName: "samhandling-gateway" });
+    expect(config.corsOrigins).toEqual(["http://localhost:4200"]);
+    expect(hardeningConfig({ GATEWAY_PORT: "5000" })).toMatchObject({ telemetry: { metricsPort: 5095 }, corsOrigins: ["http://localhost:5200"] });
+    expect(hardeningConfig({ CORS_ORIGINS: "https://app.example/, http://localhost:5173" }).corsOrigins).toEqual(["https://app.example", "http://localhost:5173"]);
   });
 
   it("closes arbitrary documents and limits rates in production", () => {

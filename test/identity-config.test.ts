@@ -10,7 +10,7 @@ import { DEV_MAPPING_FILE, devMapping, renderMapping } from "../identity/mapping
 import { loadIdentityMapping, type IdentityMapping } from "../gateway/identity/mapping.ts";
 import { demoWorld } from "../demo/index.ts";
 import { demoDirectory, type StaffAccount } from "../identity/users.ts";
-import { demoPersons, demoStaff } from "../demo/fjordvik.ts";
+import { demoOfficeStaff, demoPersons, demoStaff } from "../demo/fjordvik.ts";
 import { demoUsers } from "../demo/users.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 
@@ -62,11 +62,12 @@ describe("identityConfig", () => {
 describe("the people who can sign in", () => {
   const directory = demoDirectory();
 
-  it("are every demo employee, every auditor, the stand-ins in no case, and every person in the demo register", () => {
+  it("are every demo employee, every auditor and directory administrator, the stand-ins in no case, and every person in the demo register", () => {
     const staff = directory.accounts.filter((a) => a.kind === "employee");
+    const admins = demoOfficeStaff.filter((st) => st.roles[0] === "admin").map((st) => st.actorId);
     const standIns = demoUsers().filter((u) => u.title === "vikar" || u.key === "registry-saksbehandler-1").map((u) => u.key);
     expect(standIns).toHaveLength(7);
-    expect(staff.map((a) => a.accountId).sort()).toEqual([...Object.keys(demoStaff), ...standIns].sort());
+    expect(staff.map((a) => a.accountId).sort()).toEqual([...Object.keys(demoStaff), ...admins, ...standIns].sort());
     expect(directory.accounts.every((a) => a.listed)).toBe(true);
     expect(directory.accounts.filter((a) => a.kind === "citizen")).toHaveLength(demoPersons.length);
     for (const user of demoUsers()) expect(directory.byKey(user.key), user.key).toBeDefined();

@@ -75,7 +75,7 @@ describe("a faulty mapping", () => {
     ).toEqual([
       'issuers[0].citizens.high: "idporten-loa-high" is not among the accepted levels.',
       "issuers[0]: two sections share one `when` claim, so a token could not say which kind it is.",
-      'issuers[1].employees.roles.values["Admin"]: "administrator" is not a role the hub gives employees (caseworker, auditor).',
+      'issuers[1].employees.roles.values["Admin"]: "administrator" is not a role the hub gives employees (caseworker, auditor, admin).',
       'issuers[2].issuer: must be an http(s) URL, got "ftp://idp.example".',
       "issuers[2]: maps no kind of token: give it `citizens`, `employees` or `machines`.",
       'issuers[1].issuer: "https://idp.example" is listed twice.',
@@ -83,7 +83,7 @@ describe("a faulty mapping", () => {
     expect(faults({ audience: "hub", issuers: [] })).toEqual(["issuers: must be a non-empty list: the gateway would trust no one."]);
     // A hub role no mapping may give: an employee can never become a machine.
     expect(faults({ audience: "hub", issuers: [{ issuer: "https://x.example", employees: { when: "oid", actorId: "oid", name: "name", groups: { claim: "groups", values: { g: { service: "nav", roles: ["integration"] } } } } }] })).toEqual([
-      'issuers[0].employees.groups.values["g"].roles: "integration" is not a role the hub gives employees (caseworker, auditor).',
+      'issuers[0].employees.groups.values["g"].roles: "integration" is not a role the hub gives employees (caseworker, auditor, admin).',
     ]);
   });
 });

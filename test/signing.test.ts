@@ -2,7 +2,9 @@
 import { createHash, createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, canonicalJson, signRequest, signatureProblem } from "../services/kit/auth/signing.ts";
+import { HUB_EXTENSION, JWT_EXTENSION, SIGNATURE_EXTENSION, canonicalJson, newNonce, signRequest, signatureProblem, type HubExtension } from "../services/kit/auth/signing.ts";
+import { LocalNonces, redisNonces } from "../services/kit/auth/nonces.ts";
+import { requestVerifier } from "../services/kit/auth/verification.ts";
 
 const secret = "test-secret";
 const request = () => ({
@@ -85,5 +87,60 @@ describe("the gateway's WebCrypto (HMAC computed in place)", () => {
     const digest = await ours.subtle.digest("SHA-256", data);
     expect(Buffer.from(digest).toString("hex")).toBe(createHash("sha256").update(data).digest("hex"));
     expect(ours.randomUUID()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("a subgraph's verification of the hub's requests", () => {
+  const keys = { gateway: "gateway-key", internal: "internal-key" };
+  const call = (hub: Partial<HubExtension>, key: string) =>
+    signRequest({ query: "{ __typename }", variables: {}, extensions: { [HUB_EXTENSION]: { purpose: null, requestId: "r", issuedAt: Date.now(), target: "nav", nonce: newNonce(), ...hub } } }, key);
+
+  it("takes a call signed for it once, with the key of its hop", async () => {
+    const verify = requestVerifier("nav", keys, new LocalNonces());
+    const fromGateway = call({}, keys.gateway);
+    expect(await verify(fromGateway)).toBeNull();
+    expect(await verify(fromGateway)).toBe("REPLAYED_SIGNATURE");
+    expect(await verify(call({ service: "samhandling" }, keys.internal))).toBeNull();
+  });
+
+  it("refuses a call for another subgraph, one on the wrong hop's key, and one without a nonce", async () => {
+    const verify = requestVerifier("nav", keys, new LocalNonces());
+    expect(await verify(call({ target: "skole" }, keys.gateway))).toBe("MISDIRECTED_SIGNATURE");
+    expect(await verify(call({ target: undefined }, keys.gateway))).toBe("MISDIRECTED_SIGNATURE");
+    expect(await verify(call({}, keys.internal))).toBe("BAD_SIGNATURE");
+    expect(await verify(call({ service: "samhandling" }, keys.gateway))).toBe("BAD_SIGNATURE");
+    expect(await verify(call({ nonce: undefined }, keys.gateway))).toBe("BAD_SIGNATURE");
+  });
+
+  it("forgets a nonce only once its signature would be stale anyway", async () => {
+    const nonces = new LocalNonces();
+    expect(await nonces.firstUse("a", 50)).toBe(true);
+    expect(await nonces.firstUse("a", 50)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await nonces.firstUse("a", 50)).toBe(true);
+  });
+
+  it.runIf(process.env.REDIS_URL)("shares the nonces of every instance through Redis", async () => {
+    const [one, two] = [redisNonces(process.env.REDIS_URL!), redisNonces(process.env.REDIS_URL!)];
+    try {
+      await Promise.all([one.ready(5_000), two.ready(5_000)]);
+      const nonce = `test-${newNonce()}`;
+      expect(await one.firstUse(nonce, 5_000)).toBe(true);
+      // Another instance of the same service, with its own process memory.
+      expect(await two.firstUse(nonce, 5_000)).toBe(false);
+      expect(await one.firstUse(nonce, 5_000)).toBe(false);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it("keeps refusing replays in the process while Redis is unreachable", async () => {
+    const nonces = redisNonces("redis://127.0.0.1:1/0");
+    try {
+      expect(await nonces.firstUse("b", 5_000)).toBe(true);
+      expect(await nonces.firstUse("b", 5_000)).toBe(false);
+    } finally {
+      await nonces.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // `npm start` on a fresh data folder: migrates, seeds, starts every process —
-// the identity provider and the web app too — prints the URLs and a recipe
+// the identity provider and the web app too, each subgraph and the gateway
+// from its bundle, showing each one's progress — prints the URLs and a recipe
 // that works as printed (a token from the provider, the example query), and
 // stops cleanly on Ctrl-C.
 import { execFileSync, spawn } from "node:child_process";
@@ -9,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { exampleQuery } from "../scripts/lib/example.ts";
-import { identityPort, webPort } from "../services/kit/catalog.ts";
+import { identityPort, SERVICE_NAMES, webPort } from "../services/kit/catalog.ts";
 
 const PORT = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 1000;
 
@@ -35,6 +36,12 @@ describe("npm start", () => {
         setTimeout(() => (clearInterval(timer), reject(new Error(`not started in time:\n${output}`))), 240_000).unref();
       });
 
+      // Progress per process while it starts: each one's steps, each one's "ready".
+      for (const name of [...SERVICE_NAMES, "gateway"]) {
+        expect(output, name).toMatch(new RegExp(`^  ${name} +code loaded +[\\d.]+ s$`, "m"));
+        expect(output, name).toMatch(new RegExp(`^  ${name} +ready +[\\d.]+ s$`, "m"));
+      }
+      expect(output).toMatch(/^  registry +embedded database open, migrations checked +[\d.]+ s$/m);
       expect(output).toContain(`http://localhost:${PORT}/graphql`);
       expect(output).toContain(`Identity provider     http://localhost:${identityPort(PORT)}`);
       expect(output).toContain(`Web app               http://localhost:${webPort(PORT)}/`);

@@ -34,7 +34,7 @@ function inputsHash(): string {
     }
   };
   walk(WEB_DIR);
-  files.push(...["schema/public.graphql", "package-lock.json", "gateway/persisted-documents.ts", "gateway/config.ts"].map((f) => path.join(ROOT_DIR, f)));
+  files.push(...["schema/public.graphql", "package-lock.json", "gateway/persisted-documents.ts", "gateway/document-measures.ts", "gateway/config.ts"].map((f) => path.join(ROOT_DIR, f)));
   for (const file of files.sort()) hash.update(path.relative(ROOT_DIR, file)).update("\0").update(fs.readFileSync(file)).update("\0");
   return hash.digest("hex");
 }

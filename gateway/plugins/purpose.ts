@@ -1,13 +1,14 @@
 // Puts into every subgraph request's extensions — where the signature covers
 // them — the declared purpose (X-Case-Id), the hub's own request id, the
-// signing time and the consent epoch in force when the request arrived.
+// signing time, the subgraph it is for, a nonce, and the consent epoch in
+// force when the request arrived.
 // The same id tags the gateway's own log lines and goes to the subgraphs as
 // X-Request-Id, so one request reads under one id everywhere. (Hive's own
 // request-id plugin is off, runtime.ts: it would log under an id the client chose.)
 import { randomUUID } from "node:crypto";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { LegacyLogger, type Logger } from "@graphql-hive/logger";
-import { HUB_EXTENSION, type HubExtension } from "../../services/kit/auth/signing.ts";
+import { HUB_EXTENSION, newNonce, type HubExtension } from "../../services/kit/auth/signing.ts";
 import type { ConsentEpoch } from "../../services/kit/consent-epoch.ts";
 import { refusalResponse } from "../../services/kit/errors.ts";
 
@@ -71,13 +72,14 @@ export function useHubPurpose(epochs: ConsentEpoch): GatewayPlugin {
       // Read even if the request is refused before any subgraph call: do not let a failure go unhandled.
       stamp.consentEpoch.catch(() => undefined);
     },
-    async onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+    async onSubgraphExecute({ subgraphName, executionRequest, setExecutionRequest }) {
       const request = (executionRequest.context as { request?: Request } | undefined)?.request;
       const stamp: Stamp = request ? stampOf(request) : { requestId: randomUUID() };
       stamp.consentEpoch ??= epochs.current();
       // A request that did not pass onRequest (none declared there) declares nothing: fail closed.
       const purpose = stamp.purpose !== undefined ? stamp.purpose : (purposeOf(request) ?? null);
-      const hub: HubExtension = { purpose, requestId: stamp.requestId, issuedAt: Date.now(), consentEpoch: await stamp.consentEpoch };
+      // Signed for this subgraph alone, and once (kit/auth/verification.ts).
+      const hub: HubExtension = { purpose, requestId: stamp.requestId, issuedAt: Date.now(), target: subgraphName.toLowerCase(), nonce: newNonce(), consentEpoch: await stamp.consentEpoch };
       setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, [HUB_EXTENSION]: hub } });
     },
     onFetch({ context, options, setOptions }) {

@@ -4,20 +4,66 @@
 // request reaches GraphQL.
 import { GraphQLError } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { requestRefusal, type ErrorCode } from "../../services/kit/errors.ts";
+import type { Logger } from "@graphql-hive/logger";
+import { refusalResponse, requestRefusal, type ErrorCode } from "../../services/kit/errors.ts";
+import { createLogger } from "../../services/kit/log.ts";
+
+const log = createLogger("gateway");
 
 const tooLarge = (limit: number) =>
   requestRefusal("REQUEST_TOO_LARGE", `The request body is larger than ${limit} bytes. Send a smaller request (persisted documents keep it short).`);
 
-const nulCharacter = () => requestRefusal("BAD_USER_INPUT", "A text contains the character U+0000, which no service can store. Remove it and send again.");
+/**
+ * How deep variables and extensions may nest. The hub's own inputs nest a few
+ * levels; the limit only has to keep a hostile body from reaching code that
+ * recurses (graphql-js coercion, the canonical JSON of a signature).
+ */
+export const MAX_INPUT_DEPTH = 32;
 
-/** True when any string in a parsed request (query, variables, extensions) holds U+0000. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === "object") return Object.values(value).some(holdsNul);
-  return false;
+type InputProblem = "nul" | "surrogate" | "depth";
+
+const INPUT_REFUSALS: Record<InputProblem, () => GraphQLError> = {
+  nul: () => requestRefusal("BAD_USER_INPUT", "A text contains the character U+0000, which no service can store. Remove it and send again."),
+  // Escaped in JSON ("\ud800"), half a pair passes a UTF-8 check and would be stored as U+FFFD: refused like invalid UTF-8.
+  surrogate: () => requestRefusal("INVALID_UTF8", "A text holds half of a UTF-16 surrogate pair (such as \\ud800 alone), which is no character. Send whole characters, encoded as UTF-8."),
+  depth: () => requestRefusal("BAD_USER_INPUT", `The request's variables or extensions nest deeper than ${MAX_INPUT_DEPTH} levels. Send flatter input.`),
+};
+
+/**
+ * What no service can take in a parsed request (query, variables, extensions;
+ * keys too): U+0000, a lone surrogate, or nesting deeper than MAX_INPUT_DEPTH.
+ * A loop over a stack, not recursion: a hostile body may nest thousands deep.
+ */
+export function inputProblem(value: unknown): InputProblem | null {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const next = values.pop();
+    const depth = depths.pop()!;
+    if (typeof next === "string") {
+      const problem = textProblem(next);
+      if (problem) return problem;
+      continue;
+    }
+    if (next === null || typeof next !== "object") continue;
+    if (depth >= MAX_INPUT_DEPTH) return "depth";
+    for (const [key, item] of Object.entries(next)) {
+      const problem = Array.isArray(next) ? null : textProblem(key);
+      if (problem) return problem;
+      values.push(item);
+      depths.push(depth + 1);
+    }
+  }
+  return null;
 }
+
+function textProblem(text: string): InputProblem | null {
+  if (text.includes("\u0000")) return "nul";
+  return text.isWellFormed() ? null : "surrogate";
+}
+
+const notOneRequest = () =>
+  requestRefusal("BAD_REQUEST", "Every operation in a batch must be a JSON object with `query` (or `documentId`), `variables` and `operationName`. Send an array of such objects, or one.");
 
 const notUtf8 = () => requestRefusal("INVALID_UTF8", "The request body is not valid UTF-8. Send JSON encoded as UTF-8.");
 
@@ -39,8 +85,10 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
 /**
  * Refuses a body over the limit (a declared Content-Length at once, a chunked
  * one while reading), a body that is not UTF-8 (the default parser would
- * silently turn it into U+FFFD and store that), and U+0000 in any string
- * (PostgreSQL text cannot hold it; the database would fail with internals).
+ * silently turn it into U+FFFD and store that) or escapes a lone surrogate,
+ * U+0000 in any string (PostgreSQL text cannot hold it; the database would
+ * fail with internals), input nested past MAX_INPUT_DEPTH, and a batch whose
+ * items are not request objects.
  */
 export function useBodyGuard(limit: number): GatewayPlugin {
   return {
@@ -62,11 +110,22 @@ export function useBodyGuard(limit: number): GatewayPlugin {
           throw notUtf8();
         }
         const params = await parse(new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: text }));
-        if (holdsNul(params)) throw nulCharacter();
+        // Yoga checks each operation's parameters only after every plugin's onParams has read them.
+        if (Array.isArray(params) && params.some((one: unknown) => one === null || typeof one !== "object" || Array.isArray(one))) throw notOneRequest();
+        refuseBadInput(params);
         return params;
       });
     },
+    onParams({ request, params }) {
+      // A GET's parameters come from its URL, which the parser above never sees.
+      if (request.method === "GET") refuseBadInput(params);
+    },
   };
+}
+
+function refuseBadInput(params: unknown): void {
+  const problem = inputProblem(params);
+  if (problem) throw INPUT_REFUSALS[problem]();
 }
 
 const VARIABLE_ERROR = /^Variable "\$/;
@@ -96,11 +155,27 @@ function masked(error: GraphQLError): void {
 /** graphql-js's own hints ("Did you mean the enum value …?"), which armor's plugin does not catch outside validation. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
+/**
+ * Where a stack or a file path travels in an error's extensions: Apollo's
+ * `stacktrace` and older servers' `exception`, whichever service the error
+ * came from, and Yoga's `originalError` (its stack and text in development;
+ * the JSON parser's message otherwise). None reaches a client, in any mode.
+ * Of `originalError` its class is kept: Yoga answers 400 rather than 200 to
+ * a plain-JSON client when it is there.
+ */
+function withoutInternals(extensions: Record<string, unknown>): void {
+  delete extensions.stacktrace;
+  delete extensions.exception;
+  const original = extensions.originalError as { name?: unknown } | undefined;
+  if (original !== undefined) extensions.originalError = { name: typeof original?.name === "string" ? original.name : "Error" };
+}
+
 function withCode(error: unknown, hideSuggestions: boolean): void {
   if (!(error instanceof GraphQLError)) return;
   if (hideSuggestions) error.message = error.message.replace(SUGGESTION, "");
   masked(error);
   const extensions = error.extensions as Record<string, unknown>;
+  withoutInternals(extensions);
   const known = KNOWN.find(([pattern]) => pattern.test(error.message));
   if (known) {
     extensions.code = known[1];
@@ -116,14 +191,51 @@ function withCode(error: unknown, hideSuggestions: boolean): void {
   extensions.code = code;
 }
 
-/** Codes on request-level errors; in production also no schema hints in any message (variables included). */
+const statusOf = (error: unknown): number | undefined =>
+  error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+
+/**
+ * Codes on request-level errors; in production also no schema hints in any
+ * message (variables included). Every refused request is logged once, by its
+ * code and status: what happened, never what was sent.
+ */
 export function useStableErrorCodes(production: boolean): GatewayPlugin {
   return {
-    onResultProcess({ result }) {
+    onResultProcess({ result, serverContext }) {
       for (const one of Array.isArray(result) ? result : [result]) {
         const errors = (one as { errors?: unknown[] } | null)?.errors;
-        if (Array.isArray(errors)) for (const error of errors) withCode(error, production);
+        if (!Array.isArray(errors)) continue;
+        for (const error of errors) withCode(error, production);
+        const refusal = errors.find((error) => (statusOf(error) ?? 0) >= 400);
+        if (refusal) {
+          // The request's own logger (plugins/purpose.ts tags it with the request id), else the gateway's.
+          const logger = (serverContext as { log?: Logger }).log;
+          const fields = { code: String((refusal as GraphQLError).extensions.code), status: statusOf(refusal)! };
+          if (logger) logger.info(fields, "request refused");
+          else log.info("request refused", fields);
+        }
       }
+    },
+  };
+}
+
+const DEADLINE_EXCEEDED = refusalResponse(
+  "REQUEST_DEADLINE_EXCEEDED",
+  "The request took longer than the gateway allows, so it stopped working on it. Try again; if it keeps happening, ask for less in one request.",
+);
+
+/**
+ * Hive answers a request past REQUEST_DEADLINE_MS (its `requestDeadline`)
+ * with a bare text 503 and aborts the request's signal, which otherwise only
+ * a client that went away aborts (and that one gets no answer): give the
+ * answer the registry's code, and log it.
+ */
+export function useDeadlineAnswer(): GatewayPlugin {
+  return {
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      if (response.status !== 503 || !request.signal.aborted) return;
+      log.warn("request stopped at its deadline", { code: "REQUEST_DEADLINE_EXCEEDED", path: new URL(request.url).pathname });
+      setResponse(new fetchAPI.Response(DEADLINE_EXCEEDED.body, { status: DEADLINE_EXCEEDED.status, headers: { "content-type": "application/json; charset=utf-8", connection: "close" } }));
     },
   };
 }

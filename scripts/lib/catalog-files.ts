@@ -41,7 +41,7 @@ function composeService(name: ServiceName): string {
     <<: *subgraph
     command: ["node", "--import", "tsx", "services/${name}/index.ts"]
     environment:
-      <<: [*production, *subgraph-urls]
+      <<: [*production, *subgraph-urls, *internal-hop]
       HOST: 0.0.0.0
       PORT: ${yamlPort(port)}
       DATABASE_URL_${upper(name)}: postgres://hub:\${POSTGRES_PASSWORD}@postgres:5432/hub_${name}
@@ -67,7 +67,12 @@ export function dockerCompose(): string {
 # Maskinporten) and how their tokens become the hub's claims — is a file of
 # the municipality's own (docs/sign-in.md, deploy/identity-mapping.*.example.json):
 #
-#   POSTGRES_PASSWORD=… HUB_SIGNING_SECRET=… IDENTITY_MAPPING_FILE=./identity-mapping.json docker compose up
+#   POSTGRES_PASSWORD=… HUB_SIGNING_SECRET=… HUB_INTERNAL_SIGNING_SECRET=… \\
+#   IDENTITY_MAPPING_FILE=./identity-mapping.json docker compose up
+#
+# Two signing keys: HUB_SIGNING_SECRET for the gateway's calls to the
+# subgraphs, HUB_INTERNAL_SIGNING_SECRET (subgraphs only, never the gateway)
+# for the subgraphs' calls to each other.
 #
 # test/compose.test.ts checks the services, ports, health checks and wiring.
 name: samhandling-hub
@@ -83,6 +88,10 @@ x-production: &production
   LOG_LEVEL: \${LOG_LEVEL:-info}
   # In-flight requests get this long to finish after SIGTERM (below stop_grace_period).
   SHUTDOWN_TIMEOUT_MS: "15000"
+
+# The subgraph → subgraph hop's key: in the subgraphs' environment only.
+x-internal-hop: &internal-hop
+  HUB_INTERNAL_SIGNING_SECRET: \${HUB_INTERNAL_SIGNING_SECRET:?set HUB_INTERNAL_SIGNING_SECRET (another long random string, for the subgraphs only)}
 
 x-subgraph: &subgraph
   build: .
@@ -132,6 +141,9 @@ ${SERVICE_NAMES.map(composeService).join("\n")}
     volumes:
       - \${IDENTITY_MAPPING_FILE:?set IDENTITY_MAPPING_FILE (the identity mapping, docs/sign-in.md)}:/etc/samhandling/identity-mapping.json:ro
     ports: ["${gateway}:${gateway}"]
+    # Prometheus metrics (METRICS_PORT, by default GATEWAY_PORT + 95): on the compose network
+    # for a scraper, never published.
+    expose: [${yamlPort(gateway + 95)}]
     depends_on:
 ${SERVICE_NAMES.map((s) => `      ${s}: { condition: service_healthy }\n`).join("")}    healthcheck:
       test: ${readyz(`http://127.0.0.1:${gateway}/readiness`)}

@@ -4,13 +4,22 @@
 // development identity provider, every subgraph, the gateway and (for
 // `npm start`) the web app — or a single process (a second gateway, the
 // benchmark's peer), each stopped by its pid.
+//
+// It waits as long as a process is alive and working: each reports its
+// start-up steps over the IPC channel (kit/lifecycle.ts reportStartup), and
+// using CPU counts as working too (a busy machine can take minutes over one
+// step). It gives up when a process exits, or shows no sign of work for the
+// stall limit — not after a fixed time, which a slow machine would overrun.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { identityPort, SERVICE_NAMES, subgraphPort, webPort, type ServiceName } from "../../services/kit/catalog.ts";
-import { ROOT_DIR } from "../../services/kit/config.ts";
+import { databaseUrlFor, ROOT_DIR } from "../../services/kit/config.ts";
 import { ensureDevSecrets } from "../../services/kit/auth/secrets.ts";
 import { childEnv, childrenInProduction } from "../config.ts";
+import type { StartupStep } from "../../services/kit/lifecycle.ts";
+import { compiledEntries } from "./compile.ts";
+import { cpuMs } from "./procstat.ts";
 
 // --- one process -----------------------------------------------------------------
 
@@ -20,6 +29,8 @@ export type Output = "inherit" | number;
 export interface HubProcess {
   name: string;
   pid: number;
+  /** When it last showed a sign of work: a start-up step reported, or CPU time used since the last look. */
+  lastSignOfWork(): number;
   /** Resolves when it has exited, with its exit code (null when a signal ended it). */
   exited(): Promise<number | null>;
   /** Sends a signal and returns at once (SIGSTOP/SIGCONT to hang and resume it, SIGTERM to watch a shutdown). */
@@ -35,9 +46,13 @@ export interface ProcessOptions {
   name: string;
   /** The module run by `node --import tsx`. */
   entry: string;
+  /** Its bundle (compile.ts), run by plain `node` instead when given. */
+  compiled?: string;
   /** On top of this process's environment. */
   env?: NodeJS.ProcessEnv;
   output: Output;
+  /** Called for each start-up step the process reports. */
+  onStep?: (step: string) => void;
 }
 
 /** Ready when this answers true; an error counts as not yet. */
@@ -49,12 +64,28 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function spawnProcess(options: ProcessOptions): HubProcess {
   const out = options.output === "inherit" ? "inherit" : options.output;
   // The IPC channel ties the child to this process: when it goes, the child stops (kit/lifecycle.ts).
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry], { cwd: ROOT_DIR, env: childEnv(options.env), stdio: ["ignore", out, out, "ipc"] });
+  const args = options.compiled ? [options.compiled] : ["--import", "tsx", options.entry];
+  const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: childEnv(options.env), stdio: ["ignore", out, out, "ipc"] });
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const running = () => child.exitCode === null && child.signalCode === null;
+  let workedAt = Date.now();
+  let cpuSeen = 0;
+  child.on("message", (message: Partial<StartupStep>) => {
+    if (typeof message?.startup !== "string") return;
+    workedAt = Date.now();
+    options.onStep?.(message.startup);
+  });
   return {
     name: options.name,
     pid: child.pid!,
+    lastSignOfWork() {
+      const cpu = cpuMs(child.pid!);
+      if (cpu !== undefined && cpu > cpuSeen) {
+        cpuSeen = cpu;
+        workedAt = Date.now();
+      }
+      return workedAt;
+    },
     exited: () => exit,
     signal(signal) {
       if (running()) child.kill(signal);
@@ -75,24 +106,31 @@ export function spawnProcess(options: ProcessOptions): HubProcess {
   };
 }
 
-/** Polls `ready` until it holds; fails when the process exits first or the time is up. */
-export async function waitUntilReady(child: HubProcess, ready: ReadyCheck, timeoutMs: number): Promise<void> {
+/**
+ * Polls `ready` until it holds; fails when the process exits first, or when it
+ * has shown no sign of work (HubProcess.lastSignOfWork) for `stallMs`.
+ */
+export async function waitUntilReady(child: HubProcess, ready: ReadyCheck, stallMs: number): Promise<void> {
   const exit: { code?: number | null } = {};
   void child.exited().then((code) => (exit.code = code));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  for (;;) {
     if (exit.code !== undefined) throw new Error(`${child.name} ${exit.code === null ? "was ended by a signal" : `exited with code ${exit.code}`} while starting; see its log.`);
     if (await ready().catch(() => false)) return;
+    if (Date.now() - child.lastSignOfWork() > stallMs) {
+      throw new Error(`${child.name} is alive but has shown no sign of work (no start-up step, no CPU time) for ${Math.round(stallMs / 1000)} s; see its log.`);
+    }
     await sleep(150);
   }
-  throw new Error(`${child.name} was not ready within ${timeoutMs} ms; see its log.`);
 }
 
-/** Starts a Node process and waits until it is ready; one that does not get ready is stopped. */
+/** How long a starting process may show no sign of work before the launcher gives up on it. */
+export const DEFAULT_STALL_MS = 5 * 60_000;
+
+/** Starts a Node process and waits until it is ready; one that does not get ready is stopped. `timeoutMs`: the stall limit. */
 export async function startProcess(options: ProcessOptions & { ready: ReadyCheck; timeoutMs?: number }): Promise<HubProcess> {
   const child = spawnProcess(options);
   try {
-    await waitUntilReady(child, options.ready, options.timeoutMs ?? 120_000);
+    await waitUntilReady(child, options.ready, options.timeoutMs ?? DEFAULT_STALL_MS);
   } catch (error) {
     await child.stop("SIGTERM", 15_000);
     throw error;
@@ -138,7 +176,12 @@ export interface FederationOptions {
   env?: NodeJS.ProcessEnv;
   /** "inherit" prints every process's log; a path appends them to that file. */
   output: "inherit" | string;
+  /** How long a starting process may show no sign of work (no start-up step, no CPU time) before the start fails. */
   startupTimeoutMs?: number;
+  /** Each process's start-up steps as they are reported, and when it is ready (`npm start` shows them). */
+  onProgress?: (event: StartupProgress) => void;
+  /** Run each process from its bundle (compile.ts) instead of through tsx: `npm start`. */
+  compiled?: boolean;
   /** Extra environment for the gateway only (e.g. a CPU profile of the gateway alone). */
   gatewayEnv?: NodeJS.ProcessEnv;
   /** false starts the subgraphs only (e.g. to build a seeded database once, test/support/pglite-template.ts). */
@@ -181,21 +224,45 @@ export interface Federation {
 
 export type ProcessName = ServiceName | "gateway" | "identity" | "web";
 
+export interface StartupProgress {
+  /** A process, or the launcher itself (e.g. compiling the processes). */
+  name: ProcessName | "launcher";
+  /** A step the process reported, or "ready". */
+  step: string;
+  /** Since the federation's start began. */
+  elapsedMs: number;
+}
+
 export async function startFederation(options: FederationOptions): Promise<Federation> {
-  const timeout = options.startupTimeoutMs ?? 120_000;
+  const timeout = options.startupTimeoutMs ?? DEFAULT_STALL_MS;
+  const began = Date.now();
+  const progress = (name: StartupProgress["name"], step: string) => options.onProgress?.({ name, step, elapsedMs: Date.now() - began });
   const logFd = options.output === "inherit" ? undefined : fs.openSync(options.output, "a");
   const output: Output = logFd ?? "inherit";
   const env: NodeJS.ProcessEnv = { ...options.env, GATEWAY_PORT: String(options.gatewayPort), DATA_DIR: options.dataDir };
   // Created before any process starts, so all of them read the same development secrets.
   // Production reads its secrets from the environment only: no development secret is written.
+  const effective = childEnv(env);
   if (!childrenInProduction(env)) ensureDevSecrets(options.dataDir);
+  // One initdb for every embedded database still to be made, instead of one each (kit/db/database.ts).
+  const newEmbedded = SERVICE_NAMES.filter((s) => !databaseUrlFor(s, effective) && !fs.existsSync(path.join(options.dataDir, s, "pgdata")));
+  if (newEmbedded.length > 1) {
+    // Loaded only here: the launcher needs PGlite for this alone.
+    const { ensureBlankEmbeddedDatabase } = await import("../../services/kit/db/database.ts");
+    await ensureBlankEmbeddedDatabase(options.dataDir);
+    progress("launcher", "blank embedded database ready");
+  }
   // In the map from the moment they are spawned, so a failed start stops the ones still starting too.
   const children = new Map<ProcessName, HubProcess>();
+  const bundles = options.compiled ? await compiledEntries([GATEWAY_ENTRY, ...SERVICE_NAMES.map(serviceEntry)].map((entry) => path.relative(ROOT_DIR, entry))) : null;
+  if (bundles) progress("launcher", "processes compiled (or unchanged)");
 
   const start = async (name: ProcessName, entry: string, ready: ReadyCheck, extraEnv: NodeJS.ProcessEnv = {}) => {
-    const child = spawnProcess({ name, entry, env: { ...env, ...extraEnv }, output });
+    const compiled = bundles?.get(path.relative(ROOT_DIR, entry));
+    const child = spawnProcess({ name, entry, compiled, env: { ...env, ...extraEnv }, output, onStep: (step) => progress(name, step) });
     children.set(name, child);
     await waitUntilReady(child, ready, timeout);
+    progress(name, "ready");
   };
   const startService = (service: ServiceName, extraEnv?: NodeJS.ProcessEnv) => start(service, serviceEntry(service), serviceReady(service, options.gatewayPort), extraEnv);
   const startGatewayProcess = (extraEnv?: NodeJS.ProcessEnv) => start("gateway", GATEWAY_ENTRY, gatewayReady(options.gatewayPort), extraEnv);

@@ -9,7 +9,7 @@ import http from "node:http";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import type { IdentityMapping, TrustedIssuer } from "../../gateway/identity/mapping.ts";
 import { VIEW_SERVICES } from "../../services/kit/catalog.ts";
-import type { HubClaims } from "../../services/kit/auth/caller.ts";
+import { EMPLOYEE_ROLES, type HubClaims } from "../../services/kit/auth/caller.ts";
 
 export interface SignOptions {
   audience?: string;
@@ -123,7 +123,7 @@ export function localIssuerMapping(issuer: string): TrustedIssuer {
       when: "oid",
       actorId: "oid",
       name: "name",
-      roles: { claim: "roles", values: { caseworker: "caseworker", auditor: "auditor" } },
+      roles: { claim: "roles", values: Object.fromEntries(EMPLOYEE_ROLES.map((role) => [role, role])) },
       groups: { claim: "groups", values: Object.fromEntries(services.map((s) => [groupOfService(s), { service: s }])) },
     },
     machines: { when: "consumer", clientId: "client_id", scopes: Object.fromEntries(VIEW_SERVICES.map((s) => [`${s}:write`, { service: s }])) },

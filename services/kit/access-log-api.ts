@@ -1,8 +1,14 @@
-// The access log as the API shows it: a person sees who has looked at their
-// data in each service (`Person.<service>AccessLog`), and a service's auditors
-// read that service's whole log (`Query.<service>AuditLog`). One factory, so
-// every service exposes it the same way.
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+// The access log as the API shows it. Innsyn: a person sees who has looked at
+// their data in each service (`Person.<service>AccessLog`), and so does a
+// guardian with parental responsibility until the child is 16 — except what
+// an information request still open about the child released. A service's
+// auditors read that service's whole log (`Query.<service>AuditLog`) and its
+// review list of extraordinary releases (`Query.<service>ReviewList`,
+// `Mutation.mark<Service>Reviewed`); every one of their reads is itself
+// written to the log, so it shows in the person's innsyn as an audit. One
+// factory, so every service exposes it the same way.
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { AccessLogEntryRow } from "./access-log.ts";
 import { AUDITOR_ROLE, isCitizen } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import { hubError } from "./errors.ts";
@@ -13,6 +19,9 @@ import type { SubgraphContext } from "./subgraph.ts";
 @Directive("@shareable")
 @ObjectType({ description: "One look at personal data: who, when, what, for which case, and whether it was released." })
 export class AccessLogEntry {
+  @Field(() => ID, { description: "The log row this entry is part of (one look may be about several persons): what a review names." })
+  entryId!: string;
+
   @Field(() => DateTimeScalar, { description: "When." })
   at!: Date;
 
@@ -25,46 +34,96 @@ export class AccessLogEntry {
   @Field(() => ID, { description: "Whose data." })
   personId!: string;
 
-  @Field(() => [String], { description: "Which data categories." })
+  @Field(() => [String], { description: "Which data categories (ACCESS_LOG: the person's access log itself, e.g. an audit)." })
   categories!: string[];
 
-  @Field(() => ID, { nullable: true, description: "The coordination case declared as purpose." })
+  @Field(() => ID, { nullable: true, description: "The case (or information request) whose data it was: the declared purpose." })
   caseId?: string | null;
 
   @Field(() => String, { description: "GRANTED (released), RESTRICTED (refused) or WRITE (the service's own system or staff wrote a record about the person)." })
   decision!: string;
 
-  @Field(() => String, { description: "The rule that decided." })
+  @Field(() => String, { description: "The rule that decided (AUDIT: an auditor's read of the log)." })
   reason!: string;
 
   @Field(() => String, { nullable: true, description: "The consent or legal basis that decided it." })
   basis?: string | null;
 
+  @Field(() => Boolean, { description: "Released on an extraordinary basis (barnevern's information request): on the auditors' review list." })
+  extraordinary!: boolean;
+
   @Field(() => String, { description: "The request it belonged to, for tracing." })
   requestId!: string;
 }
 
+@Directive("@shareable")
+@ObjectType({ description: "An extraordinary release on a service's review list, with its review once an auditor has made one." })
+export class ReviewListEntry extends AccessLogEntry {
+  @Field(() => String, { nullable: true, description: "The auditor who reviewed it; null while it awaits review." })
+  reviewedBy?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was reviewed." })
+  reviewedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The auditor's note." })
+  reviewNote?: string | null;
+}
+
 const MAX_ENTRIES = 1000;
+const NOTE_LIMIT = 2000;
+
+/** An entry as the API shows it: the row's seq is its id. */
+const shown = (e: AccessLogEntryRow) => ({ ...e, entryId: e.seq });
+
+const capitalized = (service: string) => service[0]!.toUpperCase() + service.slice(1);
 
 /**
  * @param person the class this subgraph uses for the Person entity (registry
  *   its own, the others the kit's PersonRef).
  */
 export function accessLogResolver(service: ServiceName, person: ClassType): ClassType {
+  /** The caller as one of this service's auditors, or FORBIDDEN. */
+  const auditor = (ctx: SubgraphContext<unknown>): string => {
+    const caller = ctx.caller;
+    if (caller.kind !== "actor" || caller.claims.service !== service || !caller.claims.roles.includes(AUDITOR_ROLE)) {
+      throw hubError("FORBIDDEN", `Only ${service}'s auditors may read ${service}'s access log.`);
+    }
+    return caller.claims.sub;
+  };
+  const limited = (limit: number | null) => {
+    if (limit !== null && (limit < 1 || limit > MAX_ENTRIES)) throw hubError("BAD_USER_INPUT", `limit must be between 1 and ${MAX_ENTRIES}.`);
+    return limit ?? MAX_ENTRIES;
+  };
+  /**
+   * An audit read is a look at the persons whose entries it returned (and at
+   * the one searched for): logged before the answer leaves, or withheld.
+   */
+  const audited = async <Entry extends AccessLogEntryRow>(ctx: SubgraphContext<unknown>, searched: string | null, entries: Entry[]): Promise<Entry[]> => {
+    const persons = new Set(entries.map((e) => e.personId));
+    if (searched) persons.add(searched);
+    await ctx.access.recordLocal([...persons], "ACCESS_LOG", { status: "GRANTED", reason: "AUDIT", basis: `Audit of ${service}'s access log` }, null);
+    return entries;
+  };
+
   @Resolver(() => person)
   class AccessLogResolver {
     @FieldResolver(() => [AccessLogEntry], {
       name: `${service}AccessLog`,
       nullable: true,
-      description: `Who has looked at this person's data in ${service}, newest first. Only the person themself sees it; null for anyone else.`,
+      description:
+        `Who has looked at this person's data in ${service}, newest first: for the person themself, and for a guardian with parental responsibility ` +
+        "until the child is 16 (releases under an information request still open about the child show once it has closed). null for anyone else.",
     })
     async personLog(@Root() root: { id: string }, @Ctx() ctx: SubgraphContext<unknown>) {
-      const caller = ctx.caller;
-      if (!isCitizen(caller) || caller.claims.personId !== root.id) return null;
-      return ctx.accessLog.entriesForPerson(root.id, { limit: MAX_ENTRIES });
+      if (!isCitizen(ctx.caller)) return null;
+      const decision = await ctx.access.decide(root.id, "ACCESS_LOG");
+      if (decision.status !== "GRANTED") return null;
+      const withheld = new Set(decision.withhold ?? []);
+      const entries = await ctx.accessLog.entriesForPerson(root.id, { limit: MAX_ENTRIES });
+      return entries.filter((e) => e.caseId === null || !withheld.has(e.caseId)).map(shown);
     }
 
-    @Query(() => [AccessLogEntry], { name: `${service}AuditLog`, description: `${service}'s access log, newest first. For ${service}'s auditors only.` })
+    @Query(() => [AccessLogEntry], { name: `${service}AuditLog`, description: `${service}'s access log, newest first. For ${service}'s auditors only; every read is itself logged.` })
     async auditLog(
       @Arg("personId", () => ID, { nullable: true, description: "Only entries about this person." }) personId: string | null,
       @Arg("actorId", () => String, { nullable: true, description: "Only entries by this actor." }) actorId: string | null,
@@ -73,12 +132,43 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
       @Arg("limit", () => Int, { nullable: true, description: `At most this many entries (default and maximum ${MAX_ENTRIES}).` }) limit: number | null,
       @Ctx() ctx: SubgraphContext<unknown>,
     ) {
-      const caller = ctx.caller;
-      if (caller.kind !== "actor" || caller.claims.service !== service || !caller.claims.roles.includes(AUDITOR_ROLE)) {
-        throw hubError("FORBIDDEN", `Only ${service}'s auditors may read ${service}'s access log.`);
+      auditor(ctx);
+      const entries = await ctx.accessLog.entries({ personId: personId ?? undefined, actorId: actorId ?? undefined, from: from ?? undefined, to: to ?? undefined, limit: limited(limit) });
+      return (await audited(ctx, personId, entries)).map(shown);
+    }
+
+    @Query(() => [ReviewListEntry], {
+      name: `${service}ReviewList`,
+      description: `${service}'s extraordinary releases (information requests), newest first, with their reviews. For ${service}'s auditors only; every read is itself logged.`,
+    })
+    async reviewList(
+      @Arg("reviewed", () => Boolean, { nullable: true, description: "true: only reviewed ones; false: only those awaiting review; left out: all." }) reviewed: boolean | null,
+      @Arg("from", () => DateTimeScalar, { nullable: true, description: "From this time (inclusive)." }) from: Date | null,
+      @Arg("limit", () => Int, { nullable: true, description: `At most this many entries (default and maximum ${MAX_ENTRIES}).` }) limit: number | null,
+      @Ctx() ctx: SubgraphContext<unknown>,
+    ) {
+      auditor(ctx);
+      const entries = await ctx.accessLog.reviewList({ reviewed: reviewed ?? undefined, from: from ?? undefined, limit: limited(limit) });
+      return (await audited(ctx, null, entries)).map((e) => ({ ...shown(e), reviewedBy: e.review?.reviewedBy ?? null, reviewedAt: e.review?.reviewedAt ?? null, reviewNote: e.review?.note ?? null }));
+    }
+
+    @Mutation(() => Boolean, {
+      name: `mark${capitalized(service)}Reviewed`,
+      description: `Marks one of ${service}'s extraordinary releases reviewed, with a note (${service}'s auditors only). Once per entry; the log row itself is never changed.`,
+    })
+    async markReviewed(
+      @Arg("entryId", () => ID, { description: "The entry (entryId on the review list)." }) entryId: string,
+      @Arg("note", () => String, { description: "What the review found." }) note: string,
+      @Ctx() ctx: SubgraphContext<unknown>,
+    ): Promise<boolean> {
+      const by = auditor(ctx);
+      const text = note.trim();
+      if (!text || text.length > NOTE_LIMIT) throw hubError("BAD_USER_INPUT", `Write a note of 1 to ${NOTE_LIMIT} characters: what the review found.`, { field: "note" });
+      if (!/^\d{1,18}$/.test(entryId)) throw hubError("BAD_USER_INPUT", "entryId is not an entry id from the review list.", { field: "entryId" });
+      if (!(await ctx.accessLog.markReviewed(entryId, by, text))) {
+        throw hubError("CONFLICT", "No release awaiting review has this entry id: it is reviewed already, or no extraordinary release. Reload the review list.");
       }
-      if (limit !== null && (limit < 1 || limit > MAX_ENTRIES)) throw hubError("BAD_USER_INPUT", `limit must be between 1 and ${MAX_ENTRIES}.`);
-      return ctx.accessLog.entries({ personId: personId ?? undefined, actorId: actorId ?? undefined, from: from ?? undefined, to: to ?? undefined, limit: limit ?? MAX_ENTRIES });
+      return true;
     }
   }
   return AccessLogResolver;

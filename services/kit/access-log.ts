@@ -30,6 +30,8 @@ export interface AccessLogRecord {
   decision: AccessDecision;
   reason: string;
   basis: string | null;
+  /** A release on an extraordinary basis (barnevern's information request): on the auditors' review list. */
+  extraordinary?: boolean;
 }
 
 /** What a row stores: one look at one or more persons (records that differ only in the person). */
@@ -49,7 +51,21 @@ interface Chained {
 export interface AccessLogRow extends AccessLook, Chained {}
 
 /** One person's entry, as readers see it: a row's look at that person (rows about several persons give several). */
-export interface AccessLogEntryRow extends AccessLogRecord, Chained {}
+export interface AccessLogEntryRow extends AccessLogRecord, Chained {
+  extraordinary: boolean;
+}
+
+/** An auditor's review of an extraordinary release. */
+export interface AccessReview {
+  reviewedBy: string;
+  reviewedAt: Date;
+  note: string;
+}
+
+/** An entry on the review list: an extraordinary release, and its review once there is one. */
+export interface ReviewListEntry extends AccessLogEntryRow {
+  review: AccessReview | null;
+}
 
 /** `rows`: the rows checked (each one look, at one or more persons); when broken, those found intact before `brokenAt`. */
 export type VerifyResult =
@@ -64,6 +80,10 @@ export interface EntriesQuery {
   actorId?: string;
   personId?: string;
   limit?: number;
+  /** Only extraordinary releases (the review list). */
+  extraordinary?: boolean;
+  /** With `extraordinary`: only reviewed ones (true) or only those not yet reviewed (false). */
+  reviewed?: boolean;
 }
 
 /**
@@ -91,7 +111,7 @@ export class AccessLogUnavailableError extends Error {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-// PostgreSQL allows 65535 parameters a statement; 12 a row × 4000 rows stays below.
+// PostgreSQL allows 65535 parameters a statement; 13 a row × 4000 rows stays below.
 export const ROWS_PER_STATEMENT = 4000;
 const VERIFY_PAGE = 5000;
 const HEAD_SQL = "SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1";
@@ -108,7 +128,7 @@ const APPEND_LOCK_KEY = 0x61636c67;
 /** The unique index on prev_hash: a row can follow only one row, so two writers can never fork the chain. */
 const CHAIN_CONSTRAINT = "access_log_prev_hash_key";
 /** access_log's columns as chained() writes them, with their types (parameters of an INSERT … SELECT need them). */
-const COLUMN_TYPES = ["timestamptz", "text", "text", "text", "text[]", "text[]", "text", "text", "text", "text", "text", "text"] as const;
+const COLUMN_TYPES = ["timestamptz", "text", "text", "text", "text[]", "text[]", "text", "text", "text", "text", "text", "text", "boolean"] as const;
 
 /**
  * The hash of one row. The input is a JSON array in a fixed order: JSON
@@ -118,7 +138,10 @@ const COLUMN_TYPES = ["timestamptz", "text", "text", "text", "text[]", "text[]",
  * after rolled-back appends), and the chain itself fixes the order.
  * A look at one person goes in as that person's id, a look at several as
  * the array: rows written before looks were grouped (one person each) keep
- * their hashes, and a string never passes for an array.
+ * their hashes, and a string never passes for an array. An extraordinary
+ * release adds `true` at the end; an ordinary one adds nothing, so rows
+ * written before the flag existed keep their hashes, and flipping the flag
+ * either way breaks the row's hash.
  */
 export function entryHash(prevHash: string, at: Date, r: AccessLook): string {
   const canonical = JSON.stringify([
@@ -133,6 +156,7 @@ export function entryHash(prevHash: string, at: Date, r: AccessLook): string {
     r.decision,
     r.reason,
     r.basis,
+    ...(r.extraordinary ? [true] : []),
   ]);
   return createHash("sha256").update(canonical, "utf8").digest("hex");
 }
@@ -143,7 +167,7 @@ export function entryHash(prevHash: string, at: Date, r: AccessLook): string {
 // (The alias shadows the column in ORDER BY, hence `access_log.seq` there:
 // ordering by the text would put 10 before 2.)
 const COLUMNS = `seq::text AS seq, (extract(epoch FROM at) * 1000)::bigint::text AS at_ms,
-  request_id, actor_id, actor_service, person_ids, categories, case_id, decision, reason, basis, prev_hash, hash`;
+  request_id, actor_id, actor_service, person_ids, categories, case_id, decision, reason, basis, prev_hash, hash, extraordinary`;
 
 interface DbRow {
   seq: string;
@@ -159,6 +183,7 @@ interface DbRow {
   basis: string | null;
   prev_hash: string;
   hash: string;
+  extraordinary: boolean;
 }
 
 function toRow(row: DbRow): AccessLogRow {
@@ -177,6 +202,7 @@ function toRow(row: DbRow): AccessLogRow {
     basis: row.basis,
     prevHash: row.prev_hash,
     hash: row.hash,
+    extraordinary: row.extraordinary,
   };
 }
 
@@ -348,6 +374,33 @@ export class AccessLog {
 
   /** Entries matching all given filters, newest first; `limit` defaults to 1000, at most 10 000. */
   entries(opts: EntriesQuery): Promise<AccessLogEntryRow[]> {
+    return this.select(opts).then((rows) => rows.map(({ review: _review, ...entry }) => entry));
+  }
+
+  /** Extraordinary releases, newest first, each with its review once there is one: the auditors' review list. */
+  reviewList(opts: Omit<EntriesQuery, "extraordinary">): Promise<ReviewListEntry[]> {
+    return this.select({ ...opts, extraordinary: true });
+  }
+
+  /**
+   * Marks an extraordinary release reviewed, once: true when this review was
+   * recorded, false when the entry is no extraordinary release or already reviewed.
+   */
+  async markReviewed(seq: string, by: string, note: string): Promise<boolean> {
+    try {
+      const result = await this.pool.query(
+        `INSERT INTO access_review (entry_seq, reviewed_by, note)
+         SELECT seq, $2, $3 FROM access_log WHERE seq = $1::bigint AND extraordinary
+         ON CONFLICT (entry_seq) DO NOTHING`,
+        [seq, by, note],
+      );
+      return result.rowCount === 1;
+    } catch (err) {
+      throw new AccessLogUnavailableError("access log unavailable: the review could not be written", { cause: err });
+    }
+  }
+
+  private select(opts: EntriesQuery): Promise<ReviewListEntry[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -359,15 +412,21 @@ export class AccessLog {
     if (opts.actorId !== undefined) add("actor_id = ?", opts.actorId);
     // The array test finds the rows through the GIN index; the second keeps only that person's entry of each.
     if (opts.personId !== undefined) add("person_ids @> ARRAY[?::text] AND look.person_id = ?", opts.personId);
+    if (opts.extraordinary) where.push("extraordinary");
+    if (opts.reviewed !== undefined) where.push(opts.reviewed ? "review.entry_seq IS NOT NULL" : "review.entry_seq IS NULL");
     params.push(clampLimit(opts.limit));
-    const sql = `SELECT ${COLUMNS}, look.person_id FROM access_log
+    const sql = `SELECT ${COLUMNS}, look.person_id,
+         review.reviewed_by, (extract(epoch FROM review.reviewed_at) * 1000)::bigint::text AS reviewed_at_ms, review.note AS review_note
+       FROM access_log
        CROSS JOIN LATERAL unnest(person_ids) WITH ORDINALITY AS look(person_id, n)
+       LEFT JOIN access_review review ON review.entry_seq = access_log.seq
        ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY access_log.at DESC, access_log.seq DESC, look.n LIMIT $${params.length}`;
-    return this.read<DbRow & { person_id: string }>(sql, params).then((rows) =>
+    return this.read<DbRow & { person_id: string; reviewed_by: string | null; reviewed_at_ms: string | null; review_note: string | null }>(sql, params).then((rows) =>
       rows.map((row) => {
         const { personIds: _all, ...look } = toRow(row);
-        return { ...look, personId: row.person_id };
+        const review = row.reviewed_by === null ? null : { reviewedBy: row.reviewed_by, reviewedAt: new Date(Number(row.reviewed_at_ms)), note: row.review_note ?? "" };
+        return { ...look, extraordinary: row.extraordinary, personId: row.person_id, review };
       }),
     );
   }
@@ -396,7 +455,7 @@ interface Statement {
 export function looks(records: readonly AccessLogRecord[]): AccessLook[] {
   const byKey = new Map<string, AccessLook>();
   for (const { personId, ...look } of records) {
-    const key = JSON.stringify([look.requestId, look.actorId, look.actorService, look.categories, look.caseId, look.decision, look.reason, look.basis]);
+    const key = JSON.stringify([look.requestId, look.actorId, look.actorService, look.categories, look.caseId, look.decision, look.reason, look.basis, look.extraordinary === true]);
     const same = byKey.get(key);
     if (same) same.personIds.push(personId);
     else byKey.set(key, { ...look, personIds: [personId] });
@@ -414,7 +473,7 @@ function insertText(rows: number): string {
   const tuples: string[] = [];
   for (let row = 0; row < rows; row++) tuples.push(`(${COLUMN_TYPES.map((type, i) => `$${row * COLUMN_TYPES.length + i + 1}::${type}`).join(", ")})`);
   return `INSERT INTO access_log (at, request_id, actor_id, actor_service, person_ids, categories, case_id,
-            decision, reason, basis, prev_hash, hash)
+            decision, reason, basis, prev_hash, hash, extraordinary)
           SELECT * FROM (VALUES ${tuples.join(", ")}) AS v
           WHERE (SELECT pg_try_advisory_xact_lock($${rows * COLUMN_TYPES.length + 1}))`;
 }
@@ -432,7 +491,7 @@ function chained(records: AccessLogRecord[], prevHash: string, at: Date, prepare
     const slice = rows.slice(start, start + ROWS_PER_STATEMENT);
     for (const r of slice) {
       const hash = entryHash(prevHash, at, r);
-      values.push(iso, r.requestId, r.actorId, r.actorService, r.personIds, r.categories, r.caseId, r.decision, r.reason, r.basis, prevHash, hash);
+      values.push(iso, r.requestId, r.actorId, r.actorService, r.personIds, r.categories, r.caseId, r.decision, r.reason, r.basis, prevHash, hash, r.extraordinary === true);
       prevHash = hash;
     }
     values.push(APPEND_LOCK_KEY);

@@ -4,12 +4,13 @@
 import DataLoader from "dataloader";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import type { AccessLogRecord } from "./access-log.ts";
-import { actorOf, type Caller, type HubProcessName, type Purpose } from "./auth/caller.ts";
-import type { ServiceName } from "./catalog.ts";
-import type { DataCategory } from "./categories.ts";
+import { actorOf, isAuditor, isCitizen, type Caller, type HubProcessName, type Purpose } from "./auth/caller.ts";
+import type { FrontDoor, ServiceName } from "./catalog.ts";
+import type { AccessCategory, DataCategory } from "./categories.ts";
 import type { Decision, DecisionQuestion, DecisionRequest, DecisionSource } from "./decisions.ts";
 import { hubError } from "./errors.ts";
-import type { Involvement } from "./views.ts";
+import type { GraphQLError } from "graphql";
+import type { ContactPerson, Involvement } from "./views.ts";
 
 export enum AccessStatus {
   GRANTED = "GRANTED",
@@ -54,6 +55,12 @@ export interface AccessRequestInfo {
   requestId: string;
   /** The consent epoch the request was stamped with; absent or null: decide afresh. */
   consentEpoch?: number | null;
+  /**
+   * The service's front door (the municipality's koordinerende enhet, the
+   * service's reception): the only contact an INVOLVEMENT-only view names;
+   * null for a service with no view of a person.
+   */
+  frontDoor: FrontDoor | null;
 }
 
 /** A view whose data fields are absent unless access was granted. */
@@ -70,8 +77,46 @@ export type ServiceViewData = { [K in keyof Involvement]?: Involvement[K] | null
 export interface ServiceReads<View extends ServiceViewData> {
   /** Everything the view shows; read only when SERVICE_DATA is granted. */
   full(): Promise<View>;
-  /** Only whether the service is involved now and whom to call; read when INVOLVEMENT alone is granted. Keep it cheap. */
+  /**
+   * Whether the service is involved now (and its own contact, which only the
+   * full view shows); read when INVOLVEMENT alone is granted. Keep it cheap.
+   */
   involvement(): Promise<Involvement>;
+}
+
+/**
+ * Refused before any decision is asked (roles apart, purpose required): the
+ * decision logged for every question, and the error the request gets.
+ */
+interface UpFront {
+  decision: Decision;
+  error: () => GraphQLError;
+}
+
+const AUDITORS_AUDIT: UpFront = {
+  decision: { status: "RESTRICTED", reason: "AUDITOR", basis: null },
+  error: () => hubError("FORBIDDEN", "Auditors read the access log (<service>AuditLog, <service>ReviewList); no other personal data is released to the auditor role."),
+};
+
+const PURPOSE_REQUIRED: UpFront = {
+  decision: { status: "RESTRICTED", reason: "NO_PURPOSE", basis: null },
+  error: () =>
+    hubError("PURPOSE_REQUIRED", "Personal data is read within a task: send the header X-Case-Id with the id of the case (or information request) you work in.", {
+      field: "X-Case-Id",
+    }),
+};
+
+/**
+ * The one check of who is refused before anything is decided: an auditor
+ * (roles apart: they audit and do nothing else), and an employee who declares
+ * no case (purpose required: the answer says so instead of a silent null).
+ * A citizen needs no declared case: they see themself and their children.
+ */
+function refusedUpFront(caller: Caller, purpose: Purpose): UpFront | null {
+  if (caller.kind !== "actor") return null;
+  if (isAuditor(caller)) return AUDITORS_AUDIT;
+  if (!isCitizen(caller) && purpose === null) return PURPOSE_REQUIRED;
+  return null;
 }
 
 export const accessLogUnavailable = () =>
@@ -101,7 +146,7 @@ export class AccessGuard {
   private readonly asked = new Map<string, { decided: Promise<Decision>; logged: Promise<Decision> }>();
 
   /** Decides for one person and category of this service and logs the outcome — once per request. */
-  decide(personId: string, category: DataCategory): Promise<Decision> {
+  decide(personId: string, category: AccessCategory): Promise<Decision> {
     return this.decideAll(personId, [category]).then((d) => d[0]!);
   }
 
@@ -111,7 +156,7 @@ export class AccessGuard {
    * and basis) share one log entry that names them all. Resolves once the
    * entries are written.
    */
-  decideAll(personId: string, categories: readonly DataCategory[]): Promise<Decision[]> {
+  decideAll(personId: string, categories: readonly AccessCategory[]): Promise<Decision[]> {
     return this.decideAndLog(personId, categories).logged;
   }
 
@@ -121,20 +166,25 @@ export class AccessGuard {
    * entry is being written, but releases nothing before `logged`: a failed
    * write still withholds the data, and the read no longer waits for the write.
    */
-  private decideAndLog(personId: string, categories: readonly DataCategory[]): { decided: Promise<Decision[]>; logged: Promise<Decision[]> } {
-    const keyOf = (category: DataCategory) => `${personId}\u0000${category}`;
+  private decideAndLog(personId: string, categories: readonly AccessCategory[]): { decided: Promise<Decision[]>; logged: Promise<Decision[]> } {
+    const keyOf = (category: AccessCategory) => `${personId}\u0000${category}`;
     const pending = categories.filter((c) => !this.asked.has(keyOf(c)));
     if (pending.length > 0) {
-      const decided = Promise.all(pending.map((category) => this.decisions.load({ personId, service: this.info.service, category })));
+      const upFront = refusedUpFront(this.info.caller, this.info.purpose);
+      const decided = upFront
+        ? Promise.resolve(pending.map(() => upFront.decision))
+        : Promise.all(pending.map((category) => this.decisions.load({ personId, service: this.info.service, category })));
       const logged = decided.then(async (decisions) => {
-        const alike = new Map<string, { decision: Decision; categories: DataCategory[] }>();
+        const alike = new Map<string, { decision: Decision; categories: AccessCategory[] }>();
         decisions.forEach((decision, i) => {
-          const outcome = `${decision.status}\u0000${decision.reason}\u0000${decision.basis ?? ""}`;
+          const outcome = `${decision.status}\u0000${decision.reason}\u0000${decision.basis ?? ""}\u0000${decision.extraordinary === true}`;
           const group = alike.get(outcome) ?? { decision, categories: [] };
           group.categories.push(pending[i]!);
           alike.set(outcome, group);
         });
         await Promise.all([...alike.values()].map((g) => this.record(personId, g.categories, g.decision)));
+        // Logged, then refused with an error that says why (nothing was asked, nothing is released).
+        if (upFront) throw upFront.error();
         return decisions;
       });
       pending.forEach((category, i) => this.asked.set(keyOf(category), { decided: handled(decided.then((d) => d[i]!)), logged: handled(logged.then((d) => d[i]!)) }));
@@ -158,12 +208,17 @@ export class AccessGuard {
     return allowed;
   }
 
-  /** Logs a decision a service made itself from its own data (e.g. case membership in samhandling). */
-  async recordLocal(personIds: readonly string[], category: DataCategory, decision: Decision): Promise<void> {
-    await Promise.all(personIds.map((id) => this.record(id, [category], decision)));
+  /**
+   * Logs a decision a service made itself from its own data (e.g. case
+   * membership in samhandling). `caseId`: the case (or information request)
+   * whose data it released, when that is not simply the declared one — the log
+   * names the case whose data left, so an audit of that case finds it.
+   */
+  async recordLocal(personIds: readonly string[], category: AccessCategory, decision: Decision, caseId?: string | null): Promise<void> {
+    await Promise.all(personIds.map((id) => this.record(id, [category], decision, caseId)));
   }
 
-  private async record(personId: string, categories: DataCategory[], decision: Decision): Promise<Decision> {
+  private async record(personId: string, categories: AccessCategory[], decision: Decision, caseId?: string | null): Promise<Decision> {
     const { actorId, actorService } = actorOf(this.info.caller);
     try {
       await this.recorder.append([
@@ -173,10 +228,11 @@ export class AccessGuard {
           actorService,
           personId,
           categories,
-          caseId: this.info.purpose?.caseId ?? null,
+          caseId: caseId === undefined ? (this.info.purpose?.caseId ?? null) : caseId,
           decision: decision.status,
           reason: decision.reason,
           basis: decision.basis,
+          ...(decision.extraordinary ? { extraordinary: true } : {}),
         },
       ]);
     } catch {
@@ -216,8 +272,9 @@ export class AccessGuard {
       return { access: accessOf(AccessStatus.RESTRICTED, data) } as Guarded<View>;
     }
     const fact = await afterLogging(reads.involvement(), logged);
-    // A contact is whom to call about an involvement now: none when the service is not involved (an old contact would tell history).
-    const layer: Required<ServiceViewData> = { involved: fact.involved, contact: fact.involved ? fact.contact : null };
+    // The contact is the service's front door, never the clinician, unit or kind of help the service's own contact would tell;
+    // and only while the service is involved (a contact then would tell history).
+    const layer: Required<ServiceViewData> = { involved: fact.involved, contact: fact.involved && this.info.frontDoor ? frontDoor(this.info.frontDoor) : null };
     return { ...layer, access: accessOf(AccessStatus.INVOLVEMENT_ONLY, involvement) } as Guarded<View>;
   }
 
@@ -254,6 +311,11 @@ async function afterLogging<T>(read: Promise<T>, logged: Promise<unknown>): Prom
 function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
+}
+
+/** The front door as a view's contact: a reception, not a person. */
+function frontDoor(door: FrontDoor): ContactPerson {
+  return { name: door.name, role: "kontaktpunkt", phone: door.phone };
 }
 
 /** The decision as the view shows it. */

@@ -15,6 +15,12 @@ export interface Bilingual {
   readonly nb: string;
 }
 
+/** Where an INVOLVEMENT-only view points: a reception or the koordinerende enhet, with a phone number. */
+export interface FrontDoor {
+  readonly name: string;
+  readonly phone: string;
+}
+
 export interface ServiceEntry {
   /** Lower case, one word: its folders (services/<name>/, prisma/<name>/), its database (hub_<name>), a token's `service` claim. */
   readonly name: string;
@@ -35,7 +41,7 @@ export interface ServiceEntry {
    * koordinerende enhet — never the clinician or the unit, which would tell
    * what kind of help it is. A municipality configures its own.
    */
-  readonly frontDoor?: { readonly name: string; readonly phone: string };
+  readonly frontDoor?: FrontDoor;
 }
 
 /**

@@ -9,3 +9,10 @@ export const CATEGORY_DESCRIPTIONS: Record<DataCategory, string> = {
   IDENTITY: "Name, birth date and household, held by registry.",
   CASE: "A coordination case the person is a subject of: its members, meetings and plan (samhandling).",
 };
+
+/**
+ * What a look at personal data can be about, as the access log names it: the
+ * data categories a consent covers, and a person's access log itself (innsyn,
+ * and the auditors' reads of it), which no consent covers.
+ */
+export type AccessCategory = DataCategory | "ACCESS_LOG";

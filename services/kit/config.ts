@@ -1,9 +1,10 @@
 // The settings of every subgraph process, and those the gateway and the
 // command-line scripts share with it: declared once here (services/kit/env.ts
 // says how), read and validated once when a process starts.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_GATEWAY_PORT, identityPort, SERVICE_NAMES, subgraphPort, type ServiceName } from "./catalog.ts";
+import { DEFAULT_GATEWAY_PORT, identityPort, SERVICE_NAMES, serviceEntry, subgraphPort, type FrontDoor, type ServiceName } from "./catalog.ts";
 import {
   boolean,
   computed,
@@ -27,7 +28,18 @@ import {
   type Get,
 } from "./env.ts";
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * The project's folder: the nearest one above this module holding the hub's
+ * package.json. Found, not counted up to, because `npm start` runs the
+ * processes from bundles under node_modules/.cache (scripts/lib/compile.ts).
+ */
+export const ROOT_DIR = (() => {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string }).name === "samhandling-hub") return dir;
+    if (path.dirname(dir) === dir) throw new Error("The hub's package.json was not found above services/kit/config.ts.");
+  }
+})();
 
 // --- shared by the subgraphs, the gateway and the scripts -------------------
 
@@ -56,7 +68,12 @@ export const REDIS_URL = optional("REDIS_URL", url(["redis", "rediss"]), {
 export const HUB_SIGNING_SECRET = optional("HUB_SIGNING_SECRET", text(), {
   secret: true,
   shownDefault: "generated under `DATA_DIR`; required in production",
-  description: "The HMAC key that signs every request to a subgraph; the same in every process.",
+  description: "The HMAC key of the gateway → subgraph hop: the gateway signs every subgraph call with it, every subgraph checks it (and samhandling signs its consent-epoch pushes to the gateway with it).",
+});
+const HUB_INTERNAL_SIGNING_SECRET = optional("HUB_INTERNAL_SIGNING_SECRET", text(), {
+  secret: true,
+  shownDefault: "generated under `DATA_DIR`; required in production",
+  description: "The HMAC key of the subgraph → subgraph hop (consent decisions, person facts): subgraphs only, never the gateway, and not `HUB_SIGNING_SECRET`, so a call signed for one hop is refused on the other.",
 });
 export const IDENTITY_ISSUER = computed("IDENTITY_ISSUER", url(["http", "https"]), {
   shownDefault: "`http://localhost:<GATEWAY_PORT + 100>`",
@@ -79,6 +96,20 @@ export const SHUTDOWN_TIMEOUT_MS = setting("SHUTDOWN_TIMEOUT_MS", duration(), {
   default: 15_000,
   description: "How long requests in flight may take to finish after SIGTERM (keep it above the upstream timeout).",
 });
+const HTTP_HEADERS_TIMEOUT_MS = setting("HTTP_HEADERS_TIMEOUT_MS", duration({ min: 1 }), {
+  default: 10_000,
+  description: "How long a client may take to send a request's headers (Node's default: 60 s); a slower one gets 408 and its connection closed.",
+});
+const HTTP_REQUEST_TIMEOUT_MS = setting("HTTP_REQUEST_TIMEOUT_MS", duration({ min: 1 }), {
+  default: 20_000,
+  description: "How long a client may take to send a whole request, headers and body (Node's default: 300 s); at least `HTTP_HEADERS_TIMEOUT_MS`. A slower one gets 408 and its connection closed.",
+});
+const HTTP_KEEP_ALIVE_TIMEOUT_MS = setting("HTTP_KEEP_ALIVE_TIMEOUT_MS", duration({ min: 1 }), {
+  default: 65_000,
+  description: "How long an idle kept-alive connection stays open for its next request (Node's default: 5 s); above a load balancer's idle timeout (often 60 s), so that the balancer closes first.",
+});
+/** Every process's HTTP server reads these (kit/http-server.ts). */
+export const HTTP_TIMEOUTS = [HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS];
 
 // --- subgraphs only ---------------------------------------------------------
 
@@ -114,6 +145,19 @@ const HUB_BENCH_RULES_OFF = setting("HUB_BENCH_RULES_OFF", switchedOnBy1(), {
   description: "Benchmarks only: every decision granted, nothing written to the access log. Refused in production unless `BENCH=1`.",
 });
 const BENCH = setting("BENCH", switchedOnBy1(), { default: false, shownDefault: "`0`", description: "Says a production-mode process is a benchmark's." });
+const FRONT_DOOR_NAME = perService("FRONT_DOOR_NAME_", text(), {
+  shownDefault: "the service's `frontDoor` in the catalog (the demo municipality's)",
+  description:
+    "The contact an INVOLVEMENT-only view names for that service: its front door (the municipality's koordinerende enhet, the service's reception), never a clinician or unit.",
+});
+const FRONT_DOOR_PHONE = perService("FRONT_DOOR_PHONE_", text(), {
+  shownDefault: "the service's `frontDoor` in the catalog (the demo municipality's)",
+  description: "The front door's telephone number (see `FRONT_DOOR_NAME_<SERVICE>`).",
+});
+const INFORMATION_REQUEST_DAYS = setting("INFORMATION_REQUEST_DAYS", wholeNumber({ min: 1, max: 365 }), {
+  default: 30,
+  description: "samhandling: how many days barnevern's information request (barnevernsloven § 13-2) releases the asked services' data; then it closes by itself.",
+});
 
 /** What every subgraph process reads, in the order docs/configuration.md lists it. */
 export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
@@ -128,22 +172,29 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   DATABASE_POOL_SIZE,
   REDIS_URL,
   HUB_SIGNING_SECRET,
+  HUB_INTERNAL_SIGNING_SECRET,
   SUBGRAPH_URL,
   GATEWAY_URLS,
   SEED_DEMO,
   SEED_SYNTHETIC_FAMILIES,
   SEED_SYNTHETIC_SEED,
   MAX_BODY_BYTES,
+  ...HTTP_TIMEOUTS,
   SHUTDOWN_TIMEOUT_MS,
   HUB_BENCH_RULES_OFF,
   BENCH,
+  INFORMATION_REQUEST_DAYS,
+  FRONT_DOOR_NAME,
+  FRONT_DOOR_PHONE,
 ].map((s) => s.declaration);
 
 // --- readers the config modules share ----------------------------------------
 
-/** The shared secret as set (empty = unset); auth/secrets.ts fills in development's. */
+/** The shared secrets as set (empty = unset); auth/secrets.ts fills in development's. */
 export interface SecretsFromEnv {
   signingSecret: string | undefined;
+  /** Subgraphs only. */
+  internalSigningSecret?: string | undefined;
 }
 
 export const isProductionIn = (get: Get): boolean => get(NODE_ENV) === "production";
@@ -153,6 +204,29 @@ export function secretsFrom(get: Get, production: boolean): SecretsFromEnv {
   const secrets = { signingSecret: get(HUB_SIGNING_SECRET) };
   if (production && !secrets.signingSecret) get.problem("HUB_SIGNING_SECRET is not set; production refuses to start without it.");
   return secrets;
+}
+
+/** A subgraph's secrets: the gateway hop's and the internal hop's, which production requires and keeps apart. */
+function subgraphSecretsFrom(get: Get, production: boolean): SecretsFromEnv {
+  const secrets = { ...secretsFrom(get, production), internalSigningSecret: get(HUB_INTERNAL_SIGNING_SECRET) };
+  if (production && !secrets.internalSigningSecret) get.problem("HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it.");
+  if (secrets.internalSigningSecret && secrets.internalSigningSecret === secrets.signingSecret) {
+    get.problem("HUB_INTERNAL_SIGNING_SECRET must differ from HUB_SIGNING_SECRET: one key for both hops would let a call signed for one be sent on the other.");
+  }
+  return secrets;
+}
+
+/** How long a process's HTTP server waits for a client (kit/http-server.ts). */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+export function httpTimeoutsIn(get: Get): HttpTimeouts {
+  const timeouts = { headersMs: get(HTTP_HEADERS_TIMEOUT_MS), requestMs: get(HTTP_REQUEST_TIMEOUT_MS), keepAliveMs: get(HTTP_KEEP_ALIVE_TIMEOUT_MS) };
+  if (timeouts.headersMs > timeouts.requestMs) get.problem("HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS: the headers are part of the request.");
+  return timeouts;
 }
 
 /** PostgreSQL for one service (DATABASE_URL_<SERVICE>, else the template), or undefined for embedded PGlite. */
@@ -199,9 +273,27 @@ export interface SubgraphConfig extends DatabaseConfig {
   syntheticFamilies: number;
   syntheticSeed: number;
   maxBodyBytes: number;
+  httpTimeouts: HttpTimeouts;
   shutdownTimeoutMs: number;
   /** Benchmarks only (kit/bench-switch.ts). */
   benchRulesOff: boolean;
+  /** samhandling: the period of an information request, in days. */
+  informationRequestDays: number;
+  /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
+  frontDoor: FrontDoor | null;
+}
+
+/** The catalog's front door of the service, or the municipality's own from FRONT_DOOR_NAME_/FRONT_DOOR_PHONE_<SERVICE>. */
+function frontDoorIn(get: Get, service: ServiceName): FrontDoor | null {
+  const fromCatalog = serviceEntry(service).frontDoor;
+  const name = get(FRONT_DOOR_NAME.for(service), fromCatalog?.name ?? "");
+  const phone = get(FRONT_DOOR_PHONE.for(service), fromCatalog?.phone ?? "");
+  if (name === "" && phone === "") return null;
+  if (name === "" || phone === "") {
+    const which = service.toUpperCase();
+    get.problem(`FRONT_DOOR_NAME_${which} and FRONT_DOOR_PHONE_${which} go together: ${service} has no front door in the catalog, so set both.`);
+  }
+  return { name, phone };
 }
 
 /** Every setting of one subgraph process, validated; a ConfigError names each bad one. */
@@ -223,7 +315,7 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       databaseUrl: databaseUrlIn(get, service),
       databasePoolSize: get(DATABASE_POOL_SIZE),
       dataDir: path.join(get(DATA_DIR), service),
-      secrets: secretsFrom(get, production),
+      secrets: subgraphSecretsFrom(get, production),
       redisUrl: get(REDIS_URL),
       gatewayUrls: get(GATEWAY_URLS, [`http://127.0.0.1:${gatewayPort}`]),
       subgraphUrls: subgraphUrlsIn(get, gatewayPort),
@@ -231,8 +323,11 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       syntheticFamilies: get(SEED_SYNTHETIC_FAMILIES),
       syntheticSeed: get(SEED_SYNTHETIC_SEED),
       maxBodyBytes: get(MAX_BODY_BYTES),
+      httpTimeouts: httpTimeoutsIn(get),
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
       benchRulesOff,
+      informationRequestDays: get(INFORMATION_REQUEST_DAYS),
+      frontDoor: frontDoorIn(get, service),
     };
   });
 }

@@ -17,7 +17,7 @@
 //   change only once the gateway has taken the new epoch or the lease of every
 //   push sent before has run out. (Leases are on the wall clock the processes
 //   share: one host, which is what "without Redis" supports.)
-import { Redis } from "ioredis";
+import { failFastRedis } from "./redis.ts";
 import type { ServiceName } from "./catalog.ts";
 import { HUB_EXTENSION, signRequest, signatureProblem, type HubExtension } from "./auth/signing.ts";
 import type { RefusalCode } from "./error-codes.ts";
@@ -56,11 +56,8 @@ return tostring(v)`;
 
 /** The shared counter in Redis. Unreachable Redis → null (every subgraph then decides afresh). */
 export function redisEpoch(url: string): EpochAuthority {
-  // Fail fast while Redis is down instead of queueing commands: callers fall back at once.
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true });
+  const redis = failFastRedis(url, { autoPipelining: true });
   const outage = outageLog("consent-epoch", "Redis unavailable; requests go out without a consent epoch, so every decision is made afresh", "Redis available again; decisions are cached");
-  // ioredis emits every failed reconnect; the outage log already says it once.
-  redis.on("error", () => undefined);
   const read = async (): Promise<number> => {
     const value = await redis.get(CONSENT_EPOCH_KEY);
     if (value !== null) return Number(value);

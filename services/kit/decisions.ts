@@ -3,19 +3,19 @@
 // process under the consent epoch. Any failure answers RESTRICTED — never granted.
 import type { Caller, Purpose } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
-import type { DataCategory } from "./categories.ts";
+import type { AccessCategory } from "./categories.ts";
 import type { InternalClient } from "./internal.ts";
 import { outageLog } from "./log.ts";
 
 export interface DecisionQuestion {
   personId: string;
   service: ServiceName;
-  category: DataCategory;
+  category: AccessCategory;
 }
 
 export interface Decision {
   status: "GRANTED" | "RESTRICTED";
-  /** Stable code: CONSENT, OWN_SERVICE, SELF, CASE_MEMBERSHIP, INFORMATION_DUTY, NO_CONSENT, NOT_A_MEMBER, … */
+  /** Stable code: CONSENT, OWN_SERVICE, SELF, CASE_MEMBERSHIP, INFORMATION_REQUEST, NO_CONSENT, NOT_A_MEMBER, … */
   reason: string;
   /** The consent id or legal basis that decided it. */
   basis: string | null;
@@ -25,6 +25,18 @@ export interface Decision {
    * must not keep the answer past it. Absent: only a recorded change can.
    */
   validUntil?: string | null;
+  /**
+   * Granted on an extraordinary basis (barnevern's information request under
+   * barnevernsloven § 13-2): the release is flagged in the access log and
+   * lands on the releasing service's auditors' review list.
+   */
+  extraordinary?: boolean | null;
+  /**
+   * For a guardian's innsyn (category ACCESS_LOG): the information requests
+   * still open about the child, whose releases are withheld from the guardian
+   * until they close. Absent: nothing withheld.
+   */
+  withhold?: string[] | null;
 }
 
 /** The request decisions are asked for: who asks, for which purpose, under which consent epoch. */
@@ -54,7 +66,7 @@ export function decisionActor(caller: Caller): Record<string, unknown> | null {
 }
 
 export const DECIDE_QUERY = `query Decide($actor: DecisionActorInput, $caseId: ID, $questions: [DecisionQuestionInput!]!) {
-  _decide(actor: $actor, caseId: $caseId, questions: $questions) { status reason basis validUntil }
+  _decide(actor: $actor, caseId: $caseId, questions: $questions) { status reason basis validUntil extraordinary withhold }
 }`;
 
 /** Asks samhandling over a signed internal call. */

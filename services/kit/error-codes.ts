@@ -27,8 +27,8 @@ export const ERROR_CODES = {
   },
   INVALID_UTF8: {
     status: 400,
-    meaning: "The request body is not valid UTF-8, so it would be stored garbled.",
-    action: "Encode the JSON body as UTF-8.",
+    meaning: "The request body is not valid UTF-8, or a JSON string in it escapes half of a UTF-16 surrogate pair (`\\ud800` alone), so it would be stored garbled (as U+FFFD).",
+    action: "Encode the JSON body as UTF-8, and escape characters outside the Basic Multilingual Plane as a whole pair (or not at all).",
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
@@ -55,7 +55,7 @@ export const ERROR_CODES = {
   BAD_REQUEST: {
     status: 400,
     from: "GraphQL Yoga, Hive Gateway",
-    meaning: "A request that is not a GraphQL request: an unexpected parameter, a body that is not one request object. 405 for a method other than GET and POST, or a mutation sent by GET.",
+    meaning: "A request that is not a GraphQL request: an unexpected parameter, a body that is not one request object, a batch with an item that is not one. 405 for a method other than GET and POST, or a mutation sent by GET.",
     action: "Send one GraphQL request as a JSON object by POST; the message says what is wrong.",
   },
   // --- the document -------------------------------------------------------
@@ -68,7 +68,7 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: {
     status: 400,
     from: "GraphQL Yoga (graphql-js)",
-    meaning: "The document does not fit the schema (`schema/public.graphql`): an unknown field, a wrong argument, introspection in production. (200 instead of 400 when the request's `Accept` lists only `application/json`.)",
+    meaning: "The document does not fit the schema (`schema/public.graphql`): an unknown field, a wrong argument, an operation type the API does not have (it has no subscriptions), introspection in production. (200 instead of 400 when the request's `Accept` lists only `application/json`.)",
     action: "Fix the document against the public schema.",
   },
   OPERATION_RESOLUTION_FAILURE: {
@@ -95,10 +95,14 @@ export const ERROR_CODES = {
     meaning: "The document has more tokens than `MAX_TOKENS`.",
     action: "Send a shorter document (or a trusted document by `documentId`).",
   },
+  SELECTION_TOO_LARGE: {
+    status: 400,
+    meaning: "The document selects more fields than `MAX_SELECTIONS` once every fragment spread is expanded where it is used (a few fragments that each spread the next twice select millions). Checked before the query is planned.",
+    action: "Spread fragments where they are needed only, or split the query.",
+  },
   COST_ESTIMATED_TOO_EXPENSIVE: {
-    field: true,
-    from: "Hive Gateway (demand control)",
-    meaning: "The operation's estimated cost is over `MAX_COST` (development; production runs only trusted documents, checked when they are built).",
+    status: 400,
+    meaning: "The operation's estimated cost is over `MAX_COST`: 1 per object field, times `COST_LIST_SIZE` for each list around it, +10 for a mutation. The same rule prices trusted documents when `npm run documents` builds them; production runs only those.",
     action: "Ask for fewer fields inside lists, or split the query.",
   },
   PERSISTED_DOCUMENT_REQUIRED: {
@@ -117,6 +121,11 @@ export const ERROR_CODES = {
     status: 503,
     meaning: "The id is not in the gateway's manifest, and the trusted documents published to Redis cannot be read right now.",
     action: "Try again shortly; the manifest's documents keep running.",
+  },
+  REQUEST_DEADLINE_EXCEEDED: {
+    status: 503,
+    meaning: "Planning and running the request took longer than `REQUEST_DEADLINE_MS`; the gateway stopped its work on it (and its calls to the services).",
+    action: "Try again; if it keeps happening, ask for less in one request.",
   },
   // --- who asks -----------------------------------------------------------
   UNAUTHENTICATED: {
@@ -150,6 +159,16 @@ export const ERROR_CODES = {
     meaning: "A subgraph was called with a signature too old to accept.",
     action: "Send the query to the gateway; operators: check the processes' clocks.",
   },
+  REPLAYED_SIGNATURE: {
+    status: 401,
+    meaning: "A subgraph was called with a signed request it has already answered (the same nonce within the signature's lifetime): a captured request sent again.",
+    action: "Send the query to the gateway, which signs each call afresh.",
+  },
+  MISDIRECTED_SIGNATURE: {
+    status: 401,
+    meaning: "A subgraph was called with a request signed for another subgraph.",
+    action: "Send the query to the gateway; operators: check that `SUBGRAPH_URL_<SERVICE>` points each service at itself.",
+  },
   METHOD_NOT_ALLOWED: {
     status: 405,
     meaning: "A subgraph was called with another method than POST.",
@@ -180,6 +199,11 @@ export const ERROR_CODES = {
     meaning: "The change conflicts with the present state: a closed case, a consent already withdrawn, a second open handover.",
     action: "Reload, see what changed, and decide again; sending it again unchanged fails again.",
   },
+  UNKNOWN_EMPLOYEE: {
+    field: true,
+    meaning: "The actor id names no active employee in the employee directory: never signed in, not registered, or deactivated — alike on purpose.",
+    action: "Check the actor id; the employee appears at their first sign-in, or their service's administrator registers or reactivates them.",
+  },
   NOT_COMPETENT: {
     field: true,
     meaning: "The person giving or refusing a consent may not do so for this subject (age, parental responsibility).",
@@ -200,6 +224,11 @@ export const ERROR_CODES = {
     meaning: "The request declares another case (header `X-Case-Id`), or none, than the case it reads or changes.",
     action: "Send the header `X-Case-Id` with the id the message names (`openCase` goes without it).",
   },
+  PURPOSE_REQUIRED: {
+    field: true,
+    meaning: "An employee asked for personal data without declaring the task it is for (header `X-Case-Id`). The refusal is logged; nothing was released.",
+    action: "Send the header `X-Case-Id` with the id of the case (or barnevern's information request) you work in. A citizen needs none for themself and their children.",
+  },
   CACHE_INVALIDATION_FAILED: {
     field: true,
     meaning: "The other services could not be told to decide access afresh after a change. With `saved: false` nothing was saved; with `saved: true` the change is saved and its ids are in the extensions.",
@@ -209,6 +238,11 @@ export const ERROR_CODES = {
     field: true,
     meaning: "The access log could not be written, so the data was withheld.",
     action: "Try again shortly.",
+  },
+  SUBGRAPH_ERROR: {
+    field: true,
+    meaning: "A service answered with an error of its own that carries no code; `serviceName` names it, its text stays in that service. The rest of the answer is complete.",
+    action: "Try again; if it persists, report the time and the `x-hub-request-id` response header to the operators.",
   },
   SERVICE_UNAVAILABLE: {
     field: true,

@@ -19,7 +19,7 @@ export interface IncomingGraphQL {
 export interface HttpHandlers<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Refuses a request that does not come from the hub itself: a stable code and a message, or null. */
-  verify(body: Record<string, unknown>): { code: RefusalCode; message: string } | null;
+  verify(body: Record<string, unknown>): Promise<{ code: RefusalCode; message: string } | null>;
   /** The largest request body accepted (MAX_BODY_BYTES). */
   maxBodyBytes: number;
   context(request: IncomingGraphQL): Promise<Context>;
@@ -140,7 +140,7 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
       if (body === null || typeof body !== "object" || Array.isArray(body)) {
         throw new HttpError("BAD_REQUEST", "Send one GraphQL request as a JSON object with content-type application/json.");
       }
-      const refusal = handlers.verify(body as Record<string, unknown>);
+      const refusal = await handlers.verify(body as Record<string, unknown>);
       if (refusal) throw new HttpError(refusal.code, refusal.message);
       // The id the gateway signed is the one its answer header, the access log and the other services carry.
       requestId = signedRequestId(body as Record<string, unknown>) ?? requestId;

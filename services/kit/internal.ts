@@ -4,7 +4,7 @@
 // callee sees a "service" caller.
 import { randomUUID } from "node:crypto";
 import type { ServiceName } from "./catalog.ts";
-import { HUB_EXTENSION, signRequest, type HubExtension } from "./auth/signing.ts";
+import { HUB_EXTENSION, newNonce, signRequest, type HubExtension } from "./auth/signing.ts";
 import type { HubProcessName } from "./auth/caller.ts";
 
 export class InternalCallError extends Error {
@@ -24,12 +24,17 @@ export interface InternalClient {
   query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, onBehalfOf?: OnBehalfOf): Promise<Data>;
 }
 
-/** `urls`: where each subgraph answers (the process's config, SUBGRAPH_URL_<SERVICE>). */
+/**
+ * `secret`: the key of the hop the caller is on — a subgraph's is the internal
+ * one (HUB_INTERNAL_SIGNING_SECRET), the gateway's its own (HUB_SIGNING_SECRET;
+ * the gateway never holds the internal key). `urls`: where each subgraph
+ * answers (the process's config, SUBGRAPH_URL_<SERVICE>).
+ */
 export function internalClient(self: HubProcessName, secret: string, urls: Record<ServiceName, string>, timeoutMs = 5_000): InternalClient {
   return {
     async query<Data>(target: ServiceName, query: string, variables: Record<string, unknown>, onBehalfOf: OnBehalfOf = {}): Promise<Data> {
       const requestId = onBehalfOf.requestId ?? randomUUID();
-      const hub: HubExtension = { purpose: null, requestId, issuedAt: Date.now(), service: self, consentEpoch: onBehalfOf.consentEpoch ?? null };
+      const hub: HubExtension = { purpose: null, requestId, issuedAt: Date.now(), target, nonce: newNonce(), service: self, consentEpoch: onBehalfOf.consentEpoch ?? null };
       const body = signRequest({ query, variables, extensions: { [HUB_EXTENSION]: hub } }, secret);
       let response: Response;
       try {

@@ -36,7 +36,26 @@ export function onShutdown(stop: (reason: string) => Promise<void> | void, optio
       setImmediate(() => process.removeListener(event as NodeJS.Signals, listener));
     });
   }
-  if (process.send) process.on("disconnect", () => void stop("parent exited"));
+  if (process.send) {
+    // A launcher that went away while this process was still starting: its channel is already closed.
+    if (!process.connected) void stop("parent exited");
+    else process.on("disconnect", () => void stop("parent exited"));
+  }
+}
+
+/** A step of a process's start-up, as the launcher shows it (scripts/lib/federation.ts). */
+export interface StartupStep {
+  startup: string;
+}
+
+/**
+ * Tells the launcher that started this process (over the IPC channel it
+ * opens) which start-up step is done, so that `npm start` shows progress per
+ * process and knows it is still working. Without a launcher (a container),
+ * nothing: the log says when the process is ready.
+ */
+export function reportStartup(step: string): void {
+  if (process.send && process.connected) process.send({ startup: step } satisfies StartupStep);
 }
 
 export interface DrainPaths {

@@ -1,7 +1,6 @@
 // The running subgraph process: database and migrations, the seed it is handed,
 // federated schema, request verification, the access guard, HTTP and
 // graceful shutdown.
-import http from "node:http";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -10,7 +9,9 @@ import { AccessLog, BatchingAccessLog } from "./access-log.ts";
 import { grantEverything, recordNothing } from "./bench-switch.ts";
 import { callerFromClaims } from "./auth/caller.ts";
 import { loadSecrets } from "./auth/secrets.ts";
-import { HUB_EXTENSION, JWT_EXTENSION, signatureProblem, type HubExtension, type SignatureProblem } from "./auth/signing.ts";
+import { HUB_EXTENSION, JWT_EXTENSION, type HubExtension } from "./auth/signing.ts";
+import { LocalNonces, redisNonces } from "./auth/nonces.ts";
+import { requestVerifier, type RequestProblem } from "./auth/verification.ts";
 import { subgraphConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { seedTables } from "./db/seed.ts";
@@ -18,15 +19,18 @@ import { LeadingEpoch, redisEpoch, type EpochAuthority } from "./consent-epoch.t
 import { cachedDecisions, remoteDecisions } from "./decisions.ts";
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
+import { hubHttpServer } from "./http-server.ts";
 import { internalClient } from "./internal.ts";
-import { Drain, onShutdown } from "./lifecycle.ts";
+import { Drain, onShutdown, reportStartup } from "./lifecycle.ts";
 import { configureLogs, createLogger } from "./log.ts";
 import type { Disconnectable, ServerOptions, SubgraphContext, SubgraphDefinition } from "./subgraph.ts";
 
-const SIGNATURE_MESSAGES: Record<SignatureProblem, string> = {
+const SIGNATURE_MESSAGES: Record<RequestProblem, string> = {
   UNSIGNED_REQUEST: "This subgraph answers only requests signed by the hub's gateway. Send your query to the gateway.",
   BAD_SIGNATURE: "The request signature does not match its content. Send your query to the gateway.",
   STALE_SIGNATURE: "The request signature has expired. Send your query to the gateway.",
+  REPLAYED_SIGNATURE: "This signed request has been answered already; a signed request is good once. Send your query to the gateway.",
+  MISDIRECTED_SIGNATURE: "This request is signed for another service. Send your query to the gateway.",
 };
 
 export async function runSubgraph<Client extends Disconnectable, Loaders>(definition: SubgraphDefinition<Client, Loaders>, options: ServerOptions = {}): Promise<void> {
@@ -35,19 +39,26 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   const log = createLogger(definition.service);
   const startedAt = Date.now();
   const secrets = loadSecrets(path.dirname(config.dataDir), config.secrets, config.production);
+  reportStartup("code loaded");
 
   const database = await openDatabase(config);
+  reportStartup(`${database.kind === "pglite" ? "embedded database" : "PostgreSQL"} open, migrations checked`);
   const client = definition.createClient(database.adapter);
   if (config.seedDemo && options.seed) {
     const counts = await seedTables(client, await options.seed(config));
     log.info("demo data seeded", counts);
+    reportStartup("demo data seeded");
   }
 
-  const deps = { internal: internalClient(definition.service, secrets.signingSecret, config.subgraphUrls) };
+  const deps = { internal: internalClient(definition.service, secrets.internalSigningSecret, config.subgraphUrls) };
   // The service that answers decisions (samhandling) is where consents change: it moves the epoch.
   const leads = definition.decisions !== undefined;
   const source = definition.decisions?.(client, deps) ?? remoteDecisions(deps.internal);
   const redisUrl = config.redisUrl;
+  const nonces = redisUrl ? redisNonces(redisUrl) : new LocalNonces();
+  // Shared before the first request is taken (an unreachable Redis: in the process until it is back).
+  const noncesReady = nonces.ready(2_000);
+  const verifyRequest = requestVerifier(definition.service, { gateway: secrets.signingSecret, internal: secrets.internalSigningSecret }, nonces);
   const epoch: EpochAuthority | null = !leads ? null : redisUrl ? redisEpoch(redisUrl) : new LeadingEpoch(secrets.signingSecret, config.gatewayUrls);
   // Benchmarks only (kit/bench-switch.ts): price the rules by switching them off.
   const rulesOff = config.benchRulesOff;
@@ -63,6 +74,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   };
 
   const { schema } = await buildFederatedSchema(definition);
+  reportStartup("schema built");
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
@@ -71,17 +83,18 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  await noncesReady;
 
   let ready = false;
   let requests = 0;
   const drain = new Drain({ readiness: "/readyz", passThrough: ["/healthz", "/metrics"] });
-  const server = http.createServer(
+  const server = hubHttpServer(
     drain.wrap(createRequestListener<SubgraphContext<Loaders>>({
       apollo,
       isReady: () => ready,
       maxBodyBytes: config.maxBodyBytes,
-      verify(body) {
-        const problem = signatureProblem(body, secrets.signingSecret);
+      async verify(body) {
+        const problem = await verifyRequest(body);
         return problem ? { code: problem, message: SIGNATURE_MESSAGES[problem] } : null;
       },
       async context(request: IncomingGraphQL) {
@@ -93,15 +106,17 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
         const purpose = hub.purpose ? { caseId: hub.purpose } : null;
         const requestId = hub.requestId || request.requestId;
         const consentEpoch = typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
+        await definition.onCaller?.(client, caller);
         return {
           requestId,
           caller,
           writes,
           purpose,
           loaders: definition.loaders(client, { ...deps, requestId }),
-          access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch }, decisions, accessLog),
+          access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch, frontDoor: config.frontDoor }, decisions, accessLog),
           accessLog: accessLogReader,
           invalidateDecisions,
+          config,
         };
       },
       metrics: () =>
@@ -126,8 +141,8 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
           "",
         ].join("\n"),
     })),
+    config.httpTimeouts,
   );
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   ready = true;
   log.info("subgraph ready", { port: config.port, database: database.kind, consentEpoch: !leads ? "from the gateway" : redisUrl ? "redis" : "pushed to the gateway", startupMs: Date.now() - startedAt });
@@ -144,6 +159,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     // The access log is written before each answer leaves, so a finished request's entries are already stored.
     await client.$disconnect();
     await epoch?.close();
+    await nonces.close();
     await database.close();
     log.info("stopped", { unfinished });
     process.exit(0);

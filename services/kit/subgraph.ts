@@ -29,6 +29,8 @@ export interface SubgraphContext<Loaders> {
   writes?: WriteService;
   /** After a consent or membership change: makes every instance's next request decide afresh. */
   invalidateDecisions(): Promise<void>;
+  /** This process's settings, read and validated once at start-up. */
+  config: SubgraphConfig;
 }
 
 /** What the kit hands a service to build its loaders and decisions with. */
@@ -47,6 +49,11 @@ export interface SubgraphDefinition<Client, Loaders> {
   loaders(client: Client, deps: SubgraphDeps & { requestId: string }): Loaders;
   /** Its write API (services/kit/writes/): the kinds of records its own systems and staff write. */
   writes?: WriteDefinition<Client>;
+  /**
+   * Awaited before a request's resolvers run, with its verified caller (samhandling:
+   * the employee directory learns who signed in). Must not throw for a caller it has nothing to do with.
+   */
+  onCaller?(client: Client, caller: Caller): Promise<void>;
   /** Only samhandling: answers consent decisions itself instead of asking samhandling. */
   decisions?(client: Client, deps: SubgraphDeps): DecisionSource;
 }

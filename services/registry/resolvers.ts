@@ -110,6 +110,7 @@ export class PersonFactsRow {
 
   @Field(() => [ID], { description: "The households the person lives in (samhandling checks a new case's household against them)." })
   householdIds!: string[];
+
 }
 
 @Directive("@inaccessible")
@@ -124,7 +125,7 @@ export class GuardianFact {
 
 export const COMPETENCE_CHECK_BASIS = "Consent competence rules (birth date, parental responsibility)";
 
-@Resolver()
+@Resolver(() => PersonFactsRow)
 export class PersonFactsResolver {
   @Directive("@inaccessible")
   @Query(() => [PersonFactsRow], { description: "Internal, for samhandling only: birth dates and guardians of the given persons; unknown ids are left out." })
@@ -146,5 +147,11 @@ export class PersonFactsResolver {
         householdIds: h instanceof Error || !h ? [] : h.map((m) => m.familyId),
       }];
     });
+  }
+
+  // Asked only where a guardian's view of their children's consents needs it: the competence facts stay one statement fewer.
+  @FieldResolver(() => [ID], { description: "The children the person holds parental responsibility for (what a guardian sees of a child's consents)." })
+  async wardIds(@Root() row: PersonFactsRow, @Ctx() ctx: Context): Promise<string[]> {
+    return (await ctx.loaders.wardsOfGuardian.load(row.personId)).filter((g) => g.parentalResponsibility).map((g) => g.childId);
   }
 }

@@ -1,5 +1,5 @@
 // samhandling's request context and who is asking, shared by its rooms.
-import { isCitizen, type Caller } from "../kit/auth/caller.ts";
+import { isAuditor, isCitizen, type Caller } from "../kit/auth/caller.ts";
 import { hubError } from "../kit/errors.ts";
 import type { SubgraphContext } from "../kit/subgraph.ts";
 import type { SamhandlingLoaders } from "./data.ts";
@@ -13,6 +13,8 @@ import type { SamhandlingLoaders } from "./data.ts";
  */
 export type Context = SubgraphContext<SamhandlingLoaders> & {
   consentChanged?: () => Promise<void>;
+  /** The cases this request's mutations changed: their answers may show those cases (cases/visibility.ts `requireCaseScope`). */
+  actedOn?: Set<string>;
 };
 
 /** The caller as the request context carries it; a request without one is anonymous (fail closed). */
@@ -22,10 +24,18 @@ export function callerOf(ctx: Context): Caller {
 
 export type Signed = { kind: "employee"; actorId: string; service: string } | { kind: "citizen"; personId: string };
 
-/** Someone signed in as a person: an employee, or a citizen signed in as a registry person. */
+/**
+ * Someone signed in as a person who takes part in cases: an employee, or a
+ * citizen signed in as a registry person. Every case read and change and every
+ * consent goes through here, so this is where auditors are turned away: they
+ * audit the access log and do nothing else (roles apart).
+ */
 export function signedIn(caller: Caller): Signed {
   if (caller.kind === "anonymous") {
     throw hubError("FORBIDDEN", "Sign in first: this request carries no valid sign-in.");
+  }
+  if (isAuditor(caller)) {
+    throw hubError("FORBIDDEN", "Auditors audit the access log (<service>AuditLog, <service>ReviewList) and take no part in cases, consents or the directory.");
   }
   if (caller.kind === "service") {
     throw hubError("FORBIDDEN", "Cases and consents are handled by people, not by internal service calls. Use the consent decision endpoint instead.");

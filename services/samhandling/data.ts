@@ -2,7 +2,8 @@
 // transactions every change runs in.
 import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
-import { PrismaClient, type Consent, type Prisma } from "../../prisma/samhandling/generated/client.ts";
+import { PrismaClient, type Consent, type Employee, type Prisma } from "../../prisma/samhandling/generated/client.ts";
+import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
 import { hubError } from "../kit/errors.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
@@ -11,6 +12,8 @@ export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter })
 export type SamhandlingClient = ReturnType<typeof createClient>;
 
 export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSource) {
+  /** Directory entries by actor id. */
+  const employee = oneByKey((ids) => db.employee.findMany({ where: { actorId: { in: [...ids] } } }), (e: Employee) => e.actorId);
   return {
     case: oneByKey((ids) => db.coordinationCase.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
     casesOfFamily: manyByKey(
@@ -19,10 +22,28 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     ),
     subjectsOfCase: manyByKey((ids) => db.caseSubject.findMany({ where: { caseId: { in: [...ids] } } }), (s) => s.caseId),
     casesOfSubject: manyByKey((ids) => db.caseSubject.findMany({ where: { personId: { in: [...ids] } } }), (s) => s.personId),
+    /**
+     * Members, without those whose employee is inactive in the directory: a deactivation suspends
+     * every membership (nothing shown, nothing counted) until reactivated. One statement still.
+     */
     membersOfCase: manyByKey(
-      (ids) => db.caseMember.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ role: "asc" }, { joinedAt: "asc" }] }),
+      (ids) =>
+        db.caseMember.findMany({
+          where: { caseId: { in: [...ids] }, OR: [{ actorId: null }, { employee: { active: true } }] },
+          orderBy: [{ role: "asc" }, { joinedAt: "asc" }],
+        }),
       (m) => m.caseId,
     ),
+    employee,
+    concern: oneByKey((ids) => db.concern.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
+    concernsOfRegistrant: (actorId: string) => db.concern.findMany({ where: { registeredBy: actorId }, orderBy: [{ registeredAt: "desc" }, { id: "asc" }] }),
+    concerns: { create: (data: Prisma.ConcernUncheckedCreateInput) => db.concern.create({ data }) },
+    /** Information requests with the employees on them. */
+    informationRequest: oneByKey((ids) => db.informationRequest.findMany({ where: { id: { in: [...ids] } }, include: { members: { select: { actorId: true } } } }), (r) => r.id),
+    requestsOfMember: (actorId: string) =>
+      db.informationRequest.findMany({ where: { members: { some: { actorId } } }, orderBy: [{ validFrom: "desc" }, { id: "asc" }] }),
+    informationRequests: requestWrites(db),
+    employeesOfService: (service: ServiceName) => db.employee.findMany({ where: { service }, orderBy: [{ displayName: "asc" }, { actorId: "asc" }] }),
     consent: oneByKey((ids) => db.consent.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
     /** Every consent and refusal recorded in a case, newest first (withdrawn and expired ones included). */
     consentsOfCase: manyByKey(
@@ -41,6 +62,11 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     personFacts: new DataLoader<string, PersonFacts | null>(async (ids) => {
       const found = await facts.load(ids);
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    /** The children a person holds parental responsibility for, from registry. */
+    wards: new DataLoader<string, string[]>(async (ids) => {
+      const found = await facts.wards(ids);
+      return ids.map((id) => found.get(id) ?? []);
     }),
     /** Active memberships of an employee (actor id), for myCases. */
     membershipsOfActor: manyByKey((ids) => db.caseMember.findMany({ where: { actorId: { in: [...ids] }, leftAt: null } }), (m) => m.actorId ?? ""),
@@ -83,6 +109,7 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (m) => m.caseId,
     ),
     write: consentWrites(db),
+    directory: directoryWrites(db, employee),
     /** A handover by id, for finding its case before the case's lock is taken. */
     handoverById: (id: string) => db.handover.findUnique({ where: { id } }),
     meetingById: (id: string) => db.meeting.findUnique({ where: { id } }),
@@ -158,6 +185,16 @@ function consentWrites(db: SamhandlingClient) {
         return tx.consent.create({ data });
       });
     },
+    /** Attests a form once, under the case's lock; null when it was attested or withdrawn meanwhile. */
+    attestConsent(id: string, by: string, at: Date): Promise<Consent | null> {
+      return db.$transaction(async (tx) => {
+        const current = await tx.consent.findUnique({ where: { id }, select: { caseId: true } });
+        if (!current) return null;
+        await lockCase(tx, current.caseId);
+        const { count } = await tx.consent.updateMany({ where: { id, channel: "PAPER_FORM", attestedAt: null, withdrawnAt: null }, data: { attestedAt: at, attestedBy: by } });
+        return count === 1 ? tx.consent.findUnique({ where: { id } }) : null;
+      });
+    },
     /** Sets withdrawnAt/withdrawnBy once; null when the consent was already withdrawn (or is unknown). */
     withdrawConsent(id: string, by: string, at: Date): Promise<Consent | null> {
       return db.$transaction(async (tx) => {
@@ -168,6 +205,35 @@ function consentWrites(db: SamhandlingClient) {
         return count === 1 ? tx.consent.findUnique({ where: { id } }) : null;
       });
     },
+  };
+}
+
+/** Recording and closing information requests. */
+function requestWrites(db: SamhandlingClient) {
+  return {
+    create: (data: Prisma.InformationRequestUncheckedCreateInput, memberActorIds: readonly string[]) =>
+      db.$transaction(async (tx) => {
+        const row = await tx.informationRequest.create({ data });
+        await tx.informationRequestMember.createMany({ data: memberActorIds.map((actorId) => ({ requestId: row.id, actorId })) });
+        return row;
+      }),
+    /** Closes it once; null when it was closed meanwhile. */
+    close: async (id: string, by: string, reason: string, at: Date) => {
+      const { count } = await db.informationRequest.updateMany({ where: { id, closedAt: null }, data: { closedAt: at, closedBy: by, closedReason: reason } });
+      return count === 1 ? db.informationRequest.findUnique({ where: { id } }) : null;
+    },
+  };
+}
+
+/** An administrator's changes to the directory; the rest of the request reads the changed entry. */
+function directoryWrites(db: SamhandlingClient, loader: DataLoader<string, Employee | null>) {
+  const fresh = (row: Employee) => {
+    loader.clear(row.actorId).prime(row.actorId, row);
+    return row;
+  };
+  return {
+    create: async (data: Prisma.EmployeeUncheckedCreateInput) => fresh(await db.employee.create({ data })),
+    update: async (actorId: string, data: Prisma.EmployeeUncheckedUpdateInput) => fresh(await db.employee.update({ where: { actorId }, data })),
   };
 }
 

@@ -11,8 +11,10 @@ import { main, type SubgraphDefinition, type SubgraphDeps } from "../kit/subgrap
 import { demoSeed } from "../../demo/seed.ts";
 import { createClient, samhandlingLoaders, type SamhandlingClient, type SamhandlingLoaders } from "./data.ts";
 import { CaseChangeResolver } from "./cases/changes.ts";
+import { ConcernResolver } from "./cases/concerns.ts";
 import { CaseMemberResolver, CaseResolver, FamilyCasesResolver, PersonCasesResolver } from "./cases/resolvers.ts";
 import { DecisionResolver, localDecisions } from "./consent/decisions.ts";
+import { InformationRequestResolver } from "./consent/information-requests.ts";
 import { registryPersonFacts, type RequestScopedFacts } from "./consent/registry-facts.ts";
 import { ConsentResolver } from "./consent/resolvers.ts";
 import { CaseInvolvementSignalsResolver, InvolvementSignalResolver } from "./consent/involvement-signals.ts";
@@ -20,6 +22,8 @@ import { BatonResolver, CaseBatonResolver } from "./coordination/baton.ts";
 import { CaseLevelResolver } from "./coordination/levels.ts";
 import { CasePlanResolver, FollowUpResolver, GoalResolver, MeetingDecisionResolver, MeetingResolver } from "./coordination/meetings.ts";
 import { CaseStafettloggResolver, StafettloggResolver } from "./coordination/stafettlogg.ts";
+import { recordSignIn } from "./directory/directory.ts";
+import { DirectoryResolver } from "./directory/resolvers.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -37,8 +41,10 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     PersonCasesResolver,
     FamilyCasesResolver,
     CaseChangeResolver,
+    ConcernResolver,
     ConsentResolver,
     DecisionResolver,
+    InformationRequestResolver,
     BatonResolver,
     CaseBatonResolver,
     CaseLevelResolver,
@@ -51,11 +57,13 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     CasePlanResolver,
     InvolvementSignalResolver,
     CaseInvolvementSignalsResolver,
+    DirectoryResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],
   createClient,
   loaders: (db, deps) => samhandlingLoaders(db, factsFor(deps).forRequest(deps.requestId)),
+  onCaller: recordSignIn,
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
 };
 

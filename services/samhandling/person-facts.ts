@@ -21,4 +21,6 @@ export interface PersonFactsSource {
    * Must throw when the registry cannot answer, never answer "unknown".
    */
   load(personIds: readonly string[]): Promise<Map<string, PersonFacts>>;
+  /** The children each person holds parental responsibility for (a guardian's view of their children's consents), in one call. */
+  wards(personIds: readonly string[]): Promise<Map<string, string[]>>;
 }

@@ -44,14 +44,30 @@ describe("a citizen's own access log", () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 
-  it("is null for anyone asking about another person: a parent about their child, a citizen about a stranger, a caseworker about a case subject", async () => {
+  it("is shown to a guardian with parental responsibility for their child under 16 (issue 17)", async () => {
+    // Before issue 17 only auditors could see who looked at a small child's data.
     const childAsked = await gateway<{ person: { id: string; navAccessLog: Entry[] | null } | null }>(
       `query ($id: ID!) { person(id: $id) { id navAccessLog { ${ENTRY} } } }`,
       { id: CHILD },
       await asUser("citizen"),
     );
     expect(childAsked.errors).toBeUndefined();
-    expect(childAsked.data!.person).toEqual({ id: CHILD, navAccessLog: null });
+    expect(childAsked.data!.person!.navAccessLog).toEqual(expect.any(Array));
+    expect(childAsked.data!.person!.navAccessLog!.every((e) => e.personId === CHILD)).toBe(true);
+    // The look itself is logged, as the guardian's innsyn into the child's log.
+    expect(childAsked.data!.person!.navAccessLog).toContainEqual(expect.objectContaining({ actorId: demoUser("citizen")!.claims.sub, categories: ["ACCESS_LOG"], reason: "PARENTAL_RESPONSIBILITY" }));
+  });
+
+  it("is null for anyone else: a parent about their child from 16, a citizen about a stranger, a caseworker about a case subject", async () => {
+    // Emma is 17: from 16 the youth alone sees who looked at her data.
+    const anne = await asUser(demoPersonId("nilsen", "Anne"));
+    const youth = await gateway<{ person: { id: string; navAccessLog: Entry[] | null } | null }>(
+      `query ($id: ID!) { person(id: $id) { id navAccessLog { ${ENTRY} } } }`,
+      { id: demoPersonId("nilsen", "Emma") },
+      anne,
+    );
+    expect(youth.errors).toBeUndefined();
+    expect(youth.data!.person).toEqual({ id: demoPersonId("nilsen", "Emma"), navAccessLog: null });
 
     const stranger = await gateway<{ person: unknown }>(`query ($id: ID!) { person(id: $id) { id navAccessLog { ${ENTRY} } } }`, { id: TOR }, await asUser("citizen"));
     expect(stranger.data!.person).toBeNull();
@@ -85,6 +101,24 @@ describe("a service's audit log", () => {
     const res = await gateway<{ log: Entry[] }>(AUDIT("nav"), { p: SARA, from: startedAt }, await asUser("nav-auditor"));
     expect(res.errors).toBeUndefined();
     expect(res.data!.log).toContainEqual(expect.objectContaining({ actorId: LOOKER, personId: SARA, decision: "GRANTED", reason: "OWN_SERVICE" }));
+  });
+
+  it("logs every audit read itself: who searched whose entries, when — and the person sees it as an audit (issue 17)", async () => {
+    const from = new Date(Date.now() - 1000).toISOString();
+    const searched = await gateway<{ log: Entry[] }>(AUDIT("nav"), { p: SARA, from: startedAt }, await asUser("nav-auditor"));
+    expect(searched.errors).toBeUndefined();
+    // The next read finds the first one among the log's entries about Sara…
+    const again = await gateway<{ log: Entry[] }>(AUDIT("nav"), { p: SARA, from }, await asUser("nav-auditor"));
+    expect(again.data!.log).toContainEqual(expect.objectContaining({ actorId: "nav-auditor-1", actorService: "nav", personId: SARA, categories: ["ACCESS_LOG"], decision: "GRANTED", reason: "AUDIT", caseId: null }));
+    // …and Sara sees it in her own innsyn, as an audit.
+    const mine = await gateway<{ me: { navAccessLog: Entry[] } }>(`{ me { navAccessLog { ${ENTRY} } } }`, {}, await asUser("citizen"));
+    expect(mine.data!.me.navAccessLog.filter((e) => e.at >= from && e.reason === "AUDIT")).toContainEqual(expect.objectContaining({ actorId: "nav-auditor-1", categories: ["ACCESS_LOG"] }));
+    // A search by actor logs every person whose entries it returned.
+    const byActor = await gateway<{ log: Entry[] }>(`query ($a: String, $from: DateTime) { log: navAuditLog(actorId: $a, from: $from) { ${ENTRY} } }`, { a: LOOKER, from: startedAt }, await asUser("nav-auditor"));
+    const persons = [...new Set(byActor.data!.log.map((e) => e.personId))];
+    expect(persons.length).toBeGreaterThan(0);
+    const audits = await gateway<{ log: Entry[] }>(`query ($a: String, $from: DateTime) { log: navAuditLog(actorId: $a, from: $from) { ${ENTRY} } }`, { a: "nav-auditor-1", from }, await asUser("nav-auditor"));
+    for (const personId of persons) expect(audits.data!.log).toContainEqual(expect.objectContaining({ personId, reason: "AUDIT" }));
   });
 
   it.each([
@@ -128,11 +162,12 @@ describe("the population register's audit log", () => {
     const auditor = await asUser("registry-auditor", CASE);
     const person = await gateway<{ person: unknown }>(`query ($id: ID!) { person(id: $id) { id } }`, { id: SARA }, auditor);
     expect(person.data!.person).toBeNull();
+    expect(person.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const cases = await gateway(`{ myCases { id } }`, {}, auditor);
     expect(cases.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const opened = await gateway(
       `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { kind: "ANSVARSGRUPPE", title: "x", subjectIds: [SARA], holderDisplayName: "x" } },
+      { input: { kind: "ANSVARSGRUPPE", title: "x", subjectIds: [SARA], referral: { kind: "REFERRAL", reference: "x" } } },
       auditor,
     );
     expect(opened.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

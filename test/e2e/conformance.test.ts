@@ -2,7 +2,7 @@
 // Every view service in the catalog (services/kit/catalog.ts) runs it; its
 // fields come from the public schema and its data from its demo-data file.
 import { describe, expect, it } from "vitest";
-import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
+import { serviceEntry, VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
 import { demoWorld } from "../../demo/index.ts";
 import { loadServiceDemo } from "../../demo/service-demo.ts";
 import { demoCaseId, demoPersonId, demoPersons, fjordvik } from "../../demo/fjordvik.ts";
@@ -10,6 +10,7 @@ import { demoUser } from "../../demo/users.ts";
 import { asUser, gateway, postGraphQL, subgraphUrl } from "../support/graphql.ts";
 import { ageOn } from "../support/oracle.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
+import { attestedFormConsent } from "../support/tasks.ts";
 import { personIdsIn, viewFields } from "../support/views.ts";
 
 const world = fjordvik();
@@ -57,30 +58,33 @@ const holdsSeeded = Object.fromEntries(
 ) as Record<ViewService, Set<string>>;
 
 /**
- * Whether the service is involved with the person now and names a contact,
- * as the service itself answers its own staff (its own records, OWN_SERVICE):
- * what the INVOLVEMENT layer must then show, and nothing more.
+ * Whether the service is involved with the person now, as the service itself
+ * answers its own staff (its own records, OWN_SERVICE): what the INVOLVEMENT
+ * layer must then show, with the service's front door, and nothing more.
  */
-async function involvedWithContact(service: ViewService, personId: string): Promise<boolean> {
+async function involvedNow(service: ViewService, personId: string, caseId: string): Promise<boolean> {
   const own = { sub: `conformance-${service}-1`, name: "Ansatt i konformanstesten", service, roles: ["caseworker"] };
   const res = await signedSubgraphRequest<{ _entities: Record<string, { access: { status: string }; involved: boolean | null; contact: unknown }>[] }>(
     service,
     `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${service} { access { status } involved contact { name } } } } }`,
     { r: [{ __typename: "Person", id: personId }] },
-    { claims: own },
+    // Its own records too are read within a task (issue 17).
+    { claims: own, caseId },
   );
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   const answer = res.data!._entities[0]![service]!;
   expect(answer.access.status, `${service} shows its own staff its own records`).toBe("GRANTED");
-  return answer.involved === true && answer.contact !== null;
+  return answer.involved === true;
 }
 
 interface InvolvementCandidate {
   caseId: string;
   subjectId: string;
-  /** Whether the service is involved with the subject (with a contact); false: it holds nothing about them. */
+  /** Whether the service is involved with the subject now; false: it holds nothing about them. */
   involved: boolean;
   headers: Record<string, string>;
+  /** Another employee member of the case, who attests the consent form the first records (issue 17). */
+  attester: Record<string, string>;
   consent: { givenById: string; capacity: "SELF" | "GUARDIAN"; childView?: string };
 }
 
@@ -119,9 +123,10 @@ async function involvementCandidateAmong(service: ViewService, involved: boolean
     const member = seeded.samhandling.caseMember.find(
       (m) => m.caseId === subject.caseId && m.actorId && !m.leftAt && !["FAMILY", "BARNEVERN", service.toUpperCase()].includes(m.service),
     );
+    const second = seeded.samhandling.caseMember.find((m) => m.caseId === subject.caseId && m.actorId && !m.leftAt && m.actorId !== member?.actorId);
     const consent = competentGiver(subject.personId, service);
-    if (!member || !consent) continue;
-    const headers = await asUser(member.actorId!, subject.caseId);
+    if (!member || !second || !consent) continue;
+    const [headers, attester] = [await asUser(member.actorId!, subject.caseId), await asUser(second.actorId!, subject.caseId)];
     const res = await gateway<{ consents: { active: boolean; services: string[]; subject: { id: string } }[] }>(
       `query ($c: ID!) { consents(caseId: $c) { active services subject { id } } }`,
       { c: subject.caseId },
@@ -129,8 +134,8 @@ async function involvementCandidateAmong(service: ViewService, involved: boolean
     );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     const decided = res.data!.consents.some((c) => c.active && c.subject.id === subject.personId && c.services.includes(service.toUpperCase()));
-    if (decided || (involved && !(await involvedWithContact(service, subject.personId)))) continue;
-    return { caseId: subject.caseId, subjectId: subject.personId, involved, headers, consent };
+    if (decided || (involved && !(await involvedNow(service, subject.personId, subject.caseId)))) continue;
+    return { caseId: subject.caseId, subjectId: subject.personId, involved, headers, attester, consent };
   }
   return null;
 }
@@ -165,10 +170,14 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
     for (const [key, value] of Object.entries(before)) if (key !== "access") expect(value, `${service}.${key}`).toBeNull();
 
-    const { grantConsent } = await asActor<{ grantConsent: { id: string } }>(
+    // Tor gives it himself, signed in.
+    const given = await gateway<{ grantConsent: { id: string } }>(
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { caseId: CASE, subjectId: TOR, givenById: TOR, capacity: "SELF", services: [service.toUpperCase()], categories: ["SERVICE_DATA"], note: "conformance" } },
+      { input: { caseId: CASE, subjectId: TOR, capacity: "SELF", services: [service.toUpperCase()], categories: ["SERVICE_DATA"], note: "conformance" } },
+      await asUser(TOR),
     );
+    expect(given.errors, JSON.stringify(given.errors)).toBeUndefined();
+    const { grantConsent } = given.data!;
     const granted = await view(service);
     expect(granted.access).toEqual({ status: "GRANTED", reason: "CONSENT", basis: `consent:${grantConsent.id}` });
 
@@ -197,19 +206,18 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
     for (const [key, value] of Object.entries(before)) if (key !== "access") expect(value, `${service}.${key}`).toBeNull();
 
-    const res = await gateway<{ grantConsent: { id: string } }>(
-      `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { caseId: c.caseId, subjectId: c.subjectId, ...c.consent, services: [service.toUpperCase()], categories: ["INVOLVEMENT"], note: "conformance" } },
-      c.headers,
-    );
-    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    const consentId = res.data!.grantConsent.id;
+    // From the person's signed form, attested by a second member (issue 17).
+    const consentId = await attestedFormConsent(c.headers, c.attester, {
+      caseId: c.caseId, subjectId: c.subjectId, ...c.consent, services: [service.toUpperCase()], categories: ["INVOLVEMENT"], note: "conformance",
+    });
     try {
       const hint = await view(service, c.subjectId, c.headers);
       expect(hint.access).toEqual({ status: "INVOLVEMENT_ONLY", reason: "CONSENT", basis: `consent:${consentId}` });
-      // The fact and whom to call — or, where the service holds nothing, that it is not involved (and no one to call).
+      // The fact and the service's front door — or, where the service holds nothing, that it is not involved (and no one to call).
+      // Never one of the service's own contacts: that would name the clinician, unit or kind of help (issue 17).
       expect(hint.involved).toBe(c.involved);
-      expect(hint.contact).toEqual(c.involved ? expect.objectContaining({ name: expect.any(String) }) : null);
+      const door = serviceEntry(service).frontDoor!;
+      expect(hint.contact).toEqual(c.involved ? expect.objectContaining({ name: door.name, phone: door.phone }) : null);
       for (const [key, value] of Object.entries(hint)) if (key !== "access" && !INVOLVEMENT_FIELDS.includes(key)) expect(value, `${service}.${key}`).toBeNull();
     } finally {
       const withdrawn = await gateway(`mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: consentId }, c.headers);
@@ -261,32 +269,50 @@ const pairCandidates = [
   ...seeded.registry.person.map((p) => p.id!).filter((id) => !demoIds.has(id)),
   ...demoPersons.map((p) => p.personId).filter((id) => !counted.has(id)),
 ];
-/** Per service: a person it holds data on, and one it holds nothing about. */
+/**
+ * Per service: a person it holds data on, and one of their household it holds
+ * nothing about (a case is about a person and people of their household, issue 17).
+ */
+const households = new Map<string, string[]>();
+for (const m of seeded.registry.familyMember) households.set(m.familyId, [...(households.get(m.familyId) ?? []), m.personId]);
+const candidates = new Set(pairCandidates);
 const pairs = Object.fromEntries(
-  VIEW_SERVICES.map((s) => [s, [pairCandidates.find((id) => holdsSeeded[s].has(id)), pairCandidates.find((id) => !holdsSeeded[s].has(id))]]),
+  VIEW_SERVICES.map((s) => {
+    for (const members of households.values()) {
+      const usable = members.filter((id) => candidates.has(id));
+      const withData = usable.find((id) => holdsSeeded[s].has(id));
+      const withoutData = usable.find((id) => !holdsSeeded[s].has(id));
+      if (withData && withoutData) return [s, [withData, withoutData]];
+    }
+    return [s, [undefined, undefined]];
+  }),
 ) as Record<ViewService, [string | undefined, string | undefined]>;
 
-let pairCase: Promise<string> | null = null;
-/** One case, opened once by ACTOR, about every pair's persons; ACTOR holds the baton, no consent is recorded. */
-function noConsentCase(): Promise<string> {
-  pairCase ??= (async () => {
-    const subjectIds = [...new Set(Object.values(pairs).flat())];
-    expect(subjectIds.every((id) => id !== undefined), "the seed has synthetic persons with and without data in each service").toBe(true);
-    // A new case is opened without a declared case (it has no id yet).
-    const res = await gateway<{ openCase: { id: string } }>(
-      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { kind: "ANSVARSGRUPPE", title: "Konformans: uten samtykke", subjectIds, holderDisplayName: "Tilbakeføringskoordinator" } },
-      await asUser(ACTOR),
-    );
-    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-    return res.data!.openCase.id;
-  })();
-  return pairCase;
+const pairCases = new Map<ViewService, Promise<string>>();
+/** One case per service, opened once by ACTOR from a referral, about that service's pair; ACTOR holds the baton, no consent is recorded. */
+function noConsentCase(service: ViewService): Promise<string> {
+  let opened = pairCases.get(service);
+  if (!opened) {
+    opened = (async () => {
+      const subjectIds = pairs[service];
+      expect(subjectIds.every((id) => id !== undefined), "the seed has a household with a person with and one without data in each service").toBe(true);
+      // A new case is opened without a declared case (it has no id yet).
+      const res = await gateway<{ openCase: { id: string } }>(
+        `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+        { input: { kind: "ANSVARSGRUPPE", title: "Konformans: uten samtykke", subjectIds, referral: { kind: "REFERRAL", reference: "Konformans, testarkiv" } } },
+        await asUser(ACTOR),
+      );
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      return res.data!.openCase.id;
+    })();
+    pairCases.set(service, opened);
+  }
+  return opened;
 }
 
 describe.each(VIEW_SERVICES)("conformance: %s, no existence leak without consent", (service) => {
   it("answers NO_CONSENT byte for byte the same for a subject it holds data on and one it does not, in _entities and through the gateway", async () => {
-    const caseId = await noConsentCase();
+    const caseId = await noConsentCase(service);
     const [withData, withoutData] = pairs[service] as [string, string];
     const as = { claims: demoUser(ACTOR)!.claims, caseId };
     const entities = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${service} { access { status reason basis } ${VIEW_FIELDS[service]} } } } }`;

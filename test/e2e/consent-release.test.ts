@@ -58,8 +58,8 @@ beforeAll(async () => {
         kind: "ANSVARSGRUPPE",
         title: "Samtykker som personopplysninger",
         subjectIds: [CHILD],
-        holderDisplayName: "Veileder",
-        members: [{ personId: GUARDIAN, displayName: "Foresatt", service: "FAMILY", role: "FAMILY" }],
+        referral: { kind: "REFERRAL", reference: "Henvisning, testarkiv 2026/3" },
+        members: [{ personId: GUARDIAN, displayName: "Foresatt", role: "FAMILY" }],
       },
     },
   );
@@ -122,7 +122,7 @@ describe("a consent's case", () => {
 describe("releasing consents is logged", () => {
   it("consents(caseId) logs one entry per person (subject and giver) for a case member, before the answer leaves", async () => {
     const from = since();
-    const consents = (await ok<{ consents: { id: string; note: string | null }[] }>(await asUser(OPENER), `query ($c: ID!) { consents(caseId: $c) { id note } }`, { c: caseId })).consents;
+    const consents = (await ok<{ consents: { id: string; note: string | null }[] }>(await asUser(OPENER, caseId), `query ($c: ID!) { consents(caseId: $c) { id note } }`, { c: caseId })).consents;
     expect(consents.map((c) => c.id)).toContain(consentId);
     const log = await samhandlingLog(from, { actorId: OPENER });
     const expected = { actorService: "nav", categories: ["CASE"], decision: "GRANTED", reason: "CASE_MEMBERSHIP", basis: `case:${caseId}` };
@@ -142,7 +142,7 @@ describe("releasing consents is logged", () => {
 
   it("a refusal to someone outside the case is logged as RESTRICTED for its subjects", async () => {
     const from = since();
-    const res = await gateway(`query ($c: ID!) { consents(caseId: $c) { id } }`, { c: caseId }, await asUser(OUTSIDER));
+    const res = await gateway(`query ($c: ID!) { consents(caseId: $c) { id } }`, { c: caseId }, await asUser(OUTSIDER, caseId));
     // As for an unknown case: the id reveals nothing.
     expect(res.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     expect(res.data?.consents ?? null).toBeNull();
@@ -150,14 +150,14 @@ describe("releasing consents is logged", () => {
     expect(log).toContainEqual(expect.objectContaining({ personId: CHILD, categories: ["CASE"], decision: "RESTRICTED", reason: "NOT_A_MEMBER" }));
   });
 
-  it("grantConsent and refuseConsent log the record they answer with", async () => {
+  it("recordConsentForm and refuseConsent log the record they answer with", async () => {
     const from = since();
     const released = async () =>
       (await samhandlingLog(from, { actorId: OPENER, personId: GUARDIAN })).filter((e) => e.reason === "CASE_MEMBERSHIP" && e.categories.join() === "CASE").length;
     const before = await released();
     const common = { caseId, subjectId: CHILD, givenById: GUARDIAN, capacity: "GUARDIAN", ...(childAge() >= 7 ? { childView: "Vil helst ikke." } : {}) };
-    await ok(await asUser(OPENER), `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id note } }`, {
-      input: { ...common, services: ["NAV"], categories: ["INVOLVEMENT"] },
+    await ok(await asUser(OPENER), `mutation ($input: RecordConsentFormInput!) { recordConsentForm(input: $input) { id note } }`, {
+      input: { ...common, services: ["NAV"], categories: ["INVOLVEMENT"], formReference: "Samtykkeskjema, testarkiv" },
     });
     expect(await released()).toBe(before + 1);
     await ok(await asUser(OPENER), `mutation ($input: RefuseConsentInput!) { refuseConsent(input: $input) { id note } }`, {

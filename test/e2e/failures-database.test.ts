@@ -134,10 +134,11 @@ describe.runIf(postgresBinDir() !== null || process.env.CI === "true")("a databa
     const torBefore = await hub.gateway<{ person: { skole: { access: { status: string } } } | null }>(TOR_SKOLE, { id: TOR }, kriminalomsorg);
     expect(torBefore.data?.person?.skole.access.status).toBe("RESTRICTED");
 
+    // Tor gives it himself, signed in.
     const granted = await hub.gateway<{ grantConsent: { id: string } }>(
       GRANT,
-      { input: { caseId: ERIKSEN, subjectId: TOR, givenById: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
-      kriminalomsorg,
+      { input: { caseId: ERIKSEN, subjectId: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
+      await hub.asUser(TOR),
     );
     expect(granted.errors, granted.raw).toBeUndefined();
     const entry = await hub.gateway<{ appendStafettlogg: { id: string } }>(APPEND, { caseId: NILSEN, input: { kind: "NOTE", text: "Skrevet rett før databasen krasjet." } }, ungdomslos);

@@ -54,7 +54,7 @@ async function byDocumentId(id: string) {
   return { status: res.status, code: body.errors?.[0]?.extensions?.code, data: body.data ?? null };
 }
 
-const familyOverviewId = [...loadManifest(DEFAULT_DOCUMENTS_MANIFEST)].find(([, body]) => body.includes("query FamilyOverview"))![0];
+const familyOverviewId = [...loadManifest(DEFAULT_DOCUMENTS_MANIFEST).values()].find((op) => op.name === "FamilyOverview")!.id;
 // Not in the manifest, so only Redis could hold it (it does not).
 const unpublishedId = documentId("query NotPublished { myCases { id } }");
 

@@ -74,13 +74,25 @@ describe("family overview through the gateway", () => {
     expect(emma.cases).toContainEqual({ kind: "BTI", btiLevel: 2 });
   });
 
-  it("gives no personal data without a token, or without a declared case", async () => {
+  it("gives no personal data without a token, or to a case it is no member of", async () => {
     const query = `query ($id: ID!) { family(id: $id) { name } person(id: "${demoPersonId("berg", "Geir")}") { givenName } }`;
-    for (const headers of [{}, await asUser("coordinator"), await asUser("nav-veileder-1", demoCaseId("berg"))]) {
+    for (const headers of [{}, await asUser("nav-veileder-1", demoCaseId("berg"))]) {
       const res = await gateway(query, { familyId: demoFamilyId("berg"), id: demoFamilyId("berg") }, headers);
       expect(res.errors).toBeUndefined();
       expect(res.data).toEqual({ family: null, person: null });
     }
+  });
+
+  it("says PURPOSE_REQUIRED to an employee who declares no case, instead of a silent null (issue 17, from issue 26)", async () => {
+    const query = `query ($id: ID!) { family(id: $id) { name } person(id: "${demoPersonId("berg", "Geir")}") { givenName } }`;
+    const res = await gateway(query, { id: demoFamilyId("berg") }, await asUser("coordinator"));
+    expect(res.data).toEqual({ family: null, person: null });
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(["PURPOSE_REQUIRED", "PURPOSE_REQUIRED"]);
+    expect(res.errors?.[0]?.message).toMatch(/X-Case-Id/);
+    // A citizen needs no declared case for themself and their child.
+    const sara = await gateway<{ me: { givenName: string } }>(`{ me { givenName } person(id: "${demoPersonId("haugland", "Jonas")}") { givenName } }`, {}, await asUser("citizen"));
+    expect(sara.errors).toBeUndefined();
+    expect(sara.data).toEqual({ me: { givenName: "Sara" }, person: { givenName: "Jonas" } });
   });
 
   it("refuses an invalid token outright: 401 UNAUTHENTICATED, as for any bad token", async () => {

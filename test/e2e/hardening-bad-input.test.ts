@@ -2,24 +2,25 @@
 // an error a person can act on (HTTP 4xx or a GraphQL error with a code),
 // never a crash, a stack trace or a 500 with internals — and the gateway
 // answers normally afterwards.
-import { afterEach, describe, expect, it, inject } from "vitest";
+import fs from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
-import { demoUser } from "../../demo/users.ts";
 import { asUser } from "../support/graphql.ts";
+import { citizenClaims } from "../support/tasks.ts";
 import { signedSubgraphRequest } from "../support/subgraph.ts";
-import { post } from "./hardening-support.ts";
+import { eventually } from "../support/own-federation.ts";
+import { post, startGateway, type ExtraGateway } from "./hardening-support.ts";
 
 const CASE = demoCaseId("eriksen");
 const TOR = demoPersonId("eriksen", "Tor");
-const ACTOR = "kriminalomsorg-koordinator-1";
 const url = () => inject("gatewayUrl");
-const headers = () => asUser(ACTOR, CASE);
+/** Tor gives his consents himself, signed in (issue 17: an employee records a form instead). */
+const headers = () => asUser(TOR, CASE);
 
 const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id note services categories } }`;
 const consentInput = (extra: Record<string, unknown> = {}) => ({
   caseId: CASE,
   subjectId: TOR,
-  givenById: TOR,
   capacity: "SELF",
   services: ["FRIVILLIGHET"],
   categories: ["INVOLVEMENT"],
@@ -171,7 +172,7 @@ describe("bad input battery", () => {
 
   it("a subgraph refuses control characters itself, even when called past the gateway's checks", async () => {
     // Signed as the gateway would sign it, so U+0000 reaches samhandling, which refuses it before its database would.
-    const res = await signedSubgraphRequest("samhandling", GRANT, { input: consentInput({ note: "before\u0000after" }) }, { claims: demoUser(ACTOR)!.claims, caseId: CASE });
+    const res = await signedSubgraphRequest("samhandling", GRANT, { input: consentInput({ note: "before\u0000after" }) }, { claims: citizenClaims(TOR), caseId: CASE });
     const errors = (res.errors ?? []) as { message: string; extensions?: { code?: string } }[];
     expect(errors[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(errors[0]?.message).toMatch(/control characters/);
@@ -205,5 +206,95 @@ describe("bad input battery", () => {
     const res = await post(url(), { query: `query ($id: ID!) { person(id: $id) { givenName } }`, variables: { id: TOR } }, await headers());
     expect(res.errors).toBeUndefined();
     expect((res.data!.person as { givenName: string }).givenName).toBe("Tor");
+  });
+});
+
+/** JSON nested `depth` levels deep around `leaf`: arrays, or objects under the key `a`. */
+function nested(depth: number, leaf: string, as: "array" | "object"): string {
+  return as === "array" ? "[".repeat(depth) + leaf + "]".repeat(depth) : '{"a":'.repeat(depth) + leaf + "}".repeat(depth);
+}
+
+/** The log line a gateway wrote for a refused request, found by the request id it answered with. */
+async function refusalLogged(log: () => string, requestId: string | null): Promise<Record<string, unknown> | undefined> {
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  let entry: Record<string, unknown> | undefined;
+  await eventually(async () => {
+    entry = log()
+      .split("\n")
+      .filter((line) => line.includes(requestId!))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((e) => e.msg === "request refused");
+    return entry !== undefined;
+  }, 10_000);
+  return entry;
+}
+
+/**
+ * Inputs that once reached code that could not take them (a 500 logged as
+ * `{"level":"error","msg":""}`): each is now a 4xx with a stable code and one
+ * log line saying what was refused — on the shared gateway and on one with
+ * NODE_ENV=development (as the project's own test gateways run), which must
+ * not add a stack or a file path to any answer either.
+ */
+describe("hostile input, round two", () => {
+  let dev: ExtraGateway;
+  beforeAll(async () => {
+    dev = await startGateway(inject("gatewayPort") + 71, { NODE_ENV: "development" });
+  });
+  afterAll(async () => {
+    await dev?.stop();
+  });
+
+  const sharedLog = () => fs.readFileSync(inject("logFile"), "utf8");
+  const gateways = () => [
+    { name: "shared", url: url(), log: sharedLog },
+    { name: "development", url: dev.url, log: () => dev.log() },
+  ];
+
+  const cases: { name: string; body: () => string; status: number; code: string }[] = [
+    { name: "variables nested 5,000 deep", body: () => `{"query":"query ($a: [ID]) { __typename }","variables":{"a":${nested(5000, "1", "array")}}}`, status: 400, code: "BAD_USER_INPUT" },
+    { name: "extensions nested 5,000 deep", body: () => `{"query":"{ __typename }","extensions":${nested(5000, "1", "object")}}`, status: 400, code: "BAD_USER_INPUT" },
+    { name: "a batch of non-objects", body: () => `[1,"x",null]`, status: 400, code: "BAD_REQUEST" },
+    { name: "a subscription against an API without subscriptions", body: () => `{"query":"subscription { x }"}`, status: 400, code: "GRAPHQL_VALIDATION_FAILED" },
+    { name: "a lone surrogate in a variable", body: () => `{"query":"{ __typename }","variables":{"note":"before\\ud800after"}}`, status: 400, code: "INVALID_UTF8" },
+    { name: "a lone surrogate in a variable's name", body: () => `{"query":"{ __typename }","variables":{"\\udc00":"x"}}`, status: 400, code: "INVALID_UTF8" },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name} → ${c.status} ${c.code}, logged as refused, on both gateways`, async () => {
+      for (const gw of gateways()) {
+        // The strictest Accept a client may send: a validation error keeps 400 even for plain JSON.
+        const res = await fetch(gw.url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: c.body() });
+        const text = await res.text();
+        expect(res.status, `${gw.name}: ${text.slice(0, 300)}`).toBe(c.status);
+        const body = JSON.parse(text) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+        expect(body.errors?.[0]?.extensions?.code, gw.name).toBe(c.code);
+        expect(body.errors?.[0]?.message.length, gw.name).toBeGreaterThan(20);
+        expect(Object.keys(body.errors?.[0]?.extensions ?? {}), gw.name).toEqual(["code"]);
+        expectNoInternals(text);
+        const entry = await refusalLogged(gw.log, res.headers.get("x-hub-request-id"));
+        expect(entry, gw.name).toMatchObject({ level: "info", component: "gateway", code: c.code, status: c.status });
+      }
+    });
+  }
+
+  it("a lone surrogate is refused like invalid UTF-8, and nothing is stored as U+FFFD", async () => {
+    const r = await raw(`{"query":${JSON.stringify(GRANT)},"variables":{"input":${JSON.stringify(consentInput({ note: "LONE" })).replace("LONE", "half \\ud83d of a smile")}}}`, "application/json", await headers());
+    expect(r.status, r.text).toBe(400);
+    expect(r.json?.errors?.[0]?.extensions?.code).toBe("INVALID_UTF8");
+    const listed = await post(url(), { query: `query ($c: ID!) { consents(caseId: $c) { note } }`, variables: { c: CASE } }, await headers());
+    expect(listed.errors, listed.raw).toBeUndefined();
+    expect((listed.data!.consents as { note: string | null }[]).some((c) => c.note?.includes("\ufffd") || c.note?.startsWith("half"))).toBe(false);
+  });
+
+  it("the same inputs give no 5xx and no unlabelled error line on the development gateway", async () => {
+    const before = dev.log().length;
+    for (const c of cases) {
+      const res = await fetch(dev.url, { method: "POST", headers: { "content-type": "application/json" }, body: c.body() });
+      expect(res.status, c.name).toBeLessThan(500);
+    }
+    const lines = dev.log().slice(before).split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.level === "error")).toEqual([]);
+    expect(lines.filter((l) => !l.msg)).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { parse, print } from "graphql";
-import { buildManifest, documentCost, documentId, manifestText, publicSchema, type Manifest } from "../../gateway/persisted-documents.ts";
+import { buildManifest, documentId, manifestText, publicSchema, type Manifest } from "../../gateway/persisted-documents.ts";
+import { documentCost } from "../../gateway/document-measures.ts";
 import { DEFAULT_DOCUMENTS_MANIFEST, DEV_IDENTITY_MAPPING, documentsConfig, hardeningConfig } from "../../gateway/config.ts";
 import { asUser } from "../support/graphql.ts";
 import { startLocalIssuer, type LocalIssuer } from "../../scripts/lib/local-issuer.ts";
@@ -277,12 +278,12 @@ describe.skipIf(!process.env.REDIS_URL && process.env.CI !== "true")("trusted do
   });
 });
 
-describe("a subgraph in production refuses to start without its secret", () => {
-  it("exits with a message naming HUB_SIGNING_SECRET", async () => {
+describe("a subgraph in production refuses to start without its secrets", () => {
+  it("exits with a message naming HUB_SIGNING_SECRET and HUB_INTERNAL_SIGNING_SECRET", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-subgraph-refusal-"));
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "services", "nav", "index.ts")], {
       cwd: ROOT_DIR,
-      env: { ...process.env, NODE_ENV: "production", HUB_SIGNING_SECRET: "", PORT: String(port() + 9), DATA_DIR: dir, DATABASE_URL_TEMPLATE: "", DATABASE_URL_NAV: "", REDIS_URL: "" },
+      env: { ...process.env, NODE_ENV: "production", HUB_SIGNING_SECRET: "", HUB_INTERNAL_SIGNING_SECRET: "", PORT: String(port() + 9), DATA_DIR: dir, DATABASE_URL_TEMPLATE: "", DATABASE_URL_NAV: "", REDIS_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -299,7 +300,11 @@ describe("a subgraph in production refuses to start without its secret", () => {
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((e) => e.msg === "subgraph failed to start");
-    expect(entry, output).toMatchObject({ level: "error", component: "nav", reason: "HUB_SIGNING_SECRET is not set; production refuses to start without it." });
+    expect(entry, output).toMatchObject({
+      level: "error",
+      component: "nav",
+      reason: "HUB_SIGNING_SECRET is not set; production refuses to start without it. HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it.",
+    });
     // No development secret was made up in its place.
     expect(madeUpSecrets).toBe(false);
   }, 90_000);

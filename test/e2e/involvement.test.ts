@@ -8,6 +8,9 @@ import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 
+/** Health's front door in the demo municipality: the koordinerende enhet, never the clinician or the unit (issue 17). */
+const HEALTH_FRONT_DOOR = { name: "Koordinerende enhet, Fjordvik kommune", phone: "+47 400 06 000" };
+
 interface Hint {
   access: { status: string; reason: string };
   involved: boolean | null;
@@ -57,18 +60,19 @@ describe("involvement hints through the gateway", () => {
     expect(hidden.helseContent).toEqual({ contacts: null });
     expect(toInvite(before)).toEqual([]);
 
+    // Sander gives it himself, signed in.
     const granted = await gateway<{ grantConsent: { id: string } }>(
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { caseId: demoCaseId("moe"), subjectId: sander, givenById: sander, capacity: "SELF", services: ["HELSE"], categories: ["INVOLVEMENT"], note: "Bare at jeg har fastlege." } },
-      headers,
+      { input: { caseId: demoCaseId("moe"), subjectId: sander, capacity: "SELF", services: ["HELSE"], categories: ["INVOLVEMENT"], note: "Bare at jeg har fastlege." } },
+      await asUser(sander),
     );
     expect(granted.errors, JSON.stringify(granted.errors)).toBeUndefined();
     const consentId = granted.data!.grantConsent.id;
     try {
       const after = await hints(member, "moe");
       const shown = after.subjects.find((s) => s.id === sander)!;
-      // The fact and a contact — never which health service, which unit or what kind of follow-up.
-      expect(shown.helse).toEqual({ access: { status: "INVOLVEMENT_ONLY", reason: "CONSENT" }, involved: true, contact: { name: expect.any(String), phone: expect.any(String) } });
+      // The fact and the front door — never the fastlege, which health service, which unit or what kind of follow-up.
+      expect(shown.helse).toEqual({ access: { status: "INVOLVEMENT_ONLY", reason: "CONSENT" }, involved: true, contact: HEALTH_FRONT_DOOR });
       expect(shown.helseContent).toEqual({ contacts: null });
       // The other views are as the family's consent for them decides: in full.
       expect(shown.nav.access.status).toBe("GRANTED");
@@ -84,10 +88,11 @@ describe("involvement hints through the gateway", () => {
     expect(withdrawn.helse).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, involved: null, contact: null });
   });
 
-  it("shows the Berg coordinator Ida's health involvement as she consented to it (the fact, not the content)", async () => {
+  it("shows the Berg coordinator Ida's health involvement as she consented to it: the fact and the front door, not her nurse (issue 17)", async () => {
     const berg = await hints("coordinator", "berg");
     const ida = berg.subjects.find((s) => s.id === demoPersonId("berg", "Ida"))!;
-    expect(ida.helse).toEqual({ access: { status: "INVOLVEMENT_ONLY", reason: "CONSENT" }, involved: true, contact: { name: expect.any(String), phone: expect.any(String) } });
+    // Before issue 17 this named her school nurse and her number: who she talks to, and so what about.
+    expect(ida.helse).toEqual({ access: { status: "INVOLVEMENT_ONLY", reason: "CONSENT" }, involved: true, contact: HEALTH_FRONT_DOOR });
     expect(ida.helseContent).toEqual({ contacts: null });
     // Her father consented to the health data itself.
     const geir = berg.subjects.find((s) => s.id === demoPersonId("berg", "Geir"))!;

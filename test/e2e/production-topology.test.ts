@@ -86,6 +86,7 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
       variables: {
         POSTGRES_PASSWORD: "unused-with-trust-auth",
         HUB_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+        HUB_INTERNAL_SIGNING_SECRET: randomBytes(32).toString("base64url"),
         IDENTITY_MAPPING_FILE: mappingFile,
         SEED_DEMO: "true",
       },

@@ -36,11 +36,13 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
 
   it("restricts on the next request through the other gateway, and the decision cache was really in use", async () => {
     const headers = await asUser(ACTOR, CASE);
+    // Tor gives and withdraws it himself, signed in.
+    const tor = await asUser(TOR);
     const granted = await postGraphQL<{ grantConsent: { id: string } }>(
       gatewayA(),
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { caseId: CASE, subjectId: TOR, givenById: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
-      headers,
+      { input: { caseId: CASE, subjectId: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"] } },
+      tor,
     );
     expect(granted.errors).toBeUndefined();
 
@@ -56,7 +58,7 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
     const warmed = await skoleCache();
     expect(warmed.hit - warm.hit, "the granted decision was answered from skole's cache").toBeGreaterThanOrEqual(4);
 
-    const withdrawn = await postGraphQL(gatewayA(), `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: granted.data!.grantConsent.id }, headers);
+    const withdrawn = await postGraphQL(gatewayA(), `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: granted.data!.grantConsent.id }, tor);
     expect(withdrawn.errors).toBeUndefined();
     const next = await postGraphQL<{ person: { skole: { access: { status: string }; involved: boolean | null } } }>(gatewayB(), READ, { id: TOR }, headers);
     expect(next.data!.person.skole).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, involved: null });
@@ -72,8 +74,8 @@ describeWithRedis("withdrawal across instances (shared Redis)", () => {
     const granted = await postGraphQL<{ grantConsent: { id: string } }>(
       gatewayA(),
       `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
-      { input: { caseId: CASE, subjectId: TOR, givenById: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"], validTo: validTo.toISOString() } },
-      headers,
+      { input: { caseId: CASE, subjectId: TOR, capacity: "SELF", services: ["SKOLE"], categories: ["SERVICE_DATA"], validTo: validTo.toISOString() } },
+      await asUser(TOR),
     );
     expect(granted.errors).toBeUndefined();
     for (const url of [gatewayA(), gatewayB()]) {

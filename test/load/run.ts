@@ -230,7 +230,10 @@ async function findChurnTargets(url: string, all: Reader[]): Promise<Map<string,
   return chosen;
 }
 
-async function churn(url: string, target: ChurnTarget, until: number): Promise<void> {
+/** The adult the consent is about gives and withdraws it, signed in (a consent is the person's act: issue 17). */
+async function churn(url: string, target: ChurnTarget, until: number, issuer: string): Promise<void> {
+  // Signed in at the identity provider as the person, at the high level consents need.
+  const giver = { authorization: `Bearer ${await tokenFor(issuer, target.personId)}` };
   const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`;
   const WITHDRAW = `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`;
   while (Date.now() < until - 1_000) {
@@ -243,13 +246,12 @@ async function churn(url: string, target: ChurnTarget, until: number): Promise<v
         input: {
           caseId: target.caseId,
           subjectId: target.personId,
-          givenById: target.personId,
           capacity: "SELF",
           services: [target.service.toUpperCase()],
           categories: ["INVOLVEMENT", "SERVICE_DATA"],
         },
       },
-      target.recorder.headers,
+      giver,
     );
     const id = granted.data?.grantConsent.id;
     if (!id || granted.errors) {
@@ -262,7 +264,7 @@ async function churn(url: string, target: ChurnTarget, until: number): Promise<v
 
     const withdraw: ConsentEvent = { kind: "withdraw", sentAt: Date.now() };
     target.events.push(withdraw);
-    const withdrawn = await post(url, WITHDRAW, { id }, target.recorder.headers);
+    const withdrawn = await post(url, WITHDRAW, { id }, giver);
     if (withdrawn.errors || withdrawn.status !== 200) {
       stats.mutations.failed += 1;
       return;
@@ -529,7 +531,7 @@ async function main(): Promise<number> {
     const sampler = setInterval(() => sampleMemory(federation), 2_000);
     await Promise.all([
       ...Array.from({ length: CONCURRENCY }, (_, i) => coordinator(url, pool, i, until)),
-      ...[...targets.values()].map((t) => churn(url, t, until)),
+      ...[...targets.values()].map((t) => churn(url, t, until, federation.identityIssuer!)),
       ...[...targets.values()].map((t) => probe(url, t, until)),
     ]);
     clearInterval(sampler);

@@ -134,11 +134,7 @@ export function browserSuite(options: { server?: number; env?: NodeJS.ProcessEnv
       const context = await browser!.newContext({ viewport: VIEWPORTS[viewport], deviceScaleFactor: viewport === "zoom400" ? 4 : 1, locale: "nb-NO" });
       const provider = await stubOidcProvider(context, STUB_ISSUER, STUB_GATEWAY_URL);
       const page = await context.newPage();
-      const consoleErrors: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") consoleErrors.push(message.text());
-      });
-      page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
+      const consoleErrors = consoleErrorsOf(page);
       pages.set(page, { context, provider, consoleErrors });
       await beforeLoad?.(page);
       await page.goto(`${suite.app.url}${urlPath}`);
@@ -153,27 +149,44 @@ export function browserSuite(options: { server?: number; env?: NodeJS.ProcessEnv
       await page.getByRole("button", { name: "Logg inn" }).click();
       await page.getByRole("region", { name: "Innlogget bruker" }).waitFor();
     },
-    async check(page, name, { expectedConsoleErrors = [], reflow = ["narrow", "zoom400"] satisfies ViewportName[] } = {}) {
-      const { consoleErrors } = state(page);
-      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${name}`).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
-
-      const original = page.viewportSize()!;
-      for (const viewport of reflow) {
-        await page.setViewportSize(VIEWPORTS[viewport]);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `horizontal scrolling on ${name} at ${viewport}`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.${viewport}.png`), fullPage: true });
-      }
-      await page.setViewportSize(original);
-
-      const unexpected = consoleErrors.filter((text) => !expectedConsoleErrors.some((expected) => text.includes(expected)));
-      expect(unexpected, `console errors on ${name} (a CSP violation shows here too)`).toEqual([]);
-    },
+    check: (page, name, options) => checkPage(page, name, state(page).consoleErrors, options),
   };
   return suite;
+}
+
+/** A page's console errors and uncaught exceptions from now on, as they come (a CSP violation shows as one). */
+export function consoleErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+/**
+ * Every page's checks, for a page of any browser test (a suite's `check` is
+ * this): axe on WCAG 2.1 AA, no sideways scrolling in the reflow viewports,
+ * no console error but those expected, and screenshots as `<name>*.png`.
+ */
+export async function checkPage(page: Page, name: string, consoleErrors: readonly string[], { expectedConsoleErrors = [], reflow = ["narrow", "zoom400"] }: CheckOptions = {}): Promise<void> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${name}`).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+
+  const original = page.viewportSize()!;
+  for (const viewport of reflow) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `horizontal scrolling on ${name} at ${viewport}`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.${viewport}.png`), fullPage: true });
+  }
+  await page.setViewportSize(original);
+
+  const unexpected = consoleErrors.filter((text) => !expectedConsoleErrors.some((expected) => text.includes(expected)));
+  expect(unexpected, `console errors on ${name} (a CSP violation shows here too)`).toEqual([]);
 }
 
 /** What has keyboard focus: its role-ish tag and its text. */

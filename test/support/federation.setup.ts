@@ -32,6 +32,8 @@ declare module "vitest" {
     identityIssuer: string;
     /** Signs requests straight to a subgraph, as only the hub itself may. */
     signingSecret: string;
+    /** Signs requests from one subgraph to another. */
+    internalSigningSecret: string;
   }
 }
 
@@ -64,6 +66,7 @@ export default async function setup(project: TestProject) {
   const federation = await startFederation({ gatewayPort: TEST_GATEWAY_PORT, dataDir, env, output: logFile, startupTimeoutMs: STARTUP_TIMEOUT_MS });
   project.provide("identityIssuer", federation.identityIssuer!);
   project.provide("signingSecret", secrets.signingSecret);
+  project.provide("internalSigningSecret", secrets.internalSigningSecret);
   project.provide("gatewayPort", TEST_GATEWAY_PORT);
   project.provide("gatewayUrl", federation.gatewayUrl);
   project.provide("logFile", logFile);

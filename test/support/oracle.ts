@@ -1,10 +1,11 @@
-// An independent model of DESIGN.md "Consent rules" for property tests: who
-// may see which service's view of whom, for which declared case. It
-// deliberately shares no code with services/samhandling (consent/decide.ts,
-// consent/competence.ts): facts (persons, guardianships, households) come from the
-// seeded world, cases and members from the seed and from what a test does
-// through the gateway (openCase, addMember, …), and the rules are written out
-// here, as simply as they can be said.
+// An independent model of DESIGN.md "Access rules" for property tests: who
+// may see which service's view of whom, for which declared case (or
+// information request), and whose access log. It deliberately shares no code
+// with services/samhandling (consent/decide.ts, consent/competence.ts): facts
+// (persons, guardianships, households) come from the seeded world, cases,
+// members and information requests from the seed and from what a test does
+// through the gateway (openCase, addMember, requestInformation, …), and the
+// rules are written out here, as simply as they can be said.
 import type { World } from "../../demo/world.ts";
 
 export const VIEWS = ["nav", "barnevern", "skole", "helse", "frivillighet"] as const;
@@ -17,8 +18,8 @@ export type ConsentService = (typeof CONSENT_SERVICES)[number];
 export type Actor =
   | { kind: "anonymous" }
   | { kind: "citizen"; personId: string }
-  /** `service` as in the token claims: nav, barnevern, skole, helse, frivillighet, samhandling. */
-  | { kind: "employee"; sub: string; service: string };
+  /** `service` as in the token claims: nav, barnevern, skole, helse, frivillighet, samhandling. `auditor`: the sign-in carries the auditor role. */
+  | { kind: "employee"; sub: string; service: string; auditor?: boolean };
 
 export interface OracleConsent {
   id: string;
@@ -33,6 +34,23 @@ export interface OracleConsent {
   validTo: Date | null;
   withdrawnAt: Date | null;
   createdAt: Date;
+  /** DIGITAL: given by the person signed in; PAPER_FORM: recorded from a signed form; STAFF_RECORDED: a refusal an employee entered. */
+  channel: "DIGITAL" | "PAPER_FORM" | "STAFF_RECORDED";
+  /** A form attested by a second member. */
+  attested: boolean;
+}
+
+/** Barnevern's information request (barnevernsloven § 13-2), declared as a request's purpose like a case. */
+export interface OracleRequest {
+  id: string;
+  childId: string;
+  /** Upper case, as consents name services. */
+  services: Set<string>;
+  /** The barnevern employees on the investigation. */
+  members: Set<string>;
+  validFrom: Date;
+  validTo: Date;
+  closed: boolean;
 }
 
 interface OraclePerson {
@@ -96,6 +114,7 @@ export class ConsentOracle {
   readonly persons = new Map<string, OraclePerson>();
   readonly cases = new Map<string, OracleCase>();
   readonly consents: OracleConsent[] = [];
+  readonly requests = new Map<string, OracleRequest>();
   /** Household id → its members' person ids. */
   readonly families = new Map<string, string[]>();
 
@@ -111,6 +130,13 @@ export class ConsentOracle {
       this.cases.set(id, { id, open: c.status === "OPEN", subjects: new Set(), activeActors: new Set(), activePersons: new Set() });
     }
     for (const s of world.samhandling.caseSubject) this.cases.get(s.caseId)?.subjects.add(s.personId);
+    for (const r of world.samhandling.informationRequest) {
+      const members = new Set(world.samhandling.informationRequestMember.filter((m) => m.requestId === r.id).map((m) => m.actorId));
+      this.openRequest({
+        id: r.id, childId: r.childPersonId, services: new Set(r.services as string[]), members,
+        validFrom: new Date(r.validFrom), validTo: new Date(r.validTo), closed: Boolean(r.closedAt),
+      });
+    }
     for (const m of world.samhandling.caseMember) {
       if (m.leftAt) continue;
       const c = this.cases.get(m.caseId);
@@ -143,6 +169,30 @@ export class ConsentOracle {
 
   closeCase(caseId: string): void {
     this.caseOf(caseId).open = false;
+  }
+
+  openRequest(r: OracleRequest): void {
+    this.requests.set(r.id, r);
+  }
+
+  closeRequest(id: string): void {
+    this.requests.get(id)!.closed = true;
+  }
+
+  /** An information request releases while not closed, within its period. */
+  requestOpen(r: OracleRequest, now: Date): boolean {
+    return !r.closed && r.validFrom.getTime() <= now.getTime() && now.getTime() < r.validTo.getTime();
+  }
+
+  /**
+   * What an employee asking for personal data gets before any rule: an
+   * auditor is refused (FORBIDDEN: roles apart), and without a declared case
+   * the answer says a purpose is required. null: the rules decide.
+   */
+  refusedUpFront(actor: Actor, caseId: string | null): "FORBIDDEN" | "PURPOSE_REQUIRED" | null {
+    if (actor.kind !== "employee") return null;
+    if (actor.auditor) return "FORBIDDEN";
+    return caseId === null ? "PURPOSE_REQUIRED" : null;
   }
 
   private caseOf(caseId: string): OracleCase {
@@ -180,7 +230,7 @@ export class ConsentOracle {
 
   /** Active member of an open case, by the employee's actor id. */
   private memberCase(actor: Actor, caseId: string | null): OracleCase | null {
-    if (actor.kind !== "employee" || !caseId) return null;
+    if (actor.kind !== "employee" || actor.auditor || !caseId) return null;
     const c = this.cases.get(caseId);
     return c && c.open && c.activeActors.has(actor.sub) ? c : null;
   }
@@ -196,10 +246,27 @@ export class ConsentOracle {
       }
       return deny("a citizen sees only themself and their children under 18");
     }
+    if (actor.auditor) return deny("an auditor");
+    const request = caseId ? this.requests.get(caseId) : undefined;
+    if (request) return this.underRequest(actor, request, personId, "REGISTRY", now);
     const c = this.memberCase(actor, caseId);
     if (!c) return deny(caseId ? "not an active member of an open declared case" : "no declared case");
     if (c.subjects.has(personId) || c.activePersons.has(personId)) return allow("CASE_MEMBERSHIP", "subject or member of the case");
     return deny("neither subject nor member of the case");
+  }
+
+  /**
+   * Under an information request: the child's identity and the asked
+   * services' data (service data and involvement) about the child, to its
+   * barnevern employees, while it is open and the child is under 18.
+   */
+  private underRequest(actor: Extract<Actor, { kind: "employee" }>, r: OracleRequest, personId: string, service: string, now: Date): Verdict {
+    if (actor.service !== "barnevern" || !r.members.has(actor.sub)) return deny("not on the information request");
+    if (!this.requestOpen(r, now)) return deny("the information request is closed");
+    if (personId !== r.childId) return deny("not the request's child");
+    if (this.age(personId, now) >= 18) return deny("the child has turned 18");
+    if (service !== "REGISTRY" && !r.services.has(service)) return deny("a service the request did not ask");
+    return allow("INFORMATION_REQUEST", "barnevern's information request");
   }
 
   /**
@@ -214,6 +281,7 @@ export class ConsentOracle {
     if (actor.kind === "citizen") {
       return c.subjects.has(actor.personId) || c.activePersons.has(actor.personId) ? allow("CASE_MEMBERSHIP", "subject or member") : deny("the citizen takes no part");
     }
+    if (actor.auditor) return deny("an auditor takes part in no case");
     return c.activeActors.has(actor.sub) ? allow("CASE_MEMBERSHIP", "active member") : deny("not an active member");
   }
 
@@ -229,6 +297,8 @@ export class ConsentOracle {
     return this.consents
       .filter(
         (c) =>
+          // Only the person's own act counts: given signed in, or a form a second member attested (a refusal always).
+          (c.decision === "DENY" || c.channel === "DIGITAL" || (c.channel === "PAPER_FORM" && c.attested)) &&
           c.caseId === caseId &&
           c.subjectId === personId &&
           c.services.includes(S) &&
@@ -265,14 +335,34 @@ export class ConsentOracle {
       if (service === "helse" && age >= 16) return deny("the youth decides on health data from 16");
       return allow("PARENTAL_RESPONSIBILITY", "guardian with parental responsibility");
     }
+    if (actor.auditor) return deny("an auditor");
     if (actor.service === service) return allow("OWN_SERVICE", "the actor's own service");
+    const request = caseId ? this.requests.get(caseId) : undefined;
+    if (request) return this.underRequest(actor, request, personId, service.toUpperCase(), now);
     const c = this.memberCase(actor, caseId);
     if (!c) return deny(caseId ? "not an active member of an open declared case" : "no declared case");
     if (!c.subjects.has(personId)) return deny("not a subject of the case");
-    if (actor.service === "barnevern" && this.age(personId, now) < 18) return allow("INFORMATION_DUTY", "barnevern, child under 18");
     const [newest] = this.applicable(c.id, personId, service, now, category);
     if (!newest) return deny("no consent in force");
     return newest.decision === "PERMIT" ? allow("CONSENT", `consent ${newest.id}`) : deny(`newest in force is refusal ${newest.id}`);
+  }
+
+  /**
+   * Whose access log (in any service) a citizen sees: their own; a child's
+   * under 16 with parental responsibility, less what requests still open
+   * about the child released (their ids are `withheld`). null: none.
+   */
+  innsyn(actor: Actor, personId: string, now: Date): { withheld: Set<string> } | null {
+    if (actor.kind !== "citizen" || !this.persons.has(personId)) return null;
+    if (actor.personId === personId) return { withheld: new Set() };
+    if (!this.hasParentalResponsibility(actor.personId, personId) || this.age(personId, now) >= 16) return null;
+    return { withheld: new Set([...this.requests.values()].filter((r) => r.childId === personId && this.requestOpen(r, now)).map((r) => r.id)) };
+  }
+
+  /** Whether a citizen takes part in a case as it counts for giving a consent in it: a subject, or an active person member. */
+  takesPart(personId: string, caseId: string): boolean {
+    const c = this.caseOf(caseId);
+    return c.subjects.has(personId) || c.activePersons.has(personId);
   }
 
   /**

@@ -10,7 +10,7 @@ import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../../services/ki
 import { databaseUrlFor } from "../../services/kit/config.ts";
 import { demoUser } from "../../demo/users.ts";
 import { DEMO_TODAY } from "../../demo/fjordvik.ts";
-import { signRequest, HUB_EXTENSION, JWT_EXTENSION } from "../../services/kit/auth/signing.ts";
+import { signedCall } from "./subgraph.ts";
 import { afterAll, beforeAll } from "vitest";
 import { postGraphQL, type GraphQLResponse } from "./graphql.ts";
 import { bearerHeaders } from "./tokens.ts";
@@ -55,7 +55,9 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
   const effective = { ...process.env, ...clean, ...env };
   // Production (NODE_ENV=production in `env`) takes its secrets from the environment and accepts OIDC tokens only.
   const production = effective.NODE_ENV === "production";
-  const secrets = production ? { signingSecret: effective.HUB_SIGNING_SECRET ?? "" } : ensureDevSecrets(dataDir);
+  const secrets = production
+    ? { signingSecret: effective.HUB_SIGNING_SECRET ?? "", internalSigningSecret: effective.HUB_INTERNAL_SIGNING_SECRET ?? "" }
+    : ensureDevSecrets(dataDir);
   // Embedded databases start as copies of one seeded set (pglite-template.ts) instead of seven fresh ones.
   const embedded = SERVICE_NAMES.filter((s) => !databaseUrlFor(s, effective));
   if (embedded.length > 0 && process.env.HUB_TEST_FRESH_DATABASES !== "1") copyTemplate(await pgliteTemplate(effective, OWN_STARTUP_MS), dataDir, embedded);
@@ -84,11 +86,7 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
     subgraph(service, query, variables, as) {
       const user = demoUser(as.user);
       if (!user) throw new Error(`no demo user ${as.user}`);
-      const extensions = {
-        [HUB_EXTENSION]: { purpose: as.caseId ?? null, requestId: `test-${Date.now()}`, issuedAt: Date.now() },
-        [JWT_EXTENSION]: { payload: user.claims },
-      };
-      return signedPost(`${subgraphBase(service)}/graphql`, signRequest({ query, variables, extensions }, secrets.signingSecret));
+      return signedPost(`${subgraphBase(service)}/graphql`, signedCall(service, query, variables, { claims: user.claims, caseId: as.caseId }, secrets));
     },
     async close() {
       await federation.stop();

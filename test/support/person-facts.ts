@@ -7,17 +7,22 @@ import type { PersonFacts, PersonFactsSource } from "../../services/samhandling/
 
 export function demoPersonFacts(world: Pick<World, "registry"> = fjordvik()): PersonFactsSource {
   const facts = new Map<string, PersonFacts>();
+  const wards = new Map<string, string[]>();
   for (const p of world.registry.person) {
     facts.set(p.id, { personId: p.id, birthDate: new Date(p.birthDate), guardians: [], householdIds: [] });
   }
   for (const g of world.registry.guardianship) {
     facts.get(g.childId)?.guardians.push({ guardianId: g.guardianId, parentalResponsibility: g.parentalResponsibility });
+    if (g.parentalResponsibility) wards.set(g.guardianId, [...(wards.get(g.guardianId) ?? []), g.childId]);
   }
   for (const m of world.registry.familyMember) {
     const f = facts.get(m.personId);
     if (f) f.householdIds = [...(f.householdIds ?? []), m.familyId];
   }
   return {
+    async wards(personIds) {
+      return new Map(personIds.map((id) => [id, [...(wards.get(id) ?? [])]]));
+    },
     async load(personIds) {
       const out = new Map<string, PersonFacts>();
       for (const id of personIds) {

@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { graphqlClient } from "../../web/src/graphql/client.ts";
+import { graphqlClient, inCase } from "../../web/src/graphql/client.ts";
 import { unconfiguredAuth, type Auth } from "../../web/src/auth/auth.ts";
 import { MyCasesDocument } from "../../web/src/graphql/generated/graphql.ts";
 import { appManifest } from "../../web/documents.ts";
@@ -39,13 +39,22 @@ describe("the GraphQL client", () => {
     const client = graphqlClient({ gatewayUrl: url, oidc: null, trustedDocumentsOnly: true }, auth);
     const result = await client.query(MyCasesDocument, {}).toPromise();
     expect(result.error).toBeUndefined();
-    expect(result.data?.myCases[0]?.kind).toBe("BTI");
+    expect(result.data?.myCases[0]?.title).toBe("T");
     const request = seen.at(-1)!;
     const id = appManifest().operations.find((op) => op.name === "MyCases")!.id;
     expect(request.body.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: id });
     expect(request.body.query).toBeUndefined();
     expect(request.headers["content-type"]).toMatch(/application\/json/);
     expect(request.headers.authorization).toBe("Bearer token-123");
+  });
+
+  test("a query in a case declares it (X-Case-Id); one outside a case declares none", async () => {
+    const client = graphqlClient({ gatewayUrl: url, oidc: null, trustedDocumentsOnly: true }, auth);
+    await client.query(MyCasesDocument, {}, inCase("c-123")).toPromise();
+    expect(seen.at(-1)!.headers["x-case-id"]).toBe("c-123");
+    expect(seen.at(-1)!.headers.authorization).toBe("Bearer token-123");
+    await client.query(MyCasesDocument, {}, { requestPolicy: "network-only" }).toPromise();
+    expect(seen.at(-1)!.headers["x-case-id"]).toBeUndefined();
   });
 
   test("development: the text, so a gateway without the app's manifest still answers", async () => {

@@ -8,7 +8,7 @@ import { describe, expect, expectTypeOf, test } from "vitest";
 import type { ResultOf, VariablesOf } from "@graphql-typed-document-node/core";
 import { staleGenerated, trustedDocumentId } from "../../web/codegen.ts";
 import { appManifest } from "../../web/documents.ts";
-import { MyCasesDocument, type CaseKind } from "../../web/src/graphql/generated/graphql.ts";
+import { CaseSummaryFragmentDoc, MyCasesDocument, type CaseKind } from "../../web/src/graphql/generated/graphql.ts";
 import { trustedDocumentIdOf } from "../../web/src/graphql/client.ts";
 import { checkedOperation, publicSchema } from "../../gateway/persisted-documents.ts";
 import { documentsConfig } from "../../gateway/config.ts";
@@ -19,7 +19,8 @@ describe("generated operations", () => {
   }, 60_000);
 
   test("results are typed from the schema", () => {
-    type Case = ResultOf<typeof MyCasesDocument>["myCases"][number];
+    type Case = ResultOf<typeof CaseSummaryFragmentDoc>;
+    expectTypeOf<ResultOf<typeof MyCasesDocument>["myCases"][number]["title"]>().toEqualTypeOf<string>();
     expectTypeOf<Case["kind"]>().toEqualTypeOf<CaseKind>();
     expectTypeOf<Case["btiLevel"]>().toEqualTypeOf<number | null>();
     expectTypeOf<Case["overdueFollowUpCount"]>().toEqualTypeOf<number>();

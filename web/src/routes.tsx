@@ -2,7 +2,7 @@
 // for someone not signed in is the sign-in page, for the wrong role "Ingen
 // tilgang". Data pages replace the UnderConstructionPage elements one by one
 // (as `lazy` routes, so each page's code loads with it).
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import { useUser } from "./auth/AuthProvider.tsx";
 import type { AppRole } from "./auth/session.ts";
@@ -30,6 +30,15 @@ const guarded = (path: string, roles: readonly AppRole[], page: ReactNode): Rout
   element: <RequireRole roles={roles}>{page}</RequireRole>,
 });
 
+/** A data page, its code loaded when the route is first visited. */
+const guardedPage = (path: string, roles: readonly AppRole[], load: () => Promise<ComponentType>): RouteObject => ({
+  path,
+  lazy: async () => {
+    const Page = await load();
+    return { element: <RequireRole roles={roles}><Page /></RequireRole> };
+  },
+});
+
 function withLayout(children: RouteObject[]): RouteObject[] {
   // The boundary sits inside the layout, so a failed page keeps the header, navigation and footer.
   return [{ element: <Layout />, children: [{ errorElement: <RouteErrorPage />, children }] }];
@@ -40,7 +49,8 @@ export function appRoutes(): RouteObject[] {
     { index: true, element: <Home /> },
     { path: PATHS.signInCallback, element: <SignInCallback /> },
     { path: PATHS.signInNotConfigured, element: <SignInNotConfiguredPage /> },
-    guarded(PATHS.myCases, ["employee", "citizen"], <UnderConstructionPage title="nav.myCases" />),
+    guardedPage(PATHS.myCases, ["employee", "citizen"], async () => (await import("./cases/MyCasesPage.tsx")).MyCasesPage),
+    guardedPage(PATHS.case, ["employee", "citizen"], async () => (await import("./cases/CasePage.tsx")).CasePage),
     guarded(PATHS.findPerson, ["employee"], <UnderConstructionPage title="nav.findPerson" />),
     guarded(PATHS.myConsents, ["citizen"], <UnderConstructionPage title="nav.myConsents" />),
     guarded(PATHS.whoHasSeen, ["citizen"], <UnderConstructionPage title="nav.whoHasSeen" />),

@@ -17,8 +17,10 @@ export const ACTOR_SERVICES: readonly ActorService[] = [...SERVICE_NAMES, "citiz
 export const AUDITOR_ROLE = "auditor";
 /** An employee's everyday role. */
 export const CASEWORKER_ROLE = "caseworker";
+/** Keeps the service's entries in samhandling's employee directory (services/samhandling/directory/). */
+export const ADMIN_ROLE = "admin";
 /** The hub roles an employee can hold; an identity mapping can grant these and no other. */
-export const EMPLOYEE_ROLES: readonly string[] = [CASEWORKER_ROLE, AUDITOR_ROLE];
+export const EMPLOYEE_ROLES: readonly string[] = [CASEWORKER_ROLE, AUDITOR_ROLE, ADMIN_ROLE];
 /** A service's own system (client credentials); never a person's role. */
 export const INTEGRATION_ROLE = "integration";
 /** A citizen's one role. */
@@ -59,6 +61,15 @@ export type Caller =
 
 /** The purpose a request declares: the coordination case it works in (header X-Case-Id). */
 export type Purpose = { caseId: string } | null;
+
+/**
+ * An auditor (role `auditor`): audits the access log and does nothing else —
+ * no case work, no consents, no personal data outside audit reads — whatever
+ * other roles their sign-in carries.
+ */
+export function isAuditor(caller: Caller): boolean {
+  return caller.kind === "actor" && caller.claims.roles.includes(AUDITOR_ROLE);
+}
 
 export function isCitizen(caller: Caller): caller is { kind: "actor"; claims: HubClaims & { service: "citizen"; personId: string } } {
   return caller.kind === "actor" && caller.claims.service === "citizen" && typeof caller.claims.personId === "string";

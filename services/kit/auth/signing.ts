@@ -3,7 +3,13 @@
 // serializer below so that the signature covers the forwarded claims and the
 // declared purpose (the plugin's default covers only query and variables).
 // Subgraphs verify the same bytes before anything else runs.
-import { createHmac, timingSafeEqual } from "node:crypto";
+//
+// Two hops, two keys: the gateway signs its calls with HUB_SIGNING_SECRET, a
+// subgraph its calls to another (decisions, person facts) with
+// HUB_INTERNAL_SIGNING_SECRET, which the gateway never holds. A signed call
+// names the subgraph it is for and carries a nonce, so it is good once, at
+// that subgraph only (verification.ts).
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { RefusalCode } from "../error-codes.ts";
 
 export const SIGNATURE_EXTENSION = "hmac-signature";
@@ -20,6 +26,10 @@ export interface HubExtension {
   requestId: string;
   /** Milliseconds since the epoch when the request was signed. */
   issuedAt: number;
+  /** The subgraph the request is signed for; any other refuses it. */
+  target?: string;
+  /** Unique per signed request; the target refuses a nonce it has taken before. */
+  nonce?: string;
   /** Set when a subgraph calls another subgraph on its own behalf. */
   service?: string;
   /** The consent epoch in force when the request reached the gateway (kit/consent-epoch.ts); null or absent: unknown. */
@@ -77,6 +87,9 @@ export function sign(payload: string, secret: string): string {
 
 export type SignatureProblem = Extract<RefusalCode, "UNSIGNED_REQUEST" | "BAD_SIGNATURE" | "STALE_SIGNATURE">;
 
+/** A fresh nonce for one signed request. */
+export const newNonce = (): string => randomUUID();
+
 /** Checks a request body's signature and freshness; null when it is good. */
 export function signatureProblem(request: SignableRequest, secret: string, now = Date.now()): SignatureProblem | null {
   const signature = request.extensions?.[SIGNATURE_EXTENSION];
@@ -89,7 +102,7 @@ export function signatureProblem(request: SignableRequest, secret: string, now =
   return null;
 }
 
-/** Signs a request this process sends itself (subgraph → subgraph). */
+/** Signs a request this process sends itself (subgraph → subgraph with the internal key; tests). */
 export function signRequest<R extends SignableRequest>(request: R, secret: string): R {
   const extensions = { ...(request.extensions ?? {}) };
   delete extensions[SIGNATURE_EXTENSION];

@@ -3,25 +3,17 @@
 // epoch (consent/decision-change.ts) before it is written and after its commit.
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { CaseMember as MemberRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
-import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
 import { employee, type Context } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
 import type { PersonFacts } from "../person-facts.ts";
 import { afterDecisionChange, beforeDecisionChange } from "../consent/decision-change.ts";
+import { participant } from "../directory/directory.ts";
 import { actingMember, forgetCase, holderRole, requireHolder, requireOpen } from "./membership.ts";
+import { caseSubjects, caseTask } from "./task.ts";
 import { CaseMember, CoordinationCase, NewMemberInput, OpenCaseInput } from "./types.ts";
-import { visibleCase, type CaseRow } from "./visibility.ts";
+import { actsOn, visibleCase, type CaseRow } from "./visibility.ts";
 
-const MAX_SUBJECTS = 20;
-/** The membership service of a sign-in's service claim; FORBIDDEN for one that takes no part in cases (e.g. the register's). */
-function serviceEnum(service: string): MemberRow["service"] {
-  const upper = service.toUpperCase();
-  if (upper === "FAMILY" || !(Object.values(ServiceName) as string[]).includes(upper)) {
-    throw hubError("FORBIDDEN", `Your sign-in is for ${service.slice(0, 30)}, which does not take part in coordination cases. Sign in for the service you work in.`);
-  }
-  return upper as MemberRow["service"];
-}
 /** What registry ids look like (the gateway's X-Case-Id rule): anything else is a typo or an attack. */
 const REGISTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -50,7 +42,11 @@ const openedInAnotherCase = (declared: string) =>
     { field: "X-Case-Id" },
   );
 
-/** A new member's row, validated; the family and persons they chose come from the register. */
+/**
+ * A new member's row, validated: an employee is an active directory entry,
+ * whose service and name are the directory's; a family member or a person
+ * they chose is a registry person.
+ */
 async function memberDraft(ctx: Context, caseId: string, input: NewMemberInput, now: Date): Promise<Prisma.CaseMemberCreateManyInput> {
   const actorId = input.actorId?.trim() || null;
   const personId = input.personId?.trim() || null;
@@ -60,16 +56,6 @@ async function memberDraft(ctx: Context, caseId: string, input: NewMemberInput, 
   if (input.role === "STAFETTHOLDER" || input.role === "COORDINATOR") {
     throw hubError("BAD_USER_INPUT", "The baton is not given by adding a member: add them as PROFESSIONAL, then propose a handover.", { field: "role" });
   }
-  if (personId !== null) {
-    if (input.service !== "FAMILY") throw hubError("BAD_USER_INPUT", "A registry person takes part for the family: use service FAMILY.", { field: "service" });
-    if (input.role === "PROFESSIONAL") throw hubError("BAD_USER_INPUT", "A registry person takes part as FAMILY or TRUSTED_PERSON.", { field: "role" });
-    if (!(await ctx.loaders.personFacts.load(personId))) {
-      throw hubError("NOT_FOUND", "No person with this personId is in the population register. Check the id.", { field: "personId" });
-    }
-  } else if (input.service === "FAMILY" || input.role === "FAMILY") {
-    throw hubError("BAD_USER_INPUT", "An employee takes part for their service: give its name (NAV, SKOLE, …) and role PROFESSIONAL or TRUSTED_PERSON.", { field: "service" });
-  }
-  if (actorId !== null && actorId.length > 100) throw hubError("BAD_USER_INPUT", "actorId is not a sign-in id. Check it.", { field: "actorId" });
   const familyChoice = text(input.familyChoice, "familyChoice");
   if (input.role === "TRUSTED_PERSON" && familyChoice === null) {
     throw hubError("BAD_USER_INPUT", "A trusted person is chosen by the family: say who chose them, in their words (familyChoice).", { field: "familyChoice" });
@@ -77,17 +63,23 @@ async function memberDraft(ctx: Context, caseId: string, input: NewMemberInput, 
   if (input.role !== "TRUSTED_PERSON" && familyChoice !== null) {
     throw hubError("BAD_USER_INPUT", "familyChoice belongs to a trusted person. Leave it out, or add them with role TRUSTED_PERSON.", { field: "familyChoice" });
   }
-  return {
-    id: newId("m"),
-    caseId,
-    actorId,
-    personId,
-    displayName: requiredText(input.displayName, "displayName"),
-    service: input.service,
-    role: input.role,
-    joinedAt: now,
-    familyChoice,
-  };
+  const common = { id: newId("m"), caseId, role: input.role, joinedAt: now, familyChoice };
+  if (personId !== null) {
+    if (input.role === "PROFESSIONAL") throw hubError("BAD_USER_INPUT", "A registry person takes part as FAMILY or TRUSTED_PERSON.", { field: "role" });
+    const displayName = requiredText(input.displayName, "displayName");
+    if (!(await ctx.loaders.personFacts.load(requiredId(personId, "personId")))) {
+      throw hubError("NOT_FOUND", "No person with this personId is in the population register. Check the id.", { field: "personId" });
+    }
+    return { ...common, actorId: null, personId, displayName, service: "FAMILY" };
+  }
+  if (input.role === "FAMILY") {
+    throw hubError("BAD_USER_INPUT", "An employee takes part for their service: role PROFESSIONAL or TRUSTED_PERSON.", { field: "role" });
+  }
+  if (text(input.displayName, "displayName") !== null) {
+    throw hubError("BAD_USER_INPUT", "An employee's name comes from the employee directory. Leave displayName out.", { field: "displayName" });
+  }
+  const entry = await participant(ctx, requiredId(actorId, "actorId"), "actorId");
+  return { ...common, actorId: entry.actorId, personId: null, displayName: entry.displayName, service: entry.service };
 }
 
 function sameMember(a: { actorId: string | null; personId: string | null }, b: { actorId?: string | null; personId?: string | null }): boolean {
@@ -98,44 +90,32 @@ function sameMember(a: { actorId: string | null; personId: string | null }, b: {
 export class CaseChangeResolver {
   @Mutation(() => CoordinationCase, {
     description:
-      "Opens a coordination case; you hold the baton (stafettholder in BTI, coordinator otherwise). " +
-      "A BTI case starts at level 0 with its concern registered: level 0 is to be decided within 14 days.",
+      "Opens a coordination case from a task — a concern you registered (BTI) or a referral or decision with its reference — " +
+      "about its person and people of their household; you hold the baton (stafettholder in BTI, coordinator otherwise). " +
+      "A BTI case starts at level 0: level 0 is to be decided within 14 days of the concern. Opening a case releases no one's data.",
   })
   async openCase(@Arg("input", () => OpenCaseInput, { description: "The new case." }) input: OpenCaseInput, @Ctx() ctx: Context): Promise<CaseRow> {
     const who = employee(ctx);
     if (ctx.purpose) throw openedInAnotherCase(ctx.purpose.caseId);
-    const holderService = serviceEnum(who.service);
+    const me = await participant(ctx, who.actorId, "your sign-in");
+    if (me.service !== who.service.toUpperCase()) {
+      throw hubError("FORBIDDEN", "The employee directory has you in another service than your sign-in. Sign in again; your entry follows your sign-in.");
+    }
     const now = new Date();
     const title = requiredText(input.title, "title");
-    listLimit(input.subjectIds, "subjectIds");
     listLimit(input.members, "members");
-    const subjectIds = [...new Set((input.subjectIds ?? []).map((id, i) => requiredId(id, `subjectIds[${i}]`)))];
-    if (subjectIds.length === 0) throw hubError("BAD_USER_INPUT", "Name at least one person the case is about (subjectIds).", { field: "subjectIds" });
-    if (subjectIds.length > MAX_SUBJECTS) throw hubError("BAD_USER_INPUT", `A case is about at most ${MAX_SUBJECTS} persons.`, { field: "subjectIds" });
-    const loaded = await ctx.loaders.personFacts.loadMany(subjectIds);
-    const failed = loaded.find((f): f is Error => f instanceof Error);
-    if (failed) throw failed;
-    const facts = loaded.filter((f): f is PersonFacts => f !== null && !(f instanceof Error));
-    if (facts.length !== subjectIds.length) {
-      throw hubError("NOT_FOUND", "A person in subjectIds is not in the population register. Check the ids.", { field: "subjectIds" });
-    }
-    const familyId = checkedFamilyId(input.familyId, facts);
+    const task = await caseTask(ctx, me.actorId, input, now);
+    const subjects = await caseSubjects(ctx, task, input.subjectIds);
+    const familyId = checkedFamilyId(input.familyId, subjects);
     const bti = input.kind === "BTI";
-    const concernAt = input.concernRegisteredAt ?? now;
-    if (bti && concernAt.getTime() > now.getTime()) {
-      throw hubError("BAD_USER_INPUT", "concernRegisteredAt is in the future. Give when the concern was registered, or leave it out for now.", { field: "concernRegisteredAt" });
-    }
-    if (!bti && (input.concern || input.concernRegisteredAt)) {
-      throw hubError("BAD_USER_INPUT", "A concern and its date belong to BTI cases. Leave them out, or open the case with kind BTI.", { field: "concern" });
-    }
     const id = newId("c");
     const holder: Prisma.CaseMemberCreateManyInput = {
       id: newId("m"),
       caseId: id,
-      actorId: who.actorId,
+      actorId: me.actorId,
       personId: null,
-      displayName: requiredText(input.holderDisplayName, "holderDisplayName"),
-      service: holderService,
+      displayName: me.displayName,
+      service: me.service,
       role: holderRole(input.kind),
       joinedAt: now,
     };
@@ -144,7 +124,6 @@ export class CaseChangeResolver {
     if (all.some((m, i) => all.findIndex((n) => sameMember({ actorId: n.actorId ?? null, personId: n.personId ?? null }, m)) !== i)) {
       throw hubError("BAD_USER_INPUT", "The same person is listed twice among the members (you are added as holder yourself).", { field: "members" });
     }
-    const concern = bti ? text(input.concern, "concern") : null;
     await beforeDecisionChange(ctx, "Opening the case");
     await ctx.loaders.inNewCase(async (tx) => {
       await tx.coordinationCase.create({
@@ -156,19 +135,25 @@ export class CaseChangeResolver {
           btiLevel: bti ? 0 : null,
           openedAt: now,
           individualPlan: input.individualPlan ?? false,
-          concernRegisteredAt: bti ? concernAt : null,
+          concernRegisteredAt: bti ? task.clockStartsAt : null,
+          basis: task.basis,
+          basisReference: task.basisReference,
         },
       });
-      await tx.caseSubject.createMany({ data: subjectIds.map((personId) => ({ caseId: id, personId })) });
+      await tx.caseSubject.createMany({ data: subjects.map((s) => ({ caseId: id, personId: s.personId })) });
       await tx.caseMember.createMany({ data: all });
       await tx.coordinationCase.update({ where: { id }, data: { holderMemberId: holder.id } });
-      if (concern) {
+      if (task.concern) {
+        // One case per concern, even when two requests race for it.
+        const { count } = await tx.concern.updateMany({ where: { id: task.concern.id, caseId: null }, data: { caseId: id } });
+        if (count !== 1) throw hubError("CONFLICT", "A case is already opened from this concern. Ask its stafettholder to add you.", { field: "concernId" });
         await tx.stafettloggEntry.create({
-          data: { id: newId("sl"), caseId: id, kind: "CONCERN", text: concern, authorActorId: who.actorId, authorName: holder.displayName, authorService: holder.service, at: concernAt },
+          data: { id: newId("sl"), caseId: id, kind: "CONCERN", text: task.concern.text, authorActorId: me.actorId, authorName: me.displayName, authorService: me.service, at: task.concern.noticedAt },
         });
       }
     });
     // Committed: from here on the answer says the case exists, whatever happens next.
+    actsOn(ctx, id);
     await afterDecisionChange(ctx, `The case ${id}`, { caseId: id });
     return (await visibleCase(ctx, await ctx.loaders.case.load(id)))!;
   }

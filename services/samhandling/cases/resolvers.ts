@@ -1,12 +1,12 @@
 // Reading cases: a case by id (within its own declared case), the caller's
 // cases, a person's and a household's cases, and who takes part.
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { CaseMember as MemberRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { FamilyRef, PersonRef } from "../../kit/entities.ts";
 import { callerOf, signedIn, type Context } from "../context.ts";
 import { CaseMember, CoordinationCase } from "./types.ts";
-import { isActive, present, requirePurpose, visibleCase, visibleCases, type CaseRow } from "./visibility.ts";
+import { InCaseScope, isActive, present, requirePurpose, visibleCase, visibleCases, type CaseRow } from "./visibility.ts";
 
 @Resolver(() => CoordinationCase)
 export class CaseResolver {
@@ -42,6 +42,7 @@ export class CaseResolver {
     return visibleCases(ctx, cases);
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [PersonRef], {
     nullable: "items",
     description:
@@ -51,16 +52,19 @@ export class CaseResolver {
     return (await ctx.loaders.subjectsOfCase.load(found.id)).map((s) => ({ id: s.personId }));
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => FamilyRef, { nullable: true, description: "The household the case concerns, when it concerns one." })
   family(@Root() found: CoordinationCase): FamilyRef | null {
     return found.familyId ? { id: found.familyId } : null;
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [CaseMember], { description: "Everyone taking part, coordinators first." })
   members(@Root() found: CoordinationCase, @Ctx() ctx: Context) {
     return ctx.loaders.membersOfCase.load(found.id);
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [CaseMember], { description: "Active members only, holder first." })
   async activeMembers(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow[]> {
     const active = (await ctx.loaders.membersOfCase.load(c.id)).filter(isActive);
@@ -68,11 +72,12 @@ export class CaseResolver {
   }
 
   // Issue 4, involvement hints: whom to invite = services involved with a subject (their views' `involved`) minus these.
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [ServiceName], {
     description: "The services the case's active members represent, each once (FAMILY left out). Services involved with a subject but not here are whom to invite.",
   })
   async servicesRepresented(@Root() found: CoordinationCase, @Ctx() ctx: Context): Promise<ServiceName[]> {
-    const active = (await ctx.loaders.membersOfCase.load(found.id)).filter((m) => m.leftAt === null);
+    const active = (await ctx.loaders.membersOfCase.load(found.id)).filter(isActive);
     const represented = new Set(active.map((m) => m.service));
     return Object.values(ServiceName).filter((s) => s !== "FAMILY" && represented.has(s));
   }
@@ -80,6 +85,11 @@ export class CaseResolver {
 
 @Resolver(() => CaseMember)
 export class CaseMemberResolver {
+  @FieldResolver(() => String, { nullable: true, description: "For an employee: their actor id in the employee directory. null for a registry person." })
+  actorId(@Root() member: CaseMember & { actorId?: string | null }): string | null {
+    return member.actorId ?? null;
+  }
+
   @FieldResolver(() => PersonRef, { nullable: true, description: "The person, when the member is the person or a family member." })
   person(@Root() member: CaseMember): PersonRef | null {
     return member.personId ? { id: member.personId } : null;

@@ -2,13 +2,15 @@
 // those who take part in it; to anyone else an existing case answers exactly
 // like an unknown id, so a case id reveals nothing.
 import type { GraphQLError } from "graphql";
-import { isCitizen } from "../../kit/auth/caller.ts";
+import type { MiddlewareFn } from "type-graphql";
+import { isAuditor, isCitizen } from "../../kit/auth/caller.ts";
 import { hubError } from "../../kit/errors.ts";
 import type { Context, Signed } from "../context.ts";
 import type { SamhandlingLoaders } from "../data.ts";
 
 export type CaseRow = NonNullable<Awaited<ReturnType<SamhandlingLoaders["case"]["load"]>>>;
 
+/** Still in the case: not left. (An employee inactive in the directory is no member at all meanwhile: data.ts `membersOfCase`.) */
 export const isActive = (m: { leftAt?: Date | null }) => m.leftAt == null;
 
 /**
@@ -19,10 +21,11 @@ export const isActive = (m: { leftAt?: Date | null }) => m.leftAt == null;
 export async function visibleCase(ctx: Context, found: CaseRow | null): Promise<CaseRow | null> {
   if (!found) return null;
   const [members, subjects] = await Promise.all([ctx.loaders.membersOfCase.load(found.id), ctx.loaders.subjectsOfCase.load(found.id)]);
-  const active = members.filter((m) => m.leftAt === null);
+  const active = members.filter(isActive);
   const caller = ctx.caller;
   const allowed =
     caller.kind === "actor" &&
+    !isAuditor(caller) &&
     (isCitizen(caller)
       ? subjects.some((s) => s.personId === caller.claims.personId) || active.some((m) => m.personId === caller.claims.personId)
       : active.some((m) => m.actorId === caller.claims.sub));
@@ -30,6 +33,7 @@ export async function visibleCase(ctx: Context, found: CaseRow | null): Promise<
     subjects.map((s) => s.personId),
     "CASE",
     allowed ? { status: "GRANTED", reason: "CASE_MEMBERSHIP", basis: `case:${found.id}` } : { status: "RESTRICTED", reason: "NOT_A_MEMBER", basis: null },
+    found.id,
   );
   return allowed ? found : null;
 }
@@ -89,8 +93,39 @@ export function requirePurpose(ctx: Context, caseId: string): void {
   if (declared !== caseId) throw purposeMismatch(caseId, declared);
 }
 
-/** For changing a case: a declared case, when there is one, must be this one (the mutation names its case itself). */
+/**
+ * For changing a case: a declared case, when there is one, must be this one
+ * (the mutation names its case itself). The case is then this request's to
+ * show in the mutation's answer (`inCaseScope`).
+ */
 export function requireNoOtherPurpose(ctx: Context, caseId: string): void {
   const declared = ctx.purpose?.caseId ?? null;
   if (declared !== null && declared !== caseId) throw purposeMismatch(caseId, declared);
+  actsOn(ctx, caseId);
 }
+
+/** This request changes the case: its mutation's answer may show the case's own data. */
+export function actsOn(ctx: Context, caseId: string): void {
+  (ctx.actedOn ??= new Set()).add(caseId);
+}
+
+/**
+ * Purpose everywhere: a case's own data (its members, subjects, stafettlogg,
+ * meetings, plan, handovers, …) is released to an employee only within the
+ * case the request declares — or the case a mutation of this request changed,
+ * in that mutation's answer. Anything else is PURPOSE_MISMATCH, so a look at
+ * a case's data is always logged under that case. A citizen's own cases need
+ * no declared purpose: purpose binds the professionals' access.
+ */
+export function requireCaseScope(ctx: Context, caseId: string): void {
+  const caller = ctx.caller;
+  if (caller.kind !== "actor" || isCitizen(caller)) return;
+  const declared = ctx.purpose?.caseId ?? null;
+  if (declared !== caseId && !ctx.actedOn?.has(caseId)) throw purposeMismatch(caseId, declared);
+}
+
+/** type-graphql middleware for a CoordinationCase field that shows the case's own data (`requireCaseScope`). */
+export const InCaseScope: MiddlewareFn<Context> = ({ root, context }, next) => {
+  requireCaseScope(context, (root as { id: string }).id);
+  return next();
+};

@@ -163,8 +163,25 @@ export function isStillCompetent(input: {
   return competence({ ...input, services: [input.service] }, undefined) === null;
 }
 
+/** The parts of a recorded consent that say whether it is the person's own act (see `isPersonsAct`). */
+export interface ConsentAct {
+  decision: "PERMIT" | "DENY";
+  channel: "DIGITAL" | "PAPER_FORM" | "STAFF_RECORDED";
+  attestedAt: Date | null;
+}
+
+/**
+ * Whether a record counts at all: a consent is the person's own act when
+ * they gave it signed in themselves, or when it was recorded from their signed
+ * form and a second member of the case, not the recorder, has attested it. A
+ * refusal counts however it came in: it can only keep data back.
+ */
+export function isPersonsAct(c: ConsentAct): boolean {
+  return c.decision === "DENY" || c.channel === "DIGITAL" || (c.channel === "PAPER_FORM" && c.attestedAt !== null);
+}
+
 /** The parts of a recorded consent that decide whether it is in force. */
-export interface RecordedConsent {
+export interface RecordedConsent extends ConsentAct {
   services: readonly ServiceName[];
   capacity: ConsentCapacity;
   givenByPersonId: string;
@@ -181,12 +198,12 @@ export function inPeriod(consent: Pick<RecordedConsent, "validFrom" | "validTo" 
 
 /**
  * The services a recorded consent (or refusal) counts for on `on`: none
- * outside its period or once withdrawn, none when the subject's facts are
+ * before it is the person's act (an unattested form), outside its period or once withdrawn, none when the subject's facts are
  * unknown (fail closed); otherwise those of its services its giver is still
  * competent for. This is what a consent decision must use.
  */
 export function servicesInForce(consent: RecordedConsent, subject: PersonFacts | null, on: Date): ServiceName[] {
-  if (!subject || !inPeriod(consent, on)) return [];
+  if (!subject || !isPersonsAct(consent) || !inPeriod(consent, on)) return [];
   return consent.services.filter((service) =>
     isStillCompetent({ subject, givenBy: consent.givenByPersonId, capacity: consent.capacity, service, on }),
   );

@@ -6,13 +6,14 @@ import { Arg, Ctx, Directive, Field, ID, InputType, ObjectType, Query, Resolver 
 import { AccessStatus } from "../../kit/access.ts";
 import { callerFromClaims, type Caller } from "../../kit/auth/caller.ts";
 import { isServiceName } from "../../kit/catalog.ts";
-import { DATA_CATEGORIES, type DataCategory } from "../../kit/categories.ts";
+import { DATA_CATEGORIES, type AccessCategory } from "../../kit/categories.ts";
 import { decisionActor, type Decision, type DecisionQuestion, type DecisionRequest, type DecisionSource } from "../../kit/decisions.ts";
 import { hubError } from "../../kit/errors.ts";
 import type { SubgraphContext } from "../../kit/subgraph.ts";
 import type { SamhandlingClient } from "../data.ts";
 import type { PersonFacts } from "../person-facts.ts";
-import { decide, type CaseFacts, type ConsentFacts, type DecisionActor } from "./decide.ts";
+import { decide, type CaseFacts, type ConsentFacts, type DecisionActor, type RequestFacts } from "./decide.ts";
+import { isInformationRequestId } from "./information-requests.ts";
 import type { RequestScopedFacts } from "./registry-facts.ts";
 
 @Directive("@inaccessible")
@@ -58,12 +59,23 @@ export class DecisionAnswer {
 
   @Field(() => String, { nullable: true, description: "ISO instant after which time alone may change the answer; caches stop there." })
   validUntil?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Granted on an extraordinary basis (an information request): flag the release for review." })
+  extraordinary?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: "Innsyn (ACCESS_LOG) by a guardian: the open information requests whose releases are withheld until they close." })
+  withhold?: string[] | null;
 }
 
 async function caseFacts(db: SamhandlingClient, caseId: string): Promise<CaseFacts | null> {
   const found = await db.coordinationCase.findUnique({
     where: { id: caseId },
-    select: { status: true, subjects: { select: { personId: true } }, members: { where: { leftAt: null }, select: { actorId: true, personId: true } } },
+    select: {
+      status: true,
+      subjects: { select: { personId: true } },
+      // An employee deactivated in the directory is no active member.
+      members: { where: { leftAt: null, OR: [{ actorId: null }, { employee: { active: true } }] }, select: { actorId: true, personId: true } },
+    },
   });
   if (!found) return null;
   return {
@@ -74,9 +86,27 @@ async function caseFacts(db: SamhandlingClient, caseId: string): Promise<CaseFac
   };
 }
 
+async function requestFacts(db: SamhandlingClient, id: string): Promise<RequestFacts | null> {
+  const found = await db.informationRequest.findUnique({
+    where: { id },
+    include: { members: { where: { employee: { active: true } }, select: { actorId: true } } },
+  });
+  if (!found) return null;
+  const { members, ...request } = found;
+  return { ...request, memberActorIds: new Set(members.map((m) => m.actorId)) };
+}
+
 interface CaseState {
   theCase: CaseFacts | null;
   consents: ConsentFacts[];
+  request: RequestFacts | null;
+}
+
+/** The declared purpose's state: an information request's, or a case's with every consent recorded in it. */
+async function purposeState(db: SamhandlingClient, id: string): Promise<CaseState> {
+  if (isInformationRequestId(id)) return { theCase: null, consents: [], request: await requestFacts(db, id) };
+  const [theCase, consents] = await Promise.all([caseFacts(db, id), db.consent.findMany({ where: { caseId: id } })]);
+  return { theCase, consents, request: null };
 }
 
 /** How long one request's case state is shared by the decision calls of its subgraphs. */
@@ -96,7 +126,7 @@ function caseStatePerRequest(db: SamhandlingClient) {
     const key = `${requestId}\u0000${caseId}`;
     let entry = memo.get(key);
     if (!entry) {
-      const state = Promise.all([caseFacts(db, caseId), db.consent.findMany({ where: { caseId } })]).then(([theCase, consents]) => ({ theCase, consents }));
+      const state = purposeState(db, caseId);
       // A failed read is forgotten, so the next asker tries again.
       state.catch(() => memo.delete(key));
       memo.set(key, (entry = { expires: now + REQUEST_MEMO_MS, state }));
@@ -114,24 +144,31 @@ export function localDecisions(db: SamhandlingClient, facts: RequestScopedFacts)
       const actor = decisionActor(request.caller) as DecisionActor | null;
       const caseId = request.purpose?.caseId ?? null;
       const personIds = [...new Set(questions.map((q) => q.personId))];
-      const { theCase, consents: all } = caseId ? await caseState(request.requestId, caseId) : { theCase: null, consents: [] };
+      const { theCase, consents: all, request: declaredRequest } = caseId ? await caseState(request.requestId, caseId) : { theCase: null, consents: [], request: null };
       const asked = new Set(personIds);
       const consents = all.filter((c) => asked.has(c.subjectPersonId));
       // Registry facts are needed only where age or guardianship can change the answer.
-      const needsFacts = actor !== null && (actor.service === "citizen" || actor.service === "barnevern" || consents.length > 0);
-      const personFacts: Map<string, PersonFacts> = needsFacts ? await facts.forRequest(request.requestId).load(personIds) : new Map();
-      return decide({ actor, caseId, questions, now: new Date(), caseFacts: theCase, consents, personFacts });
+      const needsFacts = actor !== null && (actor.service === "citizen" || declaredRequest !== null || consents.length > 0);
+      // A guardian's innsyn withholds what open information requests about the child released.
+      const innsyn = actor?.service === "citizen" && questions.some((q) => q.category === "ACCESS_LOG");
+      const [personFacts, openRequests] = await Promise.all([
+        needsFacts ? facts.forRequest(request.requestId).load(personIds) : new Map<string, PersonFacts>(),
+        innsyn ? db.informationRequest.findMany({ where: { childPersonId: { in: personIds }, closedAt: null, validTo: { gt: new Date() } }, select: { id: true, childPersonId: true, validTo: true } }) : [],
+      ]);
+      return decide({ actor, caseId, questions, now: new Date(), caseFacts: theCase, consents, personFacts, request: declaredRequest, openRequests });
     },
   };
 }
 
 type Context = SubgraphContext<unknown>;
 
+const ACCESS_CATEGORIES: readonly AccessCategory[] = [...DATA_CATEGORIES, "ACCESS_LOG"];
+
 function validQuestion(q: DecisionQuestionInput): DecisionQuestion {
-  if (!isServiceName(q.service) || !(DATA_CATEGORIES as readonly string[]).includes(q.category)) {
+  if (!isServiceName(q.service) || !(ACCESS_CATEGORIES as readonly string[]).includes(q.category)) {
     throw hubError("BAD_USER_INPUT", "A decision question names an unknown service or data category.");
   }
-  return { personId: q.personId, service: q.service, category: q.category as DataCategory };
+  return { personId: q.personId, service: q.service, category: q.category as AccessCategory };
 }
 
 function actorCaller(actor: DecisionActorInput | null): Caller {

@@ -15,6 +15,8 @@ interface Row {
   householdIds: string[];
 }
 
+const WARDS_QUERY = `query Wards($ids: [ID!]!) { _personFacts(ids: $ids) { personId wardIds } }`;
+
 /** How long facts fetched for one request are reused by that request's other subgraphs. */
 const REQUEST_MEMO_MS = 5_000;
 
@@ -37,6 +39,10 @@ export function registryPersonFacts(internal: InternalClient): RequestScopedFact
       if (!entry) memo.set(requestId, (entry = { expires: now + REQUEST_MEMO_MS, facts: new Map() }));
       const facts = entry.facts;
       return {
+        async wards(personIds) {
+          const data = await internal.query<{ _personFacts: { personId: string; wardIds: string[] }[] }>("registry", WARDS_QUERY, { ids: [...personIds] }, { requestId });
+          return new Map(data._personFacts.map((r) => [r.personId, r.wardIds]));
+        },
         async load(personIds) {
           const missing = personIds.filter((id) => !facts.has(id));
           if (missing.length > 0) {

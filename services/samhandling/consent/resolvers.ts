@@ -1,22 +1,25 @@
-// The consent API: recording a consent or refusal (after the competence
-// rules), withdrawing one, and reading them. Every consent released is logged
-// in samhandling's access log, since it is personal data of its subject and giver.
+// The consent API. A consent is the person's own act: given by them signed in
+// (or by a guardian with parental responsibility), or recorded by an employee
+// from their signed form and in force only once a second member of the case
+// attests it. A refusal counts however it comes in. Withdrawing, and reading
+// them (every consent released is logged in samhandling's access log, since
+// it is personal data of its subject and giver).
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Consent as ConsentRow } from "../../../prisma/samhandling/generated/client.ts";
-import { ServiceName, type ConsentCapacity, type ConsentDecision } from "../../../prisma/samhandling/generated/enums.ts";
+import { ServiceName, type ConsentCapacity, type ConsentChannel, type ConsentDecision } from "../../../prisma/samhandling/generated/enums.ts";
 import { DATA_CATEGORIES } from "../../kit/categories.ts";
 import { PersonRef } from "../../kit/entities.ts";
 import { hubError } from "../../kit/errors.ts";
 import { requireConsentAssurance } from "../../kit/auth/assurance.ts";
-import { callerOf, signedIn, type Context, type Signed } from "../context.ts";
-import { listLimit, newId, requiredId, text } from "../input.ts";
+import { callerOf, employee, signedIn, type Context, type Signed } from "../context.ts";
+import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
 import type { PersonFacts } from "../person-facts.ts";
 import { CoordinationCase } from "../cases/types.ts";
-import { caseTakingPart, visibleCase, type CaseRow } from "../cases/visibility.ts";
-import { competenceProblem, inPeriod, isStillCompetent, servicesInForce } from "./competence.ts";
+import { caseTakingPart, requireCaseScope, requireNoOtherPurpose, visibleCase, type CaseRow } from "../cases/visibility.ts";
+import { ADULT_AGE, ageAt, competenceProblem, inPeriod, isPersonsAct, isStillCompetent, servicesInForce } from "./competence.ts";
 import { afterDecisionChange, beforeDecisionChange } from "./decision-change.ts";
-import { Consent, GrantConsentInput, RefuseConsentInput } from "./types.ts";
+import { Consent, GrantConsentInput, RecordConsentFormInput, RefuseConsentInput } from "./types.ts";
 
 const NOT_CONSENTABLE: ServiceName[] = ["FAMILY"];
 
@@ -106,12 +109,35 @@ async function servicesInForceNow(c: ConsentRow, ctx: Context): Promise<ServiceN
   return servicesInForce(c, await ctx.loaders.personFacts.load(c.subjectPersonId), now);
 }
 
-async function record(decision: ConsentDecision, input: GrantConsentInput | RefuseConsentInput, ctx: Context): Promise<ConsentRow> {
+/** How a record comes in: the channel, and for a paper form its reference. */
+interface Arrival {
+  channel: ConsentChannel;
+  formReference: string | null;
+}
+
+/** Who may record what, and how it comes in: a citizen gives or refuses their own; an employee records a form or a refusal. */
+function arrival(who: Signed, decision: ConsentDecision, formReference: string | null, ctx: Context): Arrival {
+  if (who.kind === "citizen") {
+    // Giving consent binds the person's data; a refusal only keeps it closed and needs no more than a sign-in.
+    if (decision === "PERMIT") requireConsentAssurance(callerOf(ctx));
+    if (formReference !== null) throw hubError("FORBIDDEN", "A paper form is recorded by a member of the case. Give your consent yourself with grantConsent.");
+    return { channel: "DIGITAL", formReference: null };
+  }
+  if (decision === "DENY") return { channel: "STAFF_RECORDED", formReference: null };
+  if (formReference === null) {
+    throw hubError(
+      "FORBIDDEN",
+      "An employee cannot give a consent on someone's behalf. The person gives it signed in themselves; or record their signed " +
+        "paper form with recordConsentForm, and it takes effect once a second member of the case attests it.",
+    );
+  }
+  return { channel: "PAPER_FORM", formReference };
+}
+
+async function record(decision: ConsentDecision, input: GrantConsentInput | RefuseConsentInput, ctx: Context, formReference: string | null = null): Promise<ConsentRow> {
   const now = new Date();
-  const caller = callerOf(ctx);
-  const who = signedIn(caller);
-  // Giving consent binds the person's data; a refusal only keeps it closed and needs no more than a sign-in.
-  if (decision === "PERMIT") requireConsentAssurance(caller);
+  const who = signedIn(callerOf(ctx));
+  const how = arrival(who, decision, formReference, ctx);
   const draft = validated(input, decision, now);
 
   let givenBy = draft.givenById;
@@ -125,6 +151,7 @@ async function record(decision: ConsentDecision, input: GrantConsentInput | Refu
   }
 
   const found = await caseTakingPart(ctx, who, draft.caseId);
+  if (who.kind === "employee") requireNoOtherPurpose(ctx, draft.caseId);
   if (found.status === "CLOSED") {
     throw hubError("CONFLICT", "The case is closed, so no new consent or refusal can be recorded in it. Open a new case if cooperation continues.");
   }
@@ -167,6 +194,8 @@ async function record(decision: ConsentDecision, input: GrantConsentInput | Refu
       childView: draft.childView,
       note: draft.note,
       recordedBy: recorderId(who),
+      channel: how.channel,
+      formReference: how.formReference,
     },
     // Inside the transaction, with the case locked: no opposite decision in force (now or later) may overlap.
     (opposite) => {
@@ -216,6 +245,7 @@ async function consentsCaseTakingPart(ctx: Context, who: Signed, caseId: string)
       subjects.map((s) => s.personId),
       "CASE",
       { status: "RESTRICTED", reason: "NOT_A_MEMBER", basis: null },
+      caseId,
     );
     throw refusal;
   }
@@ -250,9 +280,49 @@ async function released(ctx: Context, who: Signed, rows: ConsentRow[]): Promise<
     group.persons.add(c.subjectPersonId).add(c.givenByPersonId);
   }
   await Promise.all(
-    [...groups.values()].map((g) => ctx.access.recordLocal([...g.persons], "CASE", { status: "GRANTED", reason: g.reason, basis: `case:${g.caseId}` })),
+    [...groups.values()].map((g) => ctx.access.recordLocal([...g.persons], "CASE", { status: "GRANTED", reason: g.reason, basis: `case:${g.caseId}` }, g.caseId)),
   );
   return rows;
+}
+
+const consentNotFound = () => hubError("NOT_FOUND", "No consent has this id. Check the id, or list the case's consents.");
+
+/** A consent of a case the employee takes part in; outside it, answered like an unknown id (the case's own NOT_FOUND would say it exists). */
+async function consentInOwnCase(ctx: Context, who: Signed, id: string): Promise<ConsentRow> {
+  const found = await ctx.loaders.consent.load(requiredId(id, "id"));
+  if (!found) throw consentNotFound();
+  await caseTakingPart(ctx, who, found.caseId).catch((refusal: unknown) => {
+    throw refusal instanceof GraphQLError && refusal.extensions.code === "NOT_FOUND" ? consentNotFound() : refusal;
+  });
+  return found;
+}
+
+/** The children a citizen holds parental responsibility for and who are under 18 today. */
+async function wardsOf(ctx: Context, personId: string): Promise<string[]> {
+  const wards = await ctx.loaders.wards.load(personId);
+  if (wards.length === 0) return [];
+  const facts = await ctx.loaders.personFacts.loadMany([...wards]);
+  const now = new Date();
+  return facts.flatMap((f) => (f && !(f instanceof Error) && ageAt(f, now) < ADULT_AGE && f.guardians.some((g) => g.guardianId === personId && g.parentalResponsibility) ? [f.personId] : []));
+}
+
+/**
+ * A consent a citizen may withdraw: one about them, one they gave, or one a
+ * guardian gave about their child (under 18, with parental responsibility).
+ * Anyone else's answers like an unknown id.
+ */
+async function consentOfCitizen(ctx: Context, personId: string, id: string): Promise<ConsentRow> {
+  const found = await ctx.loaders.consent.load(requiredId(id, "id"));
+  if (!found) throw consentNotFound();
+  if (found.subjectPersonId === personId || found.givenByPersonId === personId) return found;
+  if (found.capacity === "GUARDIAN" && (await wardsOf(ctx, personId)).includes(found.subjectPersonId)) return found;
+  throw consentNotFound();
+}
+
+/** A directory name for an actor id (an employee's); null for a citizen's person id or an unknown id. */
+async function employeeName(ctx: Context, actorId: string | null): Promise<string | null> {
+  if (!actorId) return null;
+  return (await ctx.loaders.employee.load(actorId))?.displayName ?? null;
 }
 
 @Resolver(() => Consent)
@@ -260,10 +330,13 @@ export class ConsentResolver {
   @Query(() => [Consent], {
     description:
       "Every consent and refusal recorded in a case, newest first, withdrawn and expired ones included. " +
-      "For the case's active members; a citizen sees those about them, given by them, or given as guardian for their child.",
+      "For the case's active members, asked within the case (X-Case-Id: the case's id, else PURPOSE_MISMATCH); " +
+      "a citizen sees those about them, given by them, or given as guardian for their child.",
   })
   async consents(@Arg("caseId", () => ID, { description: "The coordination case." }) caseId: string, @Ctx() ctx: Context): Promise<ConsentRow[]> {
     const who = signedIn(callerOf(ctx));
+    // Asked within another case, an employee gets nothing: the look would be logged under the wrong case.
+    requireCaseScope(ctx, caseId);
     await consentsCaseTakingPart(ctx, who, caseId);
     const all = await ctx.loaders.consentsOfCase.load(caseId);
     if (who.kind === "employee") return released(ctx, who, all);
@@ -280,27 +353,73 @@ export class ConsentResolver {
   }
 
   @Query(() => [Consent], {
-    description: "For a citizen: every consent and refusal about them or given by them, in every case, newest first.",
+    description:
+      "For a citizen: every consent and refusal about them or given by them, and those given as guardian about a child they hold parental " +
+      "responsibility for, in every case, newest first — with who recorded and who attested each. Any of them can be withdrawn.",
   })
   async myConsents(@Ctx() ctx: Context): Promise<ConsentRow[]> {
     const who = signedIn(callerOf(ctx));
     if (who.kind !== "citizen") {
       throw hubError("FORBIDDEN", "myConsents is for citizens signed in as themselves. As an employee, use consents(caseId) for a case you take part in.");
     }
-    return released(ctx, who, await ctx.loaders.consentsOfPerson.load(who.personId));
+    const wards = await wardsOf(ctx, who.personId);
+    const [own, ...theirs] = await ctx.loaders.consentsOfPerson.loadMany([who.personId, ...wards]);
+    const rows = [own, ...theirs.map((list) => (list instanceof Error ? list : list.filter((c) => c.capacity === "GUARDIAN" && wards.includes(c.subjectPersonId))))];
+    const failed = rows.find((r): r is Error => r instanceof Error);
+    if (failed) throw failed;
+    const all = [...new Map((rows as ConsentRow[][]).flat().map((c) => [c.id, c])).values()];
+    all.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
+    return released(ctx, who, all);
   }
 
   @Mutation(() => Consent, {
     description:
-      "Records a consent (PERMIT) for the members of a case. Checks that the giver is competent: the person at 18+; " +
-      "a guardian with parental responsibility for a child, with the child's own view from 7; the youth alone for HELSE from 16.",
+      "Gives a consent (PERMIT) for the members of a case, as a citizen signed in: about yourself, or as a guardian with parental responsibility " +
+      "for your child. It takes effect at once. Checks that you are competent: the person at 18+; a guardian with parental responsibility for a child, " +
+      "with the child's own view from 7; the youth alone for HELSE from 16. An employee records a signed form with recordConsentForm instead.",
   })
   grantConsent(@Arg("input", () => GrantConsentInput, { description: "The consent." }) input: GrantConsentInput, @Ctx() ctx: Context) {
     return record("PERMIT", input, ctx);
   }
 
   @Mutation(() => Consent, {
-    description: "Records a refusal (DENY) and its reason as the person said it. The same competence rules apply as for giving consent.",
+    description:
+      "Records a consent (PERMIT) from the person's signed paper form, with the form's reference (active members of the case). " +
+      "It counts for nothing until a second active member of the case, not you, attests it (attestConsent); the person sees it at once among their consents.",
+  })
+  recordConsentForm(@Arg("input", () => RecordConsentFormInput, { description: "The consent on the form." }) input: RecordConsentFormInput, @Ctx() ctx: Context) {
+    return record("PERMIT", input, ctx, requiredText(input.formReference, "formReference"));
+  }
+
+  @Mutation(() => Consent, {
+    description:
+      "Attests a consent recorded from a paper form: you have seen the signed form and it says what was recorded. From now on it counts. " +
+      "Any active member of the case but the one who recorded it.",
+  })
+  async attestConsent(@Arg("id", () => ID, { description: "The consent recorded from a form." }) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
+    const who = employee(ctx);
+    const found = await consentInOwnCase(ctx, who, id);
+    requireNoOtherPurpose(ctx, found.caseId);
+    if (found.channel !== "PAPER_FORM") throw hubError("CONFLICT", "Only a consent recorded from a paper form is attested; this one was given by the person or is a refusal, and counts as it is.");
+    if (found.recordedBy === who.actorId) {
+      throw hubError("FORBIDDEN", "You recorded this form, so you cannot attest it too. Ask another active member of the case who has seen the signed form.");
+    }
+    if (found.withdrawnAt !== null) throw hubError("CONFLICT", "This consent has been withdrawn; there is nothing to attest.");
+    if (found.attestedAt !== null) throw hubError("CONFLICT", "This consent is already attested.");
+    await beforeDecisionChange(ctx, "The attestation");
+    const row = await ctx.loaders.write.attestConsent(id, who.actorId, new Date());
+    if (!row) throw hubError("CONFLICT", "The consent changed meanwhile (attested or withdrawn). Reload it.");
+    ctx.loaders.consentsOfCase.clear(row.caseId);
+    ctx.loaders.consent.clear(row.id).prime(row.id, row);
+    await afterDecisionChange(ctx, `The attestation of ${row.id}`, { consentId: row.id, caseId: row.caseId });
+    const [answer] = await released(ctx, who, [row]);
+    return answer!;
+  }
+
+  @Mutation(() => Consent, {
+    description:
+      "Records a refusal (DENY) and its reason as the person said it: a citizen their own (or as guardian), an active member of the case the person's. " +
+      "The same competence rules apply as for giving consent; a refusal takes effect at once.",
   })
   refuseConsent(@Arg("input", () => RefuseConsentInput, { description: "The refusal." }) input: RefuseConsentInput, @Ctx() ctx: Context) {
     return record("DENY", input, ctx);
@@ -308,27 +427,15 @@ export class ConsentResolver {
 
   @Mutation(() => Consent, {
     description:
-      "Withdraws a consent or refusal; it stops applying from the next request. The giver may withdraw their own; " +
-      "an active member of the case may record a withdrawal on the person's behalf.",
+      "Withdraws a consent or refusal; it stops applying from the next request. The person it is about, whoever gave it, and a guardian with " +
+      "parental responsibility (for a consent given as guardian) may withdraw it; an active member of the case may record a withdrawal on the person's behalf.",
   })
   async withdrawConsent(@Arg("id", () => ID, { description: "The consent's id." }) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
     const caller = callerOf(ctx);
     const who = signedIn(caller);
     requireConsentAssurance(caller);
-    const notFound = () => hubError("NOT_FOUND", "No consent has this id. Check the id, or list the case's consents.");
-    const found = await ctx.loaders.consent.load(id);
-    if (!found) throw notFound();
-    if (who.kind === "citizen") {
-      if (found.givenByPersonId !== who.personId) {
-        if (found.subjectPersonId !== who.personId) throw notFound();
-        throw hubError("FORBIDDEN", "Only the person who gave this consent can withdraw it. Ask a member of the case to help you record your wish.");
-      }
-    } else {
-      // Outside its case the consent answers like an unknown id: the case's own NOT_FOUND would say the consent exists.
-      await caseTakingPart(ctx, who, found.caseId).catch((refusal: unknown) => {
-        throw refusal instanceof GraphQLError && refusal.extensions.code === "NOT_FOUND" ? notFound() : refusal;
-      });
-    }
+    const found = who.kind === "citizen" ? await consentOfCitizen(ctx, who.personId, id) : await consentInOwnCase(ctx, who, id);
+    if (who.kind !== "citizen") requireNoOtherPurpose(ctx, found.caseId);
     const alreadyWithdrawn = () =>
       hubError("CONFLICT", "This consent has already been withdrawn. Nothing more to do; record a new consent if the person wants to share again.");
     if (found.withdrawnAt != null) throw alreadyWithdrawn();
@@ -374,8 +481,26 @@ export class ConsentResolver {
   }
 
   @FieldResolver(() => Boolean, {
+    description: "Recorded from a paper form and not yet attested by a second member of the case: until then it counts for nothing.",
+  })
+  pending(@Root() c: ConsentRow): boolean {
+    return !isPersonsAct(c);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The directory name of the employee who recorded it; null when the person gave it themselves." })
+  recordedByName(@Root() c: ConsentRow, @Ctx() ctx: Context): Promise<string | null> {
+    return c.channel === "DIGITAL" ? Promise.resolve(null) : employeeName(ctx, c.recordedBy);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The directory name of the member who attested the form; null until attested." })
+  attestedByName(@Root() c: ConsentRow, @Ctx() ctx: Context): Promise<string | null> {
+    return employeeName(ctx, c.attestedBy);
+  }
+
+  @FieldResolver(() => Boolean, {
     description:
-      "Whether it applies now: started, not expired, not withdrawn, and its giver still competent for at least one of its services.",
+      "Whether it applies now: the person's own act (given by them, or an attested form), started, not expired, not withdrawn, " +
+      "and its giver still competent for at least one of its services.",
   })
   async active(@Root() c: ConsentRow, @Ctx() ctx: Context): Promise<boolean> {
     return (await servicesInForceNow(c, ctx)).length > 0;

@@ -3,9 +3,8 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { DATA_CATEGORIES } from "../../kit/categories.ts";
 import { DateTimeScalar } from "../../kit/scalars.ts";
-import { ConsentCapacity, ConsentDecision, ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
-// ServiceName is registered as a GraphQL enum with the case's types.
-import "../cases/types.ts";
+import { ConsentCapacity, ConsentChannel, ConsentDecision, ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
+import "../service-name.ts";
 
 registerEnumType(ConsentCapacity, {
   name: "ConsentCapacity",
@@ -23,6 +22,16 @@ registerEnumType(ConsentDecision, {
   valuesConfig: {
     PERMIT: { description: "Consent given: the case's members may see the covered data while it is active." },
     DENY: { description: "Consent refused, recorded with the reason as the person said it." },
+  },
+});
+
+registerEnumType(ConsentChannel, {
+  name: "ConsentChannel",
+  description: "How a consent or refusal came in.",
+  valuesConfig: {
+    DIGITAL: { description: "Given (or refused) by the person signed in themselves: in force at once." },
+    PAPER_FORM: { description: "Recorded by an employee from the person's signed form: in force only once a second member of the case has attested it." },
+    STAFF_RECORDED: { description: "A refusal an employee recorded as the person said it: a refusal only ever keeps data back." },
   },
 });
 
@@ -77,6 +86,18 @@ export class Consent {
     description: "Who entered it: an employee's actor id, or the registry person id of a citizen who gave it themselves.",
   })
   recordedBy!: string;
+
+  @Field(() => ConsentChannel, { description: "How it came in: given by the person, from a signed paper form, or a refusal an employee recorded." })
+  channel!: ConsentChannel;
+
+  @Field(() => String, { nullable: true, description: "For a paper form: its reference (where the signed form is kept)." })
+  formReference?: string | null;
+
+  @Field(() => String, { nullable: true, description: "For a paper form: the actor id of the member who attested it; null until attested." })
+  attestedBy?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "For a paper form: when it was attested, and from when it counts." })
+  attestedAt?: Date | null;
 
   @Field(() => DateTimeScalar, { description: "When it was entered." })
   createdAt!: Date;
@@ -165,4 +186,10 @@ export class RefuseConsentInput {
 
   @Field(() => String, { nullable: true, description: "The reason for the refusal, as the person said it." })
   note?: string | null;
+}
+
+@InputType({ description: "A consent recorded from the person's signed paper form: what the form says, and where it is kept." })
+export class RecordConsentFormInput extends GrantConsentInput {
+  @Field(() => String, { description: "The signed form's reference: where the paper is archived (journal or archive number)." })
+  formReference!: string;
 }

@@ -1,14 +1,14 @@
 // The baton (stafettpinne): exactly one holder at a time. The holder proposes
 // a handover; it takes effect only when the new holder accepts, and until
 // then the old holder keeps the baton. One open proposal per case.
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { CaseMember as MemberRow, Handover as HandoverRow } from "../../../prisma/samhandling/generated/client.ts";
 import { hubError } from "../../kit/errors.ts";
 import type { Context } from "../context.ts";
 import { newId, requiredId, requiredText, text } from "../input.ts";
 import { actingMember, actingOn, activeMemberOf, forgetCase, holderRole, requireHolder, requireOpen } from "../cases/membership.ts";
 import { CaseMember, CoordinationCase } from "../cases/types.ts";
-import type { CaseRow } from "../cases/visibility.ts";
+import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { Handover } from "./types.ts";
 
 type Answer = "ACCEPTED" | "DECLINED" | "CANCELLED";
@@ -119,6 +119,7 @@ export class BatonResolver {
 
 @Resolver(() => CoordinationCase)
 export class CaseBatonResolver {
+  // Part of a work list's summary, as the level and the deadline are: whom to ask, and whether the baton waits for someone.
   @FieldResolver(() => CaseMember, { nullable: true, description: "The member holding the baton: the stafettholder (BTI) or coordinator." })
   async holder(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<MemberRow | null> {
     return (await ctx.loaders.membersOfCase.load(c.id)).find((m) => m.id === c.holderMemberId) ?? null;
@@ -129,6 +130,7 @@ export class CaseBatonResolver {
     return (await ctx.loaders.handoversOfCase.load(c.id)).find((h) => h.status === "PROPOSED") ?? null;
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [Handover], { description: "Every handover proposal, newest first." })
   handovers(@Root() c: CaseRow, @Ctx() ctx: Context) {
     return ctx.loaders.handoversOfCase.load(c.id);

@@ -1,14 +1,14 @@
 // BTI levels 0–3: the stafettholder's decisions to move a case between
 // levels, and what a case shows about them (the level-0 deadline, overdue or
 // not, the history). The date rules are in rules.ts.
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
 import { hubError } from "../../kit/errors.ts";
 import { DateScalar } from "../../kit/scalars.ts";
 import type { Context } from "../context.ts";
 import { newId, requiredText } from "../input.ts";
 import { actingMember, forgetCase, requireHolder, requireOpen } from "../cases/membership.ts";
 import { CoordinationCase } from "../cases/types.ts";
-import type { CaseRow } from "../cases/visibility.ts";
+import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { levelDeadline, levelOverdue, MAX_BTI_LEVEL } from "./rules.ts";
 import { BtiLevelChange } from "./types.ts";
 
@@ -57,6 +57,7 @@ export class CaseLevelResolver {
     return levelOverdue(c);
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [BtiLevelChange], { description: "Every level decision, oldest first." })
   levelHistory(@Root() c: CaseRow, @Ctx() ctx: Context) {
     return ctx.loaders.levelChangesOfCase.load(c.id);

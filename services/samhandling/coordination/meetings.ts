@@ -2,7 +2,7 @@
 // does what by when, and which goals it serves, and what a case shows of them.
 // A meeting is recorded in one transaction — decisions, follow-ups and goal
 // evaluations together or not at all.
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { Goal as GoalRow, Measure as MeasureRow, Meeting as MeetingRow, MeetingDecision as DecisionRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
 import { FollowUpStatus } from "../../../prisma/samhandling/generated/enums.ts";
 import { hubError } from "../../kit/errors.ts";
@@ -11,7 +11,7 @@ import type { Context } from "../context.ts";
 import { newId, requiredId, requiredText, text } from "../input.ts";
 import { actingMember, actingOn, forgetCase, requireOpen, type Acting } from "../cases/membership.ts";
 import { CaseMember, CoordinationCase } from "../cases/types.ts";
-import type { CaseRow } from "../cases/visibility.ts";
+import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { followUpOverdue, isOpenFollowUp, notBeforeToday } from "./rules.ts";
 import { FollowUp, FollowUpInput, Goal, GoalEvaluation, GoalInput, Meeting, MeetingDecision, RecordMeetingInput } from "./types.ts";
 
@@ -265,6 +265,7 @@ export class FollowUpResolver {
 
 @Resolver(() => CoordinationCase)
 export class CasePlanResolver {
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [FollowUp], { description: "Follow-ups (measures) of the case by due date; openOnly leaves out done and cancelled ones." })
   async followUps(
     @Root() c: CaseRow,
@@ -275,6 +276,7 @@ export class CasePlanResolver {
     return openOnly ? all.filter(isOpenFollowUp) : all;
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [FollowUp], { description: "Follow-ups past their due date and not done: what drifts between meetings." })
   async overdueFollowUps(@Root() c: CaseRow, @Ctx() ctx: Context) {
     const now = new Date();
@@ -287,17 +289,20 @@ export class CasePlanResolver {
     return (await ctx.loaders.measuresOfCase.load(c.id)).filter((m) => followUpOverdue(m, now)).length;
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [Meeting], { description: "Every meeting, oldest first." })
   meetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
     return ctx.loaders.meetingsOfCase.load(c.id);
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [Meeting], { description: "Planned meetings from now on, soonest first." })
   async upcomingMeetings(@Root() c: CaseRow, @Ctx() ctx: Context) {
     const now = Date.now();
     return (await ctx.loaders.meetingsOfCase.load(c.id)).filter((m) => m.status === "PLANNED" && m.startsAt.getTime() >= now);
   }
 
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [Goal], { description: "The plan's goals in the family's order of priority." })
   goals(@Root() c: CaseRow, @Ctx() ctx: Context) {
     return ctx.loaders.goalsOfCase.load(c.id);

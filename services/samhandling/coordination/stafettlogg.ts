@@ -2,7 +2,7 @@
 // entries are read by other services only under a consent covering
 // STAFETTLOGG for that service — the information duty to barnevern does not
 // open it. Hidden entries are left out, so the log does not reveal them.
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { StafettloggEntry as EntryRow } from "../../../prisma/samhandling/generated/client.ts";
 import { isServiceName } from "../../kit/catalog.ts";
 import type { Decision, DecisionQuestion } from "../../kit/decisions.ts";
@@ -11,7 +11,7 @@ import { callerOf, type Context } from "../context.ts";
 import { newId, requiredId, requiredText } from "../input.ts";
 import { actingMember, activeMemberOf, forgetCase, requireOpen } from "../cases/membership.ts";
 import { CaseMember, CoordinationCase } from "../cases/types.ts";
-import type { CaseRow } from "../cases/visibility.ts";
+import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { notBeforeToday } from "./rules.ts";
 import { StafettloggEntry, StafettloggEntryInput } from "./types.ts";
 
@@ -31,8 +31,8 @@ async function readable(ctx: Context, c: CaseRow, entries: EntryRow[]): Promise<
   });
   // The case itself is the purpose: its log is read inside it.
   const answers = await ctx.access.ask(caller, { caseId: c.id }, questions);
-  await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i])));
-  if (ownService && services.includes(ownService as EntryRow["authorService"])) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE);
+  await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i], c.id)));
+  if (ownService && services.includes(ownService as EntryRow["authorService"])) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE, c.id);
   const open = new Set<string>(ownService ? [ownService] : []);
   for (const s of others) {
     const mine = questions.map((q, i) => ({ q, a: answers[i] })).filter(({ q }) => q.service === s.toLowerCase());
@@ -95,6 +95,7 @@ export class StafettloggResolver {
 
 @Resolver(() => CoordinationCase)
 export class CaseStafettloggResolver {
+  @UseMiddleware(InCaseScope)
   @FieldResolver(() => [StafettloggEntry], {
     description:
       "The stafettlogg, oldest first: your own service's entries, and other services' entries where a consent covering " +

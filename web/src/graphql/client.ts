@@ -2,7 +2,7 @@
 // access token. With `trustedDocumentsOnly` an operation travels as its
 // trusted-document id alone (the persisted-query hash the gateway looks up in
 // its manifest), never as text — as production requires.
-import { Client, cacheExchange, fetchExchange, type Exchange } from "@urql/core";
+import { Client, cacheExchange, fetchExchange, type Exchange, type OperationContext } from "@urql/core";
 import { persistedExchange } from "@urql/exchange-persisted";
 import type { RuntimeConfig } from "../runtime-config.ts";
 import type { Auth } from "../auth/auth.ts";
@@ -13,6 +13,17 @@ export function trustedDocumentIdOf(document: unknown): string {
   if (typeof hash !== "string") throw new Error("An operation without a trusted-document id: write it in a .graphql file under web/src and run `npm run web:codegen`.");
   return hash;
 }
+
+/**
+ * The context of an operation that works in a case: it declares the case
+ * (header X-Case-Id), under which every view of a person in the answer is
+ * decided and `case(id)` answers. Keep it stable across renders (useMemo) or
+ * urql sends the query again.
+ *
+ *   const context = useMemo(() => inCase(caseId), [caseId]);
+ *   const [result] = useQuery({ query: CaseOverviewDocument, variables: { id: caseId }, context });
+ */
+export const inCase = (caseId: string): Partial<OperationContext> => ({ fetchOptions: { headers: { "x-case-id": caseId } } });
 
 export function graphqlClient(config: RuntimeConfig, auth: Auth): Client {
   const exchanges: Exchange[] = [cacheExchange];

@@ -21,6 +21,9 @@ export type PlainMessageKey = { [K in MessageKey]: [PlaceholderNames<(typeof nb)
 
 export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
+/** Whether a key built at run time (e.g. from a reason code) is one of the catalog's keys without placeholders. */
+export const isPlainMessageKey = (key: string): key is PlainMessageKey => key in nb && placeholders(nb[key as MessageKey]).length === 0;
+
 export const isLang = (value: unknown): value is Lang => (LANGUAGES as readonly unknown[]).includes(value);
 
 /** The placeholders a message uses, sorted (for comparing languages). */

@@ -1,24 +1,17 @@
 // Pages with text only: not found, no access, sign-in not set up, and the
 // places of the navigation whose pages are still to be built.
 import { Paragraph } from "@digdir/designsystemet-react";
-import { Link as RouterLink } from "react-router";
-import { Link } from "@digdir/designsystemet-react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { PlainMessageKey } from "../i18n/messages.ts";
 import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { AppError } from "../errors/errors.ts";
 import { PATHS } from "../shell/navigation.ts";
 import { Page } from "../shell/Page.tsx";
+import { ParagraphLink } from "../shell/ParagraphLink.tsx";
 
 function HomeLink() {
   const { t } = useI18n();
-  return (
-    <Paragraph>
-      <Link asChild>
-        <RouterLink to={PATHS.home}>{t("error.home")}</RouterLink>
-      </Link>
-    </Paragraph>
-  );
+  return <ParagraphLink to={PATHS.home}>{t("error.home")}</ParagraphLink>;
 }
 
 /** A heading, one paragraph and the way back to the front page. */

@@ -5,6 +5,7 @@ import type { PlainMessageKey } from "../i18n/messages.ts";
 export const PATHS = {
   home: "/",
   myCases: "/saker",
+  case: "/saker/:caseId",
   findPerson: "/finn-person",
   myConsents: "/samtykker",
   whoHasSeen: "/innsyn",
@@ -13,6 +14,9 @@ export const PATHS = {
   signInCallback: "/auth/callback",
   signInNotConfigured: "/logg-inn/ikke-klar",
 } as const;
+
+/** A case's page. The id is the case's opaque id, which says nothing about the persons it concerns. */
+export const casePath = (caseId: string): string => `${PATHS.myCases}/${encodeURIComponent(caseId)}`;
 
 export interface NavItem {
   path: string;

@@ -1,4 +1,5 @@
-// CPU time and resident memory of a process, from /proc (Linux only).
+// CPU time and resident memory of a process, from /proc (Linux only): the
+// benchmark's measurements, and the launcher's sign that a starting process is working.
 import fs from "node:fs";
 
 const TICK_MS = 10; // CLK_TCK is 100 on Linux x86-64 and arm64

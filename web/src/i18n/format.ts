@@ -1,0 +1,23 @@
+// Dates and the hub's names for services, in the chosen language. Dates from
+// the API are ISO strings (Date: 2026-12-07, DateTime: …Z); they are shown in
+// Norwegian time, the municipality's.
+import type { ServiceName } from "../graphql/generated/graphql.ts";
+import type { Lang, PlainMessageKey } from "./messages.ts";
+
+const LOCALES: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };
+const TIME_ZONE = "Europe/Oslo";
+
+/** A Date (2026-12-07) or DateTime as a day: "7. desember 2026". */
+export function formatDate(lang: Lang, iso: string): string {
+  // A bare date is a calendar day, not midnight UTC: read it at noon so no time zone moves it.
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso);
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: TIME_ZONE }).format(date);
+}
+
+/** A DateTime with its time of day: "7. desember 2026 kl. 09:30". */
+export function formatDateTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
+/** The catalog key of a service as samhandling names it (NAV, FAMILY, …). */
+export const serviceKey = (service: ServiceName): PlainMessageKey => `service.${service.toLowerCase() as Lowercase<ServiceName>}`;
