@@ -11,7 +11,7 @@ import type { Caller } from "../services/kit/auth/caller.ts";
 import { VIEW_SERVICES, type ViewService } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { Checks } from "../services/kit/writes/checks.ts";
-import { writePermission } from "../services/kit/writes/guard.ts";
+import { inDirectory, writePermission } from "../services/kit/writes/guard.ts";
 import { holds } from "../services/kit/writes/kinds.ts";
 import { integrationFiles, jsonSchemaPath, recordJsonSchema, staleIntegrationFiles } from "../scripts/lib/integration-files.ts";
 import { lineChecker, recordInput } from "../scripts/lib/import/records.ts";
@@ -42,6 +42,9 @@ describe("the write guard", () => {
       expect(permission, JSON.stringify(caller)).toMatchObject({ allowed: false, reason });
       expect(permission.allowed || permission.message).toContain(`Only ${service}'s own staff and ${service}'s own system`);
     }
+    // A caseworker by their sign-in writes only while the employee directory holds them as active (issue 17).
+    expect(inDirectory(service, true)).toEqual({ allowed: true, reason: "OWN_SERVICE" });
+    expect(inDirectory(service, false)).toMatchObject({ allowed: false, reason: "NOT_IN_DIRECTORY", message: expect.stringContaining(`employee of ${service}`) });
   });
 });
 

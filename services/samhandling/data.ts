@@ -234,6 +234,7 @@ function directoryWrites(db: SamhandlingClient, loader: DataLoader<string, Emplo
   return {
     create: async (data: Prisma.EmployeeUncheckedCreateInput) => fresh(await db.employee.create({ data })),
     update: async (actorId: string, data: Prisma.EmployeeUncheckedUpdateInput) => fresh(await db.employee.update({ where: { actorId }, data })),
+    upsert: async (args: Prisma.EmployeeUpsertArgs) => fresh(await db.employee.upsert(args)),
   };
 }
 

@@ -23,6 +23,7 @@ import { CaseLevelResolver } from "./coordination/levels.ts";
 import { CasePlanResolver, FollowUpResolver, GoalResolver, MeetingDecisionResolver, MeetingResolver } from "./coordination/meetings.ts";
 import { CaseStafettloggResolver, StafettloggResolver } from "./coordination/stafettlogg.ts";
 import { recordSignIn } from "./directory/directory.ts";
+import { StaffWriterResolver } from "./directory/writers.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
@@ -58,6 +59,7 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     InvolvementSignalResolver,
     CaseInvolvementSignalsResolver,
     DirectoryResolver,
+    StaffWriterResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],

@@ -1,8 +1,9 @@
 // The conformance suite's writes: every view service in the catalog, the same
 // contract for its write API (services/kit/writes/), through the gateway:
-// its own machine client and its own staff write; another service's client
-// and staff, its auditor, a citizen and the anonymous are refused, logged,
-// and change nothing; a write is idempotent; what was written appears in the
+// its own machine client and its own staff write (staff while active in
+// samhandling's employee directory, issue 17); another service's client and
+// staff, its auditor, a deactivated staff member, a citizen and the anonymous
+// are refused, logged, and change nothing; a write is idempotent; what was written appears in the
 // case's view exactly as the consent rules allow (nothing without consent,
 // the fact and whom to call under INVOLVEMENT, everything under SERVICE_DATA,
 // and the same restricted answer as before once the consent is withdrawn);
@@ -22,6 +23,7 @@ import { demoPersons } from "../../demo/fjordvik.ts";
 import { writeDocument } from "../../scripts/lib/integration-files.ts";
 import { asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
 import { asMachine } from "../support/machines.ts";
+import { openCase } from "../support/tasks.ts";
 import { ageOn } from "../support/oracle.ts";
 import { personIdsIn, viewFields } from "../support/views.ts";
 
@@ -89,14 +91,9 @@ async function seen(service: ViewService, caseId: string): Promise<{ raw: string
   return { raw: res.raw, view: res.data!.person[service]! };
 }
 
+/** An ansvarsgruppe about the person, from a referral (issue 17: a case starts from a task); the opener holds the baton. */
 async function openCaseAbout(personId: string): Promise<string> {
-  const res = await gateway<{ openCase: { id: string } }>(
-    `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-    { input: { kind: "ANSVARSGRUPPE", title: "Konformans: skriving", subjectIds: [personId], holderDisplayName: "Tilbakeføringskoordinator" } },
-    await asUser(ACTOR),
-  );
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data!.openCase.id;
+  return (await openCase(await asUser(ACTOR), { kind: "ANSVARSGRUPPE", title: "Konformans: skriving", subjectIds: [personId] })).id;
 }
 
 /** The subject consents to `service`'s `categories` themself, signed in as themself; the consent's id. */
@@ -130,6 +127,17 @@ async function signals(caseId: string, as = ACTOR): Promise<Signal[] | null> {
   );
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!.case.involvementSignals;
+}
+
+/** An administrator of the service sets an employee's directory entry active or not; the entry's state after. */
+async function setActive(admin: Record<string, string>, actorId: string, active: boolean): Promise<boolean> {
+  const res = await gateway<{ setEmployeeActive: { active: boolean } }>(
+    `mutation ($a: ID!, $on: Boolean!) { setEmployeeActive(actorId: $a, active: $on) { active } }`,
+    { a: actorId, on: active },
+    admin,
+  );
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!.setEmployeeActive.active;
 }
 
 /** A value for a required input field, from its type alone. */
@@ -225,6 +233,16 @@ describe.each(VIEW_SERVICES)("conformance: %s's write API", (service) => {
     expect(after.raw).not.toBe(before.raw);
     // The answer carries what was sent and the outcome, nothing the hub holds.
     expect(outcomes(await written(service, records, staff))).toEqual(records.map(() => "UNCHANGED"));
+    // Issue 17's employees: a staff member their service's administrator deactivated in the directory writes nothing, from the next call on.
+    const admin = await asUser(`${service}-admin`);
+    try {
+      expect(await setActive(admin, `${service}-vikar-1`, false)).toBe(false);
+      const res = await write(service, [involvement({ sourceId: `${service}-${RUN}-inactive` })], staff);
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe("FORBIDDEN");
+    } finally {
+      expect(await setActive(admin, `${service}-vikar-1`, true)).toBe(true);
+    }
+    expect(outcomes(await written(service, [involvement({ sourceId: `${service}-${RUN}-inactive` })], staff, true))).toEqual(["CREATED"]);
     const ends = ownOperations(service).filter(({ field }) => endable(service, field)).map(({ field }) => end(`end${field[0]!.toUpperCase()}${field.slice(1)}`, `${service}-${field}-${RUN}`));
     expect(outcomes(await written(service, ends, machine))).toEqual(ends.map(() => "UPDATED"));
     if (ends.length > 0) expect((await seen(service, caseId)).raw).not.toBe(after.raw);
@@ -251,7 +269,10 @@ describe.each(VIEW_SERVICES)("conformance: %s's write API", (service) => {
     expect(entries).toContainEqual({ actorId: `machine:${service}-integration`, decision: "WRITE", reason: "OWN_SYSTEM", categories: ["INVOLVEMENT"], basis: "write:startInvolvement:CREATED" });
     expect(entries).toContainEqual({ actorId: `machine:${service}-integration`, decision: "WRITE", reason: "OWN_SYSTEM", categories: ["INVOLVEMENT"], basis: "write:startInvolvement:UNCHANGED" });
     expect(entries).toContainEqual({ actorId: `${service}-vikar-1`, decision: "WRITE", reason: "OWN_SERVICE", categories: ["SERVICE_DATA"], basis: `write:${ownOperations(service)[0]!.field}:CREATED` });
-    for (const [, reason] of refused) expect(entries.some((e) => e.decision === "RESTRICTED" && e.reason === reason && e.basis === "write:startInvolvement"), reason).toBe(true);
+    for (const reason of [...refused.map(([, r]) => r), "NOT_IN_DIRECTORY"]) {
+      expect(entries.some((e) => e.decision === "RESTRICTED" && e.reason === reason && e.basis === "write:startInvolvement"), reason).toBe(true);
+    }
+    expect(entries.some((e) => e.basis?.startsWith("write:startInvolvement:") && e.actorId === `${service}-vikar-1`)).toBe(false);
     // A call that was not written leaves no WRITE behind.
     expect(entries.some((e) => e.decision === "WRITE" && e.basis?.startsWith("write:endInvolvement") && e.basis !== "write:endInvolvement:UPDATED")).toBe(false);
   }, 120_000);

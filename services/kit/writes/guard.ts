@@ -1,6 +1,6 @@
 // Who may write a service's data: the one decision, for every service's write
 // API (services/kit/writes/). The service's own staff at work (a caseworker of
-// that service) and the service's own system (its machine client, whose token
+// that service, active in the employee directory) and the service's own system (its machine client, whose token
 // the identity mapping gave that service through the service's write scope,
 // e.g. `nav:write`) — no one else: not another service's staff or system, not
 // an auditor (roles apart), not a citizen, not the hub's own processes.
@@ -16,8 +16,12 @@ export type WriteBasis = "OWN_SERVICE" | "OWN_SYSTEM";
 export type WritePermission =
   | { allowed: true; reason: WriteBasis }
   /** `reason` goes to the access log; `message` to the caller. */
-  | { allowed: false; reason: "UNAUTHENTICATED" | "AUDITOR" | "NOT_OWN_SERVICE" | "NOT_A_WRITER"; message: string };
+  | { allowed: false; reason: "UNAUTHENTICATED" | "AUDITOR" | "NOT_OWN_SERVICE" | "NOT_A_WRITER" | "NOT_IN_DIRECTORY"; message: string };
 
+/**
+ * What the claims alone decide. A staff member allowed here is still asked
+ * about in the employee directory (staff.ts, `inDirectory` below).
+ */
 export function writePermission(caller: Caller, service: ViewService): WritePermission {
   const others = `Only ${service}'s own staff and ${service}'s own system write ${service}'s data in the hub.`;
   switch (caller.kind) {
@@ -41,4 +45,15 @@ export function writePermission(caller: Caller, service: ViewService): WritePerm
       return { allowed: true, reason: "OWN_SERVICE" };
     }
   }
+}
+
+/** The staff member the claims allowed, after the employee directory's answer (issue 17: an employee is an active entry of their service). */
+export function inDirectory(service: ViewService, active: boolean): WritePermission {
+  return active
+    ? { allowed: true, reason: "OWN_SERVICE" }
+    : {
+        allowed: false,
+        reason: "NOT_IN_DIRECTORY",
+        message: `Your sign-in has no active entry as an employee of ${service} in the hub's employee directory (your service's administrators deactivated it). Ask them to reactivate or register you.`,
+      };
 }

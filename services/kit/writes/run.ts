@@ -6,16 +6,17 @@
 // nothing the hub held: the write API reads nothing out.
 import { accessLogUnavailable } from "../access.ts";
 import { AccessLogUnavailableError, type AccessLog, type AccessLogRecord, type TransactionSql } from "../access-log.ts";
-import { actorOf, type Caller } from "../auth/caller.ts";
+import { actorOf, type Caller, type HubClaims } from "../auth/caller.ts";
 import type { ViewService } from "../catalog.ts";
 import { hubError } from "../errors.ts";
 import { createLogger, errorFields } from "../log.ts";
 import { Checks, type Problem } from "./checks.ts";
-import { writePermission } from "./guard.ts";
+import { inDirectory, writePermission } from "./guard.ts";
 import type { RawSql } from "./involvement.ts";
 import { MAX_RECORDS_PER_CALL } from "./names.ts";
 import { holds, keyOf, type AnyKind, type Columns, type KeyedRow, type NewRow, type SourceKey } from "./kinds.ts";
 import type { InvolvementSignals } from "./signals.ts";
+import type { StaffDirectory } from "./staff.ts";
 import { WriteOutcome, type EndRecordInput, type RecordKeyInput, type WriteBatch, type WriteResult } from "./types.ts";
 
 const log = createLogger("writes");
@@ -71,8 +72,19 @@ export function writeService<Tx extends RawSql>(options: {
   transaction: Transaction<Tx>;
   accessLog: AccessLog;
   signals: InvolvementSignals;
+  staff: StaffDirectory;
 }): WriteService {
   const { service, operations, accessLog } = options;
+
+  /** Whether the employee directory holds the staff member as active; SERVICE_UNAVAILABLE (nothing written) when samhandling cannot say. */
+  async function staffActive(claims: HubClaims, requestId: string): Promise<boolean> {
+    try {
+      return await options.staff(claims, requestId);
+    } catch (error) {
+      log.warn("the employee directory could not be asked about a staff write; nothing was written", { service, ...errorFields(error) });
+      throw hubError("SERVICE_UNAVAILABLE", "The hub's employee directory could not confirm your sign-in, so nothing was written. Try again shortly.", { serviceName: "samhandling" });
+    }
+  }
 
   /** A refused caller's attempt, logged for each person it named; then the refusal. Nothing is read or written. */
   async function refuse(request: WriteRequest, records: readonly SentRecord[], reason: string, message: string): Promise<never> {
@@ -91,7 +103,8 @@ export function writeService<Tx extends RawSql>(options: {
       if (records.length > MAX_RECORDS_PER_CALL) {
         throw hubError("BAD_USER_INPUT", `A call writes at most ${MAX_RECORDS_PER_CALL} records; this one has ${records.length}. Split it.`, { field: "records" });
       }
-      const permission = writePermission(request.caller, service);
+      let permission = writePermission(request.caller, service);
+      if (permission.allowed && request.caller.kind === "actor") permission = inDirectory(service, await staffActive(request.caller.claims, request.requestId));
       if (!permission.allowed) return refuse(request, records, permission.reason, permission.message);
 
       const results: WriteResult[] = records.map((r) => ({

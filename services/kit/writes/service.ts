@@ -17,6 +17,7 @@ import type { AnyKind } from "./kinds.ts";
 import { capitalised, MAX_RECORDS_PER_CALL, recordInputName, writeMutation } from "./names.ts";
 import { writeService, type Operation, type SentRecord, type Transaction, type WriteService } from "./run.ts";
 import { InvolvementSignals } from "./signals.ts";
+import { staffDirectory } from "./staff.ts";
 import { EndRecordInput, WriteBatch, type RecordKeyInput } from "./types.ts";
 
 /** What the mutation reads of a request's context (kit/subgraph.ts's SubgraphContext). */
@@ -110,7 +111,7 @@ export function serviceWrites<Client extends RawSql, Tx extends RawSql>(options:
     @Mutation(() => WriteBatch, {
       name: writeMutation(service),
       description:
-        `Writes ${service}'s own records about persons: for ${service}'s own staff (caseworker) and ${service}'s own system (its machine client, scope ${service}:write) only. ` +
+        `Writes ${service}'s own records about persons: for ${service}'s own staff (caseworker, active in the employee directory) and ${service}'s own system (its machine client, scope ${service}:write) only. ` +
         `All records of a call are written, or none (one transaction); a record is known by its source key, so sending it again changes nothing (UNCHANGED). ` +
         `The answer repeats what was sent and what became of it — never anything the hub holds. Every write is in ${service}'s access log.`,
     })
@@ -133,7 +134,7 @@ export function serviceWrites<Client extends RawSql, Tx extends RawSql>(options:
       // Starts marked before a restart go out without waiting for the next write.
       setImmediate(() => void signals.deliver());
       const byField = new Map(operations.map((o) => [o.field, o]));
-      return writeService({ service, operations: byField, transaction: options.transaction(client), accessLog: deps.accessLog, signals });
+      return writeService({ service, operations: byField, transaction: options.transaction(client), accessLog: deps.accessLog, signals, staff: staffDirectory(deps.internal) });
     },
   };
 }
