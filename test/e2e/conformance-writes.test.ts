@@ -197,6 +197,18 @@ describe.each(VIEW_SERVICES)("conformance: %s's write API", (service) => {
     expect(await signals(caseId)).toEqual([]);
     expect((await seen(service, caseId)).raw).toBe(restricted.raw);
 
+    // A paper form recorded by a member and attested by no one is not the person's act (issue 17): it covers nothing and signals nothing.
+    const form = await gateway(
+      `mutation ($input: RecordConsentFormInput!) { recordConsentForm(input: $input) { id } }`,
+      { input: { caseId, subjectId: personId, givenById: personId, capacity: "SELF", services: [service.toUpperCase()], categories: ["INVOLVEMENT"], formReference: "Samtykkeskjema, konformans" } },
+      await asUser(ACTOR, caseId),
+    );
+    expect(form.errors, JSON.stringify(form.errors)).toBeUndefined();
+    expect(outcomes(await written(service, [end("endInvolvement", `${service}-${RUN}`)], machine))).toEqual(["UPDATED"]);
+    expect(outcomes(await written(service, [involvement()], machine))).toEqual(["UPDATED"]);
+    expect(await signals(caseId)).toEqual([]);
+    expect((await seen(service, caseId)).raw).toBe(restricted.raw);
+
     // Under an INVOLVEMENT consent: the fact and whom to call, no content.
     const involvementConsent = await consent(service, caseId, ["INVOLVEMENT"]);
     const hint = (await seen(service, caseId)).view;
