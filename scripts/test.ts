@@ -14,7 +14,7 @@ import { describeFindings, LOG_SCAN_REPORT_ENV, readLogReport } from "../test/su
  * The suites that read or write a service database, run again on PostgreSQL.
  * Left out — they run once, in the first pass: suites about the gateway and
  * processes (limits, production mode, telemetry, a subgraph, Redis or
- * samhandling going away, an epoch store refusing a case change, shutdown), which behave the same on either database
+ * samhandling going away, an epoch store refusing a case change, an information request's period running out, shutdown), which behave the same on either database
  * and start federations of their own; and the suites that bring a PostgreSQL
  * server of their own (a database server crashing, the production topology).
  */
@@ -30,6 +30,7 @@ const RUN_ONCE = [
   "failures-redis",
   "failures-samhandling",
   "coordination-invalidation",
+  "information-request-period",
   "failures-database",
   "production-topology",
   "shutdown",

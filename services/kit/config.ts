@@ -154,9 +154,12 @@ const FRONT_DOOR_PHONE = perService("FRONT_DOOR_PHONE_", text(), {
   shownDefault: "the service's `frontDoor` in the catalog (the demo municipality's)",
   description: "The front door's telephone number (see `FRONT_DOOR_NAME_<SERVICE>`).",
 });
-const INFORMATION_REQUEST_DAYS = setting("INFORMATION_REQUEST_DAYS", wholeNumber({ min: 1, max: 365 }), {
-  default: 30,
-  description: "samhandling: how many days barnevern's information request (barnevernsloven § 13-2) releases the asked services' data; then it closes by itself.",
+const DAY_MS = 86_400_000;
+const INFORMATION_REQUEST_PERIOD = setting("INFORMATION_REQUEST_PERIOD", duration({ min: 1_000 }), {
+  default: 30 * DAY_MS,
+  shownDefault: "`30d`",
+  description:
+    "samhandling: how long barnevern's information request (barnevernsloven § 13-2) releases the asked services' data (e.g. `30d`); then it closes by itself. Production takes 1 to 365 days; shorter periods are for tests that watch one end.",
 });
 
 /** What every subgraph process reads, in the order docs/configuration.md lists it. */
@@ -183,7 +186,7 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   SHUTDOWN_TIMEOUT_MS,
   HUB_BENCH_RULES_OFF,
   BENCH,
-  INFORMATION_REQUEST_DAYS,
+  INFORMATION_REQUEST_PERIOD,
   FRONT_DOOR_NAME,
   FRONT_DOOR_PHONE,
 ].map((s) => s.declaration);
@@ -214,6 +217,13 @@ function subgraphSecretsFrom(get: Get, production: boolean): SecretsFromEnv {
     get.problem("HUB_INTERNAL_SIGNING_SECRET must differ from HUB_SIGNING_SECRET: one key for both hops would let a call signed for one be sent on the other.");
   }
   return secrets;
+}
+
+/** The information request's period; production keeps it to whole days' sense: 1 to 365 days. */
+function informationRequestPeriodIn(get: Get, production: boolean): number {
+  const period = get(INFORMATION_REQUEST_PERIOD);
+  if (production && (period < DAY_MS || period > 365 * DAY_MS)) get.problem("INFORMATION_REQUEST_PERIOD must be from 1d to 365d in production.");
+  return period;
 }
 
 /** How long a process's HTTP server waits for a client (kit/http-server.ts). */
@@ -277,8 +287,8 @@ export interface SubgraphConfig extends DatabaseConfig {
   shutdownTimeoutMs: number;
   /** Benchmarks only (kit/bench-switch.ts). */
   benchRulesOff: boolean;
-  /** samhandling: the period of an information request, in days. */
-  informationRequestDays: number;
+  /** samhandling: the period of an information request, in milliseconds. */
+  informationRequestMs: number;
   /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
   frontDoor: FrontDoor | null;
 }
@@ -326,7 +336,7 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       httpTimeouts: httpTimeoutsIn(get),
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
       benchRulesOff,
-      informationRequestDays: get(INFORMATION_REQUEST_DAYS),
+      informationRequestMs: informationRequestPeriodIn(get, production),
       frontDoor: frontDoorIn(get, service),
     };
   });

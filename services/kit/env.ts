@@ -37,14 +37,14 @@ export const positiveWholeNumber = (): Parser<number> => wholeNumber({ min: 1 })
 
 export const port = (): Parser<number> => wholeNumber({ min: 1, max: 65_535 });
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, min: 60_000 };
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** Milliseconds: a whole number, or one with a unit (`500ms`, `15s`, `2min`). */
+/** Milliseconds: a whole number, or one with a unit (`500ms`, `15s`, `2min`, `12h`, `30d`). */
 export function duration({ min = 0 }: { min?: number } = {}): Parser<number> {
   return {
-    accepts: `a duration in milliseconds (a whole number, or with ms, s or min${min > 0 ? `; at least ${min} ms` : ""})`,
+    accepts: `a duration in milliseconds (a whole number, or with ms, s, min, h or d${min > 0 ? `; at least ${min} ms` : ""})`,
     parse(raw) {
-      const match = /^(\d+)(ms|s|min)?$/.exec(raw);
+      const match = /^(\d+)(ms|s|min|h|d)?$/.exec(raw);
       if (!match) return INVALID;
       const value = Number(match[1]) * UNIT_MS[match[2] ?? "ms"]!;
       return value >= min ? value : INVALID;

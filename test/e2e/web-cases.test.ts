@@ -234,7 +234,8 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     const title = "Familieplan – bolig, skole og økonomi";
     const card = caseCard(page, title);
     await expect(card.textContent()).resolves.toMatch(/Type sak\s*Ansvarsgruppe/);
-    expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([title]);
+    // Other suites of the shared federation may have opened cases about her too: hers are listed, this one among them.
+    expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toContain(title);
     await checkPage(page, "mine-saker-innbygger", consoleErrors);
     await card.getByRole("link", { name: title }).click();
     await page.getByRole("heading", { level: 1, name: title }).waitFor();

@@ -2,7 +2,7 @@
 // not a key. A barnevern employee records it — the child, the services asked,
 // the investigation's reference, the barnevern employees on the
 // investigation — and declares its id as X-Case-Id. For a fixed period
-// (INFORMATION_REQUEST_DAYS) the asked services release their data about the
+// (INFORMATION_REQUEST_PERIOD) the asked services release their data about the
 // child to those employees only (decide.ts), each release flagged for the
 // releasing service's auditors to review. No other path gives barnevern
 // another service's data without consent.
@@ -101,7 +101,7 @@ export class InformationRequestResolver {
   @Mutation(() => InformationRequest, {
     description:
       "Records an information request under barnevernsloven § 13-2 (barnevern employees): the child, the services asked, the investigation's reference " +
-      "and the barnevern employees on it. Declared as X-Case-Id, it releases those services' data about the child to them for INFORMATION_REQUEST_DAYS days.",
+      "and the barnevern employees on it. Declared as X-Case-Id, it releases those services' data about the child to them for INFORMATION_REQUEST_PERIOD (30 days unless the municipality set another).",
   })
   async requestInformation(@Arg("input", () => RequestInformationInput, { description: "The request." }) input: RequestInformationInput, @Ctx() ctx: Context): Promise<RequestRow> {
     const who = employee(ctx);
@@ -127,7 +127,7 @@ export class InformationRequestResolver {
       const entry = await participant(ctx, actorId, "memberActorIds");
       if (entry.service !== "BARNEVERN") throw hubError("BAD_USER_INPUT", "memberActorIds names someone outside barnevern: only barnevern's employees on the investigation are on it.", { field: "memberActorIds" });
     }
-    const validTo = new Date(now.getTime() + ctx.config.informationRequestDays * 86_400_000);
+    const validTo = new Date(now.getTime() + ctx.config.informationRequestMs);
     await beforeDecisionChange(ctx, "The information request");
     const row = await ctx.loaders.informationRequests.create(
       { id: newId(PREFIX), childPersonId: childId, services, reference, validFrom: now, validTo, requestedBy: me.actorId },
