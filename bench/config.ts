@@ -146,6 +146,38 @@ export function benchConfig(env: Env = process.env): BenchConfig {
   );
 }
 
+// --- the import benchmark (npm run bench:import, bench/import.ts) -------------------------
+
+const BENCH_IMPORT_RECORDS = setting("BENCH_IMPORT_RECORDS", positiveWholeNumber(), { default: 100_000, description: "`npm run bench:import`: records in the generated file." });
+const DEFAULT_IMPORT_DATABASES = "postgres://hub:hub@127.0.0.1:5432/hub_bench_import_{service}";
+
+/** What `npm run bench:import` reads, as docs/configuration.md lists it. */
+export const IMPORT_BENCH_SETTINGS: readonly Declaration[] = [BENCH_IMPORT_RECORDS, BENCH_PORT, BENCH_REDIS_URL, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration);
+
+export interface ImportBenchConfig {
+  records: number;
+  /** The gateway's port of the federation it starts (everything else sits above it). */
+  port: number;
+  redisUrl: string;
+  /** PostgreSQL URL template with {service}: the databases are created afresh for every run. */
+  databaseTemplate: string;
+  dataRoot: string;
+  logLevel: string;
+}
+
+export function importBenchConfig(env: Env = process.env): ImportBenchConfig {
+  return settingsOrExit("npm run bench:import", () =>
+    readSettings(env, IMPORT_BENCH_SETTINGS, (get) => ({
+      records: get(BENCH_IMPORT_RECORDS),
+      port: get(BENCH_PORT),
+      redisUrl: get(BENCH_REDIS_URL),
+      databaseTemplate: get(DATABASE_URL_TEMPLATE) ?? DEFAULT_IMPORT_DATABASES,
+      dataRoot: path.join(ROOT_DIR, "data", "bench", "import"),
+      logLevel: get(LOG_LEVEL),
+    })),
+  );
+}
+
 // --- the peer gateway (bench/peer-gateway.ts, a process the benchmark starts) ------------
 
 const PEER_PORT = optional("PEER_PORT", port(), { shownDefault: "set by `npm run bench`", description: "The port of the benchmark's peer gateway (@apollo/gateway)." });

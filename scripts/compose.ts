@@ -5,13 +5,16 @@
 // schema) and the files that list the services (scripts/lib/catalog-files.ts:
 // docker-compose.yml, deploy/postgres-init.sql, samhandling's ServiceName enum
 // with the migration that adds a new value, the family overview's person
-// views with the trusted-documents manifest, the README's service list).
+// views with the trusted-documents manifest, the README's service list), and
+// what a journal system integrates against (scripts/lib/integration-files.ts:
+// each view service's JSON Schema in docs/integration/ and its write document).
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { CATALOG_FILES, catalogFiles, staleCatalogFiles } from "./lib/catalog-files.ts";
+import { integrationFiles, staleIntegrationFiles } from "./lib/integration-files.ts";
 import { composeSchemas, SCHEMA_DIR, staleSchemaFiles } from "./lib/schema.ts";
 import { schemaPaths, writeNextMigration } from "./lib/schema-engine.ts";
 import { childEnv } from "./config.ts";
@@ -32,7 +35,12 @@ async function writeCatalogFiles(): Promise<string[]> {
 }
 
 if (check) {
-  const stale = [...staleCatalogFiles(), ...(await staleSchemaFiles(await composeSchemas())).map((f) => `schema/${f}`)];
+  const composed = await composeSchemas();
+  const stale = [
+    ...staleCatalogFiles(),
+    ...(await staleSchemaFiles(composed)).map((f) => `schema/${f}`),
+    ...staleIntegrationFiles(integrationFiles(composed.files["public.graphql"]!)),
+  ];
   if (stale.length > 0) {
     console.error(`Stale: ${stale.join(", ")}. Run \`npm run compose\` and commit the result.`);
     process.exit(1);
@@ -46,7 +54,14 @@ if (check) {
   await fs.mkdir(SCHEMA_DIR, { recursive: true });
   for (const [name, contents] of Object.entries(composed.files)) await fs.writeFile(path.join(SCHEMA_DIR, name), contents);
   console.log(`wrote ${Object.keys(composed.files).length} files to schema/`);
-  if (changed.includes(CATALOG_FILES.familyOverview)) {
+  const integration = integrationFiles(composed.files["public.graphql"]!);
+  const staleIntegration = staleIntegrationFiles(integration);
+  for (const rel of staleIntegration) {
+    await fs.mkdir(path.dirname(path.join(ROOT_DIR, rel)), { recursive: true });
+    await fs.writeFile(path.join(ROOT_DIR, rel), integration[rel]!);
+    console.log(`wrote ${rel}`);
+  }
+  if (changed.includes(CATALOG_FILES.familyOverview) || staleIntegration.some((rel) => rel.startsWith("gateway/documents/"))) {
     // The overview is a trusted document: its manifest entry follows it (checked against the new public schema).
     const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway", "build-documents.ts")], { cwd: ROOT_DIR, env: childEnv() });
     process.stdout.write(stdout);

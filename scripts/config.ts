@@ -1,5 +1,5 @@
 // The settings of the command-line scripts (npm start, npm test, token,
-// audit:verify, db:new, db:check): one reader per script, each validating
+// import, audit:verify, db:new, db:check): one reader per script, each validating
 // what that script reads when it starts. The variables they share with the
 // processes are declared in services/kit/config.ts; the rest here.
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
@@ -15,11 +15,20 @@ import {
   NODE_ENV,
   REDIS_URL,
 } from "../services/kit/config.ts";
-import { boolean, duration, readSettings, setting, settingsOrExit, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { boolean, duration, optional, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
 
 const CI = setting("CI", boolean(), {
   default: false,
   description: "`npm test` in CI: a missing PostgreSQL (`DATABASE_URL_TEMPLATE`) or Redis (`REDIS_URL`) fails the run instead of skipping its suites.",
+});
+const IMPORT_GATEWAY_URL = optional("IMPORT_GATEWAY_URL", url(["http", "https"]), {
+  shownDefault: "`http://127.0.0.1:<GATEWAY_PORT>/graphql`",
+  description: "`npm run import`: the gateway the import writes through (production: the municipality's hub).",
+});
+const IMPORT_TOKEN = optional("IMPORT_TOKEN", text(), {
+  secret: true,
+  shownDefault: "development: the service's machine client's, from the embedded identity provider",
+  description: "`npm run import`: the bearer token of the service's own machine client (scope `<service>:write`; production: from Maskinporten). Required in production.",
 });
 const STARTUP_STALL_TIMEOUT_MS = setting("STARTUP_STALL_TIMEOUT_MS", duration({ min: 1 }), {
   default: 5 * 60_000,
@@ -35,6 +44,7 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm start": [NODE_ENV, GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, STARTUP_STALL_TIMEOUT_MS].map((s) => s.declaration),
   "npm test": [CI, REDIS_URL, DATABASE_URL_TEMPLATE].map((s) => s.declaration),
   "npm run token": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR].map((s) => s.declaration),
+  "npm run import": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR, IMPORT_GATEWAY_URL, IMPORT_TOKEN].map((s) => s.declaration),
   "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
 };
@@ -74,6 +84,28 @@ export interface TokenConfig {
 
 export function tokenConfig(env: Env = process.env): TokenConfig {
   return scriptSettings(env, "npm run token", (get) => ({ production: isProductionIn(get), issuer: devIssuerIn(get, get(GATEWAY_PORT)), dataDir: get(DATA_DIR) }));
+}
+
+export interface ImportConfig extends TokenConfig {
+  gatewayUrl: string;
+  /** A token given to the import; without one, development asks the embedded provider (TokenConfig) for the machine client's. */
+  token: string | undefined;
+}
+
+export function importConfig(env: Env = process.env): ImportConfig {
+  return scriptSettings(env, "npm run import", (get) => {
+    const gatewayPort = get(GATEWAY_PORT);
+    const production = isProductionIn(get);
+    const token = get(IMPORT_TOKEN);
+    if (production && !token) get.problem("IMPORT_TOKEN must be set in production: the service's machine client's token, from the municipality's Maskinporten (scope <service>:write).");
+    return {
+      production,
+      issuer: devIssuerIn(get, gatewayPort),
+      dataDir: get(DATA_DIR),
+      gatewayUrl: get(IMPORT_GATEWAY_URL) ?? `http://127.0.0.1:${gatewayPort}/graphql`,
+      token,
+    };
+  });
 }
 
 export function schemaEngineConfig(env: Env = process.env): { debugLogs: boolean } {

@@ -6,13 +6,12 @@
 // runs (GATEWAY_PORT + 100): a person's through the real authorization code
 // flow with PKCE (identity/dev-token.ts), a machine's with its client secret
 // from DATA_DIR/identity/secrets.json. The gateway verifies it like any other.
-import path from "node:path";
 import { ACR_LEVELS, type AcrLevel } from "../identity/claims.ts";
 import { MACHINE_CLIENTS, machineClient } from "../identity/clients.ts";
-import { devToken, machineToken } from "../identity/dev-token.ts";
-import { readIdentitySecrets } from "../identity/secrets.ts";
+import { devToken } from "../identity/dev-token.ts";
 import { demoUser, demoUsers } from "../demo/users.ts";
 import { tokenConfig } from "./config.ts";
+import { devMachineToken, providerUnreachable } from "./lib/dev-machine-token.ts";
 
 const config = tokenConfig();
 if (config.production) {
@@ -41,12 +40,7 @@ if (!acr) {
 }
 
 async function token(): Promise<string> {
-  const machine = machineClient(key!);
-  if (machine) {
-    const secret = readIdentitySecrets(path.join(config.dataDir, "identity"))?.clientSecrets[machine.clientId];
-    if (!secret) throw new Error(`No secret for ${machine.clientId} under ${config.dataDir}/identity: start the hub (npm start) with this DATA_DIR first.`);
-    return machineToken(config.issuer, machine.clientId, secret, machine.scope);
-  }
+  if (machineClient(key!)) return devMachineToken(config.issuer, config.dataDir, key!);
   // Demo aliases and every person in the demo register (by national id) are known to the provider itself.
   if (!demoUser(key!) && !/^\d{11}$/.test(key!)) throw new Error(`No demo user "${key}". Run \`npm run token\` for the list.`);
   return devToken(config.issuer, key!, acr as AcrLevel);
@@ -55,12 +49,12 @@ async function token(): Promise<string> {
 try {
   console.log(await token());
 } catch (error) {
-  const reason = error instanceof Error ? error.message : String(error);
-  const unreachable = error instanceof TypeError || /fetch failed|ECONNREFUSED/.test(reason);
   console.error(
-    unreachable
+    providerUnreachable(error)
       ? `The development identity provider is not answering at ${config.issuer}. Start the hub with \`npm start\` (with the same GATEWAY_PORT) and try again.`
-      : reason,
+      : error instanceof Error
+        ? error.message
+        : String(error),
   );
   process.exit(1);
 }

@@ -21,7 +21,7 @@ import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { openDatabase, type Database } from "../services/kit/db/database.ts";
 import { applyMigrations, MigrationError } from "../services/kit/db/migrate.ts";
-import { ACCESS_LOG_SCHEMA, PRISMA_DIR, replacedAccessLogMigrations } from "../services/kit/db/migration-sets.ts";
+import { ACCESS_LOG_SCHEMA, migrationSets, PRISMA_DIR, replacedAccessLogMigrations } from "../services/kit/db/migration-sets.ts";
 import { HISTORY_AT_AF7E18A } from "./fixtures/af7e18a/history.ts";
 import { postgresBinDir } from "./support/private-postgres.ts";
 import { recreatePostgresDatabases, servePglite, testDatabase } from "./support/database.ts";
@@ -42,6 +42,9 @@ afterAll(() => {
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 const kitMigrations = () => listMigrationDirs(schemaPaths(ACCESS_LOG_SCHEMA).migrationsDir);
+/** Every migration a service's database gets, of each set (the access log's, the involvement register's, its own): name → its file. */
+const allMigrations = (service: string) =>
+  new Map(migrationSets(service).flatMap(({ dir }) => listMigrationDirs(dir).map((name) => [name, path.join(dir, name, "migration.sql")] as const)));
 const accessLogMigrationName = /_access_log(_chain|_person_ids)?$/;
 
 describe("the access log's schema", () => {
@@ -303,20 +306,18 @@ describe(`a service database made by main at af7e18a, upgraded in place (${testD
       expect(await log.verify()).toEqual({ ok: true, rows: 6 });
       expect((await log.entriesForPerson("p-2")).map((e) => e.requestId)).toEqual(["req-again", "req-family", "req-old-p-2"]);
 
-      // The kit's first migration is recorded (as `prisma migrate resolve --applied` would: no steps run); the kit's later ones run.
-      const kit = kitMigrations();
-      const kitChecksums = new Map(kit.map((name) => [name, sha256(readFileSync(path.join(schemaPaths(ACCESS_LOG_SCHEMA).migrationsDir, name, "migration.sql")))]));
-      // The service's own migrations written since af7e18a run too.
-      const [takeover, ...later] = kit;
-      const ownDir = schemaPaths(service).migrationsDir;
-      const ownSince = listMigrationDirs(ownDir).filter((name) => !historyBefore.some((h) => h.migration_name === name));
-      const run = (dir: string, name: string) => ({ migration_name: name, checksum: sha256(readFileSync(path.join(dir, name, "migration.sql"))), applied_steps_count: 1, logs: null });
+      // The kit's first access-log migration is recorded (as `prisma migrate resolve --applied` would: no steps run); the
+      // migrations made since af7e18a (the kit's later ones, the involvement register's, the service's own) run; nothing else changed.
+      const [takeover] = kitMigrations();
+      const files = allMigrations(service);
+      const checksum = (name: string) => sha256(readFileSync(files.get(name)!));
+      const before = new Set(historyBefore.map((h) => h.migration_name));
+      const since = [...files.keys()].filter((name) => !before.has(name) && name !== takeover);
       expect(await history(first.pool)).toEqual(
         [
           ...historyBefore,
-          { migration_name: takeover!, checksum: kitChecksums.get(takeover!)!, applied_steps_count: 0, logs: "" },
-          ...later.map((name) => run(schemaPaths(ACCESS_LOG_SCHEMA).migrationsDir, name)),
-          ...ownSince.map((name) => run(ownDir, name)),
+          { migration_name: takeover!, checksum: checksum(takeover!), applied_steps_count: 0, logs: "" },
+          ...since.map((name) => ({ migration_name: name, checksum: checksum(name), applied_steps_count: 1, logs: null })),
         ].sort(byName),
       );
 
@@ -332,7 +333,7 @@ describe(`a service database made by main at af7e18a, upgraded in place (${testD
     const second = await start(service, upgraded!);
     try {
       expect(await new AccessLog(second.pool).verify()).toEqual({ ok: true, rows: 8 });
-      expect((await history(second.pool)).length).toBe(historyBefore.length + kitMigrations().length + listMigrationDirs(schemaPaths(service).migrationsDir).filter((name) => !historyBefore.some((h) => h.migration_name === name)).length);
+      expect((await history(second.pool)).map((h) => h.migration_name)).toEqual([...new Set([...historyBefore.map((h) => h.migration_name), ...allMigrations(service).keys()])].sort());
     } finally {
       await second.close();
     }
@@ -343,9 +344,8 @@ describe(`a service database made by main at af7e18a, upgraded in place (${testD
     try {
       expect(await tableDefinition(created.pool)).toEqual(definitionUpgraded);
       // Run, not adopted: the kit's migrations and the service's own, nothing else.
-      const own = listMigrationDirs(schemaPaths(service).migrationsDir);
       expect((await history(created.pool)).map((h) => [h.migration_name, h.applied_steps_count])).toEqual(
-        [...kitMigrations(), ...own].sort().map((name) => [name, 1]),
+        [...allMigrations(service).keys()].sort().map((name) => [name, 1]),
       );
     } finally {
       await created.close();

@@ -12,10 +12,10 @@ import { describe, expect, it } from "vitest";
 import { ROOT_DIR, subgraphConfig } from "../services/kit/config.ts";
 import { boolean, ConfigError, duration, list, optional, port, readSettings, setting, url, wholeNumber, type Env } from "../services/kit/env.ts";
 import { documentsConfig, gatewayConfig, hardeningConfig } from "../gateway/config.ts";
-import { auditVerifyConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
+import { auditVerifyConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
 import { CONFIGURATION_DOC, configurationDoc, PROCESSES } from "../scripts/lib/reference-docs.ts";
 import { demoConfig } from "../demo/config.ts";
-import { benchConfig, benchStartupConfig, peerGatewayConfig } from "../bench/config.ts";
+import { benchConfig, benchStartupConfig, importBenchConfig, peerGatewayConfig } from "../bench/config.ts";
 import { loadConfig } from "./load/config.ts";
 
 /** Reads one setting alone. */
@@ -82,6 +82,7 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "npm start": startConfig,
   "npm test": testRunConfig,
   "npm run token": tokenConfig,
+  "npm run import": importConfig,
   "npm run audit:verify": auditVerifyConfig,
   "npm run db:new / db:check": schemaEngineConfig,
   "web app server": webConfig,
@@ -89,6 +90,7 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "the demo data (in any process that loads it)": (env) => demoConfig(env),
   "npm run load": (env) => loadConfig({}, env),
   "npm run bench": (env) => benchConfig(env),
+  "npm run bench:import": (env) => importBenchConfig(env),
   "npm run bench:startup": (env) => benchStartupConfig(env),
   // Started by the benchmark with its port and secret; without them it refuses, having read every setting.
   "the benchmark's peer gateway": (env) => {

@@ -95,6 +95,8 @@ describe("adding a service (docs/adding-a-service.md)", () => {
     expect(composedChanges.filter((f) => !migrations.includes(f))).toEqual(
       [
         ...Object.values(CATALOG_FILES),
+        "docs/integration/ppt.schema.json",
+        "gateway/documents/WritePpt.graphql",
         "gateway/documents/manifest.json",
         "schema/ppt.graphql",
         "schema/public.graphql",

@@ -8,7 +8,14 @@ import { buildSchema, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
 
-const DOCS = ["README.md", ...fs.readdirSync(path.join(ROOT_DIR, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const DOCS = [
+  "README.md",
+  ...fs
+    .readdirSync(path.join(ROOT_DIR, "docs"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f.split(path.sep).join("/")}`),
+];
 const text = (rel: string) => fs.readFileSync(path.join(ROOT_DIR, rel), "utf8");
 const withoutCode = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
 

@@ -32,16 +32,32 @@ import { main, type SubgraphDefinition } from "../kit/subgraph.ts";
 import { demoSeed } from "../../demo/seed.ts";
 import { createClient, ${name}Loaders, type ${P}Client, type ${P}Loaders } from "./data.ts";
 import { Person${P}Resolver } from "./resolvers.ts";
+import { ${name}Writes } from "./writes.ts";
 
 export const ${name}: SubgraphDefinition<${P}Client, ${P}Loaders> = {
   service: "${name}",
-  resolvers: [Person${P}Resolver, accessLogResolver("${name}", PersonRef)],
+  resolvers: [Person${P}Resolver, accessLogResolver("${name}", PersonRef), ${name}Writes.resolver],
   orphanedTypes: [PersonRef],
   createClient,
   loaders: ${name}Loaders,
+  writes: ${name}Writes,
 };
 
 main(${name}, { seed: demoSeed("${name}") });
+`,
+    "writes.ts": `// What ${title.en}'s own systems and staff write to the hub (write${P}). The kit gives every
+// service the involvement (startInvolvement, updateInvolvement, endInvolvement), the guard, idempotency,
+// the transaction and the access log (services/kit/writes/); the service's own kinds of records go in
+// \`kinds\` (services/frivillighet/writes.ts has one; its table needs sourceSystem and sourceId in
+// schema.prisma, then \`npm run db:new -- ${name} source_keys\`).
+import { serviceWrites, WRITE_TRANSACTION } from "../kit/writes/service.ts";
+import type { ${P}Client } from "./data.ts";
+
+export const ${name}Writes = serviceWrites({
+  service: "${name}",
+  kinds: [],
+  transaction: (db: ${P}Client) => (work) => db.$transaction(work, WRITE_TRANSACTION),
+});
 `,
     "data.ts": `// Every read of ${name}'s data, batched per request.
 import type { PrismaPg } from "@prisma/adapter-pg";

@@ -2,6 +2,7 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/barnevern/generated/client.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
+import { registeredInvolvements } from "../kit/writes/involvement.ts";
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type BarnevernClient = ReturnType<typeof createClient>;
@@ -13,6 +14,7 @@ export function barnevernLoaders(db: BarnevernClient) {
       (ids) => db.barnevernMeasure.findMany({ where: { personId: { in: [...ids] } }, orderBy: { startedAt: "desc" } }),
       (m) => m.personId,
     ),
+    registered: registeredInvolvements(db),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/helse/generated/client.ts";
 import { manyByKey } from "../kit/loaders.ts";
+import { registeredInvolvements } from "../kit/writes/involvement.ts";
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type HelseClient = ReturnType<typeof createClient>;
@@ -12,6 +13,7 @@ export function helseLoaders(db: HelseClient) {
       (ids) => db.healthContact.findMany({ where: { personId: { in: [...ids] } }, orderBy: { since: "desc" } }),
       (c) => c.personId,
     ),
+    registered: registeredInvolvements(db),
   };
 }
 

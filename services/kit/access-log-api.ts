@@ -40,7 +40,7 @@ export class AccessLogEntry {
   @Field(() => ID, { nullable: true, description: "The case (or information request) whose data it was: the declared purpose." })
   caseId?: string | null;
 
-  @Field(() => String, { description: "GRANTED (released) or RESTRICTED (refused)." })
+  @Field(() => String, { description: "GRANTED (released), RESTRICTED (refused) or WRITE (the service's own system or staff wrote a record about the person)." })
   decision!: string;
 
   @Field(() => String, { description: "The rule that decided (AUDIT: an auditor's read of the log)." })

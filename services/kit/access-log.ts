@@ -16,7 +16,8 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 
-export type AccessDecision = "GRANTED" | "RESTRICTED";
+/** Released, refused — or, for a service's write through its write API (services/kit/writes/), written. */
+export type AccessDecision = "GRANTED" | "RESTRICTED" | "WRITE";
 
 /** What a caller logs: one person, one set of categories, one decision. */
 export interface AccessLogRecord {
@@ -86,6 +87,16 @@ export interface EntriesQuery {
 }
 
 /**
+ * SQL inside a transaction someone else runs (a service's write through its
+ * write API, services/kit/writes/): the rows a statement returns, or how many
+ * rows it changed.
+ */
+export interface TransactionSql {
+  rows<Row>(text: string, values: unknown[]): Promise<Row[]>;
+  run(text: string, values: unknown[]): Promise<number>;
+}
+
+/**
  * The log could not be written (or read). Whoever was about to release data
  * must not release it: the caller turns this into a refusal.
  */
@@ -103,6 +114,7 @@ export const GENESIS_HASH = "0".repeat(64);
 // PostgreSQL allows 65535 parameters a statement; 13 a row × 4000 rows stays below.
 export const ROWS_PER_STATEMENT = 4000;
 const VERIFY_PAGE = 5000;
+const HEAD_SQL = "SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1";
 /** Appends of up to this many rows use a prepared statement (one per size and connection); larger ones are rare. */
 const PREPARED_UP_TO_ROWS = 16;
 const DEFAULT_LIMIT = 1000;
@@ -242,6 +254,32 @@ export class AccessLog {
     return done;
   }
 
+  /**
+   * Writes `records` inside the caller's transaction, so that they commit or
+   * roll back with what they record: a service's write and its entries are
+   * one. Takes the chain's advisory lock for the rest of that transaction (run
+   * it last, just before COMMIT) and reads the head under it; this process's
+   * other appends queue behind the lock meanwhile. Call `forgetHead()` once the
+   * transaction has ended, either way.
+   */
+  async appendWithin(sql: TransactionSql, records: AccessLogRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    try {
+      await sql.run("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK_KEY]);
+      const [head] = await sql.rows<{ hash: string }>(HEAD_SQL, []);
+      for (const statement of chained(records, head?.hash ?? GENESIS_HASH, new Date(), false)) {
+        inserted(statement, { rowCount: await sql.run(statement.query.text, statement.query.values ?? []) });
+      }
+    } catch (err) {
+      throw new AccessLogUnavailableError("access log unavailable: the entries were not written", { cause: err });
+    }
+  }
+
+  /** After a transaction that appended within (above): the head this process knew is no longer the chain's. */
+  forgetHead(): void {
+    this.head = null;
+  }
+
   private async write(records: AccessLogRecord[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -286,7 +324,7 @@ export class AccessLog {
   }
 
   private async readHead(db: pg.Pool | pg.PoolClient): Promise<string> {
-    const last = await db.query<{ hash: string }>("SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1");
+    const last = await db.query<{ hash: string }>(HEAD_SQL);
     return last.rows[0]?.hash ?? GENESIS_HASH;
   }
 

@@ -67,6 +67,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   const decisions = rulesOff ? grantEverything : cache;
   const accessLogReader = new AccessLog(database.pool, { prepared: database.kind === "postgresql" });
   const accessLog = rulesOff ? recordNothing : new BatchingAccessLog(accessLogReader);
+  const writes = definition.writes?.bind(client, { internal: deps.internal, accessLog: accessLogReader });
   const invalidateDecisions = async () => {
     if (!epoch) throw new Error("Only the decision service moves the consent epoch.");
     await epoch.advance();
@@ -109,6 +110,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
         return {
           requestId,
           caller,
+          writes,
           purpose,
           loaders: definition.loaders(client, { ...deps, requestId }),
           access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch, frontDoor: config.frontDoor }, decisions, accessLog),

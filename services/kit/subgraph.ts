@@ -10,6 +10,8 @@ import type { ServiceName } from "./catalog.ts";
 import type { SeedTables } from "./db/seed.ts";
 import type { SubgraphConfig } from "./config.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
+import type { WriteService } from "./writes/run.ts";
+import type { WriteDefinition } from "./writes/service.ts";
 import { createLogger, exitForStartFailure } from "./log.ts";
 
 export interface SubgraphContext<Loaders> {
@@ -23,6 +25,8 @@ export interface SubgraphContext<Loaders> {
   access: AccessGuard;
   /** Reading this service's access log (writing goes through `access`). */
   accessLog: AccessLog;
+  /** The service's write API (services/kit/writes/), where it has one. */
+  writes?: WriteService;
   /** After a consent or membership change: makes every instance's next request decide afresh. */
   invalidateDecisions(): Promise<void>;
   /** This process's settings, read and validated once at start-up. */
@@ -43,6 +47,8 @@ export interface SubgraphDefinition<Client, Loaders> {
   createClient(adapter: PrismaPg): Client;
   /** Fresh DataLoaders for one request. */
   loaders(client: Client, deps: SubgraphDeps & { requestId: string }): Loaders;
+  /** Its write API (services/kit/writes/): the kinds of records its own systems and staff write. */
+  writes?: WriteDefinition<Client>;
   /**
    * Awaited before a request's resolvers run, with its verified caller (samhandling:
    * the employee directory learns who signed in). Must not throw for a caller it has nothing to do with.

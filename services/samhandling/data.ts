@@ -117,6 +117,13 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     /** Runs a change to a case in a transaction holding the case's lock. */
     inCase: caseTransaction(db),
     inNewCase: newCaseTransaction(db),
+    /** A case's involvement signals, newest first (consent/involvement-signals.ts). */
+    signalsOfCase: manyByKey(
+      (ids) => db.involvementSignal.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ signalledAt: "desc" }, { id: "asc" }] }),
+      (s) => s.caseId,
+    ),
+    /** Records signals; one already recorded for the same start is left as it is. */
+    recordSignals: (rows: readonly Prisma.InvolvementSignalCreateManyInput[]) => db.involvementSignal.createMany({ data: [...rows], skipDuplicates: true }),
   };
 }
 
@@ -227,6 +234,7 @@ function directoryWrites(db: SamhandlingClient, loader: DataLoader<string, Emplo
   return {
     create: async (data: Prisma.EmployeeUncheckedCreateInput) => fresh(await db.employee.create({ data })),
     update: async (actorId: string, data: Prisma.EmployeeUncheckedUpdateInput) => fresh(await db.employee.update({ where: { actorId }, data })),
+    upsert: async (args: Prisma.EmployeeUpsertArgs) => fresh(await db.employee.upsert(args)),
   };
 }
 

@@ -17,11 +17,13 @@ import { DecisionResolver, localDecisions } from "./consent/decisions.ts";
 import { InformationRequestResolver } from "./consent/information-requests.ts";
 import { registryPersonFacts, type RequestScopedFacts } from "./consent/registry-facts.ts";
 import { ConsentResolver } from "./consent/resolvers.ts";
+import { CaseInvolvementSignalsResolver, InvolvementSignalResolver } from "./consent/involvement-signals.ts";
 import { BatonResolver, CaseBatonResolver } from "./coordination/baton.ts";
 import { CaseLevelResolver } from "./coordination/levels.ts";
 import { CasePlanResolver, FollowUpResolver, GoalResolver, MeetingDecisionResolver, MeetingResolver } from "./coordination/meetings.ts";
 import { CaseStafettloggResolver, StafettloggResolver } from "./coordination/stafettlogg.ts";
 import { recordSignIn } from "./directory/directory.ts";
+import { StaffWriterResolver } from "./directory/writers.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
@@ -54,7 +56,10 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     GoalResolver,
     FollowUpResolver,
     CasePlanResolver,
+    InvolvementSignalResolver,
+    CaseInvolvementSignalsResolver,
     DirectoryResolver,
+    StaffWriterResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],

@@ -2,6 +2,7 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/skole/generated/client.ts";
 import { manyByKey } from "../kit/loaders.ts";
+import { registeredInvolvements } from "../kit/writes/involvement.ts";
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type SkoleClient = ReturnType<typeof createClient>;
@@ -20,6 +21,7 @@ export function skoleLoaders(db: SkoleClient) {
       (ids) => db.attendanceMonth.findMany({ where: { personId: { in: [...ids] } }, orderBy: { month: "asc" } }),
       (a) => a.personId,
     ),
+    registered: registeredInvolvements(db),
   };
 }
 

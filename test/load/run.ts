@@ -39,6 +39,7 @@ import pg from "pg";
 import { generateClients } from "../../scripts/generate.ts";
 import { startFederation, type Federation, type ProcessName } from "../../scripts/lib/federation.ts";
 import { FAMILY_OVERVIEW_QUERY } from "../../scripts/lib/example.ts";
+import { freshDatabases } from "../../scripts/lib/fresh-databases.ts";
 import { loadConfig } from "./config.ts";
 import { expectedStatus, leakedFields, type AccessView, type ConsentEvent } from "./checks.ts";
 import { tokenFor } from "../support/tokens.ts";
@@ -485,23 +486,8 @@ function loopbackOnly(name: string, raw: string | undefined): void {
 }
 
 /** <LOAD_DATABASE_PREFIX><service> on the server of DATABASE_URL_TEMPLATE, recreated empty. */
-async function loadDatabases(template: string): Promise<Record<ServiceName, string>> {
-  const urlOf = (database: string) => {
-    const url = new URL(template.replaceAll("{service}", "x"));
-    url.pathname = `/${database}`;
-    return url.toString();
-  };
-  const admin = new pg.Client({ connectionString: urlOf("postgres"), connectionTimeoutMillis: 10_000 });
-  await admin.connect();
-  try {
-    for (const service of SERVICE_NAMES) {
-      await admin.query(`drop database if exists "${DATABASE_PREFIX}${service}" with (force)`);
-      await admin.query(`create database "${DATABASE_PREFIX}${service}"`);
-    }
-  } finally {
-    await admin.end();
-  }
-  return Object.fromEntries(SERVICE_NAMES.map((s) => [s, urlOf(`${DATABASE_PREFIX}${s}`)])) as Record<ServiceName, string>;
+function loadDatabases(template: string): Promise<Record<ServiceName, string>> {
+  return freshDatabases(template, (service) => `${DATABASE_PREFIX}${service}`);
 }
 
 // --- the run ------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 // What a service's database is migrated with at start-up: the kit's access
-// log (prisma/access-log/, the same for every service) and then the service's
-// own tables (prisma/<service>/). How both are recorded in one history:
-// migrate.ts.
+// log (prisma/access-log/, the same for every service), the kit's involvement
+// register (prisma/involvement/, every service with a view of a person) and
+// then the service's own tables (prisma/<service>/). How they are recorded in
+// one history: migrate.ts.
 import path from "node:path";
+import { VIEW_SERVICES } from "../catalog.ts";
 import { ROOT_DIR } from "../config.ts";
 import type { MigrationSet, RecordedMigration } from "./migrate.ts";
 
@@ -10,6 +12,9 @@ export const PRISMA_DIR = path.join(ROOT_DIR, "prisma");
 
 /** The kit's schema folder: prisma/<name>/ like every schema (npm run db:new -- access-log <name>). */
 export const ACCESS_LOG_SCHEMA = "access-log";
+
+/** The kit's involvement register (services/kit/writes/involvement.ts): npm run db:new -- involvement <name>. */
+export const INVOLVEMENT_SCHEMA = "involvement";
 
 /** The kit's first access-log migration: the table as the per-service copies below had left it. */
 const ACCESS_LOG_TAKEOVER = "20261207012318_access_log";
@@ -52,6 +57,7 @@ export function migrationSets(service: string, prismaDir = PRISMA_DIR): Migratio
           ? { migration: ACCESS_LOG_TAKEOVER, replaced, formerly: `in prisma/${service}/migrations/ until the kit took the access log over (git af7e18a and before)` }
           : undefined,
     },
+    ...((VIEW_SERVICES as readonly string[]).includes(service) ? [{ schema: INVOLVEMENT_SCHEMA, dir: path.join(prismaDir, INVOLVEMENT_SCHEMA, "migrations") }] : []),
     { schema: service, dir: path.join(prismaDir, service, "migrations") },
   ];
 }

@@ -3,7 +3,7 @@
 // or from the demo seed, and each service's administrators keep their own
 // service's entries. A case member is an active entry; its service and name
 // are the directory's, so no one can be added "as NAV" by typing it.
-import type { Employee as EmployeeRow } from "../../../prisma/samhandling/generated/client.ts";
+import type { Employee as EmployeeRow, Prisma } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE, type Caller } from "../../kit/auth/caller.ts";
 import { hubError } from "../../kit/errors.ts";
@@ -38,7 +38,12 @@ const RECORDED_MS = 5 * 60_000;
  * write is forgotten and tried again on the next request; it refuses nothing
  * by itself (an employee without an entry simply cannot be added to a case).
  */
-export async function recordSignIn(db: SamhandlingClient, caller: Caller): Promise<void> {
+export function recordSignIn(db: SamhandlingClient, caller: Caller): Promise<void> {
+  return recordClaims((args) => db.employee.upsert(args), caller);
+}
+
+/** `recordSignIn` through the given upsert (a request's directory writes keep its loader in step). */
+export async function recordClaims(upsert: (args: Prisma.EmployeeUpsertArgs) => Promise<unknown>, caller: Caller): Promise<void> {
   if (caller.kind !== "actor") return;
   const { sub, name, roles, unit } = caller.claims;
   const service = directoryService(caller.claims.service);
@@ -49,7 +54,7 @@ export async function recordSignIn(db: SamhandlingClient, caller: Caller): Promi
   if (last && last.claims === claims && Date.now() - last.at < RECORDED_MS) return;
   try {
     const now = new Date();
-    await db.employee.upsert({
+    await upsert({
       where: { actorId: sub },
       create: { actorId: sub, displayName: name, service, unit: unit ?? null, roles: sortedRoles, active: true, source: "SIGN_IN", updatedAt: now },
       update: { displayName: name, service, roles: sortedRoles, updatedAt: now },
