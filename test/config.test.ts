@@ -208,7 +208,7 @@ describe("a bad value stops start-up through the one failure path", () => {
   it("the gateway", () => {
     const lines = failedStart("gateway/index.ts", { RATE_LIMIT_WINDOW_MS: "a while" });
     expect(lines).toEqual([
-      expect.objectContaining({ level: "error", component: "gateway", msg: "gateway failed to start", reason: 'RATE_LIMIT_WINDOW_MS must be a duration in milliseconds (a whole number, or with ms, s or min; at least 1 ms), got "a while".' }),
+      expect.objectContaining({ level: "error", component: "gateway", msg: "gateway failed to start", reason: 'RATE_LIMIT_WINDOW_MS must be a duration in milliseconds (a whole number, or with ms, s, min, h or d; at least 1 ms), got "a while".' }),
     ]);
   });
 });
