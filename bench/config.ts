@@ -3,6 +3,7 @@
 // (services/kit/env.ts); docs/configuration.md lists them.
 import path from "node:path";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
+import { DEFAULT_CHROMIUM_PATH } from "../scripts/lib/chromium.ts";
 import { DATABASE_URL_TEMPLATE, HUB_SIGNING_SECRET, LOG_LEVEL, ROOT_DIR, SUBGRAPH_URL } from "../services/kit/config.ts";
 import {
   filePath,
@@ -189,11 +190,18 @@ const BENCH_WEB_PORT = setting("BENCH_WEB_PORT", port(), {
   description: "`npm run bench:web`: the gateway port of the federation it starts (provider + 100, subgraphs + 101…, the web app + 200).",
 });
 
+const CHROMIUM_PATH = setting("CHROMIUM_PATH", filePath(), {
+  default: DEFAULT_CHROMIUM_PATH,
+  shownDefault: "`/usr/bin/chromium` (Debian's `chromium` package)",
+  description: "The Chromium `npm run bench:web` (and the browser tests) drive through playwright-core.",
+});
+
 /** What `npm run bench:web` reads, as docs/configuration.md lists it. */
-export const WEB_BENCH_SETTINGS: readonly Declaration[] = [BENCH_WEB_RUNS, BENCH_WEB_PORT, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration);
+export const WEB_BENCH_SETTINGS: readonly Declaration[] = [BENCH_WEB_RUNS, BENCH_WEB_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration);
 
 export interface WebBenchConfig {
   runs: number;
+  chromiumPath: string;
   /** The gateway's port; the identity provider, the subgraphs and the web app sit above it. */
   port: number;
   /**
@@ -213,9 +221,10 @@ export function webBenchConfig(env: Env = process.env): WebBenchConfig {
   return settingsOrExit("npm run bench:web", () =>
     readSettings(env, WEB_BENCH_SETTINGS, (get) => {
       const template = get(DATABASE_URL_TEMPLATE) ?? null;
-      const given = [BENCH_WEB_RUNS, BENCH_WEB_PORT, DATABASE_URL_TEMPLATE].filter((s) => env[s.name]).map((s) => `${s.name}=${(s.parser.show ?? String)(env[s.name]!)}`);
+      const given = [BENCH_WEB_RUNS, BENCH_WEB_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE].filter((s) => env[s.name]).map((s) => `${s.name}=${(s.parser.show ?? String)(env[s.name]!)}`);
       return {
         runs: get(BENCH_WEB_RUNS),
+        chromiumPath: get(CHROMIUM_PATH),
         port: get(BENCH_WEB_PORT),
         databaseTemplate: template,
         dataRoot: path.join(ROOT_DIR, "data", "bench", "web"),

@@ -105,7 +105,7 @@ function answerTo(page: Page, id: string): Promise<unknown> {
 const samples: number[] = [];
 /** The machine's 1-minute load average while it measured (absolute times depend on it). */
 const load: number[] = [];
-const browser = await launchChromium();
+const browser = await launchChromium(config.chromiumPath);
 try {
   const page = await (await browser.newContext({ locale: "nb-NO" })).newPage();
   const failures: string[] = [];

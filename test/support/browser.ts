@@ -20,10 +20,12 @@ import { ROOT_DIR } from "../../services/kit/config.ts";
 import { demoUsers } from "../../demo/users.ts";
 import { STUB_GATEWAY_URL, STUB_ISSUER, startWebApp, type WebApp } from "./web-app.ts";
 import { stubOidcProvider, type StubProvider } from "./oidc-stub.ts";
-// Debian's Chromium, as every browser suite (and bench/web.ts) launches it.
-import { CHROMIUM_PATH, launchChromium } from "../../scripts/lib/chromium.ts";
+import { DEFAULT_CHROMIUM_PATH, launchChromium as launch } from "../../scripts/lib/chromium.ts";
 
-export { CHROMIUM_PATH, launchChromium };
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
+
+/** Debian's Chromium, as every browser suite (and bench/web.ts) launches it. */
+export const launchChromium = (): Promise<Browser> => launch(CHROMIUM_PATH);
 export const ARTIFACTS_DIR = path.join(ROOT_DIR, "test-artifacts", "web");
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
