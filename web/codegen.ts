@@ -100,5 +100,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else {
     const written = await writeGenerated();
     console.log(written.length ? `wrote ${written.join(", ")}` : "generated GraphQL code is up to date");
+    // The next step of docs/frontend.md: production runs only what the gateway's manifest holds.
+    if (written.includes(path.relative(ROOT_DIR, PERSISTED_DOCUMENTS_FILE))) {
+      console.log("The app's operations changed: `npm run documents` (or `npm run web:build`) makes them trusted documents in gateway/documents/manifest.json.");
+    }
   }
 }

@@ -74,6 +74,9 @@ describe("the gateway's manifest", () => {
     expect(app.length).toBeGreaterThan(0);
     for (const op of app) expect(trusted.get(op.id), `${op.name} in gateway/documents/manifest.json (run \`npm run documents\`)`).toEqual(op);
     expect(trusted.get(trustedDocumentIdOf(MyCasesDocument))?.name).toBe("MyCases");
+    // And nothing else but the hub's own documents (gateway/documents/*.graphql).
+    const hub = buildManifest(documentsConfig().limits, undefined, undefined, null).operations;
+    expect([...trusted.keys()].sort()).toEqual([...hub, ...app].map((op) => op.id).sort());
   });
 
   test("refuses an operation of the app named as one of the hub's documents", () => {
