@@ -3,6 +3,7 @@
 // (services/kit/env.ts); docs/configuration.md lists them.
 import path from "node:path";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
+import { DEFAULT_CHROMIUM_PATH } from "../scripts/lib/chromium.ts";
 import { DATABASE_URL_TEMPLATE, HUB_SIGNING_SECRET, LOG_LEVEL, ROOT_DIR, SUBGRAPH_URL } from "../services/kit/config.ts";
 import {
   filePath,
@@ -175,6 +176,62 @@ export function importBenchConfig(env: Env = process.env): ImportBenchConfig {
       dataRoot: path.join(ROOT_DIR, "data", "bench", "import"),
       logLevel: get(LOG_LEVEL),
     })),
+  );
+}
+
+// --- the web app's benchmark (npm run bench:web, bench/web.ts) ---------------------------
+
+const BENCH_WEB_RUNS = setting("BENCH_WEB_RUNS", positiveWholeNumber(), {
+  default: 30,
+  description: "`npm run bench:web`: how many times it opens the case page from Mine saker (the first, cold, counts too).",
+});
+const BENCH_WEB_PORT = setting("BENCH_WEB_PORT", port(), {
+  default: 19800,
+  description: "`npm run bench:web`: the gateway port of the federation it starts (provider + 100, subgraphs + 101…, the web app + 200).",
+});
+
+const CHROMIUM_PATH = setting("CHROMIUM_PATH", filePath(), {
+  default: DEFAULT_CHROMIUM_PATH,
+  shownDefault: "`/usr/bin/chromium` (Debian's `chromium` package)",
+  description: "The Chromium `npm run bench:web` (and the browser tests) drive through playwright-core.",
+});
+
+/** What `npm run bench:web` reads, as docs/configuration.md lists it. */
+export const WEB_BENCH_SETTINGS: readonly Declaration[] = [BENCH_WEB_RUNS, BENCH_WEB_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration);
+
+export interface WebBenchConfig {
+  runs: number;
+  chromiumPath: string;
+  /** The gateway's port; the identity provider, the subgraphs and the web app sit above it. */
+  port: number;
+  /**
+   * PostgreSQL URL template with {service}, or null for the embedded
+   * databases. The benchmark's databases are the template's names with
+   * `bench_web_` before the service (`hub_{service}` → `hub_bench_web_nav`),
+   * dropped and created afresh: never the template's own.
+   */
+  databaseTemplate: string | null;
+  dataRoot: string;
+  logLevel: string;
+  /** How the run was asked for, as the results show it (settings given, passwords hidden). */
+  commandLine: string;
+}
+
+export function webBenchConfig(env: Env = process.env): WebBenchConfig {
+  return settingsOrExit("npm run bench:web", () =>
+    readSettings(env, WEB_BENCH_SETTINGS, (get) => {
+      const template = get(DATABASE_URL_TEMPLATE) ?? null;
+      const given = [BENCH_WEB_RUNS, BENCH_WEB_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE].filter((s) => env[s.name]).map((s) => `${s.name}=${(s.parser.show ?? String)(env[s.name]!)}`);
+      return {
+        runs: get(BENCH_WEB_RUNS),
+        chromiumPath: get(CHROMIUM_PATH),
+        port: get(BENCH_WEB_PORT),
+        databaseTemplate: template,
+        dataRoot: path.join(ROOT_DIR, "data", "bench", "web"),
+        logLevel: get(LOG_LEVEL),
+        commandLine: [...given, "npm run bench:web"].join(" "),
+      };
+    }),
   );
 }
 

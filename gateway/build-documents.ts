@@ -1,31 +1,37 @@
-// npm run documents            writes gateway/documents/manifest.json from gateway/documents/*.graphql
+// npm run documents            writes gateway/documents/manifest.json: the hub's documents (gateway/documents/*.graphql)
+//                              and the web app's operations (web/src/graphql/generated/persisted-documents.json)
 // npm run documents -- --check fails when the manifest is stale (CI)
 // npm run documents -- --redis also stores the documents in Redis (REDIS_URL) for gateways that read them there
 import fs from "node:fs";
 import { Redis } from "ioredis";
-import { buildManifest, manifestText } from "./persisted-documents.ts";
+import { buildManifest, manifestText, writeManifest } from "./persisted-documents.ts";
 import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig } from "./config.ts";
 import { settingsOrExit } from "../services/kit/env.ts";
 
 const args = new Set(process.argv.slice(2));
 const config = settingsOrExit("npm run documents", () => documentsConfig());
-const manifest = buildManifest(config.limits);
-const text = manifestText(manifest);
+// A document over the cost limit, invalid against the schema or named twice: its message, no stack.
+const manifest = (() => {
+  try {
+    return buildManifest(config.limits);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 
 if (args.has("--check")) {
   const current = fs.existsSync(DEFAULT_DOCUMENTS_MANIFEST) ? fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8") : "";
-  if (current !== text) {
-    console.error("gateway/documents/manifest.json is stale: run `npm run documents` and commit it.");
+  if (current !== manifestText(manifest)) {
+    console.error("gateway/documents/manifest.json is stale (a document under gateway/documents/ or an operation of the web app changed): run `npm run documents` and commit it.");
     process.exit(1);
   }
   console.log(`manifest up to date (${manifest.operations.length} documents)`);
   process.exit(0);
 }
 
-// Unchanged files are left alone (a test publishes to Redis while other suites read the manifest).
-const current = fs.existsSync(DEFAULT_DOCUMENTS_MANIFEST) ? fs.readFileSync(DEFAULT_DOCUMENTS_MANIFEST, "utf8") : "";
-if (current !== text) fs.writeFileSync(DEFAULT_DOCUMENTS_MANIFEST, text);
-console.log(`${current === text ? "up to date:" : "wrote"} ${manifest.operations.length} trusted documents in gateway/documents/manifest.json`);
+const wrote = writeManifest(manifest, DEFAULT_DOCUMENTS_MANIFEST);
+console.log(`${wrote ? "wrote" : "up to date:"} ${manifest.operations.length} trusted documents in gateway/documents/manifest.json`);
 for (const op of manifest.operations) console.log(`  ${op.id}  ${op.type} ${op.name}`);
 
 if (args.has("--redis")) {

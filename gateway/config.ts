@@ -125,7 +125,7 @@ const RATE_LIMIT_WINDOW_MS = setting("RATE_LIMIT_WINDOW_MS", duration({ min: 1 }
 const PERSISTED_DOCUMENTS_PATH = setting("PERSISTED_DOCUMENTS_PATH", filePath(), {
   default: DEFAULT_DOCUMENTS_MANIFEST,
   shownDefault: "`gateway/documents/manifest.json`",
-  description: "The trusted-documents manifest; in production only its documents (and those published to Redis) run.",
+  description: "The trusted-documents manifest (`npm run documents`: the hub's documents and every operation of the web app); in production only its documents (and those published to Redis) run.",
 });
 const PERSISTED_DOCUMENTS_REDIS_KEY = setting("PERSISTED_DOCUMENTS_REDIS_KEY", text(), {
   default: "hub:persisted-documents",

@@ -1,9 +1,15 @@
-// Trusted (persisted) documents: the operations the hub's own clients send,
-// committed as .graphql files under gateway/documents/, validated against the
-// public schema and written to a manifest in Apollo's persisted-query
-// manifest format. In production the gateway runs only these; a client sends
-// `documentId` (or the APQ `extensions.persistedQuery.sha256Hash`) instead of
-// the query text (Hive's runtime reads both).
+// Trusted (persisted) documents: every operation production runs, in one
+// committed manifest (gateway/documents/manifest.json, Apollo's persisted-query
+// manifest format) built from two sources:
+//   - the hub's own documents, .graphql files under gateway/documents/ (the
+//     machine clients' writes, the API's worked examples, the benchmark's);
+//   - the web app's operations, as `npm run web:codegen` lists them in
+//     web/src/graphql/generated/persisted-documents.json (id → text).
+// Each is validated against the public schema and priced against the cost
+// limit; names are unique across both. In production the gateway runs only
+// these; a client sends `documentId` (or the APQ
+// `extensions.persistedQuery.sha256Hash`) instead of the query text (Hive's
+// runtime reads both).
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +18,8 @@ import { ROOT_DIR } from "../services/kit/config.ts";
 import { documentCost } from "./document-measures.ts";
 
 export const DOCUMENTS_DIR = path.join(ROOT_DIR, "gateway", "documents");
+/** The web app's operations, id → text, as `npm run web:codegen` writes them (web/codegen.ts); committed. */
+export const APP_DOCUMENTS_FILE = path.join(ROOT_DIR, "web", "src", "graphql", "generated", "persisted-documents.json");
 const PUBLIC_SCHEMA = path.join(ROOT_DIR, "schema", "public.graphql");
 
 export interface ManifestOperation {
@@ -51,18 +59,68 @@ export function checkedOperation(schema: GraphQLSchema, text: string, label: str
   return { id: documentId(body), name: ops[0]!.name.value, type: ops[0]!.operation as ManifestOperation["type"], body };
 }
 
-/** Reads every .graphql file in `dir`, checks each against the public schema and the cost limit (MAX_COST), and builds the manifest. */
-export function buildManifest(limits: { maxCost: number; listSize: number }, dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA): Manifest {
-  const schema = publicSchema(schemaPath);
-  const operations = fs
+type Limits = { maxCost: number; listSize: number };
+
+/** The hub's own documents: every .graphql file in `dir`, checked. */
+export function hubOperations(schema: GraphQLSchema, limits: Limits, dir = DOCUMENTS_DIR): ManifestOperation[] {
+  return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".graphql"))
     .sort()
     .map((file) => checkedOperation(schema, fs.readFileSync(path.join(dir, file), "utf8"), file, limits));
-  return { format: "apollo-persisted-query-manifest", version: 1, operations };
+}
+
+/** The web app's operations (codegen's id → text), checked; each id must be the one the gateway gives its text. */
+export function appOperations(schema: GraphQLSchema, limits: Limits, file = APP_DOCUMENTS_FILE): ManifestOperation[] {
+  if (!fs.existsSync(file)) throw new Error(`No list of the web app's operations at ${path.relative(ROOT_DIR, file)}: run \`npm run web:codegen\`.`);
+  const documents = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  return Object.entries(documents).map(([id, text]) => {
+    const operation = checkedOperation(schema, text, `the app's operation ${id.slice(0, 12)}…`, limits);
+    // The app sends `id`; the gateway looks up `operation.id`. They must be one.
+    if (operation.id !== id) throw new Error(`The app's operation ${operation.name} carries id ${id}, but the gateway would store it as ${operation.id}.`);
+    return operation;
+  });
+}
+
+/** Operations sorted by name; two with one name are refused (metrics, logs and people tell documents apart by name). */
+function byUniqueName(operations: ManifestOperation[], what: string): ManifestOperation[] {
+  const names = operations.map((op) => op.name);
+  const twice = names.filter((name, i) => names.indexOf(name) !== i);
+  if (twice.length > 0) throw new Error(`Operation names must be unique ${what}: ${[...new Set(twice)].join(", ")}.`);
+  return [...operations].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A manifest of these operations (names unique). */
+export const manifestOf = (operations: ManifestOperation[], what: string): Manifest => ({
+  format: "apollo-persisted-query-manifest",
+  version: 1,
+  operations: byUniqueName(operations, what),
+});
+
+/**
+ * Everything production runs: the hub's documents in `dir` and the app's in
+ * `appFile` (null: the hub's alone), each checked against the public schema
+ * and the cost limit (MAX_COST).
+ */
+export function buildManifest(limits: Limits, dir = DOCUMENTS_DIR, schemaPath = PUBLIC_SCHEMA, appFile: string | null = APP_DOCUMENTS_FILE): Manifest {
+  const schema = publicSchema(schemaPath);
+  const operations = [...hubOperations(schema, limits, dir), ...(appFile ? appOperations(schema, limits, appFile) : [])];
+  return manifestOf(operations, "across gateway/documents/ and the web app (rename one)");
 }
 
 export const manifestText = (manifest: Manifest): string => `${JSON.stringify(manifest, null, 2)}\n`;
+
+/**
+ * Writes `manifest` to `file` unless it already holds exactly that (a test
+ * publishing to Redis, or a build, must not touch a file other suites read);
+ * true when it wrote.
+ */
+export function writeManifest(manifest: Manifest, file: string): boolean {
+  const text = manifestText(manifest);
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return false;
+  fs.writeFileSync(file, text);
+  return true;
+}
 
 /** The manifest's documents by id; a clear error when the file is missing or not a manifest. */
 export function loadManifest(file: string): Map<string, ManifestOperation> {

@@ -2,8 +2,9 @@
 //   1. codegen (typed operations and their trusted-document ids)
 //   2. type-check web/src
 //   3. vite build
-//   4. web/dist/persisted-documents.json: the app's operations in the
-//      gateway's manifest format, each held to the gateway's rules
+//   4. the trusted documents: the app's operations, each held to the
+//      gateway's rules, written into gateway/documents/manifest.json (as
+//      `npm run documents` does) — what production runs
 //   5. the first page's gzipped JavaScript against its budget
 // Any step failing fails the build.
 import { createHash } from "node:crypto";
@@ -15,7 +16,7 @@ import { ROOT_DIR } from "../services/kit/config.ts";
 import { FIRST_PAGE_JS_BUDGET_BYTES, firstPageJs, kilobytes } from "./bundle-budget.ts";
 import { writeGenerated } from "./codegen.ts";
 import { enterProductionBuild, productionBuildEnv, WEB_DIST_DIR } from "./config.ts";
-import { writeAppManifest } from "./documents.ts";
+import { writeTrustedDocuments } from "./documents.ts";
 
 const WEB_DIR = path.join(ROOT_DIR, "web");
 /** Written last, into the build: what it was built from (see isBuildCurrent). */
@@ -53,8 +54,8 @@ export async function buildWeb(log: (line: string) => void = console.log): Promi
 
   await build({ configFile: path.join(WEB_DIR, "vite.config.ts"), logLevel: "warn" });
 
-  const manifest = writeAppManifest(path.join(WEB_DIST_DIR, "persisted-documents.json"));
-  log(`${manifest.operations.length} trusted documents in web/dist/persisted-documents.json`);
+  const documents = writeTrustedDocuments();
+  log(`${documents.app.operations.length} operations of the app among the ${documents.manifest.operations.length} trusted documents in gateway/documents/manifest.json${documents.wrote ? " (written: commit it)" : ""}`);
 
   const js = firstPageJs(WEB_DIST_DIR);
   log(`first page JavaScript: ${kilobytes(js.gzipBytes)} gzipped (budget ${kilobytes(FIRST_PAGE_JS_BUDGET_BYTES)}) in ${js.files.length} file(s)`);

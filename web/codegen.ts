@@ -10,8 +10,9 @@
 // operation of the app into the first page's bundle. Each
 // document also carries its trusted-document id, computed exactly as the
 // gateway's manifest computes it (sha256 of the printed document), and the
-// preset lists all of them in persisted-documents.json, which the build turns
-// into the gateway's manifest format (web/documents.ts).
+// preset lists all of them in persisted-documents.json, which `npm run
+// documents` and the build put into the gateway's one manifest
+// (gateway/documents/manifest.json; web/documents.ts).
 //
 // The output is committed (like schema/ and gateway/documents/manifest.json):
 // a clean clone type-checks without a generation step, and a change to the
@@ -23,10 +24,11 @@ import { parse, print } from "graphql";
 import { generate, type CodegenConfig } from "@graphql-codegen/cli";
 import { addTypenameSelectionDocumentTransform } from "@graphql-codegen/client-preset";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { documentId } from "../gateway/persisted-documents.ts";
+import { APP_DOCUMENTS_FILE, documentId } from "../gateway/persisted-documents.ts";
 
 export const GENERATED_DIR = path.join(ROOT_DIR, "web", "src", "graphql", "generated");
-export const PERSISTED_DOCUMENTS_FILE = path.join(GENERATED_DIR, "persisted-documents.json");
+/** Where the preset lists the app's operations (id → text): where the gateway's manifest takes them from. */
+export const PERSISTED_DOCUMENTS_FILE = APP_DOCUMENTS_FILE;
 
 /** The id the gateway gives a document: sha256 of graphql-js's printed form. */
 export const trustedDocumentId = (operation: string): string => documentId(print(parse(operation)));
@@ -98,5 +100,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else {
     const written = await writeGenerated();
     console.log(written.length ? `wrote ${written.join(", ")}` : "generated GraphQL code is up to date");
+    // The next step of docs/frontend.md: production runs only what the gateway's manifest holds.
+    if (written.includes(path.relative(ROOT_DIR, PERSISTED_DOCUMENTS_FILE))) {
+      console.log("The app's operations changed: `npm run documents` (or `npm run web:build`) makes them trusted documents in gateway/documents/manifest.json.");
+    }
   }
 }

@@ -14,21 +14,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { demoUsers } from "../../demo/users.ts";
 import { STUB_GATEWAY_URL, STUB_ISSUER, startWebApp, type WebApp } from "./web-app.ts";
 import { stubOidcProvider, type StubProvider } from "./oidc-stub.ts";
+import { DEFAULT_CHROMIUM_PATH, launchChromium as launch } from "../../scripts/lib/chromium.ts";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
+
+/** Debian's Chromium, as every browser suite (and bench/web.ts) launches it. */
+export const launchChromium = (): Promise<Browser> => launch(CHROMIUM_PATH);
 export const ARTIFACTS_DIR = path.join(ROOT_DIR, "test-artifacts", "web");
-
-/** Debian's Chromium, as every browser suite launches it. */
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, timeout: 60_000 });
-
-/** Without these the closed network here refuses many of Chromium's own connections, and startup stalls. */
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 

@@ -1,6 +1,6 @@
 // The app's operations: generated code up to date, typed results, and ids that
-// are the gateway's own — so the manifest the build writes is one the gateway
-// can run, and nothing over the cost limit gets into it.
+// are the gateway's own — so the manifest production runs holds exactly what
+// the app sends, and nothing over the cost limit gets into it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,8 +10,9 @@ import { staleGenerated, trustedDocumentId } from "../../web/codegen.ts";
 import { appManifest } from "../../web/documents.ts";
 import { CaseSummaryFragmentDoc, MyCasesDocument, type CaseKind } from "../../web/src/graphql/generated/graphql.ts";
 import { trustedDocumentIdOf } from "../../web/src/graphql/client.ts";
-import { checkedOperation, publicSchema } from "../../gateway/persisted-documents.ts";
-import { documentsConfig } from "../../gateway/config.ts";
+import { APP_DOCUMENTS_FILE, buildManifest, checkedOperation, loadManifest, publicSchema } from "../../gateway/persisted-documents.ts";
+import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig } from "../../gateway/config.ts";
+import { PERSISTED_DOCUMENTS_FILE } from "../../web/codegen.ts";
 
 describe("generated operations", () => {
   test("the committed code matches the schema and the app's .graphql files", async () => {
@@ -62,5 +63,27 @@ describe("the app's manifest", () => {
   test("refuses a document the public schema does not have", () => {
     const text = "query Secret { everyone { nationalId } }";
     expect(() => appManifest(withDocuments({ [trustedDocumentId(text)]: text }))).toThrow(/does not match schema/);
+  });
+});
+
+describe("the gateway's manifest", () => {
+  test("holds every operation of the app, by the id the app sends (the committed file, as production loads it)", () => {
+    expect(PERSISTED_DOCUMENTS_FILE, "codegen writes where the manifest reads").toBe(APP_DOCUMENTS_FILE);
+    const trusted = loadManifest(DEFAULT_DOCUMENTS_MANIFEST);
+    const app = appManifest().operations;
+    expect(app.length).toBeGreaterThan(0);
+    for (const op of app) expect(trusted.get(op.id), `${op.name} in gateway/documents/manifest.json (run \`npm run documents\`)`).toEqual(op);
+    expect(trusted.get(trustedDocumentIdOf(MyCasesDocument))?.name).toBe("MyCases");
+    // And nothing else but the hub's own documents (gateway/documents/*.graphql).
+    const hub = buildManifest(documentsConfig().limits, undefined, undefined, null).operations;
+    expect([...trusted.keys()].sort()).toEqual([...hub, ...app].map((op) => op.id).sort());
+  });
+
+  test("refuses an operation of the app named as one of the hub's documents", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "web-documents-"));
+    const file = path.join(dir, "persisted-documents.json");
+    const text = "query FamilyOverview { myCases { id } }";
+    fs.writeFileSync(file, JSON.stringify({ [trustedDocumentId(text)]: text }));
+    expect(() => buildManifest(documentsConfig().limits, undefined, undefined, file)).toThrow(/names must be unique .*: FamilyOverview/);
   });
 });
