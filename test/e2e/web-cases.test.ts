@@ -90,7 +90,7 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     await checkPage(page, "sak", consoleErrors);
 
     // Writing: an empty entry is stopped in the form, with the reason at the field.
-    const form = page.locator("form");
+    const form = page.getByRole("form", { name: "Skriv i stafettloggen" });
     await form.getByRole("button", { name: "Lagre i stafettloggen" }).click();
     await expect(form.getByText("Skriv notatet før du lagrer.").isVisible()).resolves.toBe(true);
     expect(await focused(page)).toMatchObject({ tag: "textarea" });

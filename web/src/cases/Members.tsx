@@ -1,0 +1,79 @@
+// Who takes part in the case now: name, service and role, the holder of the
+// baton first. Any professional member adds an employee by their id in the
+// employee directory; a member may leave, and the holder may end another's
+// membership — never their own while they hold the baton.
+import { useId, useState } from "react";
+import { Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { AddCaseMemberDocument, RemoveCaseMemberDocument } from "../graphql/generated/graphql.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { serviceKey } from "../i18n/format.ts";
+import { ActionButton, ActionForm, Fold, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
+import type { Member, Participation } from "./participation.ts";
+
+function AddForm({ caseId, labelledBy }: { caseId: string; labelledBy: string }) {
+  const { t } = useI18n();
+  const action = useCaseAction(AddCaseMemberDocument, caseId);
+  const { errors, check } = useFieldErrors();
+  const actorId = useId();
+  const [actor, setActor] = useState("");
+  async function submit() {
+    if (!check([{ id: actorId, ok: actor.trim() !== "", message: t("members.add.actorMissing") }])) return;
+    const added = await action.run({ caseId, input: { actorId: actor.trim(), role: "PROFESSIONAL" } });
+    if (!added) return;
+    setActor("");
+    action.setDone(t("members.add.saved", { name: added.addCaseMember.displayName }));
+  }
+  return (
+    <ActionForm labelledBy={labelledBy} submitLabel={t("members.add.submit")} action={action} onSubmit={submit}>
+      <Textfield id={actorId} label={t("members.add.actor")} description={t("members.add.actorHelp")} value={actor} onChange={(e) => setActor(e.target.value)} error={errors[actorId]} autoComplete="off" />
+    </ActionForm>
+  );
+}
+
+function MemberItem({ member, participation }: { member: Member; participation: Participation }) {
+  const { t } = useI18n();
+  const remove = useCaseAction(RemoveCaseMemberDocument, participation.caseId);
+  const isMe = member.id === participation.me?.id;
+  const isHolder = member.id === participation.holderId;
+  // The hub's rule: the holder hands the baton over before leaving; only the holder ends someone else's membership.
+  const mayRemove = participation.canAct && !isHolder && (isMe || participation.isHolder);
+  return (
+    <li className="item">
+      <Paragraph className="item__title">
+        {member.displayName}
+        {isMe && ` ${t("members.you")}`}
+      </Paragraph>
+      <Paragraph data-size="sm">
+        {t("members.meta", { service: t(serviceKey(member.service)), role: t(`memberRole.${member.role}`) })}
+      </Paragraph>
+      {mayRemove && (
+        <ActionButton
+          label={isMe ? t("members.leave") : t("members.remove", { name: member.displayName })}
+          action={remove}
+          onClick={async () => {
+            if (await remove.run({ caseId: participation.caseId, memberId: member.id })) remove.setDone(t("members.removed"));
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+export function Members({ participation }: { participation: Participation }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="members-heading">
+      <Heading level={2} data-size="md" id="members-heading">
+        {t("members.title")}
+      </Heading>
+      <ul className="item-list">
+        {participation.members.map((m) => (
+          <MemberItem key={m.id} member={m} participation={participation} />
+        ))}
+      </ul>
+      {participation.canAct && (
+        <Fold summary={t("members.add.title")}>{(id) => <AddForm labelledBy={id} caseId={participation.caseId} />}</Fold>
+      )}
+    </section>
+  );
+}
