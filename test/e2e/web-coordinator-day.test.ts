@@ -15,7 +15,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { demoPersonId } from "../../demo/fjordvik.ts";
 import { webPort } from "../../services/kit/catalog.ts";
 import { ensureWebBuild } from "../../web/build.ts";
-import { checkPage, consoleErrorsOf, describeWithBrowser, focused, focusStartOfPage, launchChromium } from "../support/browser.ts";
+import { checkPage, describeWithBrowser, focused, focusStartOfPage, launchChromium, signInAtProvider, tabTo } from "../support/browser.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 import { startWebApp, type WebApp } from "../support/web-app.ts";
 
@@ -71,18 +71,7 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
     }
   });
 
-  /** A fresh browser signed in at the provider's page as the employee; resolves on "Mine saker". */
-  async function signIn(employee: RegExp): Promise<{ page: Page; consoleErrors: string[] }> {
-    const context = await browser.newContext({ locale: "nb-NO" });
-    const page = await context.newPage();
-    const consoleErrors = consoleErrorsOf(page);
-    await page.goto(`${app.url}/`);
-    await page.getByRole("button", { name: "Logg inn" }).click();
-    await page.getByRole("heading", { level: 1, name: /^Logg inn i Samhandling/ }).waitFor();
-    await page.getByRole("button", { name: employee }).click();
-    await page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
-    return { page, consoleErrors };
-  }
+  const signIn = (employee: RegExp) => signInAtProvider(browser, app.url, { employee });
 
   /** From "Mine saker" to the case's page, by its card. */
   async function openCase(page: Page): Promise<void> {
@@ -149,7 +138,7 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
     async () => {
       const { page } = maria;
       const meetings = section(page, "Møter");
-      await expect(meetings.textContent()).resolves.toContain("Saken har ingen møter ennå.");
+      await expect.poll(() => meetings.textContent()).toContain("Saken har ingen møter ennå.");
       const meetingTitle = `Samarbeidsmøte med familien (${run})`;
       await unfold(meetings, "Planlegg et møte");
       const plan = form(page, "Planlegg et møte");
@@ -205,27 +194,19 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       const { page } = maria;
       await expect(facts(page).textContent()).resolves.toMatch(/BTI-nivå\s*Nivå 0/);
       await focusStartOfPage(page);
-      /** Tab until `pick` accepts what has focus. */
-      async function tabTo(pick: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string) {
-        for (let i = 0; i < 60; i++) {
-          await page.keyboard.press("Tab");
-          if (pick(await focused(page))) return;
-        }
-        throw new Error(`Tab never reached ${what}`);
-      }
-      await tabTo((f) => f.tag === "summary" && f.text === "Endre BTI-nivå", "the level form's fold");
+      await tabTo(page, (f) => f.tag === "summary" && f.text === "Endre BTI-nivå", "the level form's fold", 60);
       await page.keyboard.press("Enter");
       const levelField = page.getByLabel("Nytt nivå");
       const reasonField = page.getByLabel("Begrunnelse", { exact: true });
       await levelField.waitFor();
       const [levelId, reasonId] = await Promise.all([levelField.getAttribute("id"), reasonField.getAttribute("id")]);
       // The new level offered first is the next one up: 1.
-      await tabTo((f) => f.id === levelId, "the level");
+      await tabTo(page, (f) => f.id === levelId, "the level");
       await expect(levelField.inputValue()).resolves.toBe("1");
-      await tabTo((f) => f.id === reasonId, "the reason");
+      await tabTo(page, (f) => f.id === reasonId, "the reason");
       const reason = `Skolen og NAV følger opp familien sammen (${run}).`;
       await page.keyboard.type(reason);
-      await tabTo((f) => f.tag === "button" && f.text === "Lagre nytt nivå", "the save button");
+      await tabTo(page, (f) => f.tag === "button" && f.text === "Lagre nytt nivå", "the save button");
       await page.keyboard.press("Enter");
       await page.getByText("Saken er flyttet til nivå 1.").waitFor();
       await expect.poll(() => facts(page).textContent()).toMatch(/BTI-nivå\s*Nivå 1/);
@@ -243,7 +224,7 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
     async () => {
       const { page } = maria;
       const consents = section(page, "Samtykker i saken");
-      await expect(consents.textContent()).resolves.toContain("Ingen samtykker eller nektelser er registrert i saken.");
+      await expect.poll(() => consents.textContent()).toContain("Ingen samtykker eller nektelser er registrert i saken.");
       await unfold(consents, "Registrer samtykke fra papirskjema");
       const record = form(page, "Registrer samtykke fra papirskjema");
       await record.getByLabel("Hvem gjelder samtykket?").selectOption({ label: "Geir Berg" });
@@ -312,6 +293,88 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       expect(state.data!.case.holder.displayName).toBe("Kjetil Bakke");
       expect(state.data!.consents).toEqual([{ active: true, formReference: `Arkiv 2026/${run}` }]);
       await maria.page.context().close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  test(
+    "the new holder's other actions: a goal and a follow-up under it, a meeting cancelled, a member added and removed, a handover taken back, a withdrawal recorded",
+    async () => {
+      const { page, consoleErrors } = await signIn(/^Kjetil Bakke/);
+      await openCase(page);
+
+      const plan = section(page, "Plan og oppfølging");
+      await expect.poll(() => plan.textContent()).toContain("Planen har ingen mål ennå.");
+      const goal = `Geir er i arbeidstrening to dager i uka (${run})`;
+      await unfold(plan, "Legg til et mål");
+      const goalForm = form(page, "Legg til et mål");
+      await goalForm.getByLabel("Målet", { exact: true }).fill(goal);
+      await goalForm.getByLabel("Kort eller lang sikt?").selectOption({ label: "lang sikt" });
+      await goalForm.getByRole("button", { name: "Legg til målet" }).click();
+      await page.getByText("Målet er lagt til i planen.").waitFor();
+      const goalItem = plan.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: goal }) });
+      await expect.poll(() => goalItem.textContent()).toContain("Familiens prioritet 1 · lang sikt · arbeides med");
+
+      const measure = `Søke om arbeidstrening hos Fjordvik IL (${run})`;
+      await unfold(plan, "Legg til en oppfølging");
+      const followUpForm = form(page, "Legg til en oppfølging");
+      await followUpForm.getByLabel("Hva skal gjøres?").fill(measure);
+      await followUpForm.getByLabel("Hvem har ansvaret?").selectOption({ label: "Kjetil Bakke, NAV" });
+      await followUpForm.getByLabel("Frist").fill(dayFromNow(14));
+      await followUpForm.getByLabel("Hvilket mål hører den til?").selectOption({ label: goal });
+      await followUpForm.getByRole("button", { name: "Legg til oppfølgingen" }).click();
+      await page.getByText("Oppfølgingen er lagt til.").waitFor();
+      // Under its goal, with who is responsible.
+      const measureItem = goalItem.getByRole("listitem").filter({ hasText: measure });
+      await expect.poll(() => measureItem.textContent()).toMatch(/Planlagt\s*Kjetil Bakke, NAV · frist/);
+
+      const meetings = section(page, "Møter");
+      const meetingTitle = `Møte som blir avlyst (${run})`;
+      await unfold(meetings, "Planlegg et møte");
+      const schedule = form(page, "Planlegg et møte");
+      await schedule.getByLabel("Tittel").fill(meetingTitle);
+      await schedule.getByLabel("Når starter møtet?").fill(`${dayFromNow(3)}T13:30`);
+      await schedule.getByRole("button", { name: "Planlegg møtet" }).click();
+      const meeting = meetings.getByRole("listitem").filter({ has: page.getByRole("heading", { name: meetingTitle }) });
+      await meeting.getByRole("button", { name: "Avlys møtet" }).click();
+      await expect.poll(() => meeting.textContent()).toMatch(/^.+Avlyst/);
+      await expect(meeting.getByRole("button").count(), "nothing more to do with a cancelled meeting").resolves.toBe(0);
+
+      // An employee the directory does not know: the hub's code, said plainly.
+      const members = section(page, "Medlemmer");
+      await unfold(members, "Legg til en ansatt");
+      const add = form(page, "Legg til en ansatt");
+      await add.getByLabel("Den ansattes bruker-ID").fill("ukjent-ansatt-1");
+      await add.getByRole("button", { name: "Legg til", exact: true }).click();
+      await add.getByText("Feilkode: UNKNOWN_EMPLOYEE").waitFor();
+      await add.getByLabel("Den ansattes bruker-ID").fill("skole-ppt-1");
+      await add.getByRole("button", { name: "Legg til", exact: true }).click();
+      await page.getByText("Lise Brekke er lagt til i saken.").waitFor();
+      const lise = members.getByRole("listitem").filter({ hasText: "Lise Brekke" });
+      await expect.poll(() => lise.textContent()).toContain("Skole og barnehage · fagperson");
+      // The holder ends another's membership.
+      await lise.getByRole("button", { name: "Fjern Lise Brekke fra saken" }).click();
+      await expect.poll(() => lise.count()).toBe(0);
+
+      const baton = section(page, "Stafetten");
+      await unfold(baton, "Foreslå ny stafettholder");
+      const propose = form(page, "Foreslå ny stafettholder");
+      await propose.getByLabel("Hvem skal overta stafetten?").selectOption({ label: "Maria Holt, Samhandling" });
+      await propose.getByLabel("Hva ønsker barnet eller familien?").fill("Familien vil helst ha Maria tilbake.");
+      await propose.getByRole("button", { name: "Send forslaget" }).click();
+      await baton.getByRole("heading", { name: "Overlevering til Maria Holt venter på svar" }).waitFor();
+      await baton.getByRole("button", { name: "Trekk tilbake forslaget" }).click();
+      await expect.poll(() => baton.textContent()).toContain("Du har stafetten");
+      await unfold(baton, "Tidligere overleveringer (2)");
+      await expect(baton.textContent()).resolves.toMatch(/fra Kjetil Bakke til Maria Holt – trukket tilbake/);
+
+      const consent = section(page, "Samtykker i saken").getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Samtykke om Geir Berg" }) });
+      await consent.getByRole("button", { name: "Registrer tilbaketrekking" }).click();
+      await page.getByText("Tilbaketrekkingen er registrert. Samtykket gjelder ikke lenger.").waitFor();
+      await expect.poll(() => consent.textContent()).toMatch(/^Samtykke om Geir BergTrukket tilbake \d+\. \w+ \d{4}/);
+
+      await checkPage(page, "koordinatorens-dag-resten", consoleErrors);
+      await page.context().close();
     },
     STEP_TIMEOUT,
   );

@@ -74,7 +74,7 @@ function Entries({ entries, mayCorrect, onCorrect }: { entries: readonly Entry[]
   );
 }
 
-function EntryForm({ caseId, correcting, onDone }: { caseId: string; correcting: Entry | null; onDone(): void }) {
+function EntryForm({ caseId, correcting, onSaved, onCancel }: { caseId: string; correcting: Entry | null; onSaved(): void; onCancel(): void }) {
   const { t, lang } = useI18n();
   const [kind, setKind] = useState<StafettloggKind>("NOTE");
   const [text, setText] = useState("");
@@ -97,7 +97,7 @@ function EntryForm({ caseId, correcting, onDone }: { caseId: string; correcting:
     if (!saved) return;
     setText("");
     action.setDone(t(correcting ? "log.form.correctionSaved" : "log.form.saved"));
-    onDone();
+    onSaved();
   }
 
   return (
@@ -108,7 +108,7 @@ function EntryForm({ caseId, correcting, onDone }: { caseId: string; correcting:
       onSubmit={submit}
       extraButtons={
         correcting && (
-          <Button type="button" variant="secondary" onClick={onDone}>
+          <Button type="button" variant="secondary" onClick={onCancel}>
             {t("log.form.cancelCorrection")}
           </Button>
         )
@@ -175,10 +175,11 @@ export function Stafettlogg({ participation }: { participation: Participation })
         <EntryForm
           caseId={caseId}
           correcting={correcting}
-          onDone={() => {
+          onSaved={() => {
             setCorrecting(null);
             refetch({ ...context, requestPolicy: "network-only" });
           }}
+          onCancel={() => setCorrecting(null)}
         />
       )}
     </section>

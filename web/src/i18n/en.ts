@@ -364,7 +364,7 @@ export const en = {
   "members.add.title": "Add an employee",
   "members.add.submit": "Add",
   "members.add.actor": "The employee's user id",
-  "members.add.actorHelp": "As in the employee directory, for example nav-veileder-2. Name and service come from there.",
+  "members.add.actorHelp": "What the employee signs in with, as in the employee directory. Name and service come from there.",
   "members.add.actorMissing": "Write the employee's user id.",
   "members.add.saved": "{name} is added to the case.",
 

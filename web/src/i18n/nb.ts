@@ -365,7 +365,7 @@ export const nb = {
   "members.add.title": "Legg til en ansatt",
   "members.add.submit": "Legg til",
   "members.add.actor": "Den ansattes bruker-ID",
-  "members.add.actorHelp": "Slik den står i ansattkatalogen, for eksempel nav-veileder-2. Navn og tjeneste hentes derfra.",
+  "members.add.actorHelp": "Det den ansatte logger inn med, slik det står i ansattkatalogen. Navn og tjeneste hentes derfra.",
   "members.add.actorMissing": "Skriv den ansattes bruker-ID.",
   "members.add.saved": "{name} er lagt til i saken.",
 
