@@ -257,6 +257,7 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       await propose.getByLabel("Hvem skal overta stafetten?").selectOption({ label: "Kjetil Bakke, NAV" });
       await propose.getByLabel("Hva ønsker barnet eller familien?").fill("Familien ønsker NAV-veilederen de kjenner.");
       await propose.getByRole("button", { name: "Send forslaget" }).click();
+      await page.getByText("Forslaget er sendt. Du har stafetten til den nye har svart.").waitFor();
       await page.getByText("Overlevering til Kjetil Bakke venter på svar").waitFor();
       await expect(baton.textContent()).resolves.toContain("Familiens ønske: «Familien ønsker NAV-veilederen de kjenner.»");
       await expect.poll(() => facts(page).textContent()).toMatch(/Overlevering\s*Venter på svar fra Kjetil Bakke/);
@@ -344,6 +345,8 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       const members = section(page, "Medlemmer");
       await unfold(members, "Legg til en ansatt");
       const add = form(page, "Legg til en ansatt");
+      // Only a service's administrators may list its employee directory: nobody else is offered it.
+      await expect(add.getByLabel("Velg fra ansattkatalogen for tjenesten din").count()).resolves.toBe(0);
       await add.getByLabel("Den ansattes bruker-ID").fill("ukjent-ansatt-1");
       await add.getByRole("button", { name: "Legg til", exact: true }).click();
       await add.getByText("Feilkode: UNKNOWN_EMPLOYEE").waitFor();
@@ -354,6 +357,7 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       await expect.poll(() => lise.textContent()).toContain("Skole og barnehage · fagperson");
       // The holder ends another's membership.
       await lise.getByRole("button", { name: "Fjern Lise Brekke fra saken" }).click();
+      await page.getByText("Lise Brekke er ikke lenger med i saken.").waitFor();
       await expect.poll(() => lise.count()).toBe(0);
 
       const baton = section(page, "Stafetten");

@@ -34,12 +34,17 @@ export function useCaseAction<Data, Variables extends AnyVariables>(document: Do
   return { state, run, done, setDone };
 }
 
-/** The error of the last attempt and the confirmation of the last success: one region, announced politely. */
+/** A confirmation, announced politely: the region is there before its text, so screen readers hear the change. */
+export function Notice({ text }: { text: string | null }) {
+  return <div role="status">{text && <Alert data-color="success">{text}</Alert>}</div>;
+}
+
+/** The error of the last attempt and the confirmation of the last success. */
 function Outcome({ error, done }: { error: unknown; done: string | null }) {
   return (
     <>
       {error ? <ErrorMessage error={error} /> : null}
-      <div role="status">{done && <Alert data-color="success">{done}</Alert>}</div>
+      <Notice text={done} />
     </>
   );
 }

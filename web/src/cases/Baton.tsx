@@ -10,13 +10,15 @@ import { AcceptHandoverDocument, CancelHandoverDocument, CaseHandoversDocument, 
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDateTime, serviceKey } from "../i18n/format.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
-import { ActionButton, ActionForm, Fold, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
+import { ActionButton, ActionForm, Fold, Notice, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
 import { MemberSelect } from "./MemberSelect.tsx";
 import type { Participation } from "./participation.ts";
 
 type Handover = NonNullable<CaseHandoversQuery["case"]>["handovers"][number];
 
-function ProposeForm({ participation, labelledBy }: { participation: Participation; labelledBy: string }) {
+// A handover answered or proposed takes its form or buttons away (the list refreshes): its confirmation is the section's (onDone).
+
+function ProposeForm({ participation, labelledBy, onDone }: { participation: Participation; labelledBy: string; onDone(text: string): void }) {
   const { t } = useI18n();
   const action = useCaseAction(ProposeHandoverDocument, participation.caseId);
   const { errors, check } = useFieldErrors();
@@ -29,7 +31,7 @@ function ProposeForm({ participation, labelledBy }: { participation: Participati
     if (!check([{ id: wishId, ok: wish.trim() !== "", message: t("baton.propose.wishMissing") }])) return;
     if (!(await action.run({ caseId: participation.caseId, toMemberId: to || candidates[0]!.id, familyWish: wish.trim() }))) return;
     setWish("");
-    action.setDone(t("baton.propose.saved"));
+    onDone(t("baton.propose.saved"));
   }
   return (
     <ActionForm labelledBy={labelledBy} submitLabel={t("baton.propose.submit")} action={action} onSubmit={submit}>
@@ -40,7 +42,7 @@ function ProposeForm({ participation, labelledBy }: { participation: Participati
 }
 
 /** A proposal waiting for an answer: the answer for the one it is offered to, taking it back for the holder, words for everyone else. */
-function Pending({ handover, participation }: { handover: Handover; participation: Participation }) {
+function Pending({ handover, participation, onDone }: { handover: Handover; participation: Participation; onDone(text: string): void }) {
   const { t, lang } = useI18n();
   const accept = useCaseAction(AcceptHandoverDocument, participation.caseId);
   const decline = useCaseAction(DeclineHandoverDocument, participation.caseId);
@@ -62,7 +64,7 @@ function Pending({ handover, participation }: { handover: Handover; participatio
             variant="primary"
             action={accept}
             onClick={async () => {
-              if (await accept.run({ handoverId: handover.id })) accept.setDone(t("baton.accepted"));
+              if (await accept.run({ handoverId: handover.id })) onDone(t("baton.accepted"));
             }}
           />
           <ActionForm
@@ -71,7 +73,7 @@ function Pending({ handover, participation }: { handover: Handover; participatio
             action={decline}
             level={4}
             onSubmit={async () => {
-              if (await decline.run({ handoverId: handover.id, note: note.trim() || null })) decline.setDone(t("baton.declined"));
+              if (await decline.run({ handoverId: handover.id, note: note.trim() || null })) onDone(t("baton.declined"));
             }}
           >
             <Textfield id={noteId} label={t("baton.decline.note")} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -83,7 +85,7 @@ function Pending({ handover, participation }: { handover: Handover; participatio
           label={t("baton.cancel")}
           action={cancel}
           onClick={async () => {
-            if (await cancel.run({ handoverId: handover.id, note: null })) cancel.setDone(t("baton.cancelled"));
+            if (await cancel.run({ handoverId: handover.id, note: null })) onDone(t("baton.cancelled"));
           }}
         />
       )}
@@ -125,6 +127,7 @@ export function Baton({ participation }: { participation: Participation }) {
   const context = useMemo(() => ({ ...inCase(caseId), additionalTypenames: ["Handover"] }), [caseId]);
   const [result] = useQuery({ query: CaseHandoversDocument, variables: { id: caseId }, context });
   const holder = participation.members.find((m) => m.id === participation.holderId);
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <section aria-labelledby="baton-heading">
       <Heading level={2} data-size="md" id="baton-heading">
@@ -137,6 +140,7 @@ export function Baton({ participation }: { participation: Participation }) {
             : t("baton.holder.other", { name: holder.displayName, service: t(serviceKey(holder.service)) })
           : t("case.holder.none")}
       </Paragraph>
+      <Notice text={notice} />
       <QueryResult result={result}>
         {(data) => {
           const handovers = data.case?.handovers ?? [];
@@ -144,10 +148,10 @@ export function Baton({ participation }: { participation: Participation }) {
           return (
             <>
               {pending ? (
-                <Pending handover={pending} participation={participation} />
+                <Pending handover={pending} participation={participation} onDone={setNotice} />
               ) : (
                 participation.isHolder && (
-                  <Fold summary={t("baton.propose.title")}>{(id) => <ProposeForm labelledBy={id} participation={participation} />}</Fold>
+                  <Fold summary={t("baton.propose.title")}>{(id) => <ProposeForm labelledBy={id} participation={participation} onDone={setNotice} />}</Fold>
                 )
               )}
               <History handovers={handovers.filter((h) => h.status !== "PROPOSED")} />
