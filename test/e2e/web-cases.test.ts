@@ -10,7 +10,7 @@ import { webPort } from "../../services/kit/catalog.ts";
 import { TEXT_LIMIT } from "../../services/samhandling/input.ts";
 import { ensureWebBuild } from "../../web/build.ts";
 import { formatDate } from "../../web/src/i18n/format.ts";
-import { checkPage, consoleErrorsOf, describeWithBrowser, focused, focusStartOfPage, launchChromium } from "../support/browser.ts";
+import { checkPage, describeWithBrowser, focused, focusStartOfPage, launchChromium, signInAtProvider, tabTo, type ProviderUser } from "../support/browser.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 import { startWebApp, type WebApp } from "../support/web-app.ts";
 
@@ -34,24 +34,7 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     await app?.stop();
   });
 
-  /** A fresh browser signed in at the provider's page; resolves on "Mine saker". */
-  async function signIn(as: { employee: RegExp } | { citizen: RegExp }): Promise<{ page: Page; consoleErrors: string[] }> {
-    const context = await browser.newContext({ locale: "nb-NO" });
-    const page = await context.newPage();
-    const consoleErrors = consoleErrorsOf(page);
-    await page.goto(`${app.url}/`);
-    await page.getByRole("button", { name: "Logg inn" }).click();
-    await page.getByRole("heading", { level: 1, name: /^Logg inn i Samhandling/ }).waitFor();
-    if ("employee" in as) {
-      await page.getByRole("button", { name: as.employee }).click();
-    } else {
-      await page.getByLabel(/^Høyt/).check();
-      await page.getByLabel(as.citizen).check();
-      await page.getByRole("button", { name: "Logg inn som innbygger" }).click();
-    }
-    await page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
-    return { page, consoleErrors };
-  }
+  const signIn = (as: ProviderUser) => signInAtProvider(browser, app.url, as);
 
   const caseCard = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
   /** The overview's cell of one person for one service (columns: NAV, Barnevern, Skole og barnehage, Helse, Frivillighet). */
@@ -90,7 +73,7 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     await checkPage(page, "sak", consoleErrors);
 
     // Writing: an empty entry is stopped in the form, with the reason at the field.
-    const form = page.locator("form");
+    const form = page.getByRole("form", { name: "Skriv i stafettloggen" });
     await form.getByRole("button", { name: "Lagre i stafettloggen" }).click();
     await expect(form.getByText("Skriv notatet før du lagrer.").isVisible()).resolves.toBe(true);
     expect(await focused(page)).toMatchObject({ tag: "textarea" });
@@ -119,29 +102,22 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     expect(log.data!.case.stafettlogg).toContainEqual({ text, kind: "DECISION" });
     await checkPage(page, "sak-etter-notat", consoleErrors);
     await page.context().close();
-  });
+    // Four pages checked (axe, reflow, screenshots) on a case page that carries all its sections.
+  }, 120_000);
 
   test("by keyboard alone: from Mine saker to the case, and an entry written", async () => {
     const { page, consoleErrors } = await signIn({ employee: /^Maria Holt/ });
     await focusStartOfPage(page);
-    /** Tab until `pick` accepts what has focus; fails after a sensible number of stops. */
-    async function tabTo(pick: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string) {
-      for (let i = 0; i < 40; i++) {
-        await page.keyboard.press("Tab");
-        if (pick(await focused(page))) return;
-      }
-      throw new Error(`Tab never reached ${what}`);
-    }
-    await tabTo((f) => f.tag === "a" && f.text === BERG_TITLE, "the Berg case's link");
+    await tabTo(page, (f) => f.tag === "a" && f.text === BERG_TITLE, "the Berg case's link");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: BERG_TITLE }).waitFor();
     // After the navigation the new page's heading has focus, so the keyboard starts there.
     await expect.poll(() => focused(page)).toMatchObject({ tag: "h1", text: BERG_TITLE });
 
     const text = `Notat skrevet med tastaturet (${Date.now()})`;
-    await tabTo((f) => f.tag === "textarea", "the entry's text");
+    await tabTo(page, (f) => f.tag === "textarea", "the entry's text");
     await page.keyboard.type(text);
-    await tabTo((f) => f.tag === "button" && f.text === "Lagre i stafettloggen", "the save button");
+    await tabTo(page, (f) => f.tag === "button" && f.text === "Lagre i stafettloggen", "the save button");
     await page.keyboard.press("Enter");
     await page.getByRole("listitem").filter({ hasText: text }).waitFor();
     await expect(page.getByRole("listitem").filter({ hasText: text }).textContent()).resolves.toMatch(/^Notat/);

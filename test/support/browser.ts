@@ -203,3 +203,38 @@ export async function focusStartOfPage(page: Page): Promise<void> {
     document.body.removeAttribute("tabindex");
   });
 }
+
+/** Tabs until `pick` accepts what has focus; fails after `stops` presses, naming `what` it was looking for. */
+export async function tabTo(page: Page, pick: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string, stops = 40): Promise<void> {
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press("Tab");
+    if (pick(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+/** Whom to pick on the embedded identity provider's sign-in page: an employee's button, or a citizen (at high assurance) by name. */
+export type ProviderUser = { employee: RegExp } | { citizen: RegExp };
+
+/**
+ * A fresh browser context on the web app beside the shared federation, signed
+ * in at the federation's own identity provider page (not the stub); resolves
+ * on "Mine saker", where the app lands after signing in.
+ */
+export async function signInAtProvider(browser: Browser, appUrl: string, as: ProviderUser): Promise<{ page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ locale: "nb-NO" });
+  const page = await context.newPage();
+  const consoleErrors = consoleErrorsOf(page);
+  await page.goto(`${appUrl}/`);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Logg inn i Samhandling/ }).waitFor();
+  if ("employee" in as) {
+    await page.getByRole("button", { name: as.employee }).click();
+  } else {
+    await page.getByLabel(/^Høyt/).check();
+    await page.getByLabel(as.citizen).check();
+    await page.getByRole("button", { name: "Logg inn som innbygger" }).click();
+  }
+  await page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
+  return { page, consoleErrors };
+}

@@ -1,80 +1,128 @@
 // A case's stafettlogg: the entries the caller may read, oldest first, and a
-// form to append one. Entries are never edited; a correction is a new entry
-// (correcting one from the list is left for later). Errors from the hub are
-// said by their code (errors/errors.ts).
-import { useMemo, useRef, useState, type FormEvent } from "react";
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQuery } from "urql";
+// form to append one. Entries are never edited: a correction is a new entry
+// naming the one it corrects (correctsId), and the corrected entry stays,
+// marked as corrected. Errors from the hub are said by their code
+// (errors/errors.ts).
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
+import { useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { inCase } from "../graphql/client.ts";
 import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
-import { AppendStafettloggDocument, CaseStafettloggDocument, StafettloggEntryItemFragmentDoc, type StafettloggKind } from "../graphql/generated/graphql.ts";
+import {
+  AppendStafettloggDocument,
+  CaseStafettloggDocument,
+  StafettloggEntryItemFragmentDoc,
+  type StafettloggEntryItemFragment,
+  type StafettloggKind,
+} from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDate, formatDateTime, serviceKey } from "../i18n/format.ts";
-import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { QueryResult } from "../shell/QueryResult.tsx";
+import { ActionForm, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
+import type { Participation } from "./participation.ts";
+
+type Entry = StafettloggEntryItemFragment;
 
 const KINDS: readonly StafettloggKind[] = ["NOTE", "CONCERN", "DECISION", "MEASURE", "EVALUATION"];
 /** The longest entry samhandling takes (TEXT_LIMIT in services/samhandling/input.ts, which the browser cannot import); longer is the hub's BAD_USER_INPUT. */
 const TEXT_LIMIT = 2000;
 
-function Entries({ items }: { items: readonly FragmentType<typeof StafettloggEntryItemFragmentDoc>[] }) {
+function Entries({ entries, mayCorrect, onCorrect }: { entries: readonly Entry[]; mayCorrect(e: Entry): boolean; onCorrect(e: Entry): void }) {
   const { t, lang } = useI18n();
-  const entries = readFragment(StafettloggEntryItemFragmentDoc, items);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  // The newest correction of each entry: what a reader should go by instead.
+  const correctedBy = new Map<string, Entry>();
+  for (const e of entries) if (e.correctsId) correctedBy.set(e.correctsId, e);
   if (entries.length === 0) return <Paragraph>{t("log.empty")}</Paragraph>;
   return (
     <ol className="log-list">
-      {entries.map((e) => (
-        <li key={e.id} className="log-entry">
-          <Paragraph data-size="sm" className="log-entry__meta">
-            <Tag data-size="sm" data-color="neutral">
-              {t(`log.kind.${e.kind}`)}
-            </Tag>{" "}
-            {t("log.meta", { date: formatDateTime(lang, e.at), author: e.authorName, service: t(serviceKey(e.authorService)) })}
-          </Paragraph>
-          <Paragraph className="log-entry__text">{e.text}</Paragraph>
-          {e.correctsId && <Paragraph data-size="sm">{t("log.corrects")}</Paragraph>}
-          {e.evaluationDate && <Paragraph data-size="sm">{t("log.evaluation", { date: formatDate(lang, e.evaluationDate) })}</Paragraph>}
-        </li>
-      ))}
+      {entries.map((e) => {
+        const corrects = e.correctsId ? byId.get(e.correctsId) : undefined;
+        const correction = correctedBy.get(e.id);
+        return (
+          <li key={e.id} className={correction ? "log-entry log-entry--corrected" : "log-entry"}>
+            <Paragraph data-size="sm" className="log-entry__meta" id={`log-meta-${e.id}`}>
+              <Tag data-size="sm" data-color="neutral">
+                {t(`log.kind.${e.kind}`)}
+              </Tag>{" "}
+              {t("log.meta", { date: formatDateTime(lang, e.at), author: e.authorName, service: t(serviceKey(e.authorService)) })}
+            </Paragraph>
+            {correction && (
+              <Paragraph data-size="sm" className="log-entry__corrected">
+                <Tag data-size="sm" data-color="warning">
+                  {t("log.corrected")}
+                </Tag>{" "}
+                {t("log.correctedBy", { date: formatDateTime(lang, correction.at) })}
+              </Paragraph>
+            )}
+            {e.correctsId && (
+              // The corrected entry may be one the caller cannot read (another service's): then only that it corrects one.
+              <Paragraph data-size="sm">{corrects ? t("log.correctsEntry", { date: formatDateTime(lang, corrects.at) }) : t("log.corrects")}</Paragraph>
+            )}
+            <Paragraph className="log-entry__text">{e.text}</Paragraph>
+            {e.evaluationDate && <Paragraph data-size="sm">{t("log.evaluation", { date: formatDate(lang, e.evaluationDate) })}</Paragraph>}
+            {mayCorrect(e) && (
+              <Button type="button" variant="tertiary" data-size="sm" aria-describedby={`log-meta-${e.id}`} onClick={() => onCorrect(e)}>
+                {t("log.correct")}
+              </Button>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }
 
-function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void }) {
-  const { t } = useI18n();
-  const context = useMemo(() => inCase(caseId), [caseId]);
+function EntryForm({ caseId, correcting, onSaved, onCancel }: { caseId: string; correcting: Entry | null; onSaved(): void; onCancel(): void }) {
+  const { t, lang } = useI18n();
   const [kind, setKind] = useState<StafettloggKind>("NOTE");
   const [text, setText] = useState("");
-  const [missingText, setMissingText] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [state, append] = useMutation(AppendStafettloggDocument);
+  const action = useCaseAction(AppendStafettloggDocument, caseId);
+  const { errors, check } = useFieldErrors();
+  const textId = useId();
+  const kindId = useId();
   const textRef = useRef<HTMLTextAreaElement | HTMLInputElement>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    if (!text.trim()) {
-      setMissingText(true);
-      textRef.current?.focus();
-      return;
-    }
-    setMissingText(false);
-    const result = await append({ caseId, input: { kind, text: text.trim() } }, context);
-    if (result.error) return;
+  // Correcting an entry starts from its kind, with the keyboard in the text.
+  useEffect(() => {
+    if (!correcting) return;
+    setKind(correcting.kind);
+    textRef.current?.focus();
+  }, [correcting]);
+
+  async function submit() {
+    if (!check([{ id: textId, ok: text.trim() !== "", message: t("log.form.textMissing") }])) return;
+    const saved = await action.run({ caseId, input: { kind, text: text.trim(), ...(correcting ? { correctsId: correcting.id } : {}) } });
+    if (!saved) return;
     setText("");
-    setSaved(true);
+    action.setDone(t(correcting ? "log.form.correctionSaved" : "log.form.saved"));
     onSaved();
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="log-form">
-      <Heading level={3} data-size="sm">
-        {t("log.form.title")}
-      </Heading>
+    <ActionForm
+      title={correcting ? t("log.form.correctTitle", { date: formatDateTime(lang, correcting.at) }) : t("log.form.title")}
+      submitLabel={t(correcting ? "log.form.submitCorrection" : "log.form.submit")}
+      action={action}
+      onSubmit={submit}
+      extraButtons={
+        correcting && (
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            {t("log.form.cancelCorrection")}
+          </Button>
+        )
+      }
+    >
+      {correcting && (
+        <blockquote className="log-form__original">
+          <Paragraph data-size="sm">{t("log.form.original")}</Paragraph>
+          <Paragraph className="log-entry__text">{correcting.text}</Paragraph>
+        </blockquote>
+      )}
       <Field>
-        <Label>{t("log.form.kind")}</Label>
-        <Select value={kind} onChange={(e) => setKind(e.target.value as StafettloggKind)}>
+        <Label htmlFor={kindId}>{t("log.form.kind")}</Label>
+        <Select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as StafettloggKind)}>
           {KINDS.map((k) => (
             <Select.Option key={k} value={k}>
               {t(`log.kind.${k}`)}
@@ -84,38 +132,56 @@ function EntryForm({ caseId, onSaved }: { caseId: string; onSaved(): void }) {
       </Field>
       <Textfield
         ref={textRef}
+        id={textId}
         multiline
         rows={4}
-        label={t("log.form.text")}
-        description={t("log.form.textHelp")}
+        label={t(correcting ? "log.form.correctionText" : "log.form.text")}
+        description={t(correcting ? "log.form.correctionHelp" : "log.form.textHelp")}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        error={missingText ? t("log.form.textMissing") : undefined}
+        error={errors[textId]}
         counter={{ limit: TEXT_LIMIT, under: t("log.form.counterUnder"), over: t("log.form.counterOver") }}
       />
-      {state.error && <ErrorMessage error={state.error} />}
-      <div role="status">{saved && <Alert data-color="success">{t("log.form.saved")}</Alert>}</div>
-      <Button type="submit" disabled={state.fetching}>
-        {state.fetching ? t("log.form.saving") : t("log.form.submit")}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }
 
-export function Stafettlogg({ caseId }: { caseId: string }) {
+export function Stafettlogg({ participation }: { participation: Participation }) {
   const { t } = useI18n();
   const user = useUser();
+  const { caseId, canAct } = participation;
   const context = useMemo(() => inCase(caseId), [caseId]);
   const [result, refetch] = useQuery({ query: CaseStafettloggDocument, variables: { id: caseId }, context });
+  const [correcting, setCorrecting] = useState<Entry | null>(null);
+  const ownService = user?.service.toUpperCase();
   return (
     <section aria-labelledby="log-heading">
       <Heading level={2} data-size="md" id="log-heading">
         {t("log.title")}
       </Heading>
       <Paragraph>{t(user?.role === "citizen" ? "log.intro.citizen" : "log.intro.employee")}</Paragraph>
-      <QueryResult result={result}>{(data) => <Entries items={data.case?.stafettlogg ?? []} />}</QueryResult>
+      <QueryResult result={result}>
+        {(data) => (
+          <Entries
+            entries={readFragment(StafettloggEntryItemFragmentDoc, (data.case?.stafettlogg ?? []) as readonly FragmentType<typeof StafettloggEntryItemFragmentDoc>[])}
+            // A service corrects what it wrote itself; the hub takes a correction of any entry in the case.
+            mayCorrect={(e) => canAct && e.authorService === ownService}
+            onCorrect={setCorrecting}
+          />
+        )}
+      </QueryResult>
       {/* Only the case's professional members write; the hub refuses anyone else all the same. */}
-      {user?.role === "employee" && <EntryForm caseId={caseId} onSaved={() => refetch({ ...context, requestPolicy: "network-only" })} />}
+      {canAct && (
+        <EntryForm
+          caseId={caseId}
+          correcting={correcting}
+          onSaved={() => {
+            setCorrecting(null);
+            refetch({ ...context, requestPolicy: "network-only" });
+          }}
+          onCancel={() => setCorrecting(null)}
+        />
+      )}
     </section>
   );
 }
