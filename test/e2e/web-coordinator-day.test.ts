@@ -4,7 +4,10 @@
 // records it (a decision that becomes a follow-up, whose status she then
 // sets), moves the BTI level with a reason — by keyboard alone — records a
 // paper consent form, and proposes handing the baton to Kjetil Bakke, who
-// accepts it and attests the form in his own browser session. Every step's
+// accepts it and attests the form in his own browser session. As the new
+// holder he then adds a goal and a follow-up, cancels a meeting, adds and
+// removes a member, takes a handover back and records a consent's
+// withdrawal; and Maria declines a handover offered to her. Every step's
 // result is read from the page; the case pages pass the support's checks.
 //
 // Order-proof: the case is opened through the API for this file (about the
@@ -378,6 +381,39 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       await expect.poll(() => consent.textContent()).toMatch(/^Samtykke om Geir BergTrukket tilbake \d+\. \w+ \d{4}/);
 
       await checkPage(page, "koordinatorens-dag-resten", consoleErrors);
+      await page.context().close();
+    },
+    STEP_TIMEOUT,
+  );
+
+  test(
+    "the member a handover is offered to declines it, with a note for the holder",
+    async () => {
+      // Kjetil (the holder now) offers the baton back to Maria, through the API.
+      const maria = (await gateway<{ case: { activeMembers: { id: string; actorId: string | null }[] } }>(
+        `query ($id: ID!) { case(id: $id) { activeMembers { id actorId } } }`,
+        { id: caseId },
+        await asUser("nav-veileder-3", caseId),
+      )).data!.case.activeMembers.find((m) => m.actorId === "samhandling-investeringsleder-1")!;
+      const proposed = await gateway(
+        `mutation ($caseId: ID!, $to: ID!) { proposeHandover(caseId: $caseId, toMemberId: $to, familyWish: "Familien spør om Maria kan ta stafetten igjen.") { id } }`,
+        { caseId, to: maria.id },
+        await asUser("nav-veileder-3", caseId),
+      );
+      expect(proposed.errors).toBeUndefined();
+
+      const { page, consoleErrors } = await signIn(/^Maria Holt/);
+      await openCase(page);
+      const baton = section(page, "Stafetten");
+      await baton.getByRole("heading", { name: "Du er foreslått som ny stafettholder" }).waitFor();
+      const decline = form(page, "Si nei til stafetten");
+      await decline.getByLabel("Hvorfor? (valgfritt, vises for den som har stafetten)").fill("Jeg har ikke kapasitet før i februar.");
+      await decline.getByRole("button", { name: "Si nei" }).click();
+      await page.getByText("Du har sagt nei. Stafetten blir der den er.").waitFor();
+      await expect.poll(() => baton.textContent()).toContain("Kjetil Bakke, NAV, har stafetten.");
+      await unfold(baton, "Tidligere overleveringer (3)");
+      await expect(baton.textContent()).resolves.toMatch(/fra Kjetil Bakke til Maria Holt – sagt nei til.*Begrunnelse: Jeg har ikke kapasitet før i februar\./);
+      await checkPage(page, "koordinatorens-dag-si-nei", consoleErrors);
       await page.context().close();
     },
     STEP_TIMEOUT,
