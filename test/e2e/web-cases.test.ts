@@ -3,54 +3,26 @@
 // the Berg case's family overview in words, and a stafettlogg entry written
 // and listed — with the mouse and again by keyboard alone; a citizen's "Mine
 // saker". Every page passes the support's checks (axe, reflow, console).
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { demoCaseId, demoCaseMemberId, demoPersonId } from "../../demo/fjordvik.ts";
-import { webPort } from "../../services/kit/catalog.ts";
 import { TEXT_LIMIT } from "../../services/samhandling/input.ts";
-import { ensureWebBuild } from "../../web/build.ts";
 import { formatDate } from "../../web/src/i18n/format.ts";
-import { checkPage, consoleErrorsOf, describeWithBrowser, focused, focusStartOfPage, launchChromium } from "../support/browser.ts";
+import { checkPage, describeWithBrowser, focused, focusStartOfPage } from "../support/browser.ts";
+import { federationWebSuite, tabTo, type SignInAs } from "../support/federation-web.ts";
 import { asUser, gateway } from "../support/graphql.ts";
-import { startWebApp, type WebApp } from "../support/web-app.ts";
 
 const BERG = demoCaseId("berg");
 const BERG_TITLE = "Velferdslab – investeringsteam og familieplan";
 
 describeWithBrowser("a coordinator's cases and the case page, against the federation", () => {
-  let app: WebApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuild((line) => console.log(`[web build] ${line}`));
-    // The provider redirects only to the web port beside the shared gateway (as in web-sign-in.test.ts).
-    [app, browser] = await Promise.all([
-      startWebApp({ port: webPort(inject("gatewayPort")) }, { NODE_ENV: "development", GATEWAY_PORT: String(inject("gatewayPort")), WEB_GATEWAY_URL: "", WEB_OIDC_ISSUER: "" }),
-      launchChromium(),
-    ]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const web = federationWebSuite();
 
   /** A fresh browser signed in at the provider's page; resolves on "Mine saker". */
-  async function signIn(as: { employee: RegExp } | { citizen: RegExp }): Promise<{ page: Page; consoleErrors: string[] }> {
-    const context = await browser.newContext({ locale: "nb-NO" });
-    const page = await context.newPage();
-    const consoleErrors = consoleErrorsOf(page);
-    await page.goto(`${app.url}/`);
-    await page.getByRole("button", { name: "Logg inn" }).click();
-    await page.getByRole("heading", { level: 1, name: /^Logg inn i Samhandling/ }).waitFor();
-    if ("employee" in as) {
-      await page.getByRole("button", { name: as.employee }).click();
-    } else {
-      await page.getByLabel(/^Høyt/).check();
-      await page.getByLabel(as.citizen).check();
-      await page.getByRole("button", { name: "Logg inn som innbygger" }).click();
-    }
-    await page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
-    return { page, consoleErrors };
+  async function signIn(as: SignInAs): Promise<{ page: Page; consoleErrors: string[] }> {
+    const signedIn = await web.signIn(as);
+    await signedIn.page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
+    return signedIn;
   }
 
   const caseCard = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
@@ -124,24 +96,16 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
   test("by keyboard alone: from Mine saker to the case, and an entry written", async () => {
     const { page, consoleErrors } = await signIn({ employee: /^Maria Holt/ });
     await focusStartOfPage(page);
-    /** Tab until `pick` accepts what has focus; fails after a sensible number of stops. */
-    async function tabTo(pick: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string) {
-      for (let i = 0; i < 40; i++) {
-        await page.keyboard.press("Tab");
-        if (pick(await focused(page))) return;
-      }
-      throw new Error(`Tab never reached ${what}`);
-    }
-    await tabTo((f) => f.tag === "a" && f.text === BERG_TITLE, "the Berg case's link");
+    await tabTo(page, (f) => f.tag === "a" && f.text === BERG_TITLE, "the Berg case's link");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: BERG_TITLE }).waitFor();
     // After the navigation the new page's heading has focus, so the keyboard starts there.
     await expect.poll(() => focused(page)).toMatchObject({ tag: "h1", text: BERG_TITLE });
 
     const text = `Notat skrevet med tastaturet (${Date.now()})`;
-    await tabTo((f) => f.tag === "textarea", "the entry's text");
+    await tabTo(page, (f) => f.tag === "textarea", "the entry's text");
     await page.keyboard.type(text);
-    await tabTo((f) => f.tag === "button" && f.text === "Lagre i stafettloggen", "the save button");
+    await tabTo(page, (f) => f.tag === "button" && f.text === "Lagre i stafettloggen", "the save button");
     await page.keyboard.press("Enter");
     await page.getByRole("listitem").filter({ hasText: text }).waitFor();
     await expect(page.getByRole("listitem").filter({ hasText: text }).textContent()).resolves.toMatch(/^Notat/);

@@ -30,6 +30,9 @@ export const launchChromium = (): Promise<Browser> => chromium.launch({ executab
 /** Without these the closed network here refuses many of Chromium's own connections, and startup stalls. */
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+/** A browser test's time: sign-ins, page loads and several checkPage runs (the e2e project's default of 30 s is for API tests). */
+export const BROWSER_TEST_MS = 120_000;
+
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**

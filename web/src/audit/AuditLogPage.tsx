@@ -34,7 +34,7 @@ function Results({ documents, service, variables }: { documents: AuditDocuments;
           if (entries.length === 0) return <Paragraph>{t("audit.log.empty")}</Paragraph>;
           return (
             <>
-              <Paragraph data-size="sm">{entries.length >= LIMIT ? t("audit.log.limited", { count: LIMIT }) : t("audit.log.count", { count: entries.length })}</Paragraph>
+              <Paragraph data-size="sm">{entries.length >= LIMIT ? t("audit.log.limited", { count: LIMIT }) : entries.length === 1 ? t("audit.log.countOne") : t("audit.log.count", { count: entries.length })}</Paragraph>
               <ol className="entry-list">
                 {entries.map((e) => (
                   <li key={`${e.entryId}:${e.personId}`} className="entry">

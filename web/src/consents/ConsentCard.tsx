@@ -46,6 +46,8 @@ export function ConsentCard({ consent, meId, onChanged }: { consent: FragmentTyp
   const who = whoWords(t, c.subject, meId);
   const title = t(c.decision === "PERMIT" ? "consent.title.permit" : "consent.title.deny", { who });
   const services = c.services.map((s) => t(serviceKey(s))).join(", ");
+  // Withdrawn or run out: nothing left to withdraw.
+  const withdrawable = !c.withdrawnAt && !(c.validTo && Date.parse(c.validTo) <= Date.now());
 
   const facts: [string, string][] = [
     [t("consent.field.status"), statusWords(t, lang, c, Date.now())],
@@ -82,12 +84,12 @@ export function ConsentCard({ consent, meId, onChanged }: { consent: FragmentTyp
         ))}
       </dl>
       <div role="status">{withdrawn && <Alert data-color="success">{t("consent.withdraw.done")}</Alert>}</div>
-      {!c.withdrawnAt && !confirming && (
+      {withdrawable && !confirming && (
         <Button ref={withdrawButton} type="button" variant="secondary" onClick={() => setConfirming(true)}>
           {t("consent.withdraw.button")}
         </Button>
       )}
-      {!c.withdrawnAt && confirming && (
+      {withdrawable && confirming && (
         <Confirm
           question={t("consent.withdraw.question", { title })}
           confirmLabel={t("consent.withdraw.confirm")}

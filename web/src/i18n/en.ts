@@ -350,6 +350,7 @@ export const en = {
   "audit.log.notYet": "Choose a period and search to see the log.",
   "audit.log.results": "Log entries found",
   "audit.log.empty": "No entries match the search.",
+  "audit.log.countOne": "1 entry.",
   "audit.log.count": "{count} entries, newest first.",
   "audit.log.limited": "Showing the {count} newest. Narrow the search to see older entries.",
   "audit.review.intro": "Releases from {service} without consent, under child welfare services' information requests. Review each of them and write what you found.",

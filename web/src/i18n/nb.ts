@@ -351,6 +351,7 @@ export const nb = {
   "audit.log.notYet": "Velg periode og søk for å se loggen.",
   "audit.log.results": "Treff i loggen",
   "audit.log.empty": "Ingen oppføringer passer søket.",
+  "audit.log.countOne": "1 oppføring.",
   "audit.log.count": "{count} oppføringer, nyeste først.",
   "audit.log.limited": "Viser de {count} nyeste. Gjør søket smalere for å se eldre oppføringer.",
   "audit.review.intro": "Utleveringer fra {service} uten samtykke, etter barnevernets opplysningsforespørsler. Gå gjennom hver av dem og skriv hva du fant.",
