@@ -89,6 +89,44 @@ describeWithBrowser("a citizen's consents and who has seen her data, against the
     await page.context().close();
   }, BROWSER_TEST_MS);
 
+  test("Mine samtykker: a consent given as guardian for a child of 7 or more carries the child's own view", async () => {
+    const { page, consoleErrors } = await web.signIn(SARA_SIGN_IN);
+    await goTo(page, "Mine samtykker");
+    const form = page.locator("form");
+    await form.getByLabel("Hvilken sak gjelder det?").selectOption({ label: HAUGLAND_TITLE });
+    // Only herself and the children she holds parental responsibility for, among the case's subjects.
+    const choices = await form.getByRole("group", { name: "Hvem gjelder samtykket?" }).getByRole("radio").evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).labels?.[0]?.innerText.replace(/\d+/, "N")));
+    expect(choices).toEqual(expect.arrayContaining(["Meg selv", "Jonas Haugland (N år)", "Ella Haugland (N år)", "Noah Haugland (N år)"]));
+    expect(choices).toHaveLength(4);
+
+    await form.getByLabel(/^Ella Haugland/).check();
+    await form.getByLabel("Skole og barnehage", { exact: true }).check();
+    await form.getByLabel("Om tjenesten er involvert", { exact: true }).check();
+    const note = `Nettlesertest som forelder ${Date.now()}`;
+    await form.getByLabel("Merknad (valgfritt)").fill(note);
+    // From 7 the child's own view is asked for, and stops the form while it is missing.
+    await form.getByRole("button", { name: "Gå videre" }).click();
+    await form.getByText("Skriv hva barnet mener.").waitFor();
+    await form.getByLabel("Hva mener barnet?").fill("Det er greit at læreren vet det.");
+    await form.getByRole("button", { name: "Gå videre" }).click();
+    await form.getByRole("group", { name: /^Du samtykker til at Skole og barnehage kan dele Om tjenesten er involvert om Ella Haugland/ }).getByRole("button", { name: "Ja, gi samtykke" }).click();
+    await page.getByText("Samtykket er gitt og gjelder nå.").waitFor();
+    const given = (await myConsents()).find((c) => c.note === note)!;
+    expect(given).toBeDefined();
+    try {
+      expect(given).toMatchObject({ active: true, channel: "DIGITAL", services: ["SKOLE"], categories: ["INVOLVEMENT"] });
+      const card = page.getByRole("listitem").filter({ hasText: note });
+      const text = (await card.textContent())!;
+      expect(text).toMatch(/^Samtykke for Ella Haugland/);
+      expect(text).toContain("Gitt avdeg, som forelder med foreldreansvar");
+      expect(text).toContain("Barnets meningDet er greit at læreren vet det.");
+      await checkPage(page, "mine-samtykker-som-forelder", consoleErrors);
+    } finally {
+      await gateway(`mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: given.id }, await asUser("citizen"));
+    }
+    await page.context().close();
+  }, BROWSER_TEST_MS);
+
   test("Hvem har sett: a case member's look at her data just now, first, in words; her children's logs below", async () => {
     const { page, consoleErrors } = await web.signIn(SARA_SIGN_IN);
     const since = new Date(Date.now() - 1000).toISOString();
