@@ -3,6 +3,7 @@
 // service's own system, the person themself), what kind of data, the outcome,
 // and why — the rule's own words when the catalog has them, else the
 // outcome's general words, so a new rule still reads sensibly.
+import type { MemberRole } from "../graphql/generated/graphql.ts";
 import { isPlainMessageKey, type PlainMessageKey, type Translate } from "../i18n/messages.ts";
 import { logServiceKey } from "../i18n/format.ts";
 
@@ -11,10 +12,22 @@ export interface LookedBy {
   actorService: string;
 }
 
-/** Who looked, in words. `selfSubject`: the signed-in person's own id in the log, to say "you". */
-export function lookerWords(t: Translate, entry: LookedBy, selfSubject?: string): string {
+/** A member of one of the reader's cases, as the case names them: who looked, by name and part. */
+export interface KnownMember {
+  name: string;
+  role: MemberRole;
+  caseTitle: string;
+}
+
+/**
+ * Who looked, in words. `selfSubject`: the signed-in person's own id in the
+ * log, to say "you"; `member`: the looker as a member of one of the reader's
+ * cases names them. Anyone else by service and employee id.
+ */
+export function lookerWords(t: Translate, entry: LookedBy, selfSubject?: string, member?: KnownMember): string {
   const service = t(logServiceKey(entry.actorService));
   if (selfSubject && entry.actorId === selfSubject) return t("accessLog.actor.self");
+  if (member) return t("accessLog.actor.member", { name: member.name, service, role: t(`memberRole.${member.role}`), case: member.caseTitle });
   if (entry.actorId.startsWith("citizen-")) return t("accessLog.actor.citizen");
   if (entry.actorId.startsWith("service:")) return t("accessLog.actor.service", { service });
   if (entry.actorId.startsWith("machine:")) return t("accessLog.actor.machine", { service });

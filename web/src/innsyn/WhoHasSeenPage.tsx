@@ -3,8 +3,8 @@
 // and the same for each child the citizen holds parental responsibility for,
 // where the innsyn rules let a guardian see it (until the child is 16; a
 // release under an information request still open shows once it has closed).
-// The citizen's own looks (opening this page is one) are left out unless
-// asked for, so the list shows what others did.
+// The citizen's own looks (opening this page is one) and the hub's internal
+// checks are left out unless asked for, so the list shows what others did.
 import { useState } from "react";
 import { Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useQuery } from "urql";
@@ -12,7 +12,8 @@ import { useUser } from "../auth/AuthProvider.tsx";
 import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
 import { AccessLogItemFragmentDoc, PersonAccessLogsFragmentDoc, WhoHasSeenDocument, type WhoHasSeenQuery } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { EntryFacts, type EntryFields } from "../accessLog/EntryFacts.tsx";
+import { EntryFacts, type CaseDirectory, type EntryFields } from "../accessLog/EntryFacts.tsx";
+import type { KnownMember } from "../accessLog/words.ts";
 import { Page } from "../shell/Page.tsx";
 import { QueryResult } from "../shell/QueryResult.tsx";
 
@@ -26,6 +27,9 @@ const LOG_FIELDS = {
   helseAccessLog: "helse",
   frivillighetAccessLog: "frivillighet",
 } as const;
+
+/** A look the hub took itself, service to service (kit/auth/caller.ts actorOf). */
+const isInternal = (actorId: string) => actorId.startsWith("service:");
 
 /** How many entries show before "Vis flere". */
 const PAGE_SIZE = 25;
@@ -50,13 +54,23 @@ function merged(logs: FragmentType<typeof PersonAccessLogsFragmentDoc>): Look[] 
   return visible ? looks.sort((a, b) => (a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : 0)) : null;
 }
 
-function PersonLog({ title, logs, headingId, hiddenText }: { title: string; logs: FragmentType<typeof PersonAccessLogsFragmentDoc>; headingId: string; hiddenText: string }) {
+/** The citizen's cases as they name those who looked (an employee in several: the first case listed, the newest). */
+function caseDirectory(cases: WhoHasSeenQuery["myCases"]): CaseDirectory {
+  const members = new Map<string, KnownMember>();
+  for (const c of cases) {
+    for (const m of c.members) if (m.actorId && !members.has(m.actorId)) members.set(m.actorId, { name: m.displayName, role: m.role, caseTitle: c.title });
+  }
+  return { members, titles: new Map(cases.map((c) => [c.id, c.title])) };
+}
+
+function PersonLog({ title, logs, headingId, hiddenText, cases }: { title: string; logs: FragmentType<typeof PersonAccessLogsFragmentDoc>; headingId: string; hiddenText: string; cases: CaseDirectory }) {
   const { t } = useI18n();
   const user = useUser();
   const [includeOwn, setIncludeOwn] = useState(false);
   const [shown, setShown] = useState(PAGE_SIZE);
   const all = merged(logs);
-  const looks = all?.filter((l) => includeOwn || l.entry.actorId !== user?.subject) ?? [];
+  // What others did first: the person's own looks and the hub's internal checks (a service asking another for the consent rules' facts) only on request.
+  const looks = all?.filter((l) => includeOwn || (l.entry.actorId !== user?.subject && !isInternal(l.entry.actorId))) ?? [];
   return (
     <section aria-labelledby={headingId}>
       <Heading level={2} data-size="md" id={headingId}>
@@ -75,7 +89,7 @@ function PersonLog({ title, logs, headingId, hiddenText }: { title: string; logs
               <ol className="entry-list">
                 {looks.slice(0, shown).map((l) => (
                   <li key={`${l.service}:${l.entry.entryId}:${l.entry.personId}`} className="entry">
-                    <EntryFacts entry={l.entry} service={l.service} selfSubject={user?.subject} />
+                    <EntryFacts entry={l.entry} service={l.service} selfSubject={user?.subject} cases={cases} />
                   </li>
                 ))}
               </ol>
@@ -92,15 +106,15 @@ function PersonLog({ title, logs, headingId, hiddenText }: { title: string; logs
   );
 }
 
-function Logs({ me }: { me: NonNullable<WhoHasSeenQuery["me"]> }) {
+function Logs({ me, cases }: { me: NonNullable<WhoHasSeenQuery["me"]>; cases: CaseDirectory }) {
   const { t } = useI18n();
   const children = me.guardianOf.flatMap((g) => (g.parentalResponsibility && g.child ? [g.child] : []));
   return (
     <>
-      <PersonLog title={t("innsyn.you")} logs={me} headingId="innsyn-me" hiddenText={t("innsyn.hidden.self")} />
+      <PersonLog title={t("innsyn.you")} logs={me} headingId="innsyn-me" hiddenText={t("innsyn.hidden.self")} cases={cases} />
       {children.map((child) => {
         const name = `${child.givenName} ${child.familyName}`;
-        return <PersonLog key={child.id} title={t("innsyn.child", { name, age: child.age })} logs={child} headingId={`innsyn-${child.id}`} hiddenText={t("innsyn.hidden.child", { name: child.givenName })} />;
+        return <PersonLog key={child.id} title={t("innsyn.child", { name, age: child.age })} logs={child} headingId={`innsyn-${child.id}`} hiddenText={t("innsyn.hidden.child", { name: child.givenName })} cases={cases} />;
       })}
     </>
   );
@@ -112,7 +126,7 @@ export function WhoHasSeenPage() {
   return (
     <Page title={t("nav.whoHasSeen")}>
       <Paragraph>{t("innsyn.intro")}</Paragraph>
-      <QueryResult result={result}>{(data) => (data.me ? <Logs me={data.me} /> : <Paragraph>{t("innsyn.notCitizen")}</Paragraph>)}</QueryResult>
+      <QueryResult result={result}>{(data) => (data.me ? <Logs me={data.me} cases={caseDirectory(data.myCases)} /> : <Paragraph>{t("innsyn.notCitizen")}</Paragraph>)}</QueryResult>
     </Page>
   );
 }
