@@ -20,6 +20,7 @@ import type { DataCategory } from "../services/kit/categories.ts";
 import { hash48 } from "./random.ts";
 import { demoConfig } from "./config.ts";
 import { CASEWORK_SERVICES, type CaseworkService } from "../services/kit/catalog.ts";
+import { controlDigits } from "../services/kit/national-id.ts";
 import { DEMO_WRITTEN_FOR, demoShift, shiftIsoDay, shiftWorld, type DemoShift } from "./today.ts";
 
 // ---------------------------------------------------------------------------
@@ -64,9 +65,6 @@ export function demoOpaqueId(prefix: string, key: string): string {
   return `${prefix}-${out}`;
 }
 
-const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
 /**
  * A synthetic national id (fødselsnummer with month + 80) for a birth date
  * and a three-digit individual number, or null when that individual number
@@ -83,18 +81,8 @@ export function syntheticNationalId(birthDate: Date, individual: number): string
     (yy / 10) | 0, yy % 10,
     (individual / 100) | 0, ((individual / 10) | 0) % 10, individual % 10,
   ];
-  let s = 0;
-  for (let i = 0; i < 9; i++) s += W1[i]! * d[i]!;
-  let k1 = 11 - (s % 11);
-  if (k1 === 11) k1 = 0;
-  if (k1 === 10) return null;
-  d.push(k1);
-  s = 0;
-  for (let i = 0; i < 10; i++) s += W2[i]! * d[i]!;
-  let k2 = 11 - (s % 11);
-  if (k2 === 11) k2 = 0;
-  if (k2 === 10) return null;
-  return d.join("") + k2;
+  const k = controlDigits(d);
+  return k === null ? null : [...d, ...k].join("");
 }
 
 // ---------------------------------------------------------------------------

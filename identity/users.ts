@@ -78,7 +78,8 @@ function demoStaffAccounts(): StaffAccount[] {
       continue;
     }
     const auditor = roles.includes("auditor");
-    byId.set(sub, { kind: auditor ? "auditor" : "employee", accountId: sub, keys: [user.key], name, service, unit: unit ?? null, title: user.title ?? "", roles: [...roles], listed: true });
+    // The sign-in page's buttons send the account id; an auditor's key (`nav-auditor`) is not it, so both are keys.
+    byId.set(sub, { kind: auditor ? "auditor" : "employee", accountId: sub, keys: [...new Set([sub, user.key])], name, service, unit: unit ?? null, title: user.title ?? "", roles: [...roles], listed: true });
   }
   return [...byId.values()];
 }

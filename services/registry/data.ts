@@ -10,6 +10,11 @@ export function registryLoaders(db: RegistryClient) {
   return {
     person: oneByKey((ids) => db.person.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
     personByNationalId: oneByKey((ids) => db.person.findMany({ where: { nationalId: { in: [...ids] } } }), (p) => p.nationalId),
+    /** By birth date (YYYY-MM-DD): the candidates of a search by name and birth date. */
+    personsBornOn: manyByKey(
+      (days) => db.person.findMany({ where: { birthDate: { in: days.map((d) => new Date(`${d}T00:00:00Z`)) } } }),
+      (p) => p.birthDate.toISOString().slice(0, 10),
+    ),
     family: oneByKey((ids) => db.family.findMany({ where: { id: { in: [...ids] } } }), (f) => f.id),
     membersOfFamily: manyByKey(
       (ids) => db.familyMember.findMany({ where: { familyId: { in: [...ids] } }, orderBy: [{ role: "asc" }, { personId: "asc" }] }),

@@ -3,38 +3,27 @@
 // the Berg case's family overview in words, and a stafettlogg entry written
 // and listed — with the mouse and again by keyboard alone; a citizen's "Mine
 // saker". Every page passes the support's checks (axe, reflow, console).
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { demoCaseId, demoCaseMemberId, demoPersonId } from "../../demo/fjordvik.ts";
-import { webPort } from "../../services/kit/catalog.ts";
 import { TEXT_LIMIT } from "../../services/samhandling/input.ts";
-import { ensureWebBuild } from "../../web/build.ts";
 import { formatDate } from "../../web/src/i18n/format.ts";
-import { checkPage, describeWithBrowser, focused, focusStartOfPage, launchChromium, signInAtProvider, tabTo, type ProviderUser } from "../support/browser.ts";
+import { checkPage, describeWithBrowser, focused, focusStartOfPage, tabTo } from "../support/browser.ts";
+import { federationWebSuite, type SignInAs } from "../support/federation-web.ts";
 import { asUser, gateway } from "../support/graphql.ts";
-import { startWebApp, type WebApp } from "../support/web-app.ts";
 
 const BERG = demoCaseId("berg");
 const BERG_TITLE = "Velferdslab – investeringsteam og familieplan";
 
 describeWithBrowser("a coordinator's cases and the case page, against the federation", () => {
-  let app: WebApp;
-  let browser: Browser;
+  const web = federationWebSuite();
 
-  beforeAll(async () => {
-    ensureWebBuild((line) => console.log(`[web build] ${line}`));
-    // The provider redirects only to the web port beside the shared gateway (as in web-sign-in.test.ts).
-    [app, browser] = await Promise.all([
-      startWebApp({ port: webPort(inject("gatewayPort")) }, { NODE_ENV: "development", GATEWAY_PORT: String(inject("gatewayPort")), WEB_GATEWAY_URL: "", WEB_OIDC_ISSUER: "" }),
-      launchChromium(),
-    ]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const signIn = (as: ProviderUser) => signInAtProvider(browser, app.url, as);
+  /** A fresh browser signed in at the provider's page; resolves on "Mine saker". */
+  async function signIn(as: SignInAs): Promise<{ page: Page; consoleErrors: string[] }> {
+    const signedIn = await web.signIn(as);
+    await signedIn.page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
+    return signedIn;
+  }
 
   const caseCard = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
   /** The overview's cell of one person for one service (columns: NAV, Barnevern, Skole og barnehage, Helse, Frivillighet). */

@@ -13,14 +13,12 @@
 // Order-proof: the case is opened through the API for this file (about the
 // Berg family, as the demo's Berg case is, whose state other suites rely
 // on), and closed after it.
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Locator, Page } from "playwright-core";
 import { demoPersonId } from "../../demo/fjordvik.ts";
-import { webPort } from "../../services/kit/catalog.ts";
-import { ensureWebBuild } from "../../web/build.ts";
-import { checkPage, describeWithBrowser, focused, focusStartOfPage, launchChromium, signInAtProvider, tabTo } from "../support/browser.ts";
+import { checkPage, describeWithBrowser, focused, focusStartOfPage, tabTo } from "../support/browser.ts";
+import { federationWebSuite } from "../support/federation-web.ts";
 import { asUser, gateway } from "../support/graphql.ts";
-import { startWebApp, type WebApp } from "../support/web-app.ts";
 
 const STEP_TIMEOUT = 120_000;
 const DAY_MS = 86_400_000;
@@ -28,19 +26,13 @@ const DAY_MS = 86_400_000;
 const dayFromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 
 describeWithBrowser("a coordinator's day on the case page, against the federation", () => {
-  let app: WebApp;
-  let browser: Browser;
+  const web = federationWebSuite();
   let caseId: string;
   let maria: { page: Page; consoleErrors: string[] };
   const run = Date.now();
   const title = `Berg – koordinering (nettlesertest ${run})`;
 
   beforeAll(async () => {
-    ensureWebBuild((line) => console.log(`[web build] ${line}`));
-    [app, browser] = await Promise.all([
-      startWebApp({ port: webPort(inject("gatewayPort")) }, { NODE_ENV: "development", GATEWAY_PORT: String(inject("gatewayPort")), WEB_GATEWAY_URL: "", WEB_OIDC_ISSUER: "" }),
-      launchChromium(),
-    ]);
     // A BTI case from a referral, about Mats and his household, with Maria Holt holding the baton; Kjetil Bakke and Tone Hagen take part.
     const subjectIds = ["Mats", "Geir", "Line", "Ida"].map((name) => demoPersonId("berg", name));
     const opened = await gateway<{ openCase: { id: string } }>(
@@ -64,8 +56,6 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
     if (!caseId) return;
     // Whoever holds the baton by now closes it (only the holder may).
     for (const user of ["nav-veileder-3", "coordinator"]) {
@@ -74,7 +64,12 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
     }
   });
 
-  const signIn = (employee: RegExp) => signInAtProvider(browser, app.url, { employee });
+  /** A fresh browser signed in at the provider's page; resolves on "Mine saker", where an employee lands. */
+  async function signIn(employee: RegExp): Promise<{ page: Page; consoleErrors: string[] }> {
+    const signedIn = await web.signIn({ employee });
+    await signedIn.page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
+    return signedIn;
+  }
 
   /** From "Mine saker" to the case's page, by its card. */
   async function openCase(page: Page): Promise<void> {

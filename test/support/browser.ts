@@ -28,6 +28,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH;
 export const launchChromium = (): Promise<Browser> => launch(CHROMIUM_PATH);
 export const ARTIFACTS_DIR = path.join(ROOT_DIR, "test-artifacts", "web");
 
+/** A browser test's time: sign-ins, page loads and several checkPage runs (the e2e project's default of 30 s is for API tests). */
+export const BROWSER_TEST_MS = 120_000;
+
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
@@ -211,30 +214,4 @@ export async function tabTo(page: Page, pick: (f: Awaited<ReturnType<typeof focu
     if (pick(await focused(page))) return;
   }
   throw new Error(`Tab never reached ${what}`);
-}
-
-/** Whom to pick on the embedded identity provider's sign-in page: an employee's button, or a citizen (at high assurance) by name. */
-export type ProviderUser = { employee: RegExp } | { citizen: RegExp };
-
-/**
- * A fresh browser context on the web app beside the shared federation, signed
- * in at the federation's own identity provider page (not the stub); resolves
- * on "Mine saker", where the app lands after signing in.
- */
-export async function signInAtProvider(browser: Browser, appUrl: string, as: ProviderUser): Promise<{ page: Page; consoleErrors: string[] }> {
-  const context = await browser.newContext({ locale: "nb-NO" });
-  const page = await context.newPage();
-  const consoleErrors = consoleErrorsOf(page);
-  await page.goto(`${appUrl}/`);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { level: 1, name: /^Logg inn i Samhandling/ }).waitFor();
-  if ("employee" in as) {
-    await page.getByRole("button", { name: as.employee }).click();
-  } else {
-    await page.getByLabel(/^Høyt/).check();
-    await page.getByLabel(as.citizen).check();
-    await page.getByRole("button", { name: "Logg inn som innbygger" }).click();
-  }
-  await page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
-  return { page, consoleErrors };
 }

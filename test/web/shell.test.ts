@@ -110,7 +110,8 @@ describeWithBrowser("web app shell", () => {
     await expect(page.getByRole("main").textContent()).resolves.toContain("Du må logge inn for å se denne siden.");
     await web.check(page, "logg-inn-kreves");
     await web.signIn(page, "citizen");
-    expect(new URL(page.url()).pathname).toBe("/samtykker");
+    // The page's code loads with its route, so the address follows a moment after the header.
+    await page.waitForURL((url) => url.pathname === "/samtykker");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Mine samtykker");
   });
 

@@ -1,7 +1,6 @@
 // The app's routes. Every place of the navigation is guarded by role; a page
 // for someone not signed in is the sign-in page, for the wrong role "Ingen
-// tilgang". Data pages replace the UnderConstructionPage elements one by one
-// (as `lazy` routes, so each page's code loads with it).
+// tilgang". Every data page is a `lazy` route, so each page's code loads with it.
 import type { ComponentType, ReactNode } from "react";
 import { Navigate, type RouteObject } from "react-router";
 import { useUser } from "./auth/AuthProvider.tsx";
@@ -9,7 +8,7 @@ import type { AppRole } from "./auth/session.ts";
 import { RouteErrorPage, StartupErrorPage } from "./pages/ErrorPage.tsx";
 import { SignInCallback } from "./pages/SignInCallback.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
-import { ForbiddenPage, NotFoundPage, SignInNotConfiguredPage, UnderConstructionPage } from "./pages/SimplePages.tsx";
+import { ForbiddenPage, NotFoundPage, SignInNotConfiguredPage } from "./pages/SimplePages.tsx";
 import { Layout } from "./shell/Layout.tsx";
 import { homePath, PATHS } from "./shell/navigation.ts";
 
@@ -24,11 +23,6 @@ function Home() {
   const user = useUser();
   return user ? <Navigate to={homePath(user.role)} replace /> : <SignInPage />;
 }
-
-const guarded = (path: string, roles: readonly AppRole[], page: ReactNode): RouteObject => ({
-  path,
-  element: <RequireRole roles={roles}>{page}</RequireRole>,
-});
 
 /** A data page, its code loaded when the route is first visited. */
 const guardedPage = (path: string, roles: readonly AppRole[], load: () => Promise<ComponentType>): RouteObject => ({
@@ -51,11 +45,11 @@ export function appRoutes(): RouteObject[] {
     { path: PATHS.signInNotConfigured, element: <SignInNotConfiguredPage /> },
     guardedPage(PATHS.myCases, ["employee", "citizen"], async () => (await import("./cases/MyCasesPage.tsx")).MyCasesPage),
     guardedPage(PATHS.case, ["employee", "citizen"], async () => (await import("./cases/CasePage.tsx")).CasePage),
-    guarded(PATHS.findPerson, ["employee"], <UnderConstructionPage title="nav.findPerson" />),
-    guarded(PATHS.myConsents, ["citizen"], <UnderConstructionPage title="nav.myConsents" />),
-    guarded(PATHS.whoHasSeen, ["citizen"], <UnderConstructionPage title="nav.whoHasSeen" />),
-    guarded(PATHS.auditLog, ["auditor"], <UnderConstructionPage title="nav.auditLog" />),
-    guarded(PATHS.review, ["auditor"], <UnderConstructionPage title="nav.review" />),
+    guardedPage(PATHS.findPerson, ["employee"], async () => (await import("./findPerson/FindPersonPage.tsx")).FindPersonPage),
+    guardedPage(PATHS.myConsents, ["citizen"], async () => (await import("./consents/MyConsentsPage.tsx")).MyConsentsPage),
+    guardedPage(PATHS.whoHasSeen, ["citizen"], async () => (await import("./innsyn/WhoHasSeenPage.tsx")).WhoHasSeenPage),
+    guardedPage(PATHS.auditLog, ["auditor"], async () => (await import("./audit/AuditLogPage.tsx")).AuditLogPage),
+    guardedPage(PATHS.review, ["auditor"], async () => (await import("./audit/ReviewPage.tsx")).ReviewPage),
     { path: "*", element: <NotFoundPage /> },
   ]);
 }

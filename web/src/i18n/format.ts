@@ -2,7 +2,7 @@
 // the API are ISO strings (Date: 2026-12-07, DateTime: …Z); they are shown in
 // Norwegian time, the municipality's.
 import type { ServiceName } from "../graphql/generated/graphql.ts";
-import type { Lang, PlainMessageKey } from "./messages.ts";
+import { isPlainMessageKey, type Lang, type PlainMessageKey } from "./messages.ts";
 
 const LOCALES: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };
 const TIME_ZONE = "Europe/Oslo";
@@ -21,3 +21,14 @@ export function formatDateTime(lang: Lang, iso: string): string {
 
 /** The catalog key of a service as samhandling names it (NAV, FAMILY, …). */
 export const serviceKey = (service: ServiceName): PlainMessageKey => `service.${service.toLowerCase() as Lowercase<ServiceName>}`;
+
+/** The catalog key of a service as the access log names it (lower case: `nav`, `registry`, `citizen`); an unknown name reads as "another service". */
+export function logServiceKey(service: string): PlainMessageKey {
+  const key = `service.${service}`;
+  return isPlainMessageKey(key) ? key : "service.other";
+}
+
+/** A date field's value (YYYY-MM-DD, Norwegian time) as the instant that day starts (`end`: the instant it ends) in the browser's time zone. */
+export function dayBoundary(day: string, end = false): string {
+  return new Date(`${day}T${end ? "23:59:59.999" : "00:00:00"}`).toISOString();
+}

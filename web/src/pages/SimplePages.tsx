@@ -1,5 +1,4 @@
-// Pages with text only: not found, no access, sign-in not set up, and the
-// places of the navigation whose pages are still to be built.
+// Pages with text only: not found, no access, sign-in not set up.
 import { Paragraph } from "@digdir/designsystemet-react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { PlainMessageKey } from "../i18n/messages.ts";
@@ -35,15 +34,6 @@ export function ForbiddenPage() {
     <Page title={t("forbidden.title")}>
       <ErrorMessage error={new AppError("FORBIDDEN")} />
       <HomeLink />
-    </Page>
-  );
-}
-
-export function UnderConstructionPage({ title }: { title: PlainMessageKey }) {
-  const { t } = useI18n();
-  return (
-    <Page title={t(title)}>
-      <Paragraph>{t("page.underConstruction")}</Paragraph>
     </Page>
   );
 }

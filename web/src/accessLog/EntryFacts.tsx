@@ -1,0 +1,62 @@
+// One access-log entry as a list of facts — when, where, who, what, the
+// outcome and why — shared by the citizen's innsyn and the auditor's pages.
+// The auditor also sees the ids an audit follows up (person, case, request).
+import type { ReactNode } from "react";
+import type { AccessLogItemFragment } from "../graphql/generated/graphql.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { formatDateTime, logServiceKey } from "../i18n/format.ts";
+import { categoryWords, lookerWords, outcomeWords, reasonWords, type KnownMember } from "./words.ts";
+
+/** The reader's own cases, as they name those who looked: members by actor id, titles by case id. */
+export interface CaseDirectory {
+  members: ReadonlyMap<string, KnownMember>;
+  titles: ReadonlyMap<string, string>;
+}
+
+export type EntryFields = Omit<AccessLogItemFragment, " $fragmentName" | "__typename">;
+
+export interface EntryFactsProps {
+  entry: EntryFields;
+  /** The service whose log it is (lower case). */
+  service: string;
+  /** The signed-in person's id in the log, to say "you" about their own looks. */
+  selfSubject?: string;
+  /** What the reader's own cases tell about the entry: who the looker is in them, and the case's title. */
+  cases?: CaseDirectory;
+  /** The ids an auditor follows up. */
+  auditDetails?: boolean;
+  /** More facts after the entry's own (e.g. a review). */
+  children?: ReactNode;
+}
+
+export function EntryFacts({ entry, service, selfSubject, cases, auditDetails = false, children }: EntryFactsProps) {
+  const { t, lang } = useI18n();
+  const facts: [string, ReactNode][] = [
+    [t("accessLog.field.where"), t(logServiceKey(service))],
+    [t("accessLog.field.who"), lookerWords(t, entry, selfSubject, cases?.members.get(entry.actorId))],
+    [t("accessLog.field.what"), categoryWords(t, entry.categories)],
+    [t("accessLog.field.outcome"), outcomeWords(t, entry.decision)],
+    [t("accessLog.field.why"), reasonWords(t, entry.decision, entry.reason)],
+  ];
+  if (cases && entry.caseId) facts.push([t("accessLog.field.case"), cases.titles.get(entry.caseId) ?? t("accessLog.case.other")]);
+  if (entry.basis) facts.push([t("accessLog.field.basis"), entry.basis]);
+  if (entry.extraordinary) facts.push([t("accessLog.field.extraordinary"), t("accessLog.extraordinary")]);
+  if (auditDetails) {
+    facts.push([t("accessLog.field.personId"), <code key="p">{entry.personId}</code>]);
+    facts.push([t("accessLog.field.caseId"), entry.caseId ? <code key="c">{entry.caseId}</code> : t("accessLog.noCase")]);
+  }
+  return (
+    <>
+      <p className="entry__when">{formatDateTime(lang, entry.at)}</p>
+      <dl className="facts">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {children}
+    </>
+  );
+}
