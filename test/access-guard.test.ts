@@ -60,7 +60,7 @@ describe("AccessGuard.serviceView", () => {
     const { guard } = guardWith((q) => (q.category === "INVOLVEMENT" ? GRANT : NONE));
     const view = await guard.serviceView("p-1", reads({ involved: true, contact: { name: "A" } }));
     expect(view).toEqual({
-      access: { status: AccessStatus.INVOLVEMENT_ONLY, reason: "CONSENT", basis: "consent:cn-1" },
+      access: { status: AccessStatus.INVOLVEMENT_ONLY, reason: "CONSENT", basis: "CONSENT", basisReference: "cn-1" },
       involved: true,
       contact: { name: "Koordinerende enhet", role: "kontaktpunkt", phone: "+47 400 06 000" },
     });
@@ -76,7 +76,7 @@ describe("AccessGuard.serviceView", () => {
     const { guard } = guardWith(() => NONE);
     const withData = await guard.serviceView("p-1", reads({ involved: true, contact: { name: "A" } }));
     const without = await guard.serviceView("p-2", reads({ involved: false, contact: null }));
-    expect(withData).toEqual({ access: { status: AccessStatus.RESTRICTED, reason: "NO_CONSENT", basis: null } });
+    expect(withData).toEqual({ access: { status: AccessStatus.RESTRICTED, reason: "NO_CONSENT", basis: null, basisReference: null } });
     expect(without).toEqual(withData);
   });
 

@@ -8,7 +8,10 @@
 // written to the log, so it shows in the person's innsyn as an audit. One
 // factory, so every service exposes it the same way.
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { AccessBasisEnum, AccessCategoryEnum, AccessReasonEnum, ActorServiceEnum } from "./access-enums.ts";
 import type { AccessLogEntryRow } from "./access-log.ts";
+import { auditBasis, shownActorService, shownBasis, shownReason, type AccessBasis, type AccessReason, type ActorServiceValue } from "./access-values.ts";
+import type { AccessCategory } from "./categories.ts";
 import { AUDITOR_ROLE, isCitizen } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import { hubError } from "./errors.ts";
@@ -28,14 +31,14 @@ export class AccessLogEntry {
   @Field(() => String, { description: "Who looked: the employee's id (or a service, for internal checks)." })
   actorId!: string;
 
-  @Field(() => String, { description: "The service the looker works for, or citizen." })
-  actorService!: string;
+  @Field(() => ActorServiceEnum, { description: "The service the looker acted for (CITIZEN: a member of the public)." })
+  actorService!: ActorServiceValue;
 
   @Field(() => ID, { description: "Whose data." })
   personId!: string;
 
-  @Field(() => [String], { description: "Which data categories (ACCESS_LOG: the person's access log itself, e.g. an audit)." })
-  categories!: string[];
+  @Field(() => [AccessCategoryEnum], { description: "Which data categories (ACCESS_LOG: the person's access log itself, e.g. an audit)." })
+  categories!: AccessCategory[];
 
   @Field(() => ID, { nullable: true, description: "The case (or information request) whose data it was: the declared purpose." })
   caseId?: string | null;
@@ -43,11 +46,17 @@ export class AccessLogEntry {
   @Field(() => String, { description: "GRANTED (released), RESTRICTED (refused) or WRITE (the service's own system or staff wrote a record about the person)." })
   decision!: string;
 
-  @Field(() => String, { description: "The rule that decided (AUDIT: an auditor's read of the log)." })
-  reason!: string;
+  @Field(() => AccessReasonEnum, { description: "The rule that decided (AUDIT: an auditor's read of the log)." })
+  reason!: AccessReason;
 
-  @Field(() => String, { nullable: true, description: "The consent or legal basis that decided it." })
-  basis?: string | null;
+  @Field(() => AccessBasisEnum, { nullable: true, description: "The consent or legal basis that decided it; null when none did (most refusals)." })
+  basis?: AccessBasis | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What the basis names: the consent's, case's or information request's id (CONSENT, CASE, INFORMATION_REQUEST), the audited service (AUDIT), the write operation (WRITE, DRY_RUN), or the basis as recorded (OTHER). null for a legal basis.",
+  })
+  basisReference?: string | null;
 
   @Field(() => Boolean, { description: "Released on an extraordinary basis (barnevern's information request): on the auditors' review list." })
   extraordinary!: boolean;
@@ -72,8 +81,14 @@ export class ReviewListEntry extends AccessLogEntry {
 const MAX_ENTRIES = 1000;
 const NOTE_LIMIT = 2000;
 
-/** An entry as the API shows it: the row's seq is its id. */
-const shown = (e: AccessLogEntryRow) => ({ ...e, entryId: e.seq });
+/** An entry as the API shows it: the row's seq is its id; the stored codes and texts read as the enums' values. */
+const shown = (e: AccessLogEntryRow) => ({
+  ...e,
+  entryId: e.seq,
+  actorService: shownActorService(e.actorService),
+  reason: shownReason(e.reason),
+  ...shownBasis(e.basis),
+});
 
 const capitalized = (service: string) => service[0]!.toUpperCase() + service.slice(1);
 
@@ -101,7 +116,7 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
   const audited = async <Entry extends AccessLogEntryRow>(ctx: SubgraphContext<unknown>, searched: string | null, entries: Entry[]): Promise<Entry[]> => {
     const persons = new Set(entries.map((e) => e.personId));
     if (searched) persons.add(searched);
-    await ctx.access.recordLocal([...persons], "ACCESS_LOG", { status: "GRANTED", reason: "AUDIT", basis: `Audit of ${service}'s access log` }, null);
+    await ctx.access.recordLocal([...persons], "ACCESS_LOG", { status: "GRANTED", reason: "AUDIT", basis: auditBasis(service) }, null);
     return entries;
   };
 

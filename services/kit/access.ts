@@ -3,7 +3,9 @@
 // the "no existence leak" shape live here and nowhere else.
 import DataLoader from "dataloader";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { AccessBasisEnum, AccessReasonEnum } from "./access-enums.ts";
 import type { AccessLogRecord } from "./access-log.ts";
+import { shownBasis, shownReason, type AccessBasis, type AccessReason } from "./access-values.ts";
 import { actorOf, isAuditor, isCitizen, type Caller, type HubProcessName, type Purpose } from "./auth/caller.ts";
 import type { FrontDoor, ServiceName } from "./catalog.ts";
 import type { AccessCategory, DataCategory } from "./categories.ts";
@@ -36,11 +38,17 @@ export class AccessDecision {
   @Field(() => AccessStatus, { description: "Granted, involvement only, or restricted." })
   status!: AccessStatus;
 
-  @Field(() => String, { description: "Why: the rule that decided, in a stable code (e.g. CONSENT, OWN_SERVICE, NO_CONSENT). For INVOLVEMENT_ONLY, the rule that released the involvement." })
-  reason!: string;
+  @Field(() => AccessReasonEnum, { description: "Why: the rule that decided (e.g. CONSENT, OWN_SERVICE, NO_CONSENT). For INVOLVEMENT_ONLY, the rule that released the involvement." })
+  reason!: AccessReason;
 
-  @Field(() => String, { nullable: true, description: "The consent or legal basis that decided it, when one did." })
-  basis?: string | null;
+  @Field(() => AccessBasisEnum, { nullable: true, description: "The consent or legal basis that decided it, when one did." })
+  basis?: AccessBasis | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What the basis names: the consent's, case's or information request's id (CONSENT, CASE, INFORMATION_REQUEST), or the basis as recorded (OTHER). null for a legal basis.",
+  })
+  basisReference?: string | null;
 }
 
 /** Where released and refused reads are recorded (services/kit/access-log.ts). */
@@ -320,5 +328,5 @@ function frontDoor(door: FrontDoor): ContactPerson {
 
 /** The decision as the view shows it. */
 function accessOf(status: AccessStatus, decision: Decision): AccessDecision {
-  return { status, reason: decision.reason, basis: decision.basis };
+  return { status, reason: shownReason(decision.reason), ...shownBasis(decision.basis) };
 }

@@ -16,3 +16,5 @@ export const CATEGORY_DESCRIPTIONS: Record<DataCategory, string> = {
  * and the auditors' reads of it), which no consent covers.
  */
 export type AccessCategory = DataCategory | "ACCESS_LOG";
+
+export const ACCESS_LOG_DESCRIPTION = "The person's access log itself: the person's own innsyn, a guardian's, or an auditor's read of it. No consent covers it.";

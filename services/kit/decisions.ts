@@ -6,6 +6,7 @@ import type { ServiceName } from "./catalog.ts";
 import type { AccessCategory } from "./categories.ts";
 import type { InternalClient } from "./internal.ts";
 import { outageLog } from "./log.ts";
+import type { DecidingReason } from "./access-values.ts";
 
 export interface DecisionQuestion {
   personId: string;
@@ -15,9 +16,9 @@ export interface DecisionQuestion {
 
 export interface Decision {
   status: "GRANTED" | "RESTRICTED";
-  /** Stable code: CONSENT, OWN_SERVICE, SELF, CASE_MEMBERSHIP, INFORMATION_REQUEST, NO_CONSENT, NOT_A_MEMBER, … */
-  reason: string;
-  /** The consent id or legal basis that decided it. */
+  /** The rule that decided, one of the closed set in access-values.ts (CONSENT, OWN_SERVICE, NO_CONSENT, …). */
+  reason: DecidingReason;
+  /** The consent id or legal basis that decided it, as the access log stores it (access-values.ts reads it). */
   basis: string | null;
   /**
    * When time alone may change this answer (a consent's period starts or

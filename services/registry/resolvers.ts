@@ -4,6 +4,7 @@ import { isCitizen } from "../kit/auth/caller.ts";
 import { ageOn, DateScalar } from "../kit/scalars.ts";
 import type { RegistryLoaders } from "./data.ts";
 import { Family, FamilyMember, Guardianship, Person } from "./types.ts";
+import { BASIS_TEXTS } from "../kit/access-values.ts";
 
 type Context = SubgraphContext<RegistryLoaders>;
 
@@ -123,7 +124,7 @@ export class GuardianFact {
   parentalResponsibility!: boolean;
 }
 
-export const COMPETENCE_CHECK_BASIS = "Consent competence rules (birth date, parental responsibility)";
+export const COMPETENCE_CHECK_BASIS = BASIS_TEXTS.CONSENT_COMPETENCE_CHECK;
 
 @Resolver(() => PersonFactsRow)
 export class PersonFactsResolver {

@@ -7,10 +7,12 @@ import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, registerEnumType, Re
 import type { Caller } from "../kit/auth/caller.ts";
 import type { SubgraphContext } from "../kit/subgraph.ts";
 import type { RegistryLoaders } from "./data.ts";
+import { ActorServiceEnum } from "../kit/access-enums.ts";
+import { BASIS_TEXTS, shownActorService, type ActorServiceValue } from "../kit/access-values.ts";
 
 type Context = SubgraphContext<RegistryLoaders>;
 
-export const SIGN_IN_BASIS = "Sign-in: the national identity number in the caller's own ID-porten token names the person signing in";
+export const SIGN_IN_BASIS = BASIS_TEXTS.SIGN_IN;
 
 @Directive("@inaccessible")
 @ObjectType({ description: "Internal: the person a citizen's sign-in names." })
@@ -61,8 +63,8 @@ export class Viewer {
   @Field(() => String, { description: "The name the hub shows for this caller." })
   name!: string;
 
-  @Field(() => String, { description: "The service the caller acts for, in lower case (`nav`, `samhandling`, …), or `citizen`." })
-  service!: string;
+  @Field(() => ActorServiceEnum, { description: "The service the caller acts for (NAV, SAMHANDLING, …), or CITIZEN." })
+  service!: ActorServiceValue;
 
   @Field(() => [String], { description: "The hub's roles: `caseworker`, `auditor`, `citizen` or `integration`." })
   roles!: string[];
@@ -79,7 +81,7 @@ export class Viewer {
 
 function viewerOf(caller: Caller): Viewer | null {
   if (caller.kind === "machine") {
-    return { kind: ViewerKind.MACHINE, actorId: caller.clientId, name: caller.clientId, service: caller.service, roles: ["integration"] };
+    return { kind: ViewerKind.MACHINE, actorId: caller.clientId, name: caller.clientId, service: shownActorService(caller.service), roles: ["integration"] };
   }
   if (caller.kind !== "actor") return null;
   const { sub, name, service, roles, unit, personId, assurance } = caller.claims;
@@ -87,7 +89,7 @@ function viewerOf(caller: Caller): Viewer | null {
     kind: service === "citizen" ? ViewerKind.CITIZEN : ViewerKind.EMPLOYEE,
     actorId: sub,
     name,
-    service,
+    service: shownActorService(service),
     roles,
     unit: unit ?? null,
     personId: personId ?? null,

@@ -247,8 +247,8 @@ describe("consent is the person's act", () => {
 describe("the duty to inform barnevern is a request, not a key", () => {
   const REQUEST = demoInformationRequestId("haugland");
   const JONAS = demoPersonId("haugland", "Jonas");
-  const REVIEW = `query ($r: Boolean) { skoleReviewList(reviewed: $r) { entryId personId actorId caseId reason basis extraordinary reviewedBy reviewNote } }`;
-  type Review = { entryId: string; personId: string; actorId: string; caseId: string; reason: string; basis: string; extraordinary: boolean; reviewedBy: string | null; reviewNote: string | null };
+  const REVIEW = `query ($r: Boolean) { skoleReviewList(reviewed: $r) { entryId personId actorId caseId reason basis basisReference extraordinary reviewedBy reviewNote } }`;
+  type Review = { entryId: string; personId: string; actorId: string; caseId: string; reason: string; basis: string; basisReference: string; extraordinary: boolean; reviewedBy: string | null; reviewNote: string | null };
 
   it("releases the asked services' data about the child to its barnevern employees only, flagged for the releasing service's review", async () => {
     const onIt = await asUser(BARNEVERN, REQUEST);
@@ -265,7 +265,7 @@ describe("the duty to inform barnevern is a request, not a key", () => {
     const auditor = await asUser("skole-auditor");
     const pending = (await ok<{ skoleReviewList: Review[] }>(auditor, REVIEW, { r: false })).skoleReviewList;
     const release = pending.find((e) => e.personId === JONAS && e.caseId === REQUEST && e.actorId === BARNEVERN)!;
-    expect(release).toMatchObject({ reason: "INFORMATION_REQUEST", basis: `information-request:${REQUEST}`, extraordinary: true, reviewedBy: null });
+    expect(release).toMatchObject({ reason: "INFORMATION_REQUEST", basis: "INFORMATION_REQUEST", basisReference: REQUEST, extraordinary: true, reviewedBy: null });
     const MARK = `mutation ($e: ID!, $n: String!) { markSkoleReviewed(entryId: $e, note: $n) }`;
     expect((await ok(auditor, MARK, { e: release.entryId, n: "Innenfor anmodningen og perioden." })).markSkoleReviewed).toBe(true);
     expect(code(await gateway(MARK, { e: release.entryId, n: "igjen" }, auditor))).toBe("CONFLICT");

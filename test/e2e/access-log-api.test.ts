@@ -38,7 +38,7 @@ describe("a citizen's own access log", () => {
     for (const s of SERVICE_NAMES) expect(res.data!.me[`${s}AccessLog`], s).toEqual(expect.any(Array));
     const nav = res.data!.me.navAccessLog!;
     expect(nav.every((e) => e.personId === SARA)).toBe(true);
-    expect(fresh(nav)).toContainEqual(expect.objectContaining({ actorId: LOOKER, actorService: "nav", caseId: CASE, decision: "GRANTED", reason: "OWN_SERVICE" }));
+    expect(fresh(nav)).toContainEqual(expect.objectContaining({ actorId: LOOKER, actorService: "NAV", caseId: CASE, decision: "GRANTED", reason: "OWN_SERVICE" }));
     expect(fresh(res.data!.me.registryAccessLog!)).toContainEqual(expect.objectContaining({ actorId: LOOKER, categories: ["IDENTITY"], decision: "GRANTED" }));
     const times = nav.map((e) => e.at);
     expect(times).toEqual([...times].sort().reverse());
@@ -109,7 +109,7 @@ describe("a service's audit log", () => {
     expect(searched.errors).toBeUndefined();
     // The next read finds the first one among the log's entries about Sara…
     const again = await gateway<{ log: Entry[] }>(AUDIT("nav"), { p: SARA, from }, await asUser("nav-auditor"));
-    expect(again.data!.log).toContainEqual(expect.objectContaining({ actorId: "nav-auditor-1", actorService: "nav", personId: SARA, categories: ["ACCESS_LOG"], decision: "GRANTED", reason: "AUDIT", caseId: null }));
+    expect(again.data!.log).toContainEqual(expect.objectContaining({ actorId: "nav-auditor-1", actorService: "NAV", personId: SARA, categories: ["ACCESS_LOG"], decision: "GRANTED", reason: "AUDIT", caseId: null }));
     // …and Sara sees it in her own innsyn, as an audit.
     const mine = await gateway<{ me: { navAccessLog: Entry[] } }>(`{ me { navAccessLog { ${ENTRY} } } }`, {}, await asUser("citizen"));
     expect(mine.data!.me.navAccessLog.filter((e) => e.at >= from && e.reason === "AUDIT")).toContainEqual(expect.objectContaining({ actorId: "nav-auditor-1", categories: ["ACCESS_LOG"] }));

@@ -78,12 +78,12 @@ async function written(service: ViewService, records: unknown[], headers: Record
 
 const outcomes = (batch: Batch) => batch.results.map((r) => r.outcome);
 
-type View = { access: { status: string; reason: string; basis: string | null } } & Record<string, unknown>;
+type View = { access: { status: string; reason: string; basis: string | null; basisReference: string | null } } & Record<string, unknown>;
 
 /** The subject as the case's coordinator sees it in the case: the raw answer and the view. */
 async function seen(service: ViewService, caseId: string): Promise<{ raw: string; view: View }> {
   const res = await gateway<{ person: Record<string, View> }>(
-    `query ($id: ID!) { person(id: $id) { ${service} { access { status reason basis } ${viewFields(service)} } } }`,
+    `query ($id: ID!) { person(id: $id) { ${service} { access { status reason basis basisReference } ${viewFields(service)} } } }`,
     { id: subjectOf[service] },
     await asUser(ACTOR, caseId),
   );
@@ -176,7 +176,7 @@ describe.each(VIEW_SERVICES)("conformance: %s's write API", (service) => {
     const end = (field: string, sourceId: string) => ({ [field]: { sourceSystem: "konformans", sourceId, personId, endedOn: "2026-02-01" } });
     const machine = await asMachine(service);
     const restricted = await seen(service, caseId);
-    expect(restricted.view.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
+    expect(restricted.view.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null, basisReference: null });
 
     // Refused: another service's system and staff, its own auditor, a citizen (the very person), the anonymous — logged, nothing written.
     const refused: [Record<string, string>, string][] = [
@@ -212,7 +212,7 @@ describe.each(VIEW_SERVICES)("conformance: %s's write API", (service) => {
     // Under an INVOLVEMENT consent: the fact and whom to call, no content.
     const involvementConsent = await consent(service, caseId, ["INVOLVEMENT"]);
     const hint = (await seen(service, caseId)).view;
-    expect(hint.access).toEqual({ status: "INVOLVEMENT_ONLY", reason: "CONSENT", basis: `consent:${involvementConsent}` });
+    expect(hint.access).toEqual({ status: "INVOLVEMENT_ONLY", reason: "CONSENT", basis: "CONSENT", basisReference: involvementConsent });
     expect(hint.involved).toBe(true);
     expect(hint.contact).toEqual(expect.objectContaining({ name: expect.any(String) }));
     for (const [key, value] of Object.entries(hint)) if (!["access", "involved", "contact"].includes(key)) expect(value, `${service}.${key}`).toBeNull();
@@ -234,7 +234,7 @@ describe.each(VIEW_SERVICES)("conformance: %s's write API", (service) => {
     // Its own staff write its own kinds of records; a dry run first writes nothing.
     const dataConsent = await consent(service, caseId, ["SERVICE_DATA"]);
     const before = await seen(service, caseId);
-    expect(before.view.access).toEqual({ status: "GRANTED", reason: "CONSENT", basis: `consent:${dataConsent}` });
+    expect(before.view.access).toEqual({ status: "GRANTED", reason: "CONSENT", basis: "CONSENT", basisReference: dataConsent });
     const staff = await asUser(`${service}-vikar-1`);
     const records = ownOperations(service).map(({ field, type }) => ({ [field]: sample(type, personId, `${service}-${field}-${RUN}`) }));
     const dry = await written(service, records, staff, true);
@@ -271,21 +271,21 @@ describe.each(VIEW_SERVICES)("conformance: %s's write API", (service) => {
     expect(await signals(caseId)).toEqual([]);
 
     // The service's auditor sees every write (who, whom, what kind) and every refusal.
-    const log = await gateway<{ log: { actorId: string; decision: string; reason: string; categories: string[]; basis: string | null }[] }>(
-      `query ($p: ID!, $from: DateTime!) { log: ${service}AuditLog(personId: $p, from: $from) { actorId decision reason categories basis } }`,
+    const log = await gateway<{ log: { actorId: string; decision: string; reason: string; categories: string[]; basis: string | null; basisReference: string | null }[] }>(
+      `query ($p: ID!, $from: DateTime!) { log: ${service}AuditLog(personId: $p, from: $from) { actorId decision reason categories basis basisReference } }`,
       { p: personId, from },
       await asUser(`${service}-auditor`),
     );
     expect(log.errors).toBeUndefined();
     const entries = log.data!.log;
-    expect(entries).toContainEqual({ actorId: `machine:${service}-integration`, decision: "WRITE", reason: "OWN_SYSTEM", categories: ["INVOLVEMENT"], basis: "write:startInvolvement:CREATED" });
-    expect(entries).toContainEqual({ actorId: `machine:${service}-integration`, decision: "WRITE", reason: "OWN_SYSTEM", categories: ["INVOLVEMENT"], basis: "write:startInvolvement:UNCHANGED" });
-    expect(entries).toContainEqual({ actorId: `${service}-vikar-1`, decision: "WRITE", reason: "OWN_SERVICE", categories: ["SERVICE_DATA"], basis: `write:${ownOperations(service)[0]!.field}:CREATED` });
+    expect(entries).toContainEqual({ actorId: `machine:${service}-integration`, decision: "WRITE", reason: "OWN_SYSTEM", categories: ["INVOLVEMENT"], basis: "WRITE", basisReference: "startInvolvement:CREATED" });
+    expect(entries).toContainEqual({ actorId: `machine:${service}-integration`, decision: "WRITE", reason: "OWN_SYSTEM", categories: ["INVOLVEMENT"], basis: "WRITE", basisReference: "startInvolvement:UNCHANGED" });
+    expect(entries).toContainEqual({ actorId: `${service}-vikar-1`, decision: "WRITE", reason: "OWN_SERVICE", categories: ["SERVICE_DATA"], basis: "WRITE", basisReference: `${ownOperations(service)[0]!.field}:CREATED` });
     for (const reason of [...refused.map(([, r]) => r), "NOT_IN_DIRECTORY"]) {
-      expect(entries.some((e) => e.decision === "RESTRICTED" && e.reason === reason && e.basis === "write:startInvolvement"), reason).toBe(true);
+      expect(entries.some((e) => e.decision === "RESTRICTED" && e.reason === reason && e.basis === "WRITE" && e.basisReference === "startInvolvement"), reason).toBe(true);
     }
-    expect(entries.some((e) => e.basis?.startsWith("write:startInvolvement:") && e.actorId === `${service}-vikar-1`)).toBe(false);
+    expect(entries.some((e) => e.basis === "WRITE" && e.basisReference?.startsWith("startInvolvement:") && e.actorId === `${service}-vikar-1`)).toBe(false);
     // A call that was not written leaves no WRITE behind.
-    expect(entries.some((e) => e.decision === "WRITE" && e.basis?.startsWith("write:endInvolvement") && e.basis !== "write:endInvolvement:UPDATED")).toBe(false);
+    expect(entries.some((e) => e.decision === "WRITE" && e.basisReference?.startsWith("endInvolvement") && e.basisReference !== "endInvolvement:UPDATED")).toBe(false);
   }, 120_000);
 });

@@ -30,11 +30,11 @@ const VIEW_FIELDS = Object.fromEntries(VIEW_SERVICES.map((s) => [s, viewFields(s
 /** What the involvement layer fills in; every other data field is content. */
 const INVOLVEMENT_FIELDS = ["involved", "contact"];
 
-type ViewAnswer = { access: { status: string; reason: string; basis: string | null } } & Record<string, unknown>;
+type ViewAnswer = { access: { status: string; reason: string; basis: string | null; basisReference?: string | null } } & Record<string, unknown>;
 
 async function view(service: ViewService, personId = TOR, headers?: Record<string, string>): Promise<ViewAnswer> {
   const res = await gateway<{ person: Record<string, ViewAnswer | null> | null }>(
-    `query ($id: ID!) { person(id: $id) { ${service} { access { status reason basis } ${VIEW_FIELDS[service]} } } }`,
+    `query ($id: ID!) { person(id: $id) { ${service} { access { status reason basis basisReference } ${VIEW_FIELDS[service]} } } }`,
     { id: personId },
     headers ?? (await asUser(ACTOR, CASE)),
   );
@@ -167,7 +167,7 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     const startedAt = new Date(Date.now() - 1000).toISOString();
     await withdrawAll(service);
     const before = await view(service);
-    expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
+    expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null, basisReference: null });
     for (const [key, value] of Object.entries(before)) if (key !== "access") expect(value, `${service}.${key}`).toBeNull();
 
     // Tor gives it himself, signed in.
@@ -179,7 +179,7 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     expect(given.errors, JSON.stringify(given.errors)).toBeUndefined();
     const { grantConsent } = given.data!;
     const granted = await view(service);
-    expect(granted.access).toEqual({ status: "GRANTED", reason: "CONSENT", basis: `consent:${grantConsent.id}` });
+    expect(granted.access).toEqual({ status: "GRANTED", reason: "CONSENT", basis: "CONSENT", basisReference: grantConsent.id });
 
     await asActor(`mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: grantConsent.id });
     expect((await view(service)).access.status).toBe("RESTRICTED");
@@ -203,7 +203,7 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     const startedAt = new Date(Date.now() - 1000).toISOString();
     const c = await involvementCandidate(service);
     const before = await view(service, c.subjectId, c.headers);
-    expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null });
+    expect(before.access).toEqual({ status: "RESTRICTED", reason: "NO_CONSENT", basis: null, basisReference: null });
     for (const [key, value] of Object.entries(before)) if (key !== "access") expect(value, `${service}.${key}`).toBeNull();
 
     // From the person's signed form, attested by a second member (issue 17).
@@ -212,7 +212,7 @@ describe.each(VIEW_SERVICES)("conformance: %s", (service) => {
     });
     try {
       const hint = await view(service, c.subjectId, c.headers);
-      expect(hint.access).toEqual({ status: "INVOLVEMENT_ONLY", reason: "CONSENT", basis: `consent:${consentId}` });
+      expect(hint.access).toEqual({ status: "INVOLVEMENT_ONLY", reason: "CONSENT", basis: "CONSENT", basisReference: consentId });
       // The fact and the service's front door — or, where the service holds nothing, that it is not involved (and no one to call).
       // Never one of the service's own contacts: that would name the clinician, unit or kind of help (issue 17).
       expect(hint.involved).toBe(c.involved);

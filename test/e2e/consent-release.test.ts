@@ -24,8 +24,8 @@ const childAge = () => ageOn(birth.get(CHILD)!, new Date());
 const OPENER = "nav-veileder-2";
 const OUTSIDER = "skole-kontaktlaerer-3";
 
-type Entry = { personId: string; actorId: string; actorService: string; categories: string[]; decision: string; reason: string; basis: string | null };
-const ENTRY = "personId actorId actorService categories decision reason basis";
+type Entry = { personId: string; actorId: string; actorService: string; categories: string[]; decision: string; reason: string; basis: string | null; basisReference: string | null };
+const ENTRY = "personId actorId actorService categories decision reason basis basisReference";
 
 async function ok<T>(headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await gateway<T>(query, variables, headers);
@@ -125,7 +125,7 @@ describe("releasing consents is logged", () => {
     const consents = (await ok<{ consents: { id: string; note: string | null }[] }>(await asUser(OPENER, caseId), `query ($c: ID!) { consents(caseId: $c) { id note } }`, { c: caseId })).consents;
     expect(consents.map((c) => c.id)).toContain(consentId);
     const log = await samhandlingLog(from, { actorId: OPENER });
-    const expected = { actorService: "nav", categories: ["CASE"], decision: "GRANTED", reason: "CASE_MEMBERSHIP", basis: `case:${caseId}` };
+    const expected = { actorService: "NAV", categories: ["CASE"], decision: "GRANTED", reason: "CASE_MEMBERSHIP", basis: "CASE", basisReference: caseId };
     expect(log).toContainEqual(expect.objectContaining({ ...expected, personId: CHILD }));
     expect(log).toContainEqual(expect.objectContaining({ ...expected, personId: GUARDIAN }));
   });
@@ -134,7 +134,7 @@ describe("releasing consents is logged", () => {
     const from = since();
     await ok(await asUser(GUARDIAN), `{ myConsents { id childView note } }`);
     const log = await samhandlingLog(from, { actorId: `citizen-${GUARDIAN}` });
-    expect(log).toContainEqual(expect.objectContaining({ personId: CHILD, categories: ["CASE"], decision: "GRANTED", reason: "CONSENT_GIVER", basis: `case:${caseId}` }));
+    expect(log).toContainEqual(expect.objectContaining({ personId: CHILD, categories: ["CASE"], decision: "GRANTED", reason: "CONSENT_GIVER", basis: "CASE", basisReference: caseId }));
 
     const mine = await ok<{ me: { samhandlingAccessLog: Entry[] } }>(await asUser(CHILD), `{ me { samhandlingAccessLog { ${ENTRY} } } }`);
     expect(mine.me.samhandlingAccessLog).toContainEqual(expect.objectContaining({ actorId: `citizen-${GUARDIAN}`, reason: "CONSENT_GIVER", categories: ["CASE"] }));

@@ -133,7 +133,7 @@ describe("bad input battery", () => {
     expect(r.status).toBe(400);
     expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(r.errors?.[0]?.message).toMatch(/KING/);
-    const inline = await post(url(), { query: `mutation { grantConsent(input: { caseId: "x", subjectId: "y", capacity: KING, services: [NAV], categories: ["CASE"] }) { id } }` }, await headers());
+    const inline = await post(url(), { query: `mutation { grantConsent(input: { caseId: "x", subjectId: "y", capacity: KING, services: [NAV], categories: [CASE] }) { id } }` }, await headers());
     expect(inline.status).toBe(400);
     expect(inline.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expectNoInternals(r.raw + inline.raw);

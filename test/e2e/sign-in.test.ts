@@ -63,7 +63,7 @@ describe("the code flow end to end, as the web app signs in", () => {
       kind: "EMPLOYEE",
       actorId: "nav-veileder-1",
       name: "Ingrid Solberg",
-      service: "nav",
+      service: "NAV",
       roles: ["caseworker"],
       unit: "NAV Fjordvik",
       personId: null,
@@ -88,13 +88,13 @@ describe("the code flow end to end, as the web app signs in", () => {
 
 describe("claim mapping, for each kind of token", () => {
   it("an auditor: the service of the audit group, the auditor role, no unit", async () => {
-    expect(await viewerWith(await asUser("nav-auditor"))).toMatchObject({ kind: "EMPLOYEE", actorId: "nav-auditor-1", service: "nav", roles: ["auditor"], unit: null });
+    expect(await viewerWith(await asUser("nav-auditor"))).toMatchObject({ kind: "EMPLOYEE", actorId: "nav-auditor-1", service: "NAV", roles: ["auditor"], unit: null });
   });
 
   it("a citizen at either level: the register's person for the national id, with the level; the lookup logged in the register's own log", async () => {
     for (const [acr, assurance] of [["idporten-loa-substantial", "SUBSTANTIAL"], ["idporten-loa-high", "HIGH"]] as const) {
       const viewer = await viewerWith(await asUser("citizen", undefined, acr));
-      expect(viewer).toEqual({ kind: "CITIZEN", actorId: `citizen-${SARA.personId}`, name: "Sara Haugland", service: "citizen", roles: ["citizen"], unit: null, personId: SARA.personId, assurance });
+      expect(viewer).toEqual({ kind: "CITIZEN", actorId: `citizen-${SARA.personId}`, name: "Sara Haugland", service: "CITIZEN", roles: ["citizen"], unit: null, personId: SARA.personId, assurance });
     }
     // Since this federation started: the gateway remembers a person for CITIZEN_LOOKUP_MS, so this suite's sign-ins may not have asked again.
     const log = await gateway<{ registryAuditLog: { actorId: string; personId: string; reason: string; categories: string[] }[] }>(
@@ -112,7 +112,7 @@ describe("claim mapping, for each kind of token", () => {
     const nav = machineClient("nav-integration")!;
     const secrets = readIdentitySecrets(path.join(inject("dataDir"), "identity"))!;
     const token = await machineToken(issuer(), nav.clientId, secrets.clientSecrets[nav.clientId]!, nav.scope);
-    expect(await viewerWith(bearer(token))).toEqual({ kind: "MACHINE", actorId: "nav-integration", name: "nav-integration", service: "nav", roles: ["integration"], unit: null, personId: null, assurance: null });
+    expect(await viewerWith(bearer(token))).toEqual({ kind: "MACHINE", actorId: "nav-integration", name: "nav-integration", service: "NAV", roles: ["integration"], unit: null, personId: null, assurance: null });
     // Not a person: no case, no audit log, not even its own service's.
     for (const query of [`{ myCases { id } }`, `{ navAuditLog { actorId } }`, `{ skoleAuditLog { actorId } }`]) {
       const res = await gateway(query, {}, bearer(token));
@@ -186,7 +186,7 @@ describe("a gateway trusting two issuers (the embedded provider and a local one)
   it("accepts both issuers' tokens at once", async () => {
     const coordinator = demoUser("coordinator")!.claims;
     expect((await viewerWith(bearer(await tokenFor(issuer(), "coordinator")), gw.url))?.actorId).toBe(coordinator.sub);
-    expect(await viewerWith(bearer(await local.tokenFor(coordinator)), gw.url)).toMatchObject({ kind: "EMPLOYEE", actorId: coordinator.sub, service: "samhandling", roles: ["caseworker"] });
+    expect(await viewerWith(bearer(await local.tokenFor(coordinator)), gw.url)).toMatchObject({ kind: "EMPLOYEE", actorId: coordinator.sub, service: "SAMHANDLING", roles: ["caseworker"] });
     const citizen = await viewerWith(bearer(await local.tokenFor(demoUser("emma")!.claims, { nationalId: demoPerson("nilsen", "Emma").nationalId, acr: "idporten-loa-substantial" })), gw.url);
     expect(citizen).toMatchObject({ kind: "CITIZEN", personId: demoPerson("nilsen", "Emma").personId, assurance: "SUBSTANTIAL" });
   });
@@ -216,7 +216,7 @@ describe("a gateway trusting two issuers (the embedded provider and a local one)
     // A machine acts for one service: scopes of two are refused, not merged.
     await expectRefused(gw.url, await sign({ client_id: "x", consumer: { ID: "0192:1" }, scope: "nav:write skole:write" }), /several services \(nav, skole\)/);
     await expectRefused(gw.url, await sign({ client_id: "x", consumer: { ID: "0192:1" }, scope: "openid" }), /no scope the hub knows/);
-    expect(await viewerWith(bearer(await sign({ client_id: "nav-system", consumer: { ID: "0192:1" }, scope: "openid nav:write" })), gw.url)).toMatchObject({ kind: "MACHINE", service: "nav" });
+    expect(await viewerWith(bearer(await sign({ client_id: "nav-system", consumer: { ID: "0192:1" }, scope: "openid nav:write" })), gw.url)).toMatchObject({ kind: "MACHINE", service: "NAV" });
   });
 
   it("fetches an issuer's keys again for an unknown key id at most once per cooldown, however many such tokens come", async () => {

@@ -8,7 +8,7 @@ import { afterAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { demoPerson } from "../../demo/fjordvik.ts";
 import { demoUser } from "../../demo/users.ts";
-import { PERSON_SEARCH_REASON, SEARCH_BASIS } from "../../services/registry/search-log.ts";
+import { PERSON_SEARCH_REASON } from "../../services/registry/search-log.ts";
 import { formatDate } from "../../web/src/i18n/format.ts";
 import { BROWSER_TEST_MS, checkPage, describeWithBrowser, focused, focusStartOfPage, tabTo } from "../support/browser.ts";
 import { federationWebSuite, goTo } from "../support/federation-web.ts";
@@ -81,7 +81,7 @@ describeWithBrowser("Finn person, against the federation", () => {
     await match.waitFor();
     await expect(match.textContent()).resolves.toContain(`Født ${formatDate("nb", ZAHRA.birthDate)}`);
     await checkPage(page, "finn-person-treff", consoleErrors);
-    expect((await searchesLogged(ZAHRA.personId, since)).map((e) => [e.basis, e.categories])).toContainEqual([SEARCH_BASIS.nameAndBirthDate, ["IDENTITY"]]);
+    expect((await searchesLogged(ZAHRA.personId, since)).map((e) => [e.basis, e.categories])).toContainEqual(["PERSON_SEARCH_BY_NAME_AND_BIRTH_DATE", ["IDENTITY"]]);
 
     await match.getByRole("button", { name: "Start sak for Zahra Rahimi" }).click();
     const form = page.getByRole("region", { name: "Start sak for Zahra Rahimi" });
@@ -148,7 +148,7 @@ describeWithBrowser("Finn person, against the federation", () => {
     await expect.poll(() => focused(page)).toMatchObject({ tag: "h1", text: title });
     landedCase(page, OMID.nationalId, OMID.personId);
 
-    expect((await searchesLogged(OMID.personId, since)).map((e) => e.basis)).toContain(SEARCH_BASIS.nationalId);
+    expect((await searchesLogged(OMID.personId, since)).map((e) => e.basis)).toContain("PERSON_SEARCH_BY_NATIONAL_ID");
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   }, BROWSER_TEST_MS);

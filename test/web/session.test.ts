@@ -23,11 +23,12 @@ describe("the signed-in user", () => {
   });
 
   test("from the gateway's viewer: people sign in, a service's integration client does not", () => {
-    const sara = { kind: "CITIZEN", actorId: "citizen-p1", name: "Sara Haugland", service: "citizen", roles: ["citizen"], unit: null, personId: "p1", assurance: "HIGH" };
+    const sara = { kind: "CITIZEN", actorId: "citizen-p1", name: "Sara Haugland", service: "CITIZEN" as const, roles: ["citizen"], unit: null, personId: "p1", assurance: "HIGH" };
+    // The API's ActorService in capitals is the claims' service in lower case.
     expect(userFromViewer(sara)).toEqual({ subject: "citizen-p1", name: "Sara Haugland", role: "citizen", service: "citizen" });
-    const auditor = { kind: "EMPLOYEE", actorId: "nav-auditor-1", name: "Revisor nav", service: "nav", roles: ["auditor"], unit: null, personId: null, assurance: null };
+    const auditor = { kind: "EMPLOYEE", actorId: "nav-auditor-1", name: "Revisor nav", service: "NAV" as const, roles: ["auditor"], unit: null, personId: null, assurance: null };
     expect(userFromViewer(auditor)?.role).toBe("auditor");
-    const machine = { kind: "MACHINE", actorId: "nav-integration", name: "nav-integration", service: "nav", roles: ["integration"], unit: null, personId: null, assurance: null };
+    const machine = { kind: "MACHINE", actorId: "nav-integration", name: "nav-integration", service: "NAV" as const, roles: ["integration"], unit: null, personId: null, assurance: null };
     expect(userFromViewer(machine)).toBeNull();
   });
 

@@ -18,6 +18,7 @@ import { holds, keyOf, type AnyKind, type Columns, type KeyedRow, type NewRow, t
 import type { InvolvementSignals } from "./signals.ts";
 import type { StaffDirectory } from "./staff.ts";
 import { WriteOutcome, type EndRecordInput, type RecordKeyInput, type WriteBatch, type WriteResult } from "./types.ts";
+import { basisNaming } from "../access-values.ts";
 
 const log = createLogger("writes");
 
@@ -88,7 +89,7 @@ export function writeService<Tx extends RawSql>(options: {
 
   /** A refused caller's attempt, logged for each person it named; then the refusal. Nothing is read or written. */
   async function refuse(request: WriteRequest, records: readonly SentRecord[], reason: string, message: string): Promise<never> {
-    const entries = records.flatMap((r) => (r.input ? [logRecord(request, r.input.personId, operations.get(r.operation)!, "RESTRICTED", reason, `write:${r.operation}`)] : []));
+    const entries = records.flatMap((r) => (r.input ? [logRecord(request, r.input.personId, operations.get(r.operation)!, "RESTRICTED", reason, basisNaming("WRITE", r.operation))] : []));
     await accessLog.append(entries).catch((error: unknown) => log.warn("a refused write could not be logged", errorFields(error)));
     throw hubError("FORBIDDEN", message);
   }
@@ -140,7 +141,7 @@ export function writeService<Tx extends RawSql>(options: {
           }
           if (results.some((r) => r.refusal) || dryRun) throw new RollBack();
           opened = await store(tx, entries);
-          const entriesOfLog = valid.map(({ i, operation, input }) => logRecord(request, input.personId, operation, "WRITE", permission.reason, `write:${operation.field}:${results[i]!.outcome}`));
+          const entriesOfLog = valid.map(({ i, operation, input }) => logRecord(request, input.personId, operation, "WRITE", permission.reason, basisNaming("WRITE", `${operation.field}:${results[i]!.outcome}`)));
           await accessLog.appendWithin(transactionSql(tx), entriesOfLog);
         });
         committed = true;
@@ -153,7 +154,7 @@ export function writeService<Tx extends RawSql>(options: {
 
       if (dryRun && valid.length > 0) {
         // Nothing was written, but the answer told the writer what the service holds under its keys: a look at its own records.
-        const looks = valid.map(({ i, operation, input }) => logRecord(request, input.personId, operation, "GRANTED", permission.reason, `dry-run:${operation.field}:${results[i]!.outcome}`));
+        const looks = valid.map(({ i, operation, input }) => logRecord(request, input.personId, operation, "GRANTED", permission.reason, basisNaming("DRY_RUN", `${operation.field}:${results[i]!.outcome}`)));
         await accessLog.append(looks).catch(() => {
           throw accessLogUnavailable();
         });

@@ -9,10 +9,11 @@ import { employee, type Context } from "../context.ts";
 import { newId, requiredId, requiredText } from "../input.ts";
 import { participant } from "../directory/directory.ts";
 import { Concern, RegisterConcernInput } from "./types.ts";
+import { BASIS_TEXTS } from "../../kit/access-values.ts";
 
 /** What a concern releases: what its registrant wrote about its subject, to that registrant. */
 async function released(ctx: Context, rows: ConcernRow[]): Promise<ConcernRow[]> {
-  await ctx.access.recordLocal([...new Set(rows.map((c) => c.subjectPersonId))], "CASE", { status: "GRANTED", reason: "REGISTRANT", basis: "The concern's registrant" });
+  await ctx.access.recordLocal([...new Set(rows.map((c) => c.subjectPersonId))], "CASE", { status: "GRANTED", reason: "REGISTRANT", basis: BASIS_TEXTS.REGISTRANT });
   return rows;
 }
 

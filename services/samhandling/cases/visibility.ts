@@ -7,6 +7,7 @@ import { isAuditor, isCitizen } from "../../kit/auth/caller.ts";
 import { hubError } from "../../kit/errors.ts";
 import type { Context, Signed } from "../context.ts";
 import type { SamhandlingLoaders } from "../data.ts";
+import { basisNaming } from "../../kit/access-values.ts";
 
 export type CaseRow = NonNullable<Awaited<ReturnType<SamhandlingLoaders["case"]["load"]>>>;
 
@@ -32,7 +33,7 @@ export async function visibleCase(ctx: Context, found: CaseRow | null): Promise<
   await ctx.access.recordLocal(
     subjects.map((s) => s.personId),
     "CASE",
-    allowed ? { status: "GRANTED", reason: "CASE_MEMBERSHIP", basis: `case:${found.id}` } : { status: "RESTRICTED", reason: "NOT_A_MEMBER", basis: null },
+    allowed ? { status: "GRANTED", reason: "CASE_MEMBERSHIP", basis: basisNaming("CASE", found.id) } : { status: "RESTRICTED", reason: "NOT_A_MEMBER", basis: null },
     found.id,
   );
   return allowed ? found : null;

@@ -7,6 +7,7 @@ import type { ServiceName } from "../../../prisma/samhandling/generated/enums.ts
 import type { PersonFacts } from "../person-facts.ts";
 import { AUDITOR_ROLE } from "../../kit/auth/caller.ts";
 import { ageAt, HEALTH_AGE, isPersonsAct, isStillCompetent } from "./competence.ts";
+import { BASIS_TEXTS, basisNaming, type DecidingReason } from "../../kit/access-values.ts";
 
 export interface DecisionActor {
   id: string;
@@ -69,14 +70,14 @@ export interface DecisionInput {
 }
 
 export const LEGAL_BASES = {
-  SELF: "Right of access to one's own data (GDPR art. 15)",
-  PARENTAL_RESPONSIBILITY: "Parental responsibility for a child (barneloven § 30)",
-  OWN_SERVICE: "The service's own records",
+  SELF: BASIS_TEXTS.RIGHT_OF_ACCESS,
+  PARENTAL_RESPONSIBILITY: BASIS_TEXTS.PARENTAL_RESPONSIBILITY,
+  OWN_SERVICE: BASIS_TEXTS.OWN_RECORDS,
 } as const;
 
-const granted = (reason: string, basis: string | null): Decision => ({ status: "GRANTED", reason, basis });
-const extraordinary = (reason: string, basis: string): Decision => ({ status: "GRANTED", reason, basis, extraordinary: true });
-const restricted = (reason: string, basis: string | null = null): Decision => ({ status: "RESTRICTED", reason, basis });
+const granted = (reason: DecidingReason, basis: string | null): Decision => ({ status: "GRANTED", reason, basis });
+const extraordinary = (reason: DecidingReason, basis: string): Decision => ({ status: "GRANTED", reason, basis, extraordinary: true });
+const restricted = (reason: DecidingReason, basis: string | null = null): Decision => ({ status: "RESTRICTED", reason, basis });
 
 const upper = (service: KitService) => service.toUpperCase() as ServiceName;
 
@@ -122,7 +123,7 @@ function decideOne(input: DecisionInput, q: DecisionQuestion): Decision {
   if (q.service === "registry") {
     if (q.category !== "IDENTITY") return restricted("NOT_PERMITTED");
     return caseFacts.subjectIds.has(q.personId) || caseFacts.memberPersonIds.has(q.personId)
-      ? granted("CASE_MEMBERSHIP", `case:${input.caseId}`)
+      ? granted("CASE_MEMBERSHIP", basisNaming("CASE", input.caseId))
       : restricted("NOT_A_SUBJECT");
   }
   if (!caseFacts.subjectIds.has(q.personId)) return restricted("NOT_A_SUBJECT");
@@ -134,7 +135,7 @@ function decideOne(input: DecisionInput, q: DecisionQuestion): Decision {
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const newest = applicable[0];
   if (!newest) return restricted("NO_CONSENT");
-  return newest.decision === "PERMIT" ? granted("CONSENT", `consent:${newest.id}`) : restricted("REFUSED", `consent:${newest.id}`);
+  return newest.decision === "PERMIT" ? granted("CONSENT", basisNaming("CONSENT", newest.id)) : restricted("REFUSED", basisNaming("CONSENT", newest.id));
 }
 
 /**
@@ -165,7 +166,7 @@ function underRequest(r: RequestFacts, actor: DecisionActor, q: DecisionQuestion
   if (r.closedAt !== null || now < r.validFrom || now >= r.validTo) return restricted("REQUEST_CLOSED");
   if (q.personId !== r.childPersonId) return restricted("NOT_A_SUBJECT");
   if (!subject || ageAt(subject, now) >= 18) return restricted("NOT_A_CHILD");
-  const basis = `information-request:${r.id}`;
+  const basis = basisNaming("INFORMATION_REQUEST", r.id);
   if (q.service === "registry") return q.category === "IDENTITY" ? extraordinary("INFORMATION_REQUEST", basis) : restricted("NOT_PERMITTED");
   const asked = r.services.includes(upper(q.service)) && (q.category === "SERVICE_DATA" || q.category === "INVOLVEMENT");
   return asked ? extraordinary("INFORMATION_REQUEST", basis) : restricted("NOT_REQUESTED");

@@ -19,6 +19,7 @@ import "../service-name.ts";
 import { participant } from "../directory/directory.ts";
 import { ADULT_AGE, ageAt } from "./competence.ts";
 import { afterDecisionChange, beforeDecisionChange } from "./decision-change.ts";
+import { basisNaming } from "../../kit/access-values.ts";
 
 /** Information request ids start with this (cases' with `c-`): the decision endpoint tells the two apart by it. */
 const PREFIX = "ir";
@@ -91,7 +92,7 @@ async function onRequest(ctx: Context, rawId: string): Promise<{ request: Reques
 /** A request is personal data of its child: every release of one is logged under the request itself. */
 async function released(ctx: Context, rows: RequestRow[]): Promise<RequestRow[]> {
   await Promise.all(
-    rows.map((r) => ctx.access.recordLocal([r.childPersonId], "CASE", { status: "GRANTED", reason: "INFORMATION_REQUEST", basis: `information-request:${r.id}` }, r.id)),
+    rows.map((r) => ctx.access.recordLocal([r.childPersonId], "CASE", { status: "GRANTED", reason: "INFORMATION_REQUEST", basis: basisNaming("INFORMATION_REQUEST", r.id) }, r.id)),
   );
   return rows;
 }

@@ -21,6 +21,7 @@ import type { PersonFacts } from "../person-facts.ts";
 import { CoordinationCase } from "../cases/types.ts";
 import { present, type CaseRow } from "../cases/visibility.ts";
 import { decide, type ConsentFacts } from "./decide.ts";
+import { basisNaming, shownBasis } from "../../kit/access-values.ts";
 
 @Directive("@inaccessible")
 @InputType("InvolvementStartInput", { description: "Internal: an involvement a service started (services/kit/writes/signals.ts)." })
@@ -96,7 +97,8 @@ function coveringConsent(theCase: CaseConsents, personId: string, service: ViewS
     consents: theCase.consents,
     personFacts,
   }) as [Decision];
-  return decision.status === "GRANTED" && decision.reason === "CONSENT" && decision.basis?.startsWith("consent:") ? decision.basis.slice("consent:".length) : null;
+  const { basis, basisReference } = shownBasis(decision.basis);
+  return decision.status === "GRANTED" && decision.reason === "CONSENT" && basis === "CONSENT" ? basisReference : null;
 }
 
 const isViewService = (value: string): value is ViewService => (VIEW_SERVICES as readonly string[]).includes(value);
@@ -151,7 +153,7 @@ export class InvolvementSignalResolver {
     if (rows.length === 0) return 0;
     const { count } = await ctx.loaders.recordSignals(rows);
     // Each signal names the consent that let the service's involvement into the case: the person and the auditors see it.
-    await Promise.all(rows.map((r) => ctx.access.recordLocal([r.personId], "INVOLVEMENT", { status: "GRANTED", reason: "INVOLVEMENT_SIGNAL", basis: `consent:${r.consentId}` })));
+    await Promise.all(rows.map((r) => ctx.access.recordLocal([r.personId], "INVOLVEMENT", { status: "GRANTED", reason: "INVOLVEMENT_SIGNAL", basis: basisNaming("CONSENT", r.consentId) })));
     return count;
   }
 }
@@ -176,7 +178,7 @@ export class CaseInvolvementSignalsResolver {
       const consentId = coveringConsent(consents, s.personId, lower(s.service), facts, now);
       return consentId ? [{ signal: s, consentId }] : [];
     });
-    await Promise.all(covered.map(({ signal, consentId }) => ctx.access.recordLocal([signal.personId], "INVOLVEMENT", { status: "GRANTED", reason: "CONSENT", basis: `consent:${consentId}` })));
+    await Promise.all(covered.map(({ signal, consentId }) => ctx.access.recordLocal([signal.personId], "INVOLVEMENT", { status: "GRANTED", reason: "CONSENT", basis: basisNaming("CONSENT", consentId) })));
     return covered.map(({ signal }) => shown(signal));
   }
 }

@@ -20,6 +20,7 @@ import { caseTakingPart, requireCaseScope, requireNoOtherPurpose, visibleCase, t
 import { ADULT_AGE, ageAt, competenceProblem, inPeriod, isPersonsAct, isStillCompetent, servicesInForce } from "./competence.ts";
 import { afterDecisionChange, beforeDecisionChange } from "./decision-change.ts";
 import { Consent, GrantConsentInput, RecordConsentFormInput, RefuseConsentInput } from "./types.ts";
+import { basisNaming, type DecidingReason } from "../../kit/access-values.ts";
 
 const NOT_CONSENTABLE: ServiceName[] = ["FAMILY"];
 
@@ -256,7 +257,7 @@ async function consentsCaseTakingPart(ctx: Context, who: Signed, caseId: string)
  * The caller was checked before: an active member of its case (employee), or
  * for a citizen its subject, its giver, or the subject's guardian.
  */
-function releaseReason(who: Signed, c: ConsentRow): string {
+function releaseReason(who: Signed, c: ConsentRow): DecidingReason {
   if (who.kind === "employee") return "CASE_MEMBERSHIP";
   if (c.subjectPersonId === who.personId) return "SELF";
   if (c.givenByPersonId === who.personId) return "CONSENT_GIVER";
@@ -271,7 +272,7 @@ function releaseReason(who: Signed, c: ConsentRow): string {
  * ACCESS_LOG_UNAVAILABLE, releasing nothing, when the log cannot be written.
  */
 async function released(ctx: Context, who: Signed, rows: ConsentRow[]): Promise<ConsentRow[]> {
-  const groups = new Map<string, { caseId: string; reason: string; persons: Set<string> }>();
+  const groups = new Map<string, { caseId: string; reason: DecidingReason; persons: Set<string> }>();
   for (const c of rows) {
     const reason = releaseReason(who, c);
     const key = `${c.caseId}\u0000${reason}`;
@@ -280,7 +281,7 @@ async function released(ctx: Context, who: Signed, rows: ConsentRow[]): Promise<
     group.persons.add(c.subjectPersonId).add(c.givenByPersonId);
   }
   await Promise.all(
-    [...groups.values()].map((g) => ctx.access.recordLocal([...g.persons], "CASE", { status: "GRANTED", reason: g.reason, basis: `case:${g.caseId}` }, g.caseId)),
+    [...groups.values()].map((g) => ctx.access.recordLocal([...g.persons], "CASE", { status: "GRANTED", reason: g.reason, basis: basisNaming("CASE", g.caseId) }, g.caseId)),
   );
   return rows;
 }

@@ -1,7 +1,8 @@
 // GraphQL types of consents: a consent or refusal as recorded, and the inputs
 // that record one.
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { DATA_CATEGORIES } from "../../kit/categories.ts";
+import { DataCategoryEnum } from "../../kit/access-enums.ts";
+import { DATA_CATEGORIES, type DataCategory } from "../../kit/categories.ts";
 import { DateTimeScalar } from "../../kit/scalars.ts";
 import { ConsentCapacity, ConsentChannel, ConsentDecision, ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import "../service-name.ts";
@@ -55,8 +56,8 @@ export class Consent {
   @Field(() => [ServiceName], { description: "The services whose data it covers." })
   services!: ServiceName[];
 
-  @Field(() => [String], { description: `The data categories it covers, among ${CATEGORY_LIST}.` })
-  categories!: string[];
+  @Field(() => [DataCategoryEnum], { description: `The data categories it covers, among ${CATEGORY_LIST}.` })
+  categories!: DataCategory[];
 
   @Field(() => DateTimeScalar, { description: "From when it applies." })
   validFrom!: Date;
@@ -127,8 +128,8 @@ export class GrantConsentInput {
   @Field(() => [ServiceName], { description: "The services whose data it covers (not FAMILY); at least one." })
   services!: ServiceName[];
 
-  @Field(() => [String], { description: `The data categories it covers; at least one of ${CATEGORY_LIST}.` })
-  categories!: string[];
+  @Field(() => [DataCategoryEnum], { description: `The data categories it covers; at least one of ${CATEGORY_LIST}.` })
+  categories!: DataCategory[];
 
   @Field(() => DateTimeScalar, { nullable: true, description: "From when it applies; default now." })
   validFrom?: Date | null;
@@ -169,8 +170,8 @@ export class RefuseConsentInput {
   @Field(() => [ServiceName], { description: "The services whose data may not be shared (not FAMILY); at least one." })
   services!: ServiceName[];
 
-  @Field(() => [String], { nullable: true, description: `The data categories refused; default all (${CATEGORY_LIST}).` })
-  categories?: string[] | null;
+  @Field(() => [DataCategoryEnum], { nullable: true, description: `The data categories refused; default all (${CATEGORY_LIST}).` })
+  categories?: DataCategory[] | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "From when the refusal applies; default now." })
   validFrom?: Date | null;

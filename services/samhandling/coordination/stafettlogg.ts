@@ -14,8 +14,9 @@ import { CaseMember, CoordinationCase } from "../cases/types.ts";
 import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { notBeforeToday } from "./rules.ts";
 import { StafettloggEntry, StafettloggEntryInput } from "./types.ts";
+import { BASIS_TEXTS } from "../../kit/access-values.ts";
 
-const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis: "The service's own entries" };
+const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis: BASIS_TEXTS.OWN_STAFETTLOGG_ENTRIES };
 
 /** The entries the caller may read: their own service's, and others' where every subject's consent covers them. */
 async function readable(ctx: Context, c: CaseRow, entries: EntryRow[]): Promise<EntryRow[]> {

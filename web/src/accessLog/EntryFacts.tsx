@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { AccessLogItemFragment } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDateTime, logServiceKey } from "../i18n/format.ts";
-import { categoryWords, lookerWords, outcomeWords, reasonWords, type KnownMember } from "./words.ts";
+import { basisWords, categoryWords, lookerWords, outcomeWords, reasonWords, type KnownMember } from "./words.ts";
 
 /** The reader's own cases, as they name those who looked: members by actor id, titles by case id. */
 export interface CaseDirectory {
@@ -39,11 +39,13 @@ export function EntryFacts({ entry, service, selfSubject, cases, auditDetails = 
     [t("accessLog.field.why"), reasonWords(t, entry.decision, entry.reason)],
   ];
   if (cases && entry.caseId) facts.push([t("accessLog.field.case"), cases.titles.get(entry.caseId) ?? t("accessLog.case.other")]);
-  if (entry.basis) facts.push([t("accessLog.field.basis"), entry.basis]);
+  if (entry.basis) facts.push([t("accessLog.field.basis"), basisWords(t, entry.basis)]);
   if (entry.extraordinary) facts.push([t("accessLog.field.extraordinary"), t("accessLog.extraordinary")]);
   if (auditDetails) {
     facts.push([t("accessLog.field.personId"), <code key="p">{entry.personId}</code>]);
     facts.push([t("accessLog.field.caseId"), entry.caseId ? <code key="c">{entry.caseId}</code> : t("accessLog.noCase")]);
+    // What the basis names (a consent's or case's id, the audited service, the write operation): the auditor's to follow up, ids the person reading their own log has no use for.
+    if (entry.basisReference) facts.push([t("accessLog.field.basisReference"), <code key="b">{entry.basisReference}</code>]);
   }
   return (
     <>

@@ -1,15 +1,18 @@
 // One access-log entry in plain words, for the citizen's "Hvem har sett" and
 // the auditor's "Logg" alike: who looked (an employee of a service, the
 // service's own system, the person themself), what kind of data, the outcome,
-// and why — the rule's own words when the catalog has them, else the
-// outcome's general words, so a new rule still reads sensibly.
-import type { MemberRole } from "../graphql/generated/graphql.ts";
+// and why. Categories, reasons, bases and services are the API's enums, and
+// the catalog has words for every value the app was built with (a missing
+// one is a type error: the keys are made from the generated types). The API
+// may add values later (an additive change); one this build does not know
+// reads with the general words — the rule's outcome, "other information".
+import type { AccessBasis, AccessCategory, AccessReason, ActorService, MemberRole } from "../graphql/generated/graphql.ts";
 import { isPlainMessageKey, type PlainMessageKey, type Translate } from "../i18n/messages.ts";
-import { logServiceKey } from "../i18n/format.ts";
+import { actorServiceKey } from "../i18n/format.ts";
 
 export interface LookedBy {
   actorId: string;
-  actorService: string;
+  actorService: ActorService;
 }
 
 /** A member of one of the reader's cases, as the case names them: who looked, by name and part. */
@@ -25,7 +28,7 @@ export interface KnownMember {
  * cases names them. Anyone else by service and employee id.
  */
 export function lookerWords(t: Translate, entry: LookedBy, selfSubject?: string, member?: KnownMember): string {
-  const service = t(logServiceKey(entry.actorService));
+  const service = t(actorServiceKey(entry.actorService));
   if (selfSubject && entry.actorId === selfSubject) return t("accessLog.actor.self");
   if (member) return t("accessLog.actor.member", { name: member.name, service, role: t(`memberRole.${member.role}`), case: member.caseTitle });
   if (entry.actorId.startsWith("citizen-")) return t("accessLog.actor.citizen");
@@ -35,18 +38,31 @@ export function lookerWords(t: Translate, entry: LookedBy, selfSubject?: string,
 }
 
 /** What the look was about: the data categories, each in words. */
-export function categoryWords(t: Translate, categories: readonly string[]): string {
-  return categories.map((c) => t(keyOr(`category.${c}`, "category.other"))).join(", ");
+export function categoryWords(t: Translate, categories: readonly AccessCategory[]): string {
+  return categories.map((c) => t(known(`category.${c}`, "category.other"))).join(", ");
 }
 
 /** Whether the data was released, refused or written. */
 export const outcomeWords = (t: Translate, decision: string): string => t(keyOr(`accessLog.decision.${decision}`, "accessLog.decision.other"));
 
-/** Why: the rule that decided, in words (an unknown rule reads as its outcome's general words). */
-export function reasonWords(t: Translate, decision: string, reason: string): string {
-  return t(keyOr(`accessLog.reason.${reason}`, decision === "GRANTED" ? "accessLog.reason.otherGranted" : "accessLog.reason.otherRefused"));
+/** Why: the rule that decided, in words (OTHER, or a rule added after this build, reads as its outcome's general words). */
+export function reasonWords(t: Translate, decision: string, reason: AccessReason): string {
+  const general = decision === "GRANTED" ? "accessLog.reason.otherGranted" : "accessLog.reason.otherRefused";
+  return t(reason === "OTHER" ? general : known(`accessLog.reason.${reason}`, general));
 }
 
+/** What the decision rested on, in words (a basis added after this build reads as "another basis"). */
+export const basisWords = (t: Translate, basis: AccessBasis): string => t(known(`accessLog.basis.${basis}`, "accessLog.basis.OTHER"));
+
+/**
+ * A key made from an enum value the generated types know — so it must be in
+ * the catalog — or the fallback, for a value the API added after this build.
+ */
+function known(key: PlainMessageKey, fallback: PlainMessageKey): PlainMessageKey {
+  return isPlainMessageKey(key) ? key : fallback;
+}
+
+/** A key made from a free string (the decision, not an enum yet), or the fallback. */
 function keyOr(key: string, fallback: PlainMessageKey): PlainMessageKey {
   return isPlainMessageKey(key) ? key : fallback;
 }

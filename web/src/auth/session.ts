@@ -3,6 +3,7 @@
 // every subgraph applies to them (services/kit/auth/caller.ts), so the app
 // never shows a role the hub would not grant. Pure: no browser, no provider.
 import { AUDITOR_ROLE, callerFromClaims, type ActorService } from "../../../services/kit/auth/caller.ts";
+import type { ActorService as ActorServiceName } from "../graphql/generated/graphql.ts";
 
 /** What decides the app's navigation: a case worker or coordinator, a citizen, or an auditor of a service's access log. */
 export type AppRole = "employee" | "citizen" | "auditor";
@@ -29,7 +30,7 @@ export function userFromClaims(claims: unknown): SignedInUser | null {
 export interface ViewerFields {
   actorId: string;
   name: string;
-  service: string;
+  service: ActorServiceName;
   roles: readonly string[];
   personId?: string | null;
   assurance?: string | null;
@@ -39,7 +40,8 @@ export function userFromViewer(viewer: ViewerFields): SignedInUser | null {
   return userFromClaims({
     sub: viewer.actorId,
     name: viewer.name,
-    service: viewer.service,
+    // The API's ActorService (NAV, CITIZEN) is the claims' service in capitals.
+    service: viewer.service.toLowerCase(),
     roles: viewer.roles,
     personId: viewer.personId ?? undefined,
     assurance: viewer.assurance?.toLowerCase(),

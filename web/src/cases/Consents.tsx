@@ -16,12 +16,14 @@ import {
   WithdrawConsentDocument,
   type ConsentCapacity,
   type ConsentItemFragment,
+  type DataCategory,
   type ServiceName,
 } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDate, serviceKey } from "../i18n/format.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
 import { ActionButton, ActionForm, Fold, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
+import { CONSENT_CATEGORIES, consentCategoryWords } from "../consents/categories.ts";
 import { consentState } from "./consent-words.ts";
 import type { Participation } from "./participation.ts";
 
@@ -32,11 +34,8 @@ export interface CaseSubject {
   familyName: string;
 }
 
-/** The services whose data a consent can cover (not FAMILY), and the data categories (services/kit/categories.ts). */
+/** The services whose data a consent can cover (not FAMILY). */
 const SERVICES: readonly ServiceName[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
-const CATEGORIES = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY", "CASE"] as const;
-type Category = (typeof CATEGORIES)[number];
-const isCategory = (c: string): c is Category => (CATEGORIES as readonly string[]).includes(c);
 
 const personName = (p: { givenName: string; familyName: string } | null | undefined, unknown: string) => (p ? `${p.givenName} ${p.familyName}` : unknown);
 
@@ -90,7 +89,7 @@ function RecordForm({ caseId, subjects, labelledBy }: { caseId: string; subjects
   const [givenBy, setGivenBy] = useState("");
   const [capacity, setCapacity] = useState<ConsentCapacity>("SELF");
   const [services, setServices] = useState<ReadonlySet<ServiceName>>(new Set());
-  const [categories, setCategories] = useState<ReadonlySet<Category>>(new Set());
+  const [categories, setCategories] = useState<ReadonlySet<DataCategory>>(new Set());
   const [reference, setReference] = useState("");
   const [childView, setChildView] = useState("");
   const [note, setNote] = useState("");
@@ -158,7 +157,7 @@ function RecordForm({ caseId, subjects, labelledBy }: { caseId: string; subjects
         </Select>
       </Field>
       <CheckboxGroup id={ids.services} legend={t("consent.form.services")} options={SERVICES} label={(s) => t(serviceKey(s))} chosen={services} onChange={setServices} error={errors[ids.services]} />
-      <CheckboxGroup id={ids.categories} legend={t("consent.form.categories")} options={CATEGORIES} label={(c) => t(`consent.category.${c}`)} chosen={categories} onChange={setCategories} error={errors[ids.categories]} />
+      <CheckboxGroup id={ids.categories} legend={t("consent.form.categories")} options={CONSENT_CATEGORIES} label={(c) => t(`consent.category.${c}`)} chosen={categories} onChange={setCategories} error={errors[ids.categories]} />
       <Textfield id={ids.reference} label={t("consent.form.reference")} description={t("consent.form.referenceHelp")} value={reference} onChange={(e) => setReference(e.target.value)} error={errors[ids.reference]} />
       <Textfield multiline rows={2} label={t("consent.form.childView")} description={t("consent.form.childViewHelp")} value={childView} onChange={(e) => setChildView(e.target.value)} />
       <Textfield multiline rows={2} label={t("consent.form.note")} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -193,7 +192,7 @@ function ConsentItem({ consent, participation }: { consent: Consent; participati
         <dt>{t("consent.field.services")}</dt>
         <dd>{consent.services.map((s) => t(serviceKey(s))).join(", ")}</dd>
         <dt>{t("consent.field.categories")}</dt>
-        <dd>{consent.categories.map((c) => (isCategory(c) ? t(`consent.category.${c}`) : c)).join(", ")}</dd>
+        <dd>{consentCategoryWords(t, consent.categories)}</dd>
         <dt>{t("consent.field.channel")}</dt>
         <dd>
           {t(`consent.channel.${consent.channel}`)}

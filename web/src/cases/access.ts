@@ -5,7 +5,7 @@
 // catalog, never to the person who follows the case up, whose title or unit
 // could tell what kind of help it is.
 import { serviceEntry, type ViewService } from "../../../services/kit/catalog.ts";
-import type { AccessStatus } from "../graphql/generated/graphql.ts";
+import type { AccessReason, AccessStatus } from "../graphql/generated/graphql.ts";
 import { isPlainMessageKey, type PlainMessageKey, type Translate } from "../i18n/messages.ts";
 
 export interface AccessWords {
@@ -16,13 +16,17 @@ export interface AccessWords {
   tone: "granted" | "partial" | "restricted";
 }
 
-/** The reason's own words when the catalog has them, else the status's general words (a new rule still reads sensibly). */
-function reasonKey(status: "GRANTED" | "RESTRICTED", reason: string): PlainMessageKey {
+/**
+ * The reason's own words when the catalog has them, else the status's general
+ * words: most rules need no headline of their own, and a rule the API adds
+ * later (an additive change of the AccessReason enum) still reads sensibly.
+ */
+function reasonKey(status: "GRANTED" | "RESTRICTED", reason: AccessReason): PlainMessageKey {
   const key = `access.${status}.${reason}`;
   return isPlainMessageKey(key) ? key : `access.${status}`;
 }
 
-export function accessWords(t: Translate, service: ViewService, access: { status: AccessStatus; reason: string }, involved: boolean | null | undefined): AccessWords {
+export function accessWords(t: Translate, service: ViewService, access: { status: AccessStatus; reason: AccessReason }, involved: boolean | null | undefined): AccessWords {
   switch (access.status) {
     case "GRANTED":
       return { headline: t(reasonKey("GRANTED", access.reason)), tone: "granted" };

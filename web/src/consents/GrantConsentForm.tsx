@@ -8,16 +8,16 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Radio, Select, Field, Label, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
 import { useMutation } from "urql";
-import { GiveMyConsentDocument, type MyConsentsQuery, type ServiceName } from "../graphql/generated/graphql.ts";
+import { GiveMyConsentDocument, type DataCategory, type MyConsentsQuery, type ServiceName } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { dayBoundary, formatDate, serviceKey } from "../i18n/format.ts";
 import { Confirm } from "../shell/Confirm.tsx";
 import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { categoryWords } from "../accessLog/words.ts";
+import { CONSENT_CATEGORIES } from "./categories.ts";
 
 /** The services a consent can cover (FAMILY holds no data of its own). */
 const SERVICES: readonly ServiceName[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
-const CATEGORIES = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY", "CASE"] as const;
 /** From this age a guardian's consent carries the child's own view (as the hub's competence rules). */
 const CHILD_VIEW_AGE = 7;
 
@@ -40,7 +40,7 @@ export function GrantConsentForm({ data, onGranted }: { data: MyConsentsQuery; o
   const [caseId, setCaseId] = useState("");
   const [subjectId, setSubjectId] = useState("");
   const [services, setServices] = useState<ServiceName[]>([]);
-  const [categories, setCategories] = useState<string[]>([]);
+  const [categories, setCategories] = useState<DataCategory[]>([]);
   const [validTo, setValidTo] = useState("");
   const [childView, setChildView] = useState("");
   const [note, setNote] = useState("");
@@ -188,7 +188,7 @@ export function GrantConsentForm({ data, onGranted }: { data: MyConsentsQuery; o
 
           <Fieldset>
             <Fieldset.Legend>{t("consent.grant.categories")}</Fieldset.Legend>
-            {CATEGORIES.map((c) => (
+            {CONSENT_CATEGORIES.map((c) => (
               <Checkbox
                 key={c}
                 value={c}

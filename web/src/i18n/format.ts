@@ -1,7 +1,7 @@
 // Dates and the hub's names for services, in the chosen language. Dates from
 // the API are ISO strings (Date: 2026-12-07, DateTime: …Z); they are shown in
 // Norwegian time, the municipality's.
-import type { ServiceName } from "../graphql/generated/graphql.ts";
+import type { ActorService, ServiceName } from "../graphql/generated/graphql.ts";
 import { isPlainMessageKey, type Lang, type PlainMessageKey } from "./messages.ts";
 
 const LOCALES: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };
@@ -22,9 +22,19 @@ export function formatDateTime(lang: Lang, iso: string): string {
 /** The catalog key of a service as samhandling names it (NAV, FAMILY, …). */
 export const serviceKey = (service: ServiceName): PlainMessageKey => `service.${service.toLowerCase() as Lowercase<ServiceName>}`;
 
-/** The catalog key of a service as the access log names it (lower case: `nav`, `registry`, `citizen`); an unknown name reads as "another service". */
+/** The catalog key of a service as a route names it (lower case: `nav`, `registry`); an unknown name reads as "another service". */
 export function logServiceKey(service: string): PlainMessageKey {
   const key = `service.${service}`;
+  return isPlainMessageKey(key) ? key : "service.other";
+}
+
+/**
+ * The catalog key of the service a looker acted for (the API's ActorService:
+ * NAV, CITIZEN, GATEWAY, …). Every value the generated type knows must have
+ * its key (a type error otherwise); one added later reads as "another service".
+ */
+export function actorServiceKey(service: ActorService): PlainMessageKey {
+  const key: PlainMessageKey = `service.${service.toLowerCase() as Lowercase<ActorService>}`;
   return isPlainMessageKey(key) ? key : "service.other";
 }
 
