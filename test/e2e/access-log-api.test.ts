@@ -181,3 +181,50 @@ describe("the population register's audit log", () => {
     expect(cases.errors?.[0]?.message).toMatch(/Sign in first/);
   });
 });
+
+describe("the log's closed sets are enums (issue 26)", () => {
+  const FULL = "actorId actorService personId categories caseId decision reason basis basisReference";
+  type FullEntry = Entry & { basis: string | null; basisReference: string | null };
+
+  it("answers an entry's service, categories, reason and basis as enum values, and what the basis names beside them", async () => {
+    const res = await gateway<{ log: FullEntry[] }>(`query ($p: ID, $from: DateTime) { log: navAuditLog(personId: $p, from: $from) { ${FULL} } }`, { p: SARA, from: startedAt }, await asUser("nav-auditor"));
+    expect(res.errors).toBeUndefined();
+    // The caseworker's look at her own service's records: a legal basis, which names nothing.
+    expect(res.data!.log).toContainEqual({
+      actorId: LOOKER,
+      actorService: "NAV",
+      personId: SARA,
+      categories: ["SERVICE_DATA", "INVOLVEMENT"],
+      caseId: CASE,
+      decision: "GRANTED",
+      reason: "OWN_SERVICE",
+      basis: "OWN_RECORDS",
+      basisReference: null,
+    });
+    // An audit read names the service audited.
+    const mine = await gateway<{ me: { navAccessLog: FullEntry[] } }>(`{ me { navAccessLog { ${FULL} } } }`, {}, await asUser("citizen"));
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.me.navAccessLog).toContainEqual(expect.objectContaining({ actorService: "NAV", categories: ["ACCESS_LOG"], reason: "AUDIT", basis: "AUDIT", basisReference: "nav" }));
+    // Her own innsyn is logged as hers: a citizen, under her right of access.
+    expect(mine.data!.me.navAccessLog).toContainEqual(expect.objectContaining({ actorService: "CITIZEN", categories: ["ACCESS_LOG"], reason: "SELF", basis: "RIGHT_OF_ACCESS" }));
+  });
+
+  it("refuses an unknown data category in an input before any service sees it, naming the value and the enum", async () => {
+    const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`;
+    const input = { caseId: CASE, subjectId: SARA, capacity: "SELF", services: ["NAV"], categories: ["DIAGNOSES"] };
+    const byVariable = await gateway(GRANT, { input }, await asUser("citizen", CASE));
+    expect(byVariable.status).toBe(400);
+    expect(byVariable.errors?.[0]?.extensions?.code, byVariable.raw).toBe("BAD_USER_INPUT");
+    expect(byVariable.errors?.[0]?.message).toMatch(/"DIAGNOSES" does not exist in "DataCategory" enum/);
+    expect(byVariable.data?.grantConsent ?? null).toBeNull();
+    // Written into the document: the document itself is invalid.
+    const inline = await gateway(
+      `mutation { grantConsent(input: { caseId: "${CASE}", subjectId: "${SARA}", capacity: SELF, services: [NAV], categories: [DIAGNOSES] }) { id } }`,
+      {},
+      await asUser("citizen", CASE),
+    );
+    expect(inline.status).toBe(400);
+    expect(inline.errors?.[0]?.extensions?.code, inline.raw).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(inline.errors?.[0]?.message).toMatch(/DataCategory.*DIAGNOSES|DIAGNOSES.*DataCategory/);
+  });
+});
