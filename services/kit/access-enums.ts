@@ -4,7 +4,7 @@
 // everywhere, so no subgraph defines its own). Values and descriptions come
 // from access-values.ts and categories.ts.
 import { registerEnumType } from "type-graphql";
-import { ACCESS_BASES, ACCESS_REASONS, ACTOR_SERVICE_VALUES, type AccessBasis, type AccessReason, type ActorServiceValue } from "./access-values.ts";
+import { ACCESS_BASES, ACCESS_LOG_DECISIONS, ACCESS_REASONS, ACTOR_SERVICE_VALUES, type AccessBasis, type AccessReason, type ActorServiceValue } from "./access-values.ts";
 import { CATALOG } from "./catalog.ts";
 import { ACCESS_LOG_DESCRIPTION, CATEGORY_DESCRIPTIONS, DATA_CATEGORIES, type AccessCategory, type DataCategory } from "./categories.ts";
 
@@ -44,6 +44,13 @@ registerEnumType(AccessCategoryEnum, {
   name: "AccessCategory",
   description: "What a look at personal data was about: a data category a consent covers, or the person's access log itself." + ADDITIVE,
   valuesConfig: Object.fromEntries(ACCESS_CATEGORIES.map((c) => [c, { description: c === "ACCESS_LOG" ? ACCESS_LOG_DESCRIPTION : CATEGORY_DESCRIPTIONS[c] }])),
+});
+
+export const AccessLogDecisionEnum = enumOf(Object.keys(ACCESS_LOG_DECISIONS) as (keyof typeof ACCESS_LOG_DECISIONS)[]);
+registerEnumType(AccessLogDecisionEnum, {
+  name: "AccessLogDecision",
+  description: "What became of a look at personal data: released, refused or written." + ADDITIVE,
+  valuesConfig: Object.fromEntries(Object.entries(ACCESS_LOG_DECISIONS).map(([v, description]) => [v, { description }])),
 });
 
 const SPECIAL_ACTORS: Record<"GATEWAY" | "CITIZEN" | "NONE" | "OTHER", string> = {

@@ -8,8 +8,8 @@
 // written to the log, so it shows in the person's innsyn as an audit. One
 // factory, so every service exposes it the same way.
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { AccessBasisEnum, AccessCategoryEnum, AccessReasonEnum, ActorServiceEnum } from "./access-enums.ts";
-import type { AccessLogEntryRow } from "./access-log.ts";
+import { AccessBasisEnum, AccessCategoryEnum, AccessLogDecisionEnum, AccessReasonEnum, ActorServiceEnum } from "./access-enums.ts";
+import type { AccessDecision, AccessLogEntryRow } from "./access-log.ts";
 import { auditBasis, shownActorService, shownBasis, shownReason, type AccessBasis, type AccessReason, type ActorServiceValue } from "./access-values.ts";
 import type { AccessCategory } from "./categories.ts";
 import { AUDITOR_ROLE, isCitizen } from "./auth/caller.ts";
@@ -43,8 +43,8 @@ export class AccessLogEntry {
   @Field(() => ID, { nullable: true, description: "The case (or information request) whose data it was: the declared purpose." })
   caseId?: string | null;
 
-  @Field(() => String, { description: "GRANTED (released), RESTRICTED (refused) or WRITE (the service's own system or staff wrote a record about the person)." })
-  decision!: string;
+  @Field(() => AccessLogDecisionEnum, { description: "GRANTED (released), RESTRICTED (refused) or WRITE (the service's own system or staff wrote a record about the person)." })
+  decision!: AccessDecision;
 
   @Field(() => AccessReasonEnum, { description: "The rule that decided (AUDIT: an auditor's read of the log)." })
   reason!: AccessReason;

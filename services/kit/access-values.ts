@@ -13,6 +13,7 @@
 // `.actor_service` are hashed into the chain and never rewritten): reasons are
 // stored as these codes; bases as text, which `shownBasis` reads into a kind
 // and the reference it names.
+import type { AccessDecision } from "./access-log.ts";
 import { SERVICE_NAMES } from "./catalog.ts";
 
 /** Whether a reason grants or refuses (or, for a write, allows the write). */
@@ -160,6 +161,13 @@ export function shownBasis(stored: string | null): ShownBasis {
   }
   return { basis: "OTHER", basisReference: stored };
 }
+
+/** What became of a look, as the log records it (access-log.ts's AccessDecision). */
+export const ACCESS_LOG_DECISIONS = {
+  GRANTED: "Released: the looker was shown the data.",
+  RESTRICTED: "Refused: the looker was shown nothing — not even whether there was anything.",
+  WRITE: "Written: the service's own system or staff wrote a record about the person through the write API.",
+} as const satisfies Record<AccessDecision, string>;
 
 /** The services a look can be logged for: the catalog's, the gateway (internal calls), citizens, and no one signed in. */
 export const ACTOR_SERVICE_VALUES = [...SERVICE_NAMES, "gateway", "citizen", "none"] as const;

@@ -1,12 +1,12 @@
 // One access-log entry in plain words, for the citizen's "Hvem har sett" and
 // the auditor's "Logg" alike: who looked (an employee of a service, the
 // service's own system, the person themself), what kind of data, the outcome,
-// and why. Categories, reasons, bases and services are the API's enums, and
+// and why. Categories, outcomes, reasons, bases and services are the API's enums, and
 // the catalog has words for every value the app was built with (a missing
 // one is a type error: the keys are made from the generated types). The API
 // may add values later (an additive change); one this build does not know
 // reads with the general words — the rule's outcome, "other information".
-import type { AccessBasis, AccessCategory, AccessReason, ActorService, MemberRole } from "../graphql/generated/graphql.ts";
+import type { AccessBasis, AccessCategory, AccessLogDecision, AccessReason, ActorService, MemberRole } from "../graphql/generated/graphql.ts";
 import { isPlainMessageKey, type PlainMessageKey, type Translate } from "../i18n/messages.ts";
 import { actorServiceKey } from "../i18n/format.ts";
 
@@ -43,10 +43,10 @@ export function categoryWords(t: Translate, categories: readonly AccessCategory[
 }
 
 /** Whether the data was released, refused or written. */
-export const outcomeWords = (t: Translate, decision: string): string => t(keyOr(`accessLog.decision.${decision}`, "accessLog.decision.other"));
+export const outcomeWords = (t: Translate, decision: AccessLogDecision): string => t(known(`accessLog.decision.${decision}`, "accessLog.decision.other"));
 
 /** Why: the rule that decided, in words (OTHER, or a rule added after this build, reads as its outcome's general words). */
-export function reasonWords(t: Translate, decision: string, reason: AccessReason): string {
+export function reasonWords(t: Translate, decision: AccessLogDecision, reason: AccessReason): string {
   const general = decision === "GRANTED" ? "accessLog.reason.otherGranted" : "accessLog.reason.otherRefused";
   return t(reason === "OTHER" ? general : known(`accessLog.reason.${reason}`, general));
 }
@@ -59,10 +59,5 @@ export const basisWords = (t: Translate, basis: AccessBasis): string => t(known(
  * the catalog — or the fallback, for a value the API added after this build.
  */
 function known(key: PlainMessageKey, fallback: PlainMessageKey): PlainMessageKey {
-  return isPlainMessageKey(key) ? key : fallback;
-}
-
-/** A key made from a free string (the decision, not an enum yet), or the fallback. */
-function keyOr(key: string, fallback: PlainMessageKey): PlainMessageKey {
   return isPlainMessageKey(key) ? key : fallback;
 }

@@ -52,6 +52,15 @@ export type AccessCategory =
   /** Entries in a BTI case's stafettlogg written by other services. */
   | 'STAFETTLOGG';
 
+/** What became of a look at personal data: released, refused or written. Values may be added (never renamed or removed): a client shows one it does not know with general words. */
+export type AccessLogDecision =
+  /** Released: the looker was shown the data. */
+  | 'GRANTED'
+  /** Refused: the looker was shown nothing — not even whether there was anything. */
+  | 'RESTRICTED'
+  /** Written: the service's own system or staff wrote a record about the person through the write API. */
+  | 'WRITE';
+
 /** The rule that decided a look at personal data: why it was released, refused or written (docs/access-rules.md). Values may be added (never renamed or removed): a client shows one it does not know with general words. */
 export type AccessReason =
   /** One of the service's auditors read its access log (entries about this person). Allows the look. */
@@ -538,7 +547,7 @@ export type ViewerKind =
   /** A service's own system, with a client-credentials token (Maskinporten style). */
   | 'MACHINE';
 
-export type AccessLogItemFragment = { __typename: 'AccessLogEntry', entryId: string, at: string, actorId: string, actorService: ActorService, personId: string, categories: Array<AccessCategory>, caseId: string | null, decision: string, reason: AccessReason, basis: AccessBasis | null, basisReference: string | null, extraordinary: boolean } & { ' $fragmentName'?: 'AccessLogItemFragment' };
+export type AccessLogItemFragment = { __typename: 'AccessLogEntry', entryId: string, at: string, actorId: string, actorService: ActorService, personId: string, categories: Array<AccessCategory>, caseId: string | null, decision: AccessLogDecision, reason: AccessReason, basis: AccessBasis | null, basisReference: string | null, extraordinary: boolean } & { ' $fragmentName'?: 'AccessLogItemFragment' };
 
 export type RegistryAuditLogQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -638,7 +647,7 @@ export type FrivillighetAuditLogQuery = { __typename: 'Query', entries: Array<(
     & { ' $fragmentRefs'?: { 'AccessLogItemFragment': AccessLogItemFragment } }
   )> };
 
-export type ReviewItemFragment = { __typename: 'ReviewListEntry', entryId: string, at: string, actorId: string, actorService: ActorService, personId: string, categories: Array<AccessCategory>, caseId: string | null, decision: string, reason: AccessReason, basis: AccessBasis | null, basisReference: string | null, extraordinary: boolean, requestId: string, reviewedBy: string | null, reviewedAt: string | null, reviewNote: string | null } & { ' $fragmentName'?: 'ReviewItemFragment' };
+export type ReviewItemFragment = { __typename: 'ReviewListEntry', entryId: string, at: string, actorId: string, actorService: ActorService, personId: string, categories: Array<AccessCategory>, caseId: string | null, decision: AccessLogDecision, reason: AccessReason, basis: AccessBasis | null, basisReference: string | null, extraordinary: boolean, requestId: string, reviewedBy: string | null, reviewedAt: string | null, reviewNote: string | null } & { ' $fragmentName'?: 'ReviewItemFragment' };
 
 export type RegistryReviewListQueryVariables = Exact<{
   reviewed?: boolean | null | undefined;
