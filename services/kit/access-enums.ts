@@ -61,7 +61,9 @@ const SPECIAL_ACTORS: Record<"GATEWAY" | "CITIZEN" | "NONE" | "OTHER", string> =
 };
 const actorDescription = (value: ActorServiceValue): string => {
   const entry = CATALOG.find((e) => e.name.toUpperCase() === value);
-  return entry ? `An employee or system of ${entry.title.en} (${entry.title.nb}), or the hub's own process of that name.` : SPECIAL_ACTORS[value as keyof typeof SPECIAL_ACTORS];
+  if (!entry) return SPECIAL_ACTORS[value as keyof typeof SPECIAL_ACTORS];
+  const title = entry.title.nb === entry.title.en ? entry.title.en : `${entry.title.en} (${entry.title.nb})`;
+  return `${title}: one of its employees, its own system, or the hub's process of that name.`;
 };
 const ACTOR_SERVICES: readonly ActorServiceValue[] = [...ACTOR_SERVICE_VALUES.map((s) => s.toUpperCase() as ActorServiceValue), "OTHER"];
 export const ActorServiceEnum = enumOf(ACTOR_SERVICES);

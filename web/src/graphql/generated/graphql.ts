@@ -135,27 +135,27 @@ export type AccessStatus =
 
 /** The service a looker acted for, as the access log names it. Values may be added (never renamed or removed): a client shows one it does not know with general words. */
 export type ActorService =
-  /** An employee or system of Child welfare (Barnevern), or the hub's own process of that name. */
+  /** Child welfare (Barnevern): one of its employees, its own system, or the hub's process of that name. */
   | 'BARNEVERN'
   /** A member of the public, signed in: the person themself or a guardian. */
   | 'CITIZEN'
-  /** An employee or system of Voluntary sector (Frivillighet), or the hub's own process of that name. */
+  /** Voluntary sector (Frivillighet): one of its employees, its own system, or the hub's process of that name. */
   | 'FRIVILLIGHET'
   /** The hub's gateway, on its own behalf (signing a person in). */
   | 'GATEWAY'
-  /** An employee or system of Health (Helse), or the hub's own process of that name. */
+  /** Health (Helse): one of its employees, its own system, or the hub's process of that name. */
   | 'HELSE'
-  /** An employee or system of NAV (NAV), or the hub's own process of that name. */
+  /** NAV: one of its employees, its own system, or the hub's process of that name. */
   | 'NAV'
   /** No one signed in: a refused attempt. */
   | 'NONE'
   /** A service this version of the hub has no name for (an entry written by another version). */
   | 'OTHER'
-  /** An employee or system of Population register (Folkeregisteret), or the hub's own process of that name. */
+  /** Population register (Folkeregisteret): one of its employees, its own system, or the hub's process of that name. */
   | 'REGISTRY'
-  /** An employee or system of Coordination (Samhandling), or the hub's own process of that name. */
+  /** Coordination (Samhandling): one of its employees, its own system, or the hub's process of that name. */
   | 'SAMHANDLING'
-  /** An employee or system of School and kindergarten (Skole og barnehage), or the hub's own process of that name. */
+  /** School and kindergarten (Skole og barnehage): one of its employees, its own system, or the hub's process of that name. */
   | 'SKOLE';
 
 /** How sure a citizen's sign-in is of who they are (ID-porten's levels). */
