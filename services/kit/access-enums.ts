@@ -6,7 +6,7 @@
 import { registerEnumType } from "type-graphql";
 import { ACCESS_BASES, ACCESS_LOG_DECISIONS, ACCESS_REASONS, ACTOR_SERVICE_VALUES, type AccessBasis, type AccessReason, type ActorServiceValue } from "./access-values.ts";
 import { CATALOG } from "./catalog.ts";
-import { ACCESS_LOG_DESCRIPTION, CATEGORY_DESCRIPTIONS, DATA_CATEGORIES, type AccessCategory, type DataCategory } from "./categories.ts";
+import { ACCESS_LOG_DESCRIPTION, CATEGORY_DESCRIPTIONS, DATA_CATEGORIES, type AccessCategory } from "./categories.ts";
 
 /** Added later, a value is an additive change: said in every enum's description, so a client's developer reads it where they look. */
 const ADDITIVE =
