@@ -23,7 +23,7 @@ import type { Page } from "playwright-core";
 import { demoCaseId } from "../demo/fjordvik.ts";
 import { VIEW_SERVICES } from "../services/kit/catalog.ts";
 import { launchChromium } from "../scripts/lib/chromium.ts";
-import { signInAtProvider } from "../scripts/lib/provider-sign-in.ts";
+import { signInAtProvider } from "../scripts/lib/app-pages.ts";
 import { startWebFederation } from "../scripts/lib/web-federation.ts";
 import { FIRST_PAGE_JS_BUDGET_BYTES, firstPageJs, kilobytes } from "../web/bundle-budget.ts";
 import { ensureWebBuild } from "../web/build.ts";

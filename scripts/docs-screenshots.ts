@@ -16,7 +16,7 @@ import { ROOT_DIR } from "../services/kit/config.ts";
 import { ensureWebBuild } from "../web/build.ts";
 import { docsScreenshotsConfig } from "./config.ts";
 import { launchChromium } from "./lib/chromium.ts";
-import { goTo, signInAtProvider, type SignInAs } from "./lib/provider-sign-in.ts";
+import { form, goTo, section, signInAtProvider, unfold, type SignInAs } from "./lib/app-pages.ts";
 import { startWebFederation, type WebFederation } from "./lib/web-federation.ts";
 
 /** Where the guide's pictures go (docs/coordinators-guide.md links each). */
@@ -126,11 +126,6 @@ async function shot(name: string, target: Page | Locator, options: ShotOptions =
   say(`${path.relative(ROOT_DIR, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
 }
 
-const region = (page: Page, heading: string): Locator => page.getByRole("region", { name: heading });
-const form = (page: Page, name: string | RegExp): Locator => page.getByRole("form", { name });
-/** Opens a fold (Designsystemet Details) by its summary. */
-const unfold = (scope: Locator, summary: string) => scope.getByText(summary, { exact: true }).click();
-
 async function openCase(page: Page, title: string): Promise<void> {
   if (!(await page.getByRole("heading", { level: 1, name: "Mine saker", exact: true }).isVisible())) await goTo(page, "Mine saker");
   await page.getByRole("link", { name: title }).click();
@@ -178,8 +173,8 @@ async function coordinator(appUrl: string): Promise<void> {
   // 4. The BTI level, with a reason the family could read.
   await openCase(page, ZAHRA_CASE);
   // A new case: no consent yet, so every service's cell says so.
-  await shot("familien-uten-samtykke", region(page, "Familien – hva du kan se"));
-  const level = region(page, "BTI-nivå");
+  await shot("familien-uten-samtykke", section(page, "Familien – hva du kan se"));
+  const level = section(page, "BTI-nivå");
   await unfold(level, "Endre BTI-nivå");
   await level.getByLabel("Begrunnelse", { exact: true }).fill("Skolen følger opp fraværet og snakker med Zahra og foreldrene hver uke.");
   await shot("bti-niva", level);
@@ -189,11 +184,11 @@ async function coordinator(appUrl: string): Promise<void> {
   // 5. The Berg family's case: the family overview.
   await openCase(page, BERG_TITLE);
   // Down to the row with an involvement-only cell: the words the guide explains are all above it.
-  const overview = region(page, "Familien – hva du kan se");
+  const overview = section(page, "Familien – hva du kan se");
   await shot("familien", overview, { until: overview.getByRole("row").filter({ hasText: "Bare involvering" }).first(), maxHeight: 1500 });
 
   // 6. The stafettlogg: an entry, then a correction of it.
-  const log = region(page, "Stafettlogg");
+  const log = section(page, "Stafettlogg");
   const write = form(page, "Skriv i stafettloggen");
   await write.getByLabel("Notat", { exact: true }).fill("Samtale med Geir og Line om skolestart for Mats.");
   await write.getByRole("button", { name: "Lagre i stafettloggen" }).click();
@@ -207,7 +202,7 @@ async function coordinator(appUrl: string): Promise<void> {
   await shot("stafettlogg", log, { tail: true });
 
   // 7. A meeting planned, then recorded with a decision that becomes a follow-up.
-  const meetings = region(page, "Møter");
+  const meetings = section(page, "Møter");
   const meetingTitle = "Samarbeidsmøte med familien";
   await unfold(meetings, "Planlegg et møte");
   const plan = form(page, "Planlegg et møte");
@@ -232,12 +227,12 @@ async function coordinator(appUrl: string): Promise<void> {
   await meeting.getByText("Holdt").waitFor();
 
   // 8. The plan: the decision's follow-up is there.
-  const planSection = region(page, "Plan og oppfølging");
+  const planSection = section(page, "Plan og oppfølging");
   await planSection.getByRole("listitem").filter({ hasText: "Avtale møte med jobbspesialist" }).waitFor();
   await shot("plan", planSection);
 
   // 9. Members: a colleague added by their user id.
-  const members = region(page, "Medlemmer");
+  const members = section(page, "Medlemmer");
   await unfold(members, "Legg til en ansatt");
   const add = form(page, "Legg til en ansatt");
   await add.getByLabel("Den ansattes bruker-ID").fill("nav-okonomi-1");
@@ -246,7 +241,7 @@ async function coordinator(appUrl: string): Promise<void> {
   await shot("medlemmer", members, { tail: true, maxHeight: 700 });
 
   // 10. A paper consent form: recorded here, attested by another member below.
-  const consents = region(page, "Samtykker i saken");
+  const consents = section(page, "Samtykker i saken");
   await unfold(consents, "Registrer samtykke fra papirskjema");
   const paper = form(page, "Registrer samtykke fra papirskjema");
   await paper.getByLabel("Hvem gjelder samtykket?").selectOption({ label: "Geir Berg" });
@@ -258,7 +253,7 @@ async function coordinator(appUrl: string): Promise<void> {
   await page.getByText("Samtykket er registrert og venter på bekreftelse fra et annet medlem av saken.").waitFor();
 
   // 11. The baton: proposed to Kjetil Bakke with the family's wish.
-  const baton = region(page, "Stafetten");
+  const baton = section(page, "Stafetten");
   await unfold(baton, "Foreslå ny stafettholder");
   const propose = form(page, "Foreslå ny stafettholder");
   await propose.getByLabel("Hvem skal overta stafetten?").selectOption({ label: "Kjetil Bakke, NAV" });
@@ -274,10 +269,10 @@ async function colleague(appUrl: string): Promise<void> {
   const page = await signedIn(appUrl, KJETIL);
   await page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
   await openCase(page, BERG_TITLE);
-  const baton = region(page, "Stafetten");
+  const baton = section(page, "Stafetten");
   await baton.getByRole("heading", { name: "Du er foreslått som ny stafettholder" }).waitFor();
   await shot("stafetten-svar", baton);
-  const consent = region(page, "Samtykker i saken").getByRole("listitem").filter({ hasText: PAPER_FORM });
+  const consent = section(page, "Samtykker i saken").getByRole("listitem").filter({ hasText: PAPER_FORM });
   await shot("samtykke-bekreft", consent, { margin: 2 });
   await consent.getByRole("button", { name: "Bekreft skjemaet" }).click();
   // The card itself says so once the list has its new answer (the confirmation may come and go before).

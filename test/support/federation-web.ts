@@ -12,9 +12,9 @@ import { webPort } from "../../services/kit/catalog.ts";
 import { ensureWebBuild } from "../../web/build.ts";
 import { consoleErrorsOf, launchChromium } from "./browser.ts";
 import { startWebApp, type WebApp } from "./web-app.ts";
-import { signInAtProvider, type SignInAs } from "../../scripts/lib/provider-sign-in.ts";
+import { signInAtProvider, type SignInAs } from "../../scripts/lib/app-pages.ts";
 
-export { goTo, type SignInAs } from "../../scripts/lib/provider-sign-in.ts";
+export { goTo, type SignInAs } from "../../scripts/lib/app-pages.ts";
 
 export interface FederationWebSuite {
   /** A fresh browser context signed in; resolves on the role's first page (its <h1> shown). */
