@@ -15,10 +15,11 @@
 // Berg family, as the demo's Berg case is, whose state other suites rely
 // on), and closed after it.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { demoPersonId } from "../../demo/fjordvik.ts";
 import { checkPage, describeWithBrowser, focused, focusStartOfPage, tabTo } from "../support/browser.ts";
 import { federationWebSuite } from "../support/federation-web.ts";
+import { form, section, unfold } from "../../scripts/lib/app-pages.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 
 const STEP_TIMEOUT = 120_000;
@@ -79,12 +80,6 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
   }
 
-  const section = (page: Page, heading: string): Locator => page.getByRole("region", { name: heading });
-  const form = (page: Page, name: string | RegExp): Locator => page.getByRole("form", { name });
-  /** Opens a fold (Designsystemet Details) by its summary. */
-  async function unfold(scope: Locator, summary: string): Promise<void> {
-    await scope.getByText(summary, { exact: true }).click();
-  }
   const facts = (page: Page) => section(page, "Om saken");
 
   test(
