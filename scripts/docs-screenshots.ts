@@ -231,14 +231,16 @@ async function coordinator(appUrl: string): Promise<void> {
   await planSection.getByRole("listitem").filter({ hasText: "Avtale møte med jobbspesialist" }).waitFor();
   await shot("plan", planSection);
 
-  // 9. Members: a colleague added by their user id.
+  // 9. Members: a colleague found by name and chosen, then added.
   const members = section(page, "Medlemmer");
   await unfold(members, "Legg til en ansatt");
   const add = form(page, "Legg til en ansatt");
-  await add.getByLabel("Den ansattes bruker-ID").fill("nav-okonomi-1");
+  await add.getByLabel("Navn på den ansatte").fill("Hanne");
+  await add.getByRole("button", { name: "Søk", exact: true }).click();
+  await add.getByLabel("Hanne Lie, NAV – NAV Fjordvik").check();
+  await shot("medlemmer", members, { tail: true, maxHeight: 700 });
   await add.getByRole("button", { name: "Legg til", exact: true }).click();
   await page.getByText("Hanne Lie er lagt til i saken.").waitFor();
-  await shot("medlemmer", members, { tail: true, maxHeight: 700 });
 
   // 10. A paper consent form: recorded here, attested by another member below.
   const consents = section(page, "Samtykker i saken");
