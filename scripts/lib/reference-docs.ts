@@ -4,7 +4,7 @@
 // `npm run docs` writes them; a test fails when they are stale.
 import path from "node:path";
 import { ROOT_DIR, SUBGRAPH_SETTINGS } from "../../services/kit/config.ts";
-import { ERROR_CODES, type ErrorCodeEntry } from "../../services/kit/error-codes.ts";
+import { answeredWith, ERROR_CODES, type ErrorCodeEntry } from "../../services/kit/error-codes.ts";
 import type { Declaration } from "../../services/kit/env.ts";
 import { DOCUMENTS_SETTINGS, GATEWAY_SETTINGS } from "../../gateway/config.ts";
 import { SCRIPT_SETTINGS } from "../config.ts";
@@ -63,14 +63,9 @@ export function configurationDoc(): string {
   ].join("\n");
 }
 
-function httpOf(entry: ErrorCodeEntry): string {
-  const parts = [...(entry.status !== undefined ? [String(entry.status)] : []), ...(entry.field ? ["200, in a field's error"] : [])];
-  return parts.join("; ");
-}
-
 export function errorsDoc(): string {
   const rows = Object.entries(ERROR_CODES as Record<string, ErrorCodeEntry>).map(
-    ([name, entry]) => `| \`${name}\` | ${cell(httpOf(entry))} | ${cell(entry.from ?? "the hub")} | ${cell(entry.meaning)} | ${cell(entry.action)} |`,
+    ([name, entry]) => `| \`${name}\` | ${cell(answeredWith(entry))} | ${cell(entry.from ?? "the hub")} | ${cell(entry.meaning)} | ${cell(entry.action)} |`,
   );
   return [
     GENERATED("services/kit/error-codes.ts"),
