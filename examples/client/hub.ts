@@ -12,6 +12,12 @@ export interface Hub {
   gatewayUrl: string;
   /** The signed-in user's access token (token.ts in development). */
   token: string;
+  /**
+   * Send each operation as its trusted-document id alone, never its text, as
+   * production requires (docs/client-kit.md#trusted-documents-in-production).
+   * Off in development, where the gateway also runs text.
+   */
+  trustedDocuments?: boolean;
 }
 
 /** One error of an answer, by the code a client switches on. */
@@ -45,7 +51,14 @@ interface WireAnswer {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-/** Sends one generated operation (its text, as development allows; see docs/client-kit.md for production). */
+/** The id codegen embedded in a generated document: the sha256 of its printed text, as the gateway's manifest keys it. */
+export function trustedDocumentId(document: unknown): string {
+  const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  if (typeof hash !== "string") throw new Error("Not a generated document: write the operation in a .graphql file and run `npm run web:codegen`.");
+  return hash;
+}
+
+/** Sends one generated operation: its text in development, its trusted-document id with `trustedDocuments`. */
 export async function ask<Result, Variables>(hub: Hub, document: TypedDocumentNode<Result, Variables>, variables: Variables, options: AskOptions = {}): Promise<Answer<Result>> {
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -54,7 +67,7 @@ export async function ask<Result, Variables>(hub: Hub, document: TypedDocumentNo
   };
   if (options.caseId !== undefined) headers["x-case-id"] = options.caseId;
   // Always POST: a GET would put the variables (ids, a national id in a search) into the URL, and URLs get logged.
-  const response = await fetch(hub.gatewayUrl, { method: "POST", headers, body: JSON.stringify({ query: print(document), variables }) });
+  const response = await fetch(hub.gatewayUrl, { method: "POST", headers, body: JSON.stringify(hub.trustedDocuments ? { documentId: trustedDocumentId(document), variables } : { query: print(document), variables }) });
   const body = (await response.json()) as WireAnswer;
   return {
     status: response.status,

@@ -3,6 +3,10 @@
 // a municipality's frontend team starts from must work as written.
 import { describe, expect, inject, it } from "vitest";
 import { runExample } from "../../examples/client/main.ts";
+import { ask } from "../../examples/client/hub.ts";
+import { handlingOf } from "../../examples/client/errors.ts";
+import { developmentToken } from "../../examples/client/token.ts";
+import { ExampleMyCasesDocument } from "../../examples/client/generated/graphql.ts";
 
 const run = (user: string) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user });
 
@@ -31,5 +35,13 @@ describe("the example client", () => {
   it("as an auditor: FORBIDDEN for cases, handled as not allowed", async () => {
     const report = await run("registry-auditor");
     expect(report).toEqual({ cases: [], handled: [{ operation: "ExampleMyCases", code: "FORBIDDEN", handling: "not-allowed" }], overview: null, familyByIdInCase: null });
+  });
+
+  it("sends a trusted-document id instead of text when asked to: the gateway looks it up, and refuses an id its manifest does not hold", async () => {
+    const hub = { gatewayUrl: inject("gatewayUrl"), token: await developmentToken(inject("identityIssuer"), "coordinator"), trustedDocuments: true };
+    const answer = await ask(hub, ExampleMyCasesDocument, {});
+    // The example's operations are not in the hub's manifest (docs/client-kit.md says how they would get there).
+    expect(answer.errors.map((e) => e.code)).toEqual(["PERSISTED_DOCUMENT_NOT_FOUND"]);
+    expect(handlingOf(answer.errors[0]!.code)).toBe("report");
   });
 });
