@@ -4,11 +4,12 @@
 // case, to show the refusal a client meets and handles by its code.
 //
 //   npm start                                     # the hub, in another terminal
-//   node --import tsx examples/client/main.ts     # HUB_USER=coordinator by default
+//   node --import tsx examples/client/main.ts [--user coordinator] [--gateway http://127.0.0.1:4000/graphql] [--issuer http://localhost:4100]
 //
-// Settings: HUB_GATEWAY_URL (http://127.0.0.1:4000/graphql), HUB_ISSUER
-// (http://localhost:4100, the development provider), HUB_USER (a demo user:
-// `npm run token` lists them). docs/client-kit.md explains each step.
+// --user is a demo user (`npm run token` lists them); --issuer is the
+// development identity provider (`npm start` runs it on GATEWAY_PORT + 100).
+// docs/client-kit.md explains each step.
+import { parseArgs } from "node:util";
 import { ask, type Hub } from "./hub.ts";
 import { firstToHandle, handlingOf, type Handling } from "./errors.ts";
 import { developmentToken } from "./token.ts";
@@ -76,11 +77,12 @@ function print(report: ExampleReport): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const env = process.env;
-  const report = await runExample({
-    gatewayUrl: env.HUB_GATEWAY_URL ?? "http://127.0.0.1:4000/graphql",
-    issuer: env.HUB_ISSUER ?? "http://localhost:4100",
-    user: env.HUB_USER ?? "coordinator",
+  const { values } = parseArgs({
+    options: {
+      user: { type: "string", default: "coordinator" },
+      gateway: { type: "string", default: "http://127.0.0.1:4000/graphql" },
+      issuer: { type: "string", default: "http://localhost:4100" },
+    },
   });
-  print(report);
+  print(await runExample({ gatewayUrl: values.gateway, issuer: values.issuer, user: values.user }));
 }
