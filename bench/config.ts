@@ -3,7 +3,7 @@
 // (services/kit/env.ts); docs/configuration.md lists them.
 import path from "node:path";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
-import { DEFAULT_CHROMIUM_PATH } from "../scripts/lib/chromium.ts";
+import { CHROMIUM_PATH } from "../scripts/lib/chromium.ts";
 import { DATABASE_URL_TEMPLATE, HUB_SIGNING_SECRET, LOG_LEVEL, ROOT_DIR, SUBGRAPH_URL } from "../services/kit/config.ts";
 import {
   filePath,
@@ -188,12 +188,6 @@ const BENCH_WEB_RUNS = setting("BENCH_WEB_RUNS", positiveWholeNumber(), {
 const BENCH_WEB_PORT = setting("BENCH_WEB_PORT", port(), {
   default: 19800,
   description: "`npm run bench:web`: the gateway port of the federation it starts (provider + 100, subgraphs + 101…, the web app + 200).",
-});
-
-const CHROMIUM_PATH = setting("CHROMIUM_PATH", filePath(), {
-  default: DEFAULT_CHROMIUM_PATH,
-  shownDefault: "`/usr/bin/chromium` (Debian's `chromium` package)",
-  description: "The Chromium `npm run bench:web` (and the browser tests) drive through playwright-core.",
 });
 
 /** What `npm run bench:web` reads, as docs/configuration.md lists it. */

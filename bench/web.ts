@@ -18,15 +18,13 @@
 // page's gzipped JavaScript is web/bundle-budget.ts's figure. Targets: p95 ≤
 // 1500 ms, JavaScript ≤ 250 KB. Everything listens on 127.0.0.1 and stops at
 // the end; the section goes to stdout (bench/RESULTS.md keeps it by hand).
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { demoCaseId } from "../demo/fjordvik.ts";
-import { SERVICE_NAMES, VIEW_SERVICES } from "../services/kit/catalog.ts";
+import { VIEW_SERVICES } from "../services/kit/catalog.ts";
 import { launchChromium } from "../scripts/lib/chromium.ts";
-import { startFederation } from "../scripts/lib/federation.ts";
-import { freshDatabases } from "../scripts/lib/fresh-databases.ts";
+import { signInAtProvider } from "../scripts/lib/app-pages.ts";
+import { startWebFederation } from "../scripts/lib/web-federation.ts";
 import { FIRST_PAGE_JS_BUDGET_BYTES, firstPageJs, kilobytes } from "../web/bundle-budget.ts";
 import { ensureWebBuild } from "../web/build.ts";
 import { WEB_DIST_DIR } from "../web/config.ts";
@@ -50,37 +48,16 @@ const operationId = (name: string) => operations.find((op) => op.name === name)!
 const casePageId = operationId("CasePage");
 const myCasesId = operationId("MyCases");
 
-fs.rmSync(config.dataRoot, { recursive: true, force: true });
-fs.mkdirSync(config.dataRoot, { recursive: true });
-let databaseEnv: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "" };
-let databases = "the embedded databases (PGlite, created afresh)";
-if (config.databaseTemplate) {
-  // Databases of the benchmark's own on the template's server, dropped and created afresh: never the template's.
-  const own = config.databaseTemplate.replaceAll("{service}", "bench_web_{service}");
-  const name = (service: string) => new URL(own.replaceAll("{service}", service)).pathname.slice(1);
-  await freshDatabases(own, name);
-  databaseEnv = { DATABASE_URL_TEMPLATE: own };
-  databases = `PostgreSQL (databases ${name("*")}, created afresh)`;
-}
-const log = path.join(config.dataRoot, "federation.log");
-say(`starting the federation on ${databases}, the provider and the web app (log in ${path.relative(process.cwd(), log)})`);
-const listenLocally = { HOST: "127.0.0.1", GATEWAY_HOST: "127.0.0.1", IDENTITY_HOST: "127.0.0.1", WEB_HOST: "127.0.0.1" };
-const federation = await startFederation({
+const { federation, webUrl, databases, log } = await startWebFederation({
   gatewayPort: config.port,
-  dataDir: path.join(config.dataRoot, "federation"),
-  output: log,
-  startupTimeoutMs: 240_000,
-  withWeb: true,
-  env: {
-    NODE_ENV: "development",
-    ...databaseEnv,
-    ...Object.fromEntries(SERVICE_NAMES.map((s) => [`DATABASE_URL_${s.toUpperCase()}`, ""])),
-    ...listenLocally,
-    REDIS_URL: "",
-    LOG_LEVEL: config.logLevel,
-    WEB_TRUSTED_DOCUMENTS_ONLY: "true",
-  },
+  dataRoot: config.dataRoot,
+  databaseTemplate: config.databaseTemplate,
+  // Databases of the benchmark's own on the template's server: never the template's.
+  databasePrefix: "bench_web_",
+  logLevel: config.logLevel,
+  env: { WEB_TRUSTED_DOCUMENTS_ONLY: "true" },
   gatewayEnv: { ALLOW_ARBITRARY_DOCUMENTS: "false" },
+  say,
 });
 
 /**
@@ -110,10 +87,7 @@ try {
   const page = await (await browser.newContext({ locale: "nb-NO" })).newPage();
   const failures: string[] = [];
   page.on("pageerror", (error) => failures.push(error.message));
-  await page.goto(`${federation.webUrl}/`);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { level: 1, name: /^Logg inn i Samhandling/ }).waitFor();
-  await page.getByRole("button", { name: COORDINATOR }).click();
+  await signInAtProvider(page, webUrl, { employee: COORDINATOR });
   await page.getByRole("heading", { level: 1, name: "Mine saker" }).waitFor();
   say(`signed in as the coordinator; ${config.runs} runs`);
   // The click's moment in the page's clock, whatever the target.

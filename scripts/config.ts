@@ -12,10 +12,12 @@ import {
   GATEWAY_PORT,
   IDENTITY_ISSUER,
   isProductionIn,
+  LOG_LEVEL,
   NODE_ENV,
   REDIS_URL,
 } from "../services/kit/config.ts";
-import { boolean, duration, optional, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { boolean, duration, optional, port, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { CHROMIUM_PATH } from "./lib/chromium.ts";
 
 const CI = setting("CI", boolean(), {
   default: false,
@@ -39,6 +41,11 @@ const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
   description: "`npm run db:new` / `db:check`: print the schema engine's log when it fails.",
 });
 
+const DOCS_SCREENSHOTS_PORT = setting("DOCS_SCREENSHOTS_PORT", port(), {
+  default: 20400,
+  description: "`npm run docs:screenshots`: the gateway port of the federation it starts (provider + 100, subgraphs + 101…, the web app + 200).",
+});
+
 /** Which script reads which settings, as docs/configuration.md lists them. */
 export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> = {
   "npm start": [NODE_ENV, GATEWAY_PORT, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, STARTUP_STALL_TIMEOUT_MS].map((s) => s.declaration),
@@ -47,6 +54,7 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm run import": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR, IMPORT_GATEWAY_URL, IMPORT_TOKEN].map((s) => s.declaration),
   "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
+  "npm run docs:screenshots": [DOCS_SCREENSHOTS_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration),
 };
 
 const scriptSettings = <C>(env: Env, script: string, build: (get: Get) => C): C => settingsOrExit(script, () => readSettings(env, SCRIPT_SETTINGS[script]!, build));
@@ -110,6 +118,28 @@ export function importConfig(env: Env = process.env): ImportConfig {
 
 export function schemaEngineConfig(env: Env = process.env): { debugLogs: boolean } {
   return scriptSettings(env, "npm run db:new / db:check", (get) => ({ debugLogs: get(DEBUG_SCHEMA_ENGINE) }));
+}
+
+export interface DocsScreenshotsConfig {
+  /** The gateway's port; the identity provider, the subgraphs and the web app sit above it. */
+  port: number;
+  chromiumPath: string;
+  /**
+   * PostgreSQL URL template with {service}, or null for the embedded
+   * databases. Its databases are the template's names with `docs_screenshots_`
+   * before the service, dropped and created afresh: never the template's own.
+   */
+  databaseTemplate: string | null;
+  logLevel: string;
+}
+
+export function docsScreenshotsConfig(env: Env = process.env): DocsScreenshotsConfig {
+  return scriptSettings(env, "npm run docs:screenshots", (get) => ({
+    port: get(DOCS_SCREENSHOTS_PORT),
+    chromiumPath: get(CHROMIUM_PATH),
+    databaseTemplate: get(DATABASE_URL_TEMPLATE) ?? null,
+    logLevel: get(LOG_LEVEL),
+  }));
 }
 
 /** The environment of a child process a script starts: its own, plus `extra`. */

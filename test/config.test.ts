@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT_DIR, subgraphConfig } from "../services/kit/config.ts";
 import { boolean, ConfigError, duration, list, optional, port, readSettings, setting, url, wholeNumber, type Env } from "../services/kit/env.ts";
 import { documentsConfig, gatewayConfig, hardeningConfig } from "../gateway/config.ts";
-import { auditVerifyConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
+import { auditVerifyConfig, docsScreenshotsConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
 import { CONFIGURATION_DOC, configurationDoc, PROCESSES } from "../scripts/lib/reference-docs.ts";
 import { demoConfig } from "../demo/config.ts";
 import { benchConfig, benchStartupConfig, importBenchConfig, peerGatewayConfig, webBenchConfig } from "../bench/config.ts";
@@ -85,6 +85,7 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "npm run import": importConfig,
   "npm run audit:verify": auditVerifyConfig,
   "npm run db:new / db:check": schemaEngineConfig,
+  "npm run docs:screenshots": docsScreenshotsConfig,
   "web app server": webConfig,
   "identity provider (development)": identityConfig,
   "the demo data (in any process that loads it)": (env) => demoConfig(env),

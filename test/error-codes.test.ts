@@ -11,6 +11,8 @@ import { ROOT_DIR } from "../services/kit/config.ts";
 import { ERROR_CODES, isErrorCode, type ErrorCodeEntry } from "../services/kit/error-codes.ts";
 import { createRequestListener } from "../services/kit/http.ts";
 import { ERRORS_DOC, errorsDoc } from "../scripts/lib/reference-docs.ts";
+import { buildSchema, type GraphQLEnumType } from "graphql";
+import { ERROR_CODE_ENUM } from "../services/kit/error-code-enum.ts";
 
 const registry = ERROR_CODES as Record<string, ErrorCodeEntry>;
 
@@ -73,6 +75,20 @@ describe("the error-code registry", () => {
 
   it("is what docs/errors.md says (run `npm run docs`)", () => {
     expect(fs.readFileSync(ERRORS_DOC, "utf8")).toBe(errorsDoc());
+  });
+
+  it("is published in the public schema as the enum ErrorCode, every code with its meaning and action as its description", () => {
+    const schema = buildSchema(fs.readFileSync(path.join(ROOT_DIR, "schema", "public.graphql"), "utf8"));
+    const published = schema.getType(ERROR_CODE_ENUM) as GraphQLEnumType;
+    expect(published.description).toMatch(/extensions\.code/);
+    expect(published.getValues().map((v) => v.name)).toEqual(Object.keys(registry));
+    for (const value of published.getValues()) {
+      expect(value.description, value.name).toContain(registry[value.name]!.meaning);
+      expect(value.description, value.name).toContain(registry[value.name]!.action);
+    }
+    // And in the example client's generated types, as the union a client switches on (npm run web:codegen).
+    const enums = fs.readFileSync(path.join(ROOT_DIR, "examples", "client", "generated", "schema-enums.ts"), "utf8");
+    for (const code of Object.keys(registry)) expect(enums, code).toContain(`| '${code}'`);
   });
 
   it("agrees with docs/operations.md, which links to docs/errors.md for the list", () => {

@@ -63,6 +63,30 @@ describe("links in README.md and docs/", () => {
   });
 });
 
+// docs/coordinators-guide.md's screenshots (npm run docs:screenshots writes them): each one it shows is
+// there and small enough to send round, and none is left over that it no longer shows.
+const GUIDE = "docs/coordinators-guide.md";
+const GUIDE_IMAGES = "docs/images/coordinators-guide";
+const MAX_IMAGE_BYTES = 250 * 1024;
+const guideImages = [...text(GUIDE).matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => path.posix.join("docs", m[1]!));
+
+describe(`the screenshots in ${GUIDE}`, () => {
+  it("one for each main step", () => {
+    expect(guideImages.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(guideImages)("%s is in the repository, a PNG under 250 KB", (image) => {
+    expect(image.startsWith(`${GUIDE_IMAGES}/`) && image.endsWith(".png"), "the guide's pictures live in one folder").toBe(true);
+    expect(tracked.has(image), `${image} is not committed: run \`npm run docs:screenshots\``).toBe(true);
+    expect(fs.statSync(path.join(ROOT_DIR, image)).size).toBeLessThan(MAX_IMAGE_BYTES);
+  });
+
+  it("every picture in their folder is shown by the guide", () => {
+    const inFolder = [...tracked].filter((f) => f.startsWith(`${GUIDE_IMAGES}/`));
+    expect(inFolder.filter((f) => !guideImages.includes(f))).toEqual([]);
+  });
+});
+
 const schema = buildSchema(text("schema/public.graphql"));
 const examples = DOCS.flatMap((file) => [...text(file).matchAll(/```graphql\n([\s\S]*?)```/g)].map((m, i) => [`${file} #${i + 1}`, m[1]!] as const));
 

@@ -1,4 +1,5 @@
-// npm run web:codegen             writes web/src/graphql/generated/ from schema/public.graphql and the app's operations
+// npm run web:codegen             writes web/src/graphql/generated/ from schema/public.graphql and the app's operations,
+//                                  and examples/client/generated/ from the example client's (docs/client-kit.md)
 // npm run web:codegen -- --check  fails when the committed files are stale
 //
 // GraphQL Code Generator's client preset: every operation in a .graphql file
@@ -27,37 +28,52 @@ import { ROOT_DIR } from "../services/kit/config.ts";
 import { APP_DOCUMENTS_FILE, documentId } from "../gateway/persisted-documents.ts";
 
 export const GENERATED_DIR = path.join(ROOT_DIR, "web", "src", "graphql", "generated");
+/**
+ * The example client a municipality's frontend team starts from
+ * (examples/client/): its operations get the same preset, and besides it
+ * every enum of the public schema — `ErrorCode` among them, which no
+ * operation selects (a code travels in an error's extensions), so the preset
+ * alone would leave it out.
+ */
+export const EXAMPLE_GENERATED_DIR = path.join(ROOT_DIR, "examples", "client", "generated");
+const GENERATED_DIRS = [GENERATED_DIR, EXAMPLE_GENERATED_DIR];
 /** Where the preset lists the app's operations (id → text): where the gateway's manifest takes them from. */
 export const PERSISTED_DOCUMENTS_FILE = APP_DOCUMENTS_FILE;
 
 /** The id the gateway gives a document: sha256 of graphql-js's printed form. */
 export const trustedDocumentId = (operation: string): string => documentId(print(parse(operation)));
 
+const TYPESCRIPT_CONFIG = {
+  useTypeImports: true,
+  enumsAsTypes: true,
+  importExtension: ".ts",
+  scalars: { Date: "string", DateTime: "string" },
+  strictScalars: true,
+} as const;
+
 function config(): CodegenConfig {
   const rel = (p: string) => path.relative(process.cwd(), path.join(ROOT_DIR, p)) || ".";
+  /** The client preset for one client's operations: typed documents, each with its trusted-document id. */
+  const clientPreset = (documents: string) => ({
+    documents: [rel(documents)],
+    preset: "client" as const,
+    presetConfig: {
+      fragmentMasking: { unmaskFunctionName: "readFragment" },
+      persistedDocuments: { mode: "embedHashInDocument" as const, hashPropertyName: "hash", hashAlgorithm: trustedDocumentId },
+    },
+    // urql's cache reads __typename on every object; the stored document must ask for it, since
+    // in production the gateway runs the stored text, not the one urql would have sent.
+    documentTransforms: [addTypenameSelectionDocumentTransform],
+    config: TYPESCRIPT_CONFIG,
+  });
   return {
     schema: rel("schema/public.graphql"),
-    documents: [rel("web/src/**/*.graphql")],
     ignoreNoDocuments: false,
     silent: true,
     generates: {
-      [`${rel("web/src/graphql/generated")}/`]: {
-        preset: "client",
-        presetConfig: {
-          fragmentMasking: { unmaskFunctionName: "readFragment" },
-          persistedDocuments: { mode: "embedHashInDocument", hashPropertyName: "hash", hashAlgorithm: trustedDocumentId },
-        },
-        // urql's cache reads __typename on every object; the stored document must ask for it, since
-        // in production the gateway runs the stored text, not the one urql would have sent.
-        documentTransforms: [addTypenameSelectionDocumentTransform],
-        config: {
-          useTypeImports: true,
-          enumsAsTypes: true,
-          importExtension: ".ts",
-          scalars: { Date: "string", DateTime: "string" },
-          strictScalars: true,
-        },
-      },
+      [`${rel("web/src/graphql/generated")}/`]: clientPreset("web/src/**/*.graphql"),
+      [`${rel("examples/client/generated")}/`]: clientPreset("examples/client/**/*.graphql"),
+      [rel("examples/client/generated/schema-enums.ts")]: { plugins: ["typescript"], config: { ...TYPESCRIPT_CONFIG, onlyEnums: true } },
     },
   };
 }
@@ -84,7 +100,7 @@ export async function writeGenerated(): Promise<string[]> {
 export async function staleGenerated(): Promise<string[]> {
   const expected = await generatedFiles();
   const stale = [...expected].filter(([file, content]) => !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content).map(([file]) => file);
-  const present = fs.existsSync(GENERATED_DIR) ? fs.readdirSync(GENERATED_DIR).map((f) => path.join(GENERATED_DIR, f)) : [];
+  const present = GENERATED_DIRS.flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : []));
   stale.push(...present.filter((file) => !expected.has(file)));
   return stale.map((file) => path.relative(ROOT_DIR, file));
 }

@@ -4,7 +4,7 @@
 // `npm run docs` writes them; a test fails when they are stale.
 import path from "node:path";
 import { ROOT_DIR, SUBGRAPH_SETTINGS } from "../../services/kit/config.ts";
-import { ERROR_CODES, type ErrorCodeEntry } from "../../services/kit/error-codes.ts";
+import { answeredWith, ERROR_CODES, type ErrorCodeEntry } from "../../services/kit/error-codes.ts";
 import type { Declaration } from "../../services/kit/env.ts";
 import { DOCUMENTS_SETTINGS, GATEWAY_SETTINGS } from "../../gateway/config.ts";
 import { SCRIPT_SETTINGS } from "../config.ts";
@@ -63,14 +63,9 @@ export function configurationDoc(): string {
   ].join("\n");
 }
 
-function httpOf(entry: ErrorCodeEntry): string {
-  const parts = [...(entry.status !== undefined ? [String(entry.status)] : []), ...(entry.field ? ["200, in a field's error"] : [])];
-  return parts.join("; ");
-}
-
 export function errorsDoc(): string {
   const rows = Object.entries(ERROR_CODES as Record<string, ErrorCodeEntry>).map(
-    ([name, entry]) => `| \`${name}\` | ${cell(httpOf(entry))} | ${cell(entry.from ?? "the hub")} | ${cell(entry.meaning)} | ${cell(entry.action)} |`,
+    ([name, entry]) => `| \`${name}\` | ${cell(answeredWith(entry))} | ${cell(entry.from ?? "the hub")} | ${cell(entry.meaning)} | ${cell(entry.action)} |`,
   );
   return [
     GENERATED("services/kit/error-codes.ts"),
@@ -81,7 +76,9 @@ export function errorsDoc(): string {
     "`extensions.serviceName`. A refusal of the whole request comes with the HTTP",
     "status given; an error of one field comes in an answer with HTTP 200 and the rest",
     "of the data (that field null). No other code is sent; a code raised by a library",
-    "the hub is built on is listed with it.",
+    "the hub is built on is listed with it. The same list is in the public schema",
+    "as the enum `ErrorCode`, each code's meaning as its description, so generated",
+    "client types can switch on it ([client-kit.md](client-kit.md)).",
     "",
     "| code | HTTP | raised by | meaning | what to do |",
     "|---|---|---|---|---|",

@@ -282,3 +282,9 @@ export type FieldCode = { [C in ErrorCode]: Entries[C] extends { field: true } ?
 export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
 
 export const statusOf = (code: RefusalCode): number => (ERROR_CODES[code] as ErrorCodeEntry).status!;
+
+/** How a code is answered, in words: the HTTP status of a refusal, and/or "200, in a field's error". */
+export function answeredWith(entry: ErrorCodeEntry): string {
+  const parts = [...(entry.status !== undefined ? [String(entry.status)] : []), ...(entry.field ? ["200, in a field's error"] : [])];
+  return parts.join("; ");
+}

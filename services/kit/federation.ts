@@ -3,6 +3,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphq
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
+import { errorCodeSdl } from "./error-code-enum.ts";
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@inaccessible"])';
@@ -31,7 +32,8 @@ export async function buildFederatedSchema<Context>(options: FederatedSchemaOpti
     skipCheck: true,
     validate: false,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(local)}`;
+  // The error codes every service raises, published with the schema (error-code-enum.ts).
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(local)}\n\n${errorCodeSdl()}`;
   const resolvers = createResolversMap(local) as GraphQLResolverMap<Context>;
   for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as GraphQLResolverMap<Context>[string];

@@ -30,7 +30,7 @@ export async function visibleFamily(ctx: Context, id: string) {
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: "A person by id; null when unknown or not visible to the caller for the declared case." })
+  @Query(() => Person, { nullable: true, description: "A person by id; null when unknown or not visible to the caller for the declared case. An employee declares the case (header X-Case-Id) or gets the error PURPOSE_REQUIRED; a citizen needs none for themself and their children." })
   person(@Arg("id", () => ID, { description: "The person's opaque id." }) id: string, @Ctx() ctx: Context) {
     return visiblePerson(ctx, id);
   }
@@ -65,7 +65,7 @@ export class PersonResolver {
 
 @Resolver(() => Family)
 export class FamilyResolver {
-  @Query(() => Family, { nullable: true, description: "A household by id; null when unknown or when none of its members is visible to the caller." })
+  @Query(() => Family, { nullable: true, description: "A household by id; null when unknown or when none of its members is visible to the caller. An employee declares the case (header X-Case-Id) or gets the error PURPOSE_REQUIRED; a citizen needs none for their own household." })
   family(@Arg("id", () => ID, { description: "The household's opaque id." }) id: string, @Ctx() ctx: Context) {
     return visibleFamily(ctx, id);
   }

@@ -4,6 +4,7 @@ import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
 import { PrismaClient, type Consent, type Employee, type Prisma } from "../../prisma/samhandling/generated/client.ts";
 import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
+import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
 import { hubError } from "../kit/errors.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
@@ -44,6 +45,13 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       db.informationRequest.findMany({ where: { members: { some: { actorId } } }, orderBy: [{ validFrom: "desc" }, { id: "asc" }] }),
     informationRequests: requestWrites(db),
     employeesOfService: (service: ServiceName) => db.employee.findMany({ where: { service }, orderBy: [{ displayName: "asc" }, { actorId: "asc" }] }),
+    /** Active non-auditor employees whose name holds every word (any case), by name; `take` bounds the answer. */
+    colleaguesNamed: (words: readonly string[], take: number) =>
+      db.employee.findMany({
+        where: { active: true, NOT: { roles: { has: AUDITOR_ROLE } }, AND: words.map((word) => ({ displayName: { contains: word, mode: "insensitive" as const } })) },
+        orderBy: [{ displayName: "asc" }, { actorId: "asc" }],
+        take,
+      }),
     consent: oneByKey((ids) => db.consent.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
     /** Every consent and refusal recorded in a case, newest first (withdrawn and expired ones included). */
     consentsOfCase: manyByKey(

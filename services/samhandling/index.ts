@@ -24,6 +24,7 @@ import { CasePlanResolver, FollowUpResolver, GoalResolver, MeetingDecisionResolv
 import { CaseStafettloggResolver, StafettloggResolver } from "./coordination/stafettlogg.ts";
 import { recordSignIn } from "./directory/directory.ts";
 import { StaffWriterResolver } from "./directory/writers.ts";
+import { ColleagueResolver } from "./directory/colleagues.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
@@ -59,6 +60,7 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     InvolvementSignalResolver,
     CaseInvolvementSignalsResolver,
     DirectoryResolver,
+    ColleagueResolver,
     StaffWriterResolver,
     accessLogResolver("samhandling", PersonRef),
   ],

@@ -89,10 +89,14 @@ describe("family overview through the gateway", () => {
     expect(res.data).toEqual({ family: null, person: null });
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(["PURPOSE_REQUIRED", "PURPOSE_REQUIRED"]);
     expect(res.errors?.[0]?.message).toMatch(/X-Case-Id/);
-    // A citizen needs no declared case for themself and their child.
-    const sara = await gateway<{ me: { givenName: string } }>(`{ me { givenName } person(id: "${demoPersonId("haugland", "Jonas")}") { givenName } }`, {}, await asUser("citizen"));
+    // A citizen needs no declared case for themself, their child and their household.
+    const sara = await gateway<{ me: { givenName: string } }>(
+      `query ($family: ID!) { me { givenName } person(id: "${demoPersonId("haugland", "Jonas")}") { givenName } family(id: $family) { name } }`,
+      { family: demoFamilyId("haugland") },
+      await asUser("citizen"),
+    );
     expect(sara.errors).toBeUndefined();
-    expect(sara.data).toEqual({ me: { givenName: "Sara" }, person: { givenName: "Jonas" } });
+    expect(sara.data).toEqual({ me: { givenName: "Sara" }, person: { givenName: "Jonas" }, family: { name: "Haugland" } });
   });
 
   it("refuses an invalid token outright: 401 UNAUTHENTICATED, as for any bad token", async () => {

@@ -12,9 +12,9 @@ import { webPort } from "../../services/kit/catalog.ts";
 import { ensureWebBuild } from "../../web/build.ts";
 import { consoleErrorsOf, launchChromium } from "./browser.ts";
 import { startWebApp, type WebApp } from "./web-app.ts";
+import { signInAtProvider, type SignInAs } from "../../scripts/lib/app-pages.ts";
 
-/** Who signs in at the provider's page: an employee or auditor by the button's name, a citizen by the choice's label. */
-export type SignInAs = { employee: RegExp } | { citizen: RegExp };
+export { goTo, type SignInAs } from "../../scripts/lib/app-pages.ts";
 
 export interface FederationWebSuite {
   /** A fresh browser context signed in; resolves on the role's first page (its <h1> shown). */
@@ -43,30 +43,8 @@ export function federationWebSuite(): FederationWebSuite {
       const context = await browser!.newContext({ locale: "nb-NO" });
       const page = await context.newPage();
       const consoleErrors = consoleErrorsOf(page);
-      await page.goto(`${app!.url}/`);
-      await page.getByRole("button", { name: "Logg inn" }).click();
-      await page.getByRole("heading", { level: 1, name: /^Logg inn i Samhandling/ }).waitFor();
-      if ("employee" in as) {
-        await page.getByRole("button", { name: as.employee }).click();
-      } else {
-        await page.getByLabel(/^Høyt/).check();
-        await page.getByLabel(as.citizen).check();
-        await page.getByRole("button", { name: "Logg inn som innbygger" }).click();
-      }
-      try {
-        await page.getByRole("region", { name: "Innlogget bruker" }).waitFor();
-      } catch (error) {
-        // Say where it stopped: the provider's page or the app's error page has the reason in words.
-        throw new Error(`Sign-in did not complete at ${page.url()}: ${(await page.locator("body").innerText()).slice(0, 2000)}`, { cause: error });
-      }
-      await page.getByRole("heading", { level: 1 }).waitFor();
+      await signInAtProvider(page, app!.url, as);
       return { page, consoleErrors };
     },
   };
-}
-
-/** Goes to a place of the main navigation by its link, and waits for its page's <h1>. */
-export async function goTo(page: Page, link: string, heading: string = link): Promise<void> {
-  await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: link, exact: true }).click();
-  await page.getByRole("heading", { level: 1, name: heading, exact: true }).waitFor();
 }

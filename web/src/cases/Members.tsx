@@ -1,64 +1,32 @@
 // Who takes part in the case now: name, service and role, the holder of the
-// baton first. Any professional member adds an employee by their id in the
-// employee directory — a service's administrators, who may list their own
-// service's directory, pick from it; a member may leave, and the holder may
-// end another's membership — never their own while they hold the baton.
+// baton first. Any professional member adds a colleague from any service,
+// found by name in the employee directory; a member may leave, and the holder
+// may end another's membership — never their own while they hold the baton.
 import { useId, useState } from "react";
-import { Field, Heading, Label, Paragraph, Select, Textfield } from "@digdir/designsystemet-react";
-import { useQuery } from "urql";
-import { ADMIN_ROLE, AUDITOR_ROLE } from "../../../services/kit/auth/caller.ts";
-import { AddCaseMemberDocument, DirectoryAccessDocument, DirectoryEmployeesDocument, RemoveCaseMemberDocument } from "../graphql/generated/graphql.ts";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { AddCaseMemberDocument, RemoveCaseMemberDocument } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { serviceKey } from "../i18n/format.ts";
 import { ActionButton, ActionForm, Fold, Notice, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
+import { ColleagueSearch } from "./ColleagueSearch.tsx";
 import type { Member, Participation } from "./participation.ts";
-
-/**
- * For an administrator, their own service's employees who could join — active,
- * no auditors (they take part in no case), not already members — to pick one
- * from. Nobody else may list the directory, so nobody else is offered it.
- */
-function DirectoryPick({ members, onPick }: { members: readonly Member[]; onPick(actorId: string): void }) {
-  const { t } = useI18n();
-  const id = useId();
-  const [access] = useQuery({ query: DirectoryAccessDocument });
-  const isAdmin = access.data?.viewer?.roles.includes(ADMIN_ROLE) ?? false;
-  const [directory] = useQuery({ query: DirectoryEmployeesDocument, pause: !isAdmin });
-  const taken = new Set(members.map((m) => m.actorId));
-  const candidates = (directory.data?.employees ?? []).filter((e) => e.active && !e.roles.includes(AUDITOR_ROLE) && !taken.has(e.actorId));
-  if (!isAdmin || candidates.length === 0) return null;
-  return (
-    <Field>
-      <Label htmlFor={id}>{t("members.add.directory")}</Label>
-      <Select id={id} defaultValue="" onChange={(e) => onPick(e.target.value)}>
-        <Select.Option value="">{t("members.add.directoryNone")}</Select.Option>
-        {candidates.map((e) => (
-          <Select.Option key={e.actorId} value={e.actorId}>
-            {e.unit ? t("members.add.directoryOption", { name: e.displayName, unit: e.unit }) : e.displayName}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
 
 function AddForm({ caseId, members, labelledBy }: { caseId: string; members: readonly Member[]; labelledBy: string }) {
   const { t } = useI18n();
   const action = useCaseAction(AddCaseMemberDocument, caseId);
   const { errors, check } = useFieldErrors();
-  const actorId = useId();
-  const [actor, setActor] = useState("");
+  const searchId = useId();
+  const [chosen, setChosen] = useState("");
   async function submit() {
-    if (!check([{ id: actorId, ok: actor.trim() !== "", message: t("members.add.actorMissing") }])) return;
-    const added = await action.run({ caseId, input: { actorId: actor.trim(), role: "PROFESSIONAL" } });
+    if (!check([{ id: searchId, ok: chosen !== "", message: t("members.add.chooseMissing") }])) return;
+    const added = await action.run({ caseId, input: { actorId: chosen, role: "PROFESSIONAL" } });
     if (!added) return;
-    setActor("");
+    setChosen("");
     action.setDone(t("members.add.saved", { name: added.addCaseMember.displayName }));
   }
   return (
     <ActionForm labelledBy={labelledBy} submitLabel={t("members.add.submit")} action={action} onSubmit={submit}>
-      <DirectoryPick members={members} onPick={setActor} />
-      <Textfield id={actorId} label={t("members.add.actor")} description={t("members.add.actorHelp")} value={actor} onChange={(e) => setActor(e.target.value)} error={errors[actorId]} autoComplete="off" />
+      <ColleagueSearch inputId={searchId} error={errors[searchId]} memberActorIds={new Set(members.map((m) => m.actorId))} chosen={chosen} onChoose={setChosen} />
     </ActionForm>
   );
 }

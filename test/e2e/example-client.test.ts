@@ -1,0 +1,47 @@
+// The example client (examples/client/, docs/client-kit.md) run against the
+// real gateway, with a token from the federation's development provider: what
+// a municipality's frontend team starts from must work as written.
+import { describe, expect, inject, it } from "vitest";
+import { runExample } from "../../examples/client/main.ts";
+import { ask } from "../../examples/client/hub.ts";
+import { handlingOf } from "../../examples/client/errors.ts";
+import { developmentToken } from "../../examples/client/token.ts";
+import { ExampleMyCasesDocument } from "../../examples/client/generated/graphql.ts";
+
+const run = (user: string) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user });
+
+describe("the example client", () => {
+  it("as a coordinator: lists my cases, shows a case's family overview within the case, and answers PURPOSE_REQUIRED by declaring the case", async () => {
+    const report = await run("coordinator");
+    expect(report.cases).toEqual(["Velferdslab – investeringsteam og familieplan"]);
+    expect(report.overview?.family.name).toBe("Berg");
+    const members = report.overview!.family.members.map((m) => m.person?.givenName);
+    expect(members).toEqual(expect.arrayContaining(["Geir", "Ida", "Mats"]));
+    // Every view answered with how access was decided; the case declared, nothing refused.
+    for (const { person } of report.overview!.family.members) for (const s of ["nav", "skole", "helse"] as const) expect(person?.[s]?.access.status).toMatch(/^(GRANTED|INVOLVEMENT_ONLY|RESTRICTED)$/);
+    // family(id:) without X-Case-Id: refused by code, asked again within the case.
+    expect(report.handled).toEqual([{ operation: "ExampleFamily", code: "PURPOSE_REQUIRED", handling: "declare-case" }]);
+    expect(report.familyByIdInCase).toBe("Berg");
+  });
+
+  it("as a citizen: their own household without declaring a case", async () => {
+    const report = await run("citizen");
+    expect(report.cases).toHaveLength(1);
+    expect(report.overview?.family.name).toBe("Haugland");
+    expect(report.handled).toEqual([]);
+    expect(report.familyByIdInCase).toBe("Haugland");
+  });
+
+  it("as an auditor: FORBIDDEN for cases, handled as not allowed", async () => {
+    const report = await run("registry-auditor");
+    expect(report).toEqual({ cases: [], handled: [{ operation: "ExampleMyCases", code: "FORBIDDEN", handling: "not-allowed" }], overview: null, familyByIdInCase: null });
+  });
+
+  it("sends a trusted-document id instead of text when asked to: the gateway looks it up, and refuses an id its manifest does not hold", async () => {
+    const hub = { gatewayUrl: inject("gatewayUrl"), token: await developmentToken(inject("identityIssuer"), "coordinator"), trustedDocuments: true };
+    const answer = await ask(hub, ExampleMyCasesDocument, {});
+    // The example's operations are not in the hub's manifest (docs/client-kit.md says how they would get there).
+    expect(answer.errors.map((e) => e.code)).toEqual(["PERSISTED_DOCUMENT_NOT_FOUND"]);
+    expect(handlingOf(answer.errors[0]!.code)).toBe("report");
+  });
+});
