@@ -1,3 +1,123 @@
+/** What a decision rested on: a consent, a case or an information request (named by basisReference), or a legal basis. Values may be added (never renamed or removed): a client shows one it does not know with general words. */
+export type AccessBasis =
+  /** The auditors' review of the service's access log. */
+  | 'AUDIT'
+  /** Taking part in a coordination case; basisReference is the case's id. */
+  | 'CASE'
+  /** A consent; basisReference is its id. */
+  | 'CONSENT'
+  /** The consent rules checked who may consent (birth date, parental responsibility). */
+  | 'CONSENT_COMPETENCE_CHECK'
+  /** A dry run of the service's write API: nothing was written; basisReference names the operation. */
+  | 'DRY_RUN'
+  /** Barnevern's information request under barnevernsloven § 13-2; basisReference is the request's id. */
+  | 'INFORMATION_REQUEST'
+  /** A basis this version of the hub has no name for; basisReference holds it as recorded. */
+  | 'OTHER'
+  /** The service's own records (or its own stafettlogg entries), which it keeps for the help it gives. */
+  | 'OWN_RECORDS'
+  /** Parental responsibility for a child (barneloven § 30). */
+  | 'PARENTAL_RESPONSIBILITY'
+  /** An exact search by full name and birth date, to start case work. */
+  | 'PERSON_SEARCH_BY_NAME_AND_BIRTH_DATE'
+  /** An exact search by national identity number, to start case work. */
+  | 'PERSON_SEARCH_BY_NATIONAL_ID'
+  /** The employee registered the concern themselves. */
+  | 'REGISTRANT'
+  /** The person's right of access to their own data (GDPR art. 15). */
+  | 'RIGHT_OF_ACCESS'
+  /** Signing in: the person's own ID-porten sign-in named them. */
+  | 'SIGN_IN'
+  /** The service's write API; basisReference names the operation (and what became of the record). */
+  | 'WRITE';
+
+/** What a look at personal data was about: a data category a consent covers, or the person's access log itself. Values may be added (never renamed or removed): a client shows one it does not know with general words. */
+export type AccessCategory =
+  /** The person's access log itself: the person's own innsyn, a guardian's, or an auditor's read of it. No consent covers it. */
+  | 'ACCESS_LOG'
+  /** A coordination case the person is a subject of: its members, meetings and plan (samhandling). */
+  | 'CASE'
+  /** Name, birth date and household, held by registry. */
+  | 'IDENTITY'
+  /** The fact that a service is involved and whom to contact there — never content (like the Dutch Verwijsindex). */
+  | 'INVOLVEMENT'
+  /** What the service does with the person: measures, enrolments, contacts, activities, phase. */
+  | 'SERVICE_DATA'
+  /** Entries in a BTI case's stafettlogg written by other services. */
+  | 'STAFETTLOGG';
+
+/** What became of a look at personal data: released, refused or written. Values may be added (never renamed or removed): a client shows one it does not know with general words. */
+export type AccessLogDecision =
+  /** Released: the looker was shown the data. */
+  | 'GRANTED'
+  /** Refused: the looker was shown nothing — not even whether there was anything. */
+  | 'RESTRICTED'
+  /** Written: the service's own system or staff wrote a record about the person through the write API. */
+  | 'WRITE';
+
+/** The rule that decided a look at personal data: why it was released, refused or written (docs/access-rules.md). Values may be added (never renamed or removed): a client shows one it does not know with general words. */
+export type AccessReason =
+  /** One of the service's auditors read its access log (entries about this person). Allows the look. */
+  | 'AUDIT'
+  /** Auditors read the access log only, never the data itself. Refuses it. */
+  | 'AUDITOR'
+  /** Benchmark runs only: the consent rules were switched off. Never in a municipality's hub. Allows the look. */
+  | 'BENCH_RULES_OFF'
+  /** The looker takes part in the coordination case: they see the case and who is in it. Allows the look. */
+  | 'CASE_MEMBERSHIP'
+  /** A consent the person (or a guardian with parental responsibility) gave for the case's members covered it. Allows the look. */
+  | 'CONSENT'
+  /** The person who gave a consent looked at that consent. Allows the look. */
+  | 'CONSENT_GIVER'
+  /** The consent rules could not be asked at that moment, so nothing was released. Refuses it. */
+  | 'DECISION_UNAVAILABLE'
+  /** Released to barnevern's investigation under an information request (barnevernsloven § 13-2): extraordinary, on the auditors' review list. Allows the look. */
+  | 'INFORMATION_REQUEST'
+  /** An internal check between the hub's own processes (e.g. consent competence, sign-in), on the stated basis. Allows the look. */
+  | 'INTERNAL_SERVICE'
+  /** The case's stafettholder was told that a service the consent covers has become involved. Allows the look. */
+  | 'INVOLVEMENT_SIGNAL'
+  /** An information request covers children under 18 only. Refuses it. */
+  | 'NOT_A_CHILD'
+  /** The looker takes no part in the declared case (or information request), or it is unknown. Refuses it. */
+  | 'NOT_A_MEMBER'
+  /** The declared case (or information request) is not about this person. Refuses it. */
+  | 'NOT_A_SUBJECT'
+  /** A write by an employee without the role that writes the service's data. Refuses it. */
+  | 'NOT_A_WRITER'
+  /** A write by an employee with no active entry in the hub's employee directory. Refuses it. */
+  | 'NOT_IN_DIRECTORY'
+  /** A write of another service's data: only the service's own staff and system write it. Refuses it. */
+  | 'NOT_OWN_SERVICE'
+  /** No rule allows this looker this data. Refuses it. */
+  | 'NOT_PERMITTED'
+  /** The information request did not ask this service for this data. Refuses it. */
+  | 'NOT_REQUESTED'
+  /** No consent in force covered it. Refuses it. */
+  | 'NO_CONSENT'
+  /** No case was declared, so no consent could apply. Refuses it. */
+  | 'NO_PURPOSE'
+  /** A rule this version of the hub has no name for (an entry written by another version): the entry's decision says whether data was released. */
+  | 'OTHER'
+  /** The service's own staff, about a person the service itself helps: its own records, needing no consent. Allows the look. */
+  | 'OWN_SERVICE'
+  /** The service's own case system (its machine client) wrote its own records through the write API. Allows the look. */
+  | 'OWN_SYSTEM'
+  /** A guardian with parental responsibility looked at their child's data (barneloven § 30). Allows the look. */
+  | 'PARENTAL_RESPONSIBILITY'
+  /** An employee found the person by an exact search, to start case work. Allows the look. */
+  | 'PERSON_SEARCH'
+  /** The person (or a guardian) had refused consent. Refuses it. */
+  | 'REFUSED'
+  /** The employee who registered a concern read it back. Allows the look. */
+  | 'REGISTRANT'
+  /** The information request had closed or run out. Refuses it. */
+  | 'REQUEST_CLOSED'
+  /** The person looked at their own data (right of access, GDPR art. 15). Allows the look. */
+  | 'SELF'
+  /** No one was signed in. Refuses it. */
+  | 'UNAUTHENTICATED';
+
 /** Whether the caller may see a service's data about a person. */
 export type AccessStatus =
   /** The data fields are filled in. */
@@ -6,6 +126,31 @@ export type AccessStatus =
   | 'INVOLVEMENT_ONLY'
   /** The data fields are null. Says nothing about whether the service holds data. */
   | 'RESTRICTED';
+
+/** The service a looker acted for, as the access log names it. Values may be added (never renamed or removed): a client shows one it does not know with general words. */
+export type ActorService =
+  /** Child welfare (Barnevern): one of its employees, its own system, or the hub's process of that name. */
+  | 'BARNEVERN'
+  /** A member of the public, signed in: the person themself or a guardian. */
+  | 'CITIZEN'
+  /** Voluntary sector (Frivillighet): one of its employees, its own system, or the hub's process of that name. */
+  | 'FRIVILLIGHET'
+  /** The hub's gateway, on its own behalf (signing a person in). */
+  | 'GATEWAY'
+  /** Health (Helse): one of its employees, its own system, or the hub's process of that name. */
+  | 'HELSE'
+  /** NAV: one of its employees, its own system, or the hub's process of that name. */
+  | 'NAV'
+  /** No one signed in: a refused attempt. */
+  | 'NONE'
+  /** A service this version of the hub has no name for (an entry written by another version). */
+  | 'OTHER'
+  /** Population register (Folkeregisteret): one of its employees, its own system, or the hub's process of that name. */
+  | 'REGISTRY'
+  /** Coordination (Samhandling): one of its employees, its own system, or the hub's process of that name. */
+  | 'SAMHANDLING'
+  /** School and kindergarten (Skole og barnehage): one of its employees, its own system, or the hub's process of that name. */
+  | 'SKOLE';
 
 /** How sure a citizen's sign-in is of who they are (ID-porten's levels). */
 export type Assurance =
@@ -100,6 +245,19 @@ export type ConsentDecision =
   | 'DENY'
   /** Consent given: the case's members may see the covered data while it is active. */
   | 'PERMIT';
+
+/** A kind of data a consent can cover (FHIR Consent provision.class). Values may be added (never renamed or removed): a client shows one it does not know with general words. */
+export type DataCategory =
+  /** A coordination case the person is a subject of: its members, meetings and plan (samhandling). */
+  | 'CASE'
+  /** Name, birth date and household, held by registry. */
+  | 'IDENTITY'
+  /** The fact that a service is involved and whom to contact there — never content (like the Dutch Verwijsindex). */
+  | 'INVOLVEMENT'
+  /** What the service does with the person: measures, enrolments, contacts, activities, phase. */
+  | 'SERVICE_DATA'
+  /** Entries in a BTI case's stafettlogg written by other services. */
+  | 'STAFETTLOGG';
 
 /** How a directory entry came to be. */
 export type EmployeeSource =
