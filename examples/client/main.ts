@@ -1,10 +1,10 @@
 // The example client: signs in as a development user, lists the user's cases,
-// and shows the first case's family overview — asked within the case, as
+// and shows a case's family overview (the first, or the one named by --case) — asked within the case, as
 // personal data must be. It first asks for the family without declaring the
 // case, to show the refusal a client meets and handles by its code.
 //
 //   npm start                                     # the hub, in another terminal
-//   node --import tsx examples/client/main.ts [--user coordinator] [--gateway http://127.0.0.1:4000/graphql] [--issuer http://localhost:4100]
+//   node --import tsx examples/client/main.ts [--user coordinator] [--case <title>] [--gateway http://127.0.0.1:4000/graphql] [--issuer http://localhost:4100]
 //
 // --user is a demo user (`npm run token` lists them); --issuer is the
 // development identity provider (`npm start` runs it on GATEWAY_PORT + 100).
@@ -20,6 +20,8 @@ export interface ExampleSettings {
   gatewayUrl: string;
   issuer: string;
   user: string;
+  /** The title of the case to show; the first of the user's cases when not given. */
+  caseTitle?: string;
 }
 
 type CaseFamily = NonNullable<NonNullable<ExampleCaseFamilyQuery["case"]>["family"]>;
@@ -29,7 +31,7 @@ export interface ExampleReport {
   cases: string[];
   /** Each error met, with what the example did about it. */
   handled: { operation: string; code: ErrorCode | undefined; handling: Handling }[];
-  /** The first case's family overview, when the user may see one. */
+  /** The case's family overview, when the user may see one. */
   overview: { caseTitle: string; family: CaseFamily } | null;
   /** The family's name as `family(id:)` answers it once the case is declared. */
   familyByIdInCase: string | null;
@@ -44,7 +46,8 @@ export async function runExample(settings: ExampleSettings): Promise<ExampleRepo
   const cases = await ask(hub, ExampleMyCasesDocument, {});
   for (const error of cases.errors) note("ExampleMyCases", error.code);
   report.cases = (cases.data?.myCases ?? []).map((c) => c.title);
-  const first = cases.data?.myCases[0];
+  const myCases = cases.data?.myCases ?? [];
+  const first = settings.caseTitle === undefined ? myCases[0] : myCases.find((c) => c.title === settings.caseTitle);
   if (!first) return report;
 
   // 2. The case's family overview, within the case (X-Case-Id).
@@ -80,9 +83,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       user: { type: "string", default: "coordinator" },
+      case: { type: "string" },
       gateway: { type: "string", default: "http://127.0.0.1:4000/graphql" },
       issuer: { type: "string", default: "http://localhost:4100" },
     },
   });
-  print(await runExample({ gatewayUrl: values.gateway, issuer: values.issuer, user: values.user }));
+  print(await runExample({ gatewayUrl: values.gateway, issuer: values.issuer, user: values.user, caseTitle: values.case }));
 }

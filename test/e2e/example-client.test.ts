@@ -8,12 +8,15 @@ import { handlingOf } from "../../examples/client/errors.ts";
 import { developmentToken } from "../../examples/client/token.ts";
 import { ExampleMyCasesDocument } from "../../examples/client/generated/graphql.ts";
 
-const run = (user: string) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user });
+const run = (user: string, caseTitle?: string) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user, caseTitle });
+/** The coordinator's demo case; other suites open more cases for her while this file runs. */
+const BERG_TITLE = "Velferdslab – investeringsteam og familieplan";
 
 describe("the example client", () => {
   it("as a coordinator: lists my cases, shows a case's family overview within the case, and answers PURPOSE_REQUIRED by declaring the case", async () => {
-    const report = await run("coordinator");
-    expect(report.cases).toEqual(["Velferdslab – investeringsteam og familieplan"]);
+    const report = await run("coordinator", BERG_TITLE);
+    expect(report.cases).toContain(BERG_TITLE);
+    expect(report.overview?.caseTitle).toBe(BERG_TITLE);
     expect(report.overview?.family.name).toBe("Berg");
     const members = report.overview!.family.members.map((m) => m.person?.givenName);
     expect(members).toEqual(expect.arrayContaining(["Geir", "Ida", "Mats"]));
@@ -26,7 +29,7 @@ describe("the example client", () => {
 
   it("as a citizen: their own household without declaring a case", async () => {
     const report = await run("citizen");
-    expect(report.cases).toHaveLength(1);
+    expect(report.cases.length).toBeGreaterThan(0);
     expect(report.overview?.family.name).toBe("Haugland");
     expect(report.handled).toEqual([]);
     expect(report.familyByIdInCase).toBe("Haugland");
