@@ -137,18 +137,18 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       await unfold(meetings, "Planlegg et møte");
       const plan = form(page, "Planlegg et møte");
       await plan.getByRole("button", { name: "Planlegg møtet" }).click();
-      await expect(plan.textContent()).resolves.toContain("Skriv en tittel på møtet.");
+      await expect.poll(() => plan.textContent()).toContain("Skriv en tittel på møtet.");
       await plan.getByLabel("Tittel").fill(meetingTitle);
       await plan.getByLabel("Når starter møtet?").fill(`${dayFromNow(1)}T10:00`);
       await plan.getByRole("button", { name: "Planlegg møtet" }).click();
       await page.getByText("Møtet er planlagt.").waitFor();
       const meeting = meetings.getByRole("listitem").filter({ has: page.getByRole("heading", { name: meetingTitle }) });
-      await expect(meeting.textContent()).resolves.toContain("Planlagt");
+      await expect.poll(() => meeting.textContent()).toContain("Planlagt");
 
       await meeting.getByRole("button", { name: "Skriv referat" }).click();
       const record = form(page, `Referat fra «${meetingTitle}»`);
       await record.getByRole("button", { name: "Lagre referatet" }).click();
-      await expect(record.textContent()).resolves.toContain("Velg hvem som var med på møtet.");
+      await expect.poll(() => record.textContent()).toContain("Velg hvem som var med på møtet.");
       await record.getByLabel("Maria Holt").check();
       await record.getByLabel("Kjetil Bakke").check();
       await record.getByLabel("Kort oppsummering (valgfritt)").fill("Familien ønsker tettere kontakt med NAV.");
@@ -161,6 +161,7 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       await record.getByLabel("Hvem har ansvaret?").selectOption({ label: "Maria Holt, Samhandling" });
       await record.getByLabel("Frist", { exact: true }).fill(dayFromNow(7));
       await record.getByRole("button", { name: "Lagre referatet" }).click();
+      await meeting.getByText("Referatet er lagret. Beslutningene med oppfølging står i planen.").waitFor();
       await expect.poll(() => meeting.textContent()).toContain("Holdt");
       const held = (await meeting.textContent())!;
       expect(held).toContain("Til stede: Maria Holt, Kjetil Bakke");
@@ -332,6 +333,7 @@ describeWithBrowser("a coordinator's day on the case page, against the federatio
       await schedule.getByRole("button", { name: "Planlegg møtet" }).click();
       const meeting = meetings.getByRole("listitem").filter({ has: page.getByRole("heading", { name: meetingTitle }) });
       await meeting.getByRole("button", { name: "Avlys møtet" }).click();
+      await meeting.getByText("Møtet er avlyst.").waitFor();
       await expect.poll(() => meeting.textContent()).toMatch(/^.+Avlyst/);
       await expect(meeting.getByRole("button").count(), "nothing more to do with a cancelled meeting").resolves.toBe(0);
 

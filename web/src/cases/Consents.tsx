@@ -22,7 +22,7 @@ import {
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDate, serviceKey } from "../i18n/format.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
-import { ActionButton, ActionForm, Fold, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
+import { ActionButton, ActionForm, Fold, Notice, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
 import { CONSENT_CATEGORIES, consentCategoryWords } from "../consents/categories.ts";
 import { consentState } from "./consent-words.ts";
 import type { Participation } from "./participation.ts";
@@ -170,6 +170,8 @@ function ConsentItem({ consent, participation }: { consent: Consent; participati
   const user = useUser();
   const attest = useCaseAction(AttestConsentDocument, participation.caseId);
   const withdraw = useCaseAction(WithdrawConsentDocument, participation.caseId);
+  // The buttons leave with the refresh an attestation or withdrawal brings: the confirmation is the item's.
+  const [notice, setNotice] = useState<string | null>(null);
   const state = consentState(t, lang, consent);
   const unknown = t("consent.unknownPerson");
   const subject = personName(consent.subject, unknown);
@@ -237,7 +239,7 @@ function ConsentItem({ consent, participation }: { consent: Consent; participati
               variant="primary"
               action={attest}
               onClick={async () => {
-                if (await attest.run({ id: consent.id })) attest.setDone(t("consent.attested"));
+                if (await attest.run({ id: consent.id })) setNotice(t("consent.attested"));
               }}
             />
           )}
@@ -246,12 +248,13 @@ function ConsentItem({ consent, participation }: { consent: Consent; participati
               label={t("consent.withdraw")}
               action={withdraw}
               onClick={async () => {
-                if (await withdraw.run({ id: consent.id })) withdraw.setDone(t("consent.withdrawn"));
+                if (await withdraw.run({ id: consent.id })) setNotice(t("consent.withdrawn"));
               }}
             />
           )}
         </div>
       )}
+      <Notice text={notice} />
     </li>
   );
 }

@@ -20,7 +20,7 @@ import {
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDate, formatDateTime } from "../i18n/format.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
-import { ActionButton, ActionForm, Fold, useCaseAction, useFieldErrors, type FieldRule } from "./ActionForm.tsx";
+import { ActionButton, ActionForm, Fold, Notice, useCaseAction, useFieldErrors, type FieldRule } from "./ActionForm.tsx";
 import { MemberSelect } from "./MemberSelect.tsx";
 import type { Participation } from "./participation.ts";
 
@@ -229,6 +229,8 @@ function MeetingItem({ meeting, participation }: { meeting: Meeting; participati
   const { t, lang } = useI18n();
   const [recording, setRecording] = useState(false);
   const cancel = useCaseAction(CancelMeetingDocument, participation.caseId);
+  // The buttons and the record form leave once the meeting is held or cancelled: the confirmation is the item's.
+  const [notice, setNotice] = useState<string | null>(null);
   const planned = meeting.status === "PLANNED";
   return (
     <li className="item">
@@ -251,12 +253,22 @@ function MeetingItem({ meeting, participation }: { meeting: Meeting; participati
             label={t("meetings.cancel")}
             action={cancel}
             onClick={async () => {
-              if (await cancel.run({ meetingId: meeting.id })) cancel.setDone(t("meetings.cancelled"));
+              if (await cancel.run({ meetingId: meeting.id })) setNotice(t("meetings.cancelled"));
             }}
           />
         </div>
       )}
-      {planned && recording && <RecordForm meeting={meeting} participation={participation} onDone={() => setRecording(false)} />}
+      {planned && recording && (
+        <RecordForm
+          meeting={meeting}
+          participation={participation}
+          onDone={() => {
+            setRecording(false);
+            setNotice(t("meetings.record.saved"));
+          }}
+        />
+      )}
+      <Notice text={notice} />
     </li>
   );
 }

@@ -244,6 +244,7 @@ export const en = {
   "meetings.form.scheduled": "The meeting is planned.",
   "meetings.record.open": "Record the meeting",
   "meetings.record.title": "Minutes of “{title}”",
+  "meetings.record.saved": "The minutes are saved. Decisions with a follow-up are in the plan.",
   "meetings.record.submit": "Save the minutes",
   "meetings.record.participants": "Who was there?",
   "meetings.record.participantsMissing": "Choose who was at the meeting.",

@@ -245,6 +245,7 @@ export const nb = {
   "meetings.form.scheduled": "Møtet er planlagt.",
   "meetings.record.open": "Skriv referat",
   "meetings.record.title": "Referat fra «{title}»",
+  "meetings.record.saved": "Referatet er lagret. Beslutningene med oppfølging står i planen.",
   "meetings.record.submit": "Lagre referatet",
   "meetings.record.participants": "Hvem var med?",
   "meetings.record.participantsMissing": "Velg hvem som var med på møtet.",
