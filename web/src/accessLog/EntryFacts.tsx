@@ -6,6 +6,7 @@ import type { AccessLogItemFragment } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDateTime, logServiceKey } from "../i18n/format.ts";
 import { basisWords, categoryWords, lookerWords, outcomeWords, reasonWords, type KnownMember } from "./words.ts";
+import { Facts, type Fact } from "../shell/Facts.tsx";
 
 /** The reader's own cases, as they name those who looked: members by actor id, titles by case id. */
 export interface CaseDirectory {
@@ -31,7 +32,7 @@ export interface EntryFactsProps {
 
 export function EntryFacts({ entry, service, selfSubject, cases, auditDetails = false, children }: EntryFactsProps) {
   const { t, lang } = useI18n();
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     [t("accessLog.field.where"), t(logServiceKey(service))],
     [t("accessLog.field.who"), lookerWords(t, entry, selfSubject, cases?.members.get(entry.actorId))],
     [t("accessLog.field.what"), categoryWords(t, entry.categories)],
@@ -50,14 +51,7 @@ export function EntryFacts({ entry, service, selfSubject, cases, auditDetails = 
   return (
     <>
       <p className="entry__when">{formatDateTime(lang, entry.at)}</p>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       {children}
     </>
   );

@@ -2,7 +2,7 @@
 // it stands in words; for the case's members, recording a signed paper form
 // (with its reference), attesting one another member recorded — until then it
 // counts for nothing — and recording a withdrawal.
-import { useId, useMemo, useState } from "react";
+import { Fragment, useId, useMemo, useState } from "react";
 import { Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Tag, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
 import { useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
@@ -206,29 +206,21 @@ function ConsentItem({ consent, participation }: { consent: Consent; participati
             ? t("consent.period", { from: formatDate(lang, consent.validFrom), to: formatDate(lang, consent.validTo) })
             : t("consent.periodOpen", { from: formatDate(lang, consent.validFrom) })}
         </dd>
-        {consent.recordedByName && (
-          <>
-            <dt>{t("consent.field.recordedBy")}</dt>
-            <dd>{consent.recordedByName}</dd>
-          </>
-        )}
-        {consent.attestedByName && (
-          <>
-            <dt>{t("consent.field.attestedBy")}</dt>
-            <dd>{consent.attestedByName}</dd>
-          </>
-        )}
-        {consent.childView && (
-          <>
-            <dt>{t("consent.field.childView")}</dt>
-            <dd>{consent.childView}</dd>
-          </>
-        )}
-        {consent.note && (
-          <>
-            <dt>{t("consent.field.note")}</dt>
-            <dd>{consent.note}</dd>
-          </>
+        {(
+          [
+            ["consent.field.recordedBy", consent.recordedByName],
+            ["consent.field.attestedBy", consent.attestedByName],
+            ["consent.field.childView", consent.childView],
+            ["consent.field.note", consent.note],
+          ] as const
+        ).map(
+          ([label, value]) =>
+            value && (
+              <Fragment key={label}>
+                <dt>{t(label)}</dt>
+                <dd>{value}</dd>
+              </Fragment>
+            ),
         )}
       </dl>
       {participation.canAct && (mayAttest || !consent.withdrawnAt) && (

@@ -12,6 +12,7 @@ import type { Lang, Translate } from "../i18n/messages.ts";
 import { Confirm } from "../shell/Confirm.tsx";
 import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { categoryWords } from "../accessLog/words.ts";
+import { Facts, type Fact } from "../shell/Facts.tsx";
 
 type Person = { id: string; givenName: string; familyName: string } | null;
 
@@ -75,14 +76,7 @@ export function ConsentCard({ consent, meId, onChanged }: { consent: FragmentTyp
       <Heading level={3} data-size="xs">
         {title}
       </Heading>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       <div role="status">{withdrawn && <Alert data-color="success">{t("consent.withdraw.done")}</Alert>}</div>
       {withdrawable && !confirming && (
         <Button ref={withdrawButton} type="button" variant="secondary" onClick={() => setConfirming(true)}>
