@@ -98,9 +98,9 @@ describe("adding a service (docs/adding-a-service.md)", () => {
         "docs/integration/ppt.schema.json",
         "gateway/documents/WritePpt.graphql",
         "gateway/documents/manifest.json",
-        "schema/ppt.graphql",
+        // Every subgraph's SDL: the shared ActorService enum names every service, the new one too.
+        ...[...SERVICE_NAMES, "ppt"].map((s) => `schema/${s}.graphql`),
         "schema/public.graphql",
-        "schema/samhandling.graphql",
         "schema/supergraph.graphql",
       ].sort(),
     );
