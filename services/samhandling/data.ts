@@ -92,6 +92,37 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (ids) => db.stafettloggEntry.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
       (e) => e.caseId,
     ),
+    /**
+     * The services that wrote in a case's stafettlogg, without reading its entries: one index
+     * probe per service (a loose index scan over (case_id, author_service)), so a long log costs
+     * no more than a short one. What a page's consent questions are about (coordination/stafettlogg.ts).
+     */
+    authorServicesOfCase: async (caseId: string): Promise<ServiceName[]> =>
+      (
+        await db.$queryRaw<{ service: ServiceName }[]>`
+          WITH RECURSIVE s AS (
+            (SELECT author_service FROM stafettlogg_entry WHERE case_id = ${caseId} ORDER BY author_service LIMIT 1)
+            UNION ALL
+            SELECT (SELECT e.author_service FROM stafettlogg_entry e WHERE e.case_id = ${caseId} AND e.author_service > s.author_service ORDER BY e.author_service LIMIT 1)
+            FROM s WHERE s.author_service IS NOT NULL
+          )
+          SELECT author_service::text AS service FROM s WHERE author_service IS NOT NULL`
+      ).map((r) => r.service),
+    /**
+     * A page of a case's stafettlogg, oldest first: `take` entries by the given services after
+     * `after`, a keyset read on (case_id, at, id). The `at >= …` bound is what the index seeks to;
+     * the OR then skips the entries at that very time up to and including `after` itself.
+     */
+    stafettloggPage: (caseId: string, services: readonly ServiceName[], after: { at: Date; id: string } | null, take: number) =>
+      db.stafettloggEntry.findMany({
+        where: {
+          caseId,
+          authorService: { in: [...services] },
+          ...(after ? { at: { gte: after.at }, OR: [{ at: { gt: after.at } }, { id: { gt: after.id } }] } : {}),
+        },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        take,
+      }),
     meetingsOfCase: manyByKey(
       (ids) => db.meeting.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] }),
       (m) => m.caseId,
