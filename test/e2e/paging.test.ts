@@ -3,7 +3,7 @@
 // says so; a bad cursor or page size is refused; and what the access rules
 // hide is neither shown nor counted. Unit tests of the kit: test/paging.test.ts.
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoPersonId } from "../../demo/fjordvik.ts";
+import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
 import { asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
 
 const OPENER = "skole-kontaktlaerer-1"; // skole: opens the case; no consent opens health's entries to it
@@ -94,5 +94,60 @@ describe("the stafettlogg a page at a time", () => {
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe("BAD_USER_INPUT");
       expect(res.errors?.[0]?.message).toMatch(/^(after is not a cursor from this list|first must be between 1 and 100)/);
     }
+  });
+});
+
+describe("an audit log a page at a time", () => {
+  const LOOKER = "nav-veileder-1"; // a member of the Haugland case
+  type AuditEntry = { entryId: string; personId: string; at: string };
+  type AuditPage = { edges: { cursor: string; node: AuditEntry }[]; pageInfo: PageInfo };
+  const AUDIT_PAGE = `query ($from: DateTime, $to: DateTime, $first: Int, $after: String) {
+    page: navAuditLogPage(from: $from, to: $to, first: $first, after: $after) { edges { cursor node { entryId personId at } } pageInfo { hasNextPage endCursor } } }`;
+  const AUDIT_LIST = `query ($from: DateTime, $to: DateTime) { log: navAuditLog(from: $from, to: $to) { entryId personId at } }`;
+  let from = "";
+  let to = "";
+
+  beforeAll(async () => {
+    from = new Date(Date.now() - 1).toISOString();
+    // Each look at the family's NAV views is one log row about several persons: pages of 3 cut through rows.
+    for (let i = 0; i < 4; i++) {
+      const res = await gateway(`query ($id: ID!) { family(id: $id) { members { person { nav { access { status } } } } } }`, { id: demoFamilyId("haugland") }, await asUser(LOOKER, demoCaseId("haugland")));
+      expect(res.errors).toBeUndefined();
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    to = new Date().toISOString();
+  });
+
+  it("gives the same entries as the list, once each and in its order, and ends", async () => {
+    const auditor = await asUser("nav-auditor");
+    const whole = (await gateway<{ log: AuditEntry[] }>(AUDIT_LIST, { from, to }, auditor)).data!.log;
+    const rows = new Set(whole.map((e) => e.entryId));
+    expect(whole.length).toBeGreaterThan(rows.size); // some row is about several persons
+    const seen: AuditEntry[] = [];
+    const more: boolean[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const res: GraphQLResponse<{ page: AuditPage }> = await gateway<{ page: AuditPage }>(AUDIT_PAGE, { from, to, first: 3, after }, auditor);
+      expect(res.errors).toBeUndefined();
+      const page = res.data!.page;
+      seen.push(...page.edges.map((e) => e.node));
+      more.push(page.pageInfo.hasNextPage);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(whole);
+    expect(more.at(-1)).toBe(false);
+    expect(more.slice(0, -1).every(Boolean)).toBe(true);
+  });
+
+  it("refuses another list's cursor, a bad page size, and anyone but the service's auditors", async () => {
+    const auditor = await asUser("nav-auditor");
+    const skoleCursor = (await gateway<{ page: AuditPage }>(`{ page: skoleAuditLogPage(first: 1) { pageInfo { endCursor } } }`, {}, await asUser("skole-auditor"))).data!.page.pageInfo.endCursor;
+    for (const vars of [{ after: skoleCursor ?? "x" }, { after: "%%%" }, { first: 101 }]) {
+      const res = await gateway(AUDIT_PAGE, { from, to, ...vars }, auditor);
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe("BAD_USER_INPUT");
+    }
+    const res = await gateway(AUDIT_PAGE, { from, to }, await asUser(LOOKER));
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
