@@ -2,7 +2,7 @@
 // transactions every change runs in.
 import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
-import { PrismaClient, type Consent, type Employee, type Prisma } from "../../prisma/samhandling/generated/client.ts";
+import { Prisma, PrismaClient, type Consent, type Employee, type StafettloggEntry } from "../../prisma/samhandling/generated/client.ts";
 import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
@@ -93,34 +93,49 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (e) => e.caseId,
     ),
     /**
-     * The services that wrote in a case's stafettlogg, without reading its entries: one index
-     * probe per service (a loose index scan over (case_id, author_service)), so a long log costs
-     * no more than a short one. What a page's consent questions are about (coordination/stafettlogg.ts).
+     * The services that wrote in a case's stafettlogg, without reading its entries: one index probe
+     * per service on (author_service, case_id), so a long log costs no more than a short one. What a
+     * page's consent questions are about (coordination/stafettlogg.ts).
      */
     authorServicesOfCase: async (caseId: string): Promise<ServiceName[]> =>
       (
         await db.$queryRaw<{ service: ServiceName }[]>`
-          WITH RECURSIVE s AS (
-            (SELECT author_service FROM stafettlogg_entry WHERE case_id = ${caseId} ORDER BY author_service LIMIT 1)
-            UNION ALL
-            SELECT (SELECT e.author_service FROM stafettlogg_entry e WHERE e.case_id = ${caseId} AND e.author_service > s.author_service ORDER BY e.author_service LIMIT 1)
-            FROM s WHERE s.author_service IS NOT NULL
-          )
-          SELECT author_service::text AS service FROM s WHERE author_service IS NOT NULL`
+          SELECT s::text AS service FROM unnest(enum_range(NULL::"ServiceName")) AS s
+          WHERE EXISTS (SELECT 1 FROM stafettlogg_entry e WHERE e.author_service = s AND e.case_id = ${caseId})`
       ).map((r) => r.service),
     /**
      * A page of a case's stafettlogg, oldest first: `take` entries by the given services after
-     * `after`, a keyset read on (case_id, at, id). The `at >= …` bound is what the index seeks to;
-     * the OR then skips the entries at that very time up to and including `after` itself.
+     * `after`, a keyset read on the index (case_id, at, id): `(at, id) > (…)`, never OFFSET. The
+     * services are compared as text so that no index on author_service can be chosen instead, which
+     * would read the whole log to sort it.
      */
     stafettloggPage: (caseId: string, services: readonly ServiceName[], after: { at: Date; id: string } | null, take: number) =>
-      db.stafettloggEntry.findMany({
+      db.$queryRaw<StafettloggEntry[]>`
+        SELECT id, case_id AS "caseId", kind::text AS kind, text, author_actor_id AS "authorActorId", author_name AS "authorName",
+          author_service::text AS "authorService", at, responsible_member_id AS "responsibleMemberId",
+          evaluation_date AS "evaluationDate", corrects_id AS "correctsId"
+        FROM stafettlogg_entry
+        WHERE case_id = ${caseId} AND author_service::text = ANY(${[...services]}::text[])
+          ${after ? Prisma.sql`AND (at, id) > (${after.at}::timestamptz, ${after.id})` : Prisma.empty}
+        ORDER BY at, id
+        LIMIT ${take}`,
+    /**
+     * A page of the cases a person takes part in, newest first (`take` after `after`): an employee's
+     * through an active membership (their directory entry active), a citizen's as a subject or an active
+     * member. The same rule as cases/visibility.ts `visibleCase`, in SQL, so the page is cut from visible
+     * cases only. A keyset read on (opened_at, id), never OFFSET.
+     */
+    casesPage: (who: { actorId: string } | { personId: string }, after: { at: Date; id: string } | null, take: number) =>
+      db.coordinationCase.findMany({
         where: {
-          caseId,
-          authorService: { in: [...services] },
-          ...(after ? { at: { gte: after.at }, OR: [{ at: { gt: after.at } }, { id: { gt: after.id } }] } : {}),
+          AND: [
+            "actorId" in who
+              ? { members: { some: { actorId: who.actorId, leftAt: null, employee: { active: true } } } }
+              : { OR: [{ members: { some: { personId: who.personId, leftAt: null } } }, { subjects: { some: { personId: who.personId } } }] },
+            after ? { openedAt: { lte: after.at }, OR: [{ openedAt: { lt: after.at } }, { id: { lt: after.id } }] } : {},
+          ],
         },
-        orderBy: [{ at: "asc" }, { id: "asc" }],
+        orderBy: [{ openedAt: "desc" }, { id: "desc" }],
         take,
       }),
     meetingsOfCase: manyByKey(

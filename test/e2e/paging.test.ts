@@ -151,3 +151,35 @@ describe("an audit log a page at a time", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("myCases a page at a time", () => {
+  type CaseNode = { id: string; openedAt: string };
+  type CasesPage = { edges: { node: CaseNode }[]; pageInfo: PageInfo };
+  const MINE = `{ myCases { id openedAt } }`;
+  const MINE_PAGE = `query ($first: Int, $after: String) { myCasesPage(first: $first, after: $after) { edges { node { id openedAt } } pageInfo { hasNextPage endCursor } } }`;
+
+  it.each([
+    ["an employee", OPENER], // in several cases: pages of 2 cut the list
+    ["a citizen", "citizen"],
+  ])("gives %s the cases of myCases, each once, newest first, and ends", async (_who, user) => {
+    const whole = (await ok<{ myCases: CaseNode[] }>(user, MINE)).myCases;
+    expect(whole.length).toBeGreaterThan(0);
+    const seen: CaseNode[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const page: CasesPage = (await ok<{ myCasesPage: CasesPage }>(user, MINE_PAGE, { first: 2, after })).myCasesPage;
+      seen.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // The same cases; in the same order but among cases opened at the same moment (the page orders those by id).
+    expect(seen.map((c) => c.id).sort()).toEqual(whole.map((c) => c.id).sort());
+    expect(new Set(seen.map((c) => c.id)).size).toBe(seen.length);
+    expect(seen.map((c) => c.openedAt)).toEqual(whole.map((c) => c.openedAt));
+  });
+
+  it("refuses an auditor and a malformed cursor", async () => {
+    expect((await call("nav-auditor", MINE_PAGE)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await call(OPENER, MINE_PAGE, { after: "bm90IGEgY3Vyc29y" })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
