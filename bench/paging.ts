@@ -150,6 +150,9 @@ try {
     await growStafettlogg(size);
     await growAccessLog(size);
     const grown = new Date(Date.now() + 1).toISOString();
+    // Statistics as autovacuum keeps them (it would analyze the grown tables within a minute or so).
+    await samhandlingDb.query("ANALYZE stafettlogg_entry");
+    await navDb.query("ANALYZE access_log");
     const queries = [
       [PAGE, reader, "samhandling", samhandlingDb, "stafettlogg_entry"],
       [WHOLE, reader, "samhandling", samhandlingDb, "stafettlogg_entry"],

@@ -93,29 +93,36 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (e) => e.caseId,
     ),
     /**
-     * The services that wrote in a case's stafettlogg, without reading its entries: one index probe
-     * per service on (author_service, case_id), so a long log costs no more than a short one. What a
-     * page's consent questions are about (coordination/stafettlogg.ts).
+     * The services that wrote in a case's stafettlogg, without reading its entries: a loose index
+     * scan on (case_id, author_service) — each step seeks the next service after the last — so a
+     * long log costs no more than a short one. What a page's consent questions are about
+     * (coordination/stafettlogg.ts).
      */
     authorServicesOfCase: async (caseId: string): Promise<ServiceName[]> =>
       (
         await db.$queryRaw<{ service: ServiceName }[]>`
-          SELECT s::text AS service FROM unnest(enum_range(NULL::"ServiceName")) AS s
-          WHERE EXISTS (SELECT 1 FROM stafettlogg_entry e WHERE e.author_service = s AND e.case_id = ${caseId})`
+          WITH RECURSIVE s AS (
+            (SELECT author_service FROM stafettlogg_entry WHERE case_id = ${caseId} ORDER BY author_service LIMIT 1)
+            UNION ALL
+            SELECT (SELECT e.author_service FROM stafettlogg_entry e WHERE e.case_id = ${caseId} AND e.author_service > s.author_service ORDER BY e.author_service LIMIT 1)
+            FROM s WHERE s.author_service IS NOT NULL
+          )
+          SELECT author_service::text AS service FROM s WHERE author_service IS NOT NULL`
       ).map((r) => r.service),
     /**
-     * A page of a case's stafettlogg, oldest first: `take` entries by the given services after
-     * `after`, a keyset read on the index (case_id, at, id): `(at, id) > (…)`, never OFFSET. The
-     * services are compared as text so that no index on author_service can be chosen instead, which
-     * would read the whole log to sort it.
+     * A page of a case's stafettlogg, oldest first: `take` entries after `after`, by the given
+     * services (null: by any), a keyset read on the index (case_id, at, id): `(at, id) > (…)`, never
+     * OFFSET. Left out when every service that wrote is readable, the filter never tempts the planner
+     * to read the whole log through (case_id, author_service) and sort it.
      */
-    stafettloggPage: (caseId: string, services: readonly ServiceName[], after: { at: Date; id: string } | null, take: number) =>
+    stafettloggPage: (caseId: string, services: readonly ServiceName[] | null, after: { at: Date; id: string } | null, take: number) =>
       db.$queryRaw<StafettloggEntry[]>`
         SELECT id, case_id AS "caseId", kind::text AS kind, text, author_actor_id AS "authorActorId", author_name AS "authorName",
           author_service::text AS "authorService", at, responsible_member_id AS "responsibleMemberId",
           evaluation_date AS "evaluationDate", corrects_id AS "correctsId"
         FROM stafettlogg_entry
-        WHERE case_id = ${caseId} AND author_service::text = ANY(${[...services]}::text[])
+        WHERE case_id = ${caseId}
+          ${services ? Prisma.sql`AND author_service = ANY(${[...services]}::"ServiceName"[])` : Prisma.empty}
           ${after ? Prisma.sql`AND (at, id) > (${after.at}::timestamptz, ${after.id})` : Prisma.empty}
         ORDER BY at, id
         LIMIT ${take}`,

@@ -141,8 +141,9 @@ export class CaseStafettloggResolver {
   })
   async stafettloggPage(@Root() c: CaseRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<EntryRow>> {
     const request = pageRequest(stafettloggCursors, args.first, args.after);
-    const open = await readableServices(ctx, c, await ctx.loaders.authorServicesOfCase(c.id));
-    const rows = open.size === 0 ? [] : await ctx.loaders.stafettloggPage(c.id, [...open], request.after, request.take);
+    const wrote = await ctx.loaders.authorServicesOfCase(c.id);
+    const open = await readableServices(ctx, c, wrote);
+    const rows = open.size === 0 ? [] : await ctx.loaders.stafettloggPage(c.id, open.size === wrote.length ? null : [...open], request.after, request.take);
     return pageOf(request, rows, (e) => ({ at: e.at, id: e.id }), stafettloggCursors);
   }
 }
