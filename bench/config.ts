@@ -229,6 +229,45 @@ export function webBenchConfig(env: Env = process.env): WebBenchConfig {
   );
 }
 
+// --- the paging benchmark (npm run bench:paging, bench/paging.ts) -------------------------
+
+const BENCH_PAGING_PORT = setting("BENCH_PAGING_PORT", port(), {
+  default: 18600,
+  description: "`npm run bench:paging`: the gateway port of the federation it starts (provider + 100, subgraphs + 101…).",
+});
+
+/** What `npm run bench:paging` reads, as docs/configuration.md lists it. */
+export const PAGING_BENCH_SETTINGS: readonly Declaration[] = [BENCH_PAGING_PORT, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration);
+
+export interface PagingBenchConfig {
+  /** The gateway's port; the identity provider and the subgraphs sit above it. */
+  port: number;
+  /**
+   * PostgreSQL URL template with {service} (the benchmark writes long lists
+   * straight into the databases), or null: then it refuses to run. Its
+   * databases are the template's names with `paging_` before the service,
+   * dropped and created afresh: never the template's own.
+   */
+  databaseTemplate: string | null;
+  logLevel: string;
+  /** How the run was asked for, as the results show it (settings given, passwords hidden). */
+  commandLine: string;
+}
+
+export function pagingBenchConfig(env: Env = process.env): PagingBenchConfig {
+  return settingsOrExit("npm run bench:paging", () =>
+    readSettings(env, PAGING_BENCH_SETTINGS, (get) => {
+      const given = [BENCH_PAGING_PORT, DATABASE_URL_TEMPLATE].filter((s) => env[s.name]).map((s) => `${s.name}=${(s.parser.show ?? String)(env[s.name]!)}`);
+      return {
+        port: get(BENCH_PAGING_PORT),
+        databaseTemplate: get(DATABASE_URL_TEMPLATE) ?? null,
+        logLevel: get(LOG_LEVEL),
+        commandLine: [...given, "npm run bench:paging"].join(" "),
+      };
+    }),
+  );
+}
+
 // --- the peer gateway (bench/peer-gateway.ts, a process the benchmark starts) ------------
 
 const PEER_PORT = optional("PEER_PORT", port(), { shownDefault: "set by `npm run bench`", description: "The port of the benchmark's peer gateway (@apollo/gateway)." });

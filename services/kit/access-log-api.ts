@@ -7,14 +7,15 @@
 // `Mutation.mark<Service>Reviewed`); every one of their reads is itself
 // written to the log, so it shows in the person's innsyn as an audit. One
 // factory, so every service exposes it the same way.
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { AccessBasisEnum, AccessCategoryEnum, AccessLogDecisionEnum, AccessReasonEnum, ActorServiceEnum } from "./access-enums.ts";
-import type { AccessDecision, AccessLogEntryRow } from "./access-log.ts";
+import type { AccessDecision, AccessLogEntryRow, EntryPosition } from "./access-log.ts";
 import { auditBasis, shownActorService, shownBasis, shownReason, type AccessBasis, type AccessReason, type ActorServiceValue } from "./access-values.ts";
 import type { AccessCategory } from "./categories.ts";
 import { AUDITOR_ROLE, isCitizen } from "./auth/caller.ts";
 import type { ServiceName } from "./catalog.ts";
 import { hubError } from "./errors.ts";
+import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeFromPart, timePart } from "./paging.ts";
 import { DateTimeScalar } from "./scalars.ts";
 import type { ClassType } from "./federation.ts";
 import type { SubgraphContext } from "./subgraph.ts";
@@ -78,6 +79,20 @@ export class ReviewListEntry extends AccessLogEntry {
   reviewNote?: string | null;
 }
 
+/** Every service's audit log pages alike: one type, answered by each subgraph. */
+const AccessLogEntryConnection = connectionType("AccessLogEntry", AccessLogEntry, "A page of an access log, newest first.");
+
+/** A service's audit-log cursors: an entry's place in the log (its row's time and seq, the person's place in the row). */
+const auditLogCursors = (service: ServiceName) =>
+  cursorCodec<EntryPosition>(
+    `${service}-audit-log`,
+    (p) => [timePart(p.at), p.seq, String(p.look)],
+    ([at, seq, look, ...rest]) => {
+      const time = timeFromPart(at);
+      return time && seq && /^\d{1,18}$/.test(seq) && look && /^\d{1,9}$/.test(look) && rest.length === 0 ? { at: time, seq, look: Number(look) } : null;
+    },
+  );
+
 const MAX_ENTRIES = 1000;
 const NOTE_LIMIT = 2000;
 
@@ -113,6 +128,7 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
    * An audit read is a look at the persons whose entries it returned (and at
    * the one searched for): logged before the answer leaves, or withheld.
    */
+  const cursors = auditLogCursors(service);
   const audited = async <Entry extends AccessLogEntryRow>(ctx: SubgraphContext<unknown>, searched: string | null, entries: Entry[]): Promise<Entry[]> => {
     const persons = new Set(entries.map((e) => e.personId));
     if (searched) persons.add(searched);
@@ -150,6 +166,35 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
       auditor(ctx);
       const entries = await ctx.accessLog.entries({ personId: personId ?? undefined, actorId: actorId ?? undefined, from: from ?? undefined, to: to ?? undefined, limit: limited(limit) });
       return (await audited(ctx, personId, entries)).map(shown);
+    }
+
+    @Query(() => AccessLogEntryConnection, {
+      name: `${service}AuditLogPage`,
+      description:
+        `${service}'s access log a page at a time, newest first (first, after; at most ${MAX_PAGE_SIZE} entries a page), with the filters of ${service}AuditLog. ` +
+        `For ${service}'s auditors only; every read is itself logged, for the persons on the page.`,
+    })
+    async auditLogPage(
+      @Arg("personId", () => ID, { nullable: true, description: "Only entries about this person." }) personId: string | null,
+      @Arg("actorId", () => String, { nullable: true, description: "Only entries by this actor." }) actorId: string | null,
+      @Arg("from", () => DateTimeScalar, { nullable: true, description: "From this time (inclusive)." }) from: Date | null,
+      @Arg("to", () => DateTimeScalar, { nullable: true, description: "Until this time (exclusive)." }) to: Date | null,
+      @Args(() => PageArgs) page: PageArgs,
+      @Ctx() ctx: SubgraphContext<unknown>,
+    ) {
+      auditor(ctx);
+      const request = pageRequest(cursors, page.first, page.after);
+      const entries = await ctx.accessLog.entries({
+        personId: personId ?? undefined,
+        actorId: actorId ?? undefined,
+        from: from ?? undefined,
+        to: to ?? undefined,
+        after: request.after ?? undefined,
+        limit: request.take,
+      });
+      // Only the page is released (and logged): the one entry read beyond it only says that another page follows.
+      const shownEntries = await audited(ctx, personId, entries.slice(0, request.first));
+      return pageOf(request, [...shownEntries, ...entries.slice(request.first)], (e) => ({ at: e.at, seq: e.seq, look: e.look }), cursors, shown);
     }
 
     @Query(() => [ReviewListEntry], {

@@ -53,6 +53,18 @@ export interface AccessLogRow extends AccessLook, Chained {}
 /** One person's entry, as readers see it: a row's look at that person (rows about several persons give several). */
 export interface AccessLogEntryRow extends AccessLogRecord, Chained {
   extraordinary: boolean;
+  /** The person's place in the row's person_ids (from 1): with `at` and `seq`, the entry's place in the log (EntryPosition). */
+  look: number;
+}
+
+/**
+ * An entry's place in the log's newest-first order (time, then seq, newest
+ * first; then the person's place in the row): what a page's cursor carries.
+ */
+export interface EntryPosition {
+  at: Date;
+  seq: string;
+  look: number;
 }
 
 /** An auditor's review of an extraordinary release. */
@@ -84,6 +96,8 @@ export interface EntriesQuery {
   extraordinary?: boolean;
   /** With `extraordinary`: only reviewed ones (true) or only those not yet reviewed (false). */
   reviewed?: boolean;
+  /** Only entries that come after this one, newest first: the next page, read from the index on `at` (never OFFSET). */
+  after?: EntryPosition;
 }
 
 /**
@@ -414,19 +428,25 @@ export class AccessLog {
     if (opts.personId !== undefined) add("person_ids @> ARRAY[?::text] AND look.person_id = ?", opts.personId);
     if (opts.extraordinary) where.push("extraordinary");
     if (opts.reviewed !== undefined) where.push(opts.reviewed ? "review.entry_seq IS NOT NULL" : "review.entry_seq IS NULL");
+    if (opts.after) {
+      // Older rows, or later persons of the same row. `at <= …` is what the index seeks to; the rest is exact.
+      params.push(opts.after.at.toISOString(), opts.after.seq, opts.after.look);
+      const [at, seq, look] = [params.length - 2, params.length - 1, params.length].map((i) => `$${i}`);
+      where.push(`access_log.at <= ${at}::timestamptz AND ((access_log.at, access_log.seq) < (${at}::timestamptz, ${seq}::bigint) OR (access_log.seq = ${seq}::bigint AND look.n > ${look}::bigint))`);
+    }
     params.push(clampLimit(opts.limit));
-    const sql = `SELECT ${COLUMNS}, look.person_id,
+    const sql = `SELECT ${COLUMNS}, look.person_id, look.n::int AS look_n,
          review.reviewed_by, (extract(epoch FROM review.reviewed_at) * 1000)::bigint::text AS reviewed_at_ms, review.note AS review_note
        FROM access_log
        CROSS JOIN LATERAL unnest(person_ids) WITH ORDINALITY AS look(person_id, n)
        LEFT JOIN access_review review ON review.entry_seq = access_log.seq
        ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY access_log.at DESC, access_log.seq DESC, look.n LIMIT $${params.length}`;
-    return this.read<DbRow & { person_id: string; reviewed_by: string | null; reviewed_at_ms: string | null; review_note: string | null }>(sql, params).then((rows) =>
+    return this.read<DbRow & { person_id: string; look_n: number; reviewed_by: string | null; reviewed_at_ms: string | null; review_note: string | null }>(sql, params).then((rows) =>
       rows.map((row) => {
         const { personIds: _all, ...look } = toRow(row);
         const review = row.reviewed_by === null ? null : { reviewedBy: row.reviewed_by, reviewedAt: new Date(Number(row.reviewed_at_ms)), note: row.review_note ?? "" };
-        return { ...look, extraordinary: row.extraordinary, personId: row.person_id, review };
+        return { ...look, extraordinary: row.extraordinary, personId: row.person_id, look: row.look_n, review };
       }),
     );
   }

@@ -2,7 +2,7 @@
 // transactions every change runs in.
 import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
-import { PrismaClient, type Consent, type Employee, type Prisma } from "../../prisma/samhandling/generated/client.ts";
+import { Prisma, PrismaClient, type Consent, type Employee, type StafettloggEntry } from "../../prisma/samhandling/generated/client.ts";
 import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
@@ -92,6 +92,59 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (ids) => db.stafettloggEntry.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
       (e) => e.caseId,
     ),
+    /**
+     * The services that wrote in a case's stafettlogg, without reading its entries: a loose index
+     * scan on (case_id, author_service) — each step seeks the next service after the last — so a
+     * long log costs no more than a short one. What a page's consent questions are about
+     * (coordination/stafettlogg.ts).
+     */
+    authorServicesOfCase: async (caseId: string): Promise<ServiceName[]> =>
+      (
+        await db.$queryRaw<{ service: ServiceName }[]>`
+          WITH RECURSIVE s AS (
+            (SELECT author_service FROM stafettlogg_entry WHERE case_id = ${caseId} ORDER BY author_service LIMIT 1)
+            UNION ALL
+            SELECT (SELECT e.author_service FROM stafettlogg_entry e WHERE e.case_id = ${caseId} AND e.author_service > s.author_service ORDER BY e.author_service LIMIT 1)
+            FROM s WHERE s.author_service IS NOT NULL
+          )
+          SELECT author_service::text AS service FROM s WHERE author_service IS NOT NULL`
+      ).map((r) => r.service),
+    /**
+     * A page of a case's stafettlogg, oldest first: `take` entries after `after`, by the given
+     * services (null: by any), a keyset read on the index (case_id, at, id): `(at, id) > (…)`, never
+     * OFFSET. Left out when every service that wrote is readable, the filter never tempts the planner
+     * to read the whole log through (case_id, author_service) and sort it.
+     */
+    stafettloggPage: (caseId: string, services: readonly ServiceName[] | null, after: { at: Date; id: string } | null, take: number) =>
+      db.$queryRaw<StafettloggEntry[]>`
+        SELECT id, case_id AS "caseId", kind::text AS kind, text, author_actor_id AS "authorActorId", author_name AS "authorName",
+          author_service::text AS "authorService", at, responsible_member_id AS "responsibleMemberId",
+          evaluation_date AS "evaluationDate", corrects_id AS "correctsId"
+        FROM stafettlogg_entry
+        WHERE case_id = ${caseId}
+          ${services ? Prisma.sql`AND author_service = ANY(${[...services]}::"ServiceName"[])` : Prisma.empty}
+          ${after ? Prisma.sql`AND (at, id) > (${after.at}::timestamptz, ${after.id})` : Prisma.empty}
+        ORDER BY at, id
+        LIMIT ${take}`,
+    /**
+     * A page of the cases a person takes part in, newest first (`take` after `after`): an employee's
+     * through an active membership (their directory entry active), a citizen's as a subject or an active
+     * member. The same rule as cases/visibility.ts `visibleCase`, in SQL, so the page is cut from visible
+     * cases only. A keyset read on (opened_at, id), never OFFSET.
+     */
+    casesPage: (who: { actorId: string } | { personId: string }, after: { at: Date; id: string } | null, take: number) =>
+      db.coordinationCase.findMany({
+        where: {
+          AND: [
+            "actorId" in who
+              ? { members: { some: { actorId: who.actorId, leftAt: null, employee: { active: true } } } }
+              : { OR: [{ members: { some: { personId: who.personId, leftAt: null } } }, { subjects: { some: { personId: who.personId } } }] },
+            after ? { openedAt: { lte: after.at }, OR: [{ openedAt: { lt: after.at } }, { id: { lt: after.id } }] } : {},
+          ],
+        },
+        orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+        take,
+      }),
     meetingsOfCase: manyByKey(
       (ids) => db.meeting.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] }),
       (m) => m.caseId,

@@ -1,12 +1,25 @@
 // Reading cases: a case by id (within its own declared case), the caller's
 // cases, a person's and a household's cases, and who takes part.
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { CaseMember as MemberRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { FamilyRef, PersonRef } from "../../kit/entities.ts";
+import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeFromPart, timePart, type Page } from "../../kit/paging.ts";
 import { callerOf, signedIn, type Context } from "../context.ts";
 import { CaseMember, CoordinationCase } from "./types.ts";
 import { InCaseScope, isActive, present, requirePurpose, visibleCase, visibleCases, type CaseRow } from "./visibility.ts";
+
+/** A myCases cursor: the case's opening time and id, its place in the list. */
+const caseCursors = cursorCodec<{ at: Date; id: string }>(
+  "my-cases",
+  (k) => [timePart(k.at), k.id],
+  ([at, id, ...rest]) => {
+    const time = timeFromPart(at);
+    return time && id && rest.length === 0 ? { at: time, id } : null;
+  },
+);
+
+const MyCasesConnection = connectionType("CoordinationCase", CoordinationCase, "A page of the cases you take part in, newest first.");
 
 @Resolver(() => CoordinationCase)
 export class CaseResolver {
@@ -40,6 +53,20 @@ export class CaseResolver {
     const cases = present(await ctx.loaders.case.loadMany([...new Set(ids)]));
     cases.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
     return visibleCases(ctx, cases);
+  }
+
+  @Query(() => MyCasesConnection, {
+    description:
+      "myCases a page at a time, newest first (first, after; at most " + MAX_PAGE_SIZE + " cases a page): the cases you take part in, " +
+      "cut from those only. Each shows its overdue follow-ups (overdueFollowUpCount).",
+  })
+  async myCasesPage(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<CaseRow>> {
+    const who = signedIn(callerOf(ctx));
+    const request = pageRequest(caseCursors, args.first, args.after);
+    const rows = await ctx.loaders.casesPage(who.kind === "employee" ? { actorId: who.actorId } : { personId: who.personId }, request.after, request.take);
+    // The same check and log as myCases: the page's query already keeps to visible cases, so nothing is dropped here.
+    const shown = await visibleCases(ctx, rows.slice(0, request.first));
+    return pageOf(request, [...shown, ...rows.slice(request.first)], (c) => ({ at: c.openedAt, id: c.id }), caseCursors);
   }
 
   @UseMiddleware(InCaseScope)

@@ -2,11 +2,12 @@
 // entries are read by other services only under a consent covering
 // STAFETTLOGG for that service — the information duty to barnevern does not
 // open it. Hidden entries are left out, so the log does not reveal them.
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { StafettloggEntry as EntryRow } from "../../../prisma/samhandling/generated/client.ts";
 import { isServiceName } from "../../kit/catalog.ts";
 import type { Decision, DecisionQuestion } from "../../kit/decisions.ts";
 import { hubError } from "../../kit/errors.ts";
+import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeFromPart, timePart, type Page } from "../../kit/paging.ts";
 import { callerOf, type Context } from "../context.ts";
 import { newId, requiredId, requiredText } from "../input.ts";
 import { actingMember, activeMemberOf, forgetCase, requireOpen } from "../cases/membership.ts";
@@ -18,13 +19,16 @@ import { BASIS_TEXTS } from "../../kit/access-values.ts";
 
 const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis: BASIS_TEXTS.OWN_STAFETTLOGG_ENTRIES };
 
-/** The entries the caller may read: their own service's, and others' where every subject's consent covers them. */
-async function readable(ctx: Context, c: CaseRow, entries: EntryRow[]): Promise<EntryRow[]> {
-  if (entries.length === 0) return [];
+/**
+ * The services whose entries the caller may read, of those that wrote in the
+ * case: their own service's, and others' where every subject's consent covers
+ * them. Each decision is logged, as a look at the subjects' stafettlogg.
+ */
+async function readableServices(ctx: Context, c: CaseRow, services: readonly EntryRow["authorService"][]): Promise<Set<EntryRow["authorService"]>> {
+  if (services.length === 0) return new Set();
   const caller = callerOf(ctx);
   const ownService = caller.kind === "actor" ? caller.claims.service.toUpperCase() : null;
   const subjects = (await ctx.loaders.subjectsOfCase.load(c.id)).map((s) => s.personId);
-  const services = [...new Set(entries.map((e) => e.authorService))];
   const others = services.filter((s) => s !== ownService);
   const questions: DecisionQuestion[] = others.flatMap((s) => {
     const service = s.toLowerCase();
@@ -33,14 +37,38 @@ async function readable(ctx: Context, c: CaseRow, entries: EntryRow[]): Promise<
   // The case itself is the purpose: its log is read inside it.
   const answers = await ctx.access.ask(caller, { caseId: c.id }, questions);
   await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i], c.id)));
-  if (ownService && services.includes(ownService as EntryRow["authorService"])) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE, c.id);
-  const open = new Set<string>(ownService ? [ownService] : []);
+  const open = new Set(services.filter((s) => s === ownService));
+  if (open.size > 0) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE, c.id);
   for (const s of others) {
     const mine = questions.map((q, i) => ({ q, a: answers[i] })).filter(({ q }) => q.service === s.toLowerCase());
     if (mine.length > 0 && mine.every(({ a }) => a.status === "GRANTED")) open.add(s);
   }
+  return open;
+}
+
+/** The entries the caller may read, of those given. */
+async function readable(ctx: Context, c: CaseRow, entries: EntryRow[]): Promise<EntryRow[]> {
+  const open = await readableServices(ctx, c, [...new Set(entries.map((e) => e.authorService))]);
   return entries.filter((e) => open.has(e.authorService));
 }
+
+type EntryKey = { at: Date; id: string };
+
+/** A stafettlogg cursor: the entry's time and id, its place in the log's order. */
+const stafettloggCursors = cursorCodec<EntryKey>(
+  "stafettlogg",
+  (k) => [timePart(k.at), k.id],
+  ([at, id, ...rest]) => {
+    const time = timeFromPart(at);
+    return time && id && rest.length === 0 ? { at: time, id } : null;
+  },
+);
+
+const StafettloggConnection = connectionType(
+  "StafettloggEntry",
+  StafettloggEntry,
+  "A page of a case's stafettlogg, oldest first: only entries you may read, so a page neither shows nor counts the others.",
+);
 
 @Resolver(() => StafettloggEntry)
 export class StafettloggResolver {
@@ -104,5 +132,19 @@ export class CaseStafettloggResolver {
   })
   async stafettlogg(@Root() c: CaseRow, @Ctx() ctx: Context): Promise<EntryRow[]> {
     return readable(ctx, c, await ctx.loaders.stafettloggOfCase.load(c.id));
+  }
+
+  @UseMiddleware(InCaseScope)
+  @FieldResolver(() => StafettloggConnection, {
+    description:
+      "The stafettlogg a page at a time, oldest first (first, after; at most " + MAX_PAGE_SIZE + " entries a page). The same entries as " +
+      "stafettlogg: which you may read is decided before the page is cut, so entries you may not read are neither shown nor counted.",
+  })
+  async stafettloggPage(@Root() c: CaseRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<EntryRow>> {
+    const request = pageRequest(stafettloggCursors, args.first, args.after);
+    const wrote = await ctx.loaders.authorServicesOfCase(c.id);
+    const open = await readableServices(ctx, c, wrote);
+    const rows = open.size === 0 ? [] : await ctx.loaders.stafettloggPage(c.id, open.size === wrote.length ? null : [...open], request.after, request.take);
+    return pageOf(request, rows, (e) => ({ at: e.at, id: e.id }), stafettloggCursors);
   }
 }
