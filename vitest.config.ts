@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // expect.poll waits for what a request or a render changes: on two cores under a full run that can take seconds, not vitest's default 1 s.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
