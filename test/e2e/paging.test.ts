@@ -4,7 +4,7 @@
 // hide is neither shown nor counted. Unit tests of the kit: test/paging.test.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
-import { asUser, gateway, type GraphQLResponse } from "../support/graphql.ts";
+import { asUser, callAs, gateway, okAs, type GraphQLResponse } from "../support/graphql.ts";
 
 const OPENER = "skole-kontaktlaerer-1"; // skole: opens the case; no consent opens health's entries to it
 const HEALTH = "helse-helsesykepleier-1";
@@ -12,17 +12,9 @@ const HEALTH = "helse-helsesykepleier-1";
 type Vars = Record<string, unknown>;
 type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 
-async function call<T = Record<string, any>>(actor: string, query: string, variables: Vars = {}, caseId?: string): Promise<GraphQLResponse<T>> {
-  const res = await gateway<T>(query, variables, await asUser(actor, caseId));
-  expect(res.status).toBeLessThan(500);
-  return res;
-}
-
-async function ok<T = Record<string, any>>(actor: string, query: string, variables: Vars = {}, caseId?: string): Promise<T> {
-  const res = await call<T>(actor, query, variables, caseId);
-  if (res.errors) throw new Error(`${actor}: ${JSON.stringify(res.errors)}`);
-  return res.data as T;
-}
+// `any` here: these suites read deep into answers whose shapes differ query by query.
+const call = <T = Record<string, any>>(actor: string, query: string, variables: Vars = {}, caseId?: string) => callAs<T>(actor, query, variables, caseId);
+const ok = <T = Record<string, any>>(actor: string, query: string, variables: Vars = {}, caseId?: string) => okAs<T>(actor, query, variables, caseId);
 
 const REGISTER = `mutation ($input: RegisterConcernInput!) { registerConcern(input: $input) { id } }`;
 const OPEN = `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`;

@@ -53,3 +53,17 @@ export async function subgraphCounter(service: ServiceName, metric: string): Pro
 export function asUser(user: string, caseId?: string, acr?: AcrLevel): Promise<Record<string, string>> {
   return bearerHeaders(inject("identityIssuer"), user, caseId, acr);
 }
+
+/** As a demo user (within a case, if given): the answer, never a 5xx. */
+export async function callAs<Data = Record<string, unknown>>(user: string, query: string, variables: Record<string, unknown> = {}, caseId?: string): Promise<GraphQLResponse<Data>> {
+  const res = await gateway<Data>(query, variables, await asUser(user, caseId));
+  if (res.status >= 500) throw new Error(`${user}: HTTP ${res.status} ${JSON.stringify(res.errors)}`);
+  return res;
+}
+
+/** As a demo user (within a case, if given): the data, or a thrown error naming the user and the errors. */
+export async function okAs<Data = Record<string, unknown>>(user: string, query: string, variables: Record<string, unknown> = {}, caseId?: string): Promise<Data> {
+  const res = await callAs<Data>(user, query, variables, caseId);
+  if (res.errors) throw new Error(`${user}: ${JSON.stringify(res.errors)}`);
+  return res.data as Data;
+}
