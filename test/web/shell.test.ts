@@ -114,7 +114,7 @@ describeWithBrowser("web app shell", () => {
     await web.signIn(page, "citizen");
     // The page's code loads with its route, so the address follows a moment after the header.
     await page.waitForURL((url) => url.pathname === "/samtykker");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Mine samtykker");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Mine samtykker");
   });
 
   test("signing out ends the session at the provider too", async () => {
