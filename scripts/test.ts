@@ -55,6 +55,30 @@ interface Totals {
   skipped: number;
 }
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+}
+
+/** Names of the failed tests and files, repeated at the very end of the run, where a CI log's tail shows them. */
+const failures: string[] = [];
+
+function recordFailures(label: string, json: VitestReport): void {
+  for (const file of json.testResults) {
+    const relative = path.relative(ROOT_DIR, file.name);
+    const failed = file.assertionResults.filter((a) => a.status === "failed");
+    for (const test of failed) failures.push(`${label}: ${relative} > ${test.fullName}\n    ${firstLine(test.failureMessages[0])}`);
+    if (failed.length === 0 && file.message) failures.push(`${label}: ${relative} (the file failed)\n    ${firstLine(file.message)}`);
+  }
+}
+
+function firstLine(message: string | undefined): string {
+  return (message ?? "").split("\n").find((line) => line.trim() !== "")?.slice(0, 300) ?? "";
+}
+
 function vitest(label: string, args: string[], env: Record<string, string>): Totals {
   console.log(`\n=== ${label} ===`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-vitest-"));
@@ -66,10 +90,16 @@ function vitest(label: string, args: string[], env: Record<string, string>): Tot
     [path.join(ROOT_DIR, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...args, ...(FILTERS.length > 0 ? ["--passWithNoTests", ...FILTERS] : [])],
     { cwd: ROOT_DIR, env: childEnv({ ...env, [LOG_SCAN_REPORT_ENV]: logScans }), stdio: "inherit" },
   );
-  if (!fs.existsSync(report)) return { passed: 0, failed: 1, skipped: 0 };
-  const json = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  const failed = json.numFailedTests + (result.status !== 0 && json.numFailedTests === 0 ? 1 : 0);
-  return { passed: json.numPassedTests, failed: failed + logScanFailures(logScans), skipped: json.numPendingTests + json.numTodoTests };
+  if (!fs.existsSync(report)) {
+    failures.push(`${label}: vitest wrote no report (exit ${result.status ?? result.signal})`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const json = JSON.parse(fs.readFileSync(report, "utf8")) as VitestReport;
+  recordFailures(label, json);
+  const exitedBadly = result.status !== 0 && json.numFailedTests === 0;
+  if (exitedBadly) failures.push(`${label}: vitest exited ${result.status ?? result.signal} with no failed test (an unhandled error or a failed file: see above)`);
+  const failed = json.numFailedTests + (exitedBadly ? 1 : 0);
+  return { passed: json.numPassedTests, failed: failed + logScanFailures(label, logScans), skipped: json.numPendingTests + json.numTodoTests };
 }
 
 /**
@@ -78,18 +108,20 @@ function vitest(label: string, args: string[], env: Record<string, string>): Tot
  * without the shared scan (unless narrowed to files that start no federation)
  * counts as a failure too: the scan must not silently stop running.
  */
-function logScanFailures(file: string): number {
+function logScanFailures(label: string, file: string): number {
   const scans = readLogReport(file);
-  let failures = 0;
+  let count = 0;
   for (const scan of scans.filter((s) => s.findings.length > 0)) {
     console.error(`\nLog scan failed: ${describeFindings(scan)}`);
-    failures += 1;
+    failures.push(`${label}: a log scan found personal data or errors (see "Log scan failed" above)`);
+    count += 1;
   }
   if (FILTERS.length === 0 && !scans.some((s) => s.shared)) {
     console.error("\nThe shared federation's log was not scanned (test/support/federation.setup.ts teardown did not record it).");
-    failures += 1;
+    failures.push(`${label}: the shared federation's log was not scanned`);
+    count += 1;
   }
-  return failures;
+  return count;
 }
 
 await generateClients();
@@ -120,5 +152,6 @@ if (config.postgres) {
   console.log("\nPostgreSQL pass not run: set DATABASE_URL_TEMPLATE (e.g. postgres://hub:hub@127.0.0.1:5432/hub_test_{service}) to run it.");
 }
 
+if (failures.length > 0) console.error(`\nFailed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(totals.failed === 0 ? 0 : 1);
