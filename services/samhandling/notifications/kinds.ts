@@ -92,7 +92,7 @@ export const NOTIFICATION_KINDS = {
   CONSENT_EXPIRING: {
     source: "time",
     restsOnConsent: true,
-    description: "A consent you gave runs out within 30 days: renew it if the cooperation is to continue. To the citizen who gave it.",
+    description: "A consent runs out within 30 days: renew it (or ask for it) if the cooperation is to continue. To the citizen who gave it and to the case's stafettholder.",
   },
   INVOLVEMENT_SIGNAL: {
     source: "event",
