@@ -157,7 +157,13 @@ const STEPS: readonly [string, Step][] = [
 ];
 
 /**
- * One pass: each kind read and written in turn, each write its own short transaction (a long pass holds
+ * Events written per transaction: a first pass ever, or one after long downtime, may have tens of
+ * thousands; each batch is a short transaction of its own, and each is whole or absent after a crash.
+ */
+const BATCH = 1_000;
+
+/**
+ * One pass: each kind read and written in turn, each write in short transactions (a long pass holds
  * no long transaction). A pass killed between them has written some; the redo writes the rest.
  */
 export async function notificationPass(db: SamhandlingClient, pass: Pass): Promise<number> {
@@ -165,9 +171,13 @@ export async function notificationPass(db: SamhandlingClient, pass: Pass): Promi
   let written = 0;
   for (const [step, read] of STEPS) {
     const drafts = draftsOf(await read(db, from, pass.window.to));
-    const rows = drafts.length === 0 ? [] : await db.$transaction((tx) => recordNotifications(tx, drafts));
-    written += rows.length;
-    log.info("time-driven notifications recorded", { step, events: drafts.length, written: rows.length });
+    let rows = 0;
+    for (let i = 0; i < drafts.length; i += BATCH) {
+      const batch = drafts.slice(i, i + BATCH);
+      rows += (await db.$transaction((tx) => recordNotifications(tx, batch), { timeout: 60_000 })).length;
+    }
+    written += rows;
+    log.info("time-driven notifications recorded", { step, events: drafts.length, written: rows });
     await pass.checkpoint(step);
   }
   return written;
