@@ -83,6 +83,9 @@ const followUps: Step = (db, from, to) =>
       JOIN coordination_case c ON c.id = f.case_id AND c.status = 'OPEN'
       JOIN case_member m ON m.id = f.responsible_member_id AND ${ACTIVE_MEMBER}
       WHERE f.status IN ('PLANNED', 'ACTIVE') AND f.due_date <= ($2::timestamptz AT TIME ZONE 'Europe/Oslo')::date + ${DUE_SOON_DAYS}
+        -- Before any join, what cannot have crossed a threshold in the window: both thresholds lie after
+        -- the start of the due day's Oslo day, so a due day before the window's first day is past them.
+        AND (f.due_date >= ($1::timestamptz AT TIME ZONE 'Europe/Oslo')::date - 1 OR f.created_at > $1)
     ), staged AS (
       SELECT *, CASE WHEN overdue_at <= $2 THEN overdue_at ELSE soon_at END AS threshold FROM open_follow_up
     )
@@ -108,6 +111,8 @@ const levelDeadlines: Step = (db, from, to) =>
       JOIN case_member m ON m.id = c.holder_member_id AND ${ACTIVE_MEMBER}
       WHERE c.kind = 'BTI' AND c.status = 'OPEN' AND c.level_decided_at IS NULL AND c.concern_registered_at IS NOT NULL
         AND c.concern_registered_at <= $2::timestamptz - interval '${LEVEL_ZERO_DAYS - DUE_SOON_DAYS - 1} days'
+        -- As for follow-ups: a deadline whose day ended before the window cannot have crossed in it.
+        AND (c.concern_registered_at >= $1::timestamptz - interval '${LEVEL_ZERO_DAYS + 2} days' OR c.opened_at > ($1::timestamptz AT TIME ZONE 'UTC'))
     ), staged AS (
       SELECT *, CASE WHEN passed_at <= $2 THEN passed_at ELSE soon_at END AS threshold FROM undecided
     )
