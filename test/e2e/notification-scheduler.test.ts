@@ -143,9 +143,9 @@ async function seed(db: SamhandlingClient, now: Date): Promise<void> {
 
 /** What the seed makes due at its `now`: kind, the thing, the recipient. */
 const EXPECTED = [
-  "CONSENT_EXPIRING consent-guardian actor:holder-1",
+  "CASE_CONSENT_EXPIRING consent-guardian actor:holder-1",
+  "CASE_CONSENT_EXPIRING consent-self actor:holder-1",
   "CONSENT_EXPIRING consent-guardian person:guardian",
-  "CONSENT_EXPIRING consent-self actor:holder-1",
   "CONSENT_EXPIRING consent-self person:youth",
   "FOLLOW_UP_DUE_SOON fu-soon actor:prof-1",
   "FOLLOW_UP_OVERDUE fu-overdue actor:prof-1",

@@ -92,7 +92,13 @@ export const NOTIFICATION_KINDS = {
   CONSENT_EXPIRING: {
     source: "time",
     restsOnConsent: true,
-    description: "A consent runs out within 30 days: renew it (or ask for it) if the cooperation is to continue. To the citizen who gave it and to the case's stafettholder.",
+    description: "A consent you gave runs out within 30 days: renew it if the cooperation is to continue. To the citizen who gave it.",
+  },
+  CASE_CONSENT_EXPIRING: {
+    source: "time",
+    restsOnConsent: true,
+    description:
+      "A consent given in a case whose baton you hold runs out within 30 days: ask for a new one if the cooperation is to continue. To the case's stafettholder, while the consent is in force.",
   },
   INVOLVEMENT_SIGNAL: {
     source: "event",

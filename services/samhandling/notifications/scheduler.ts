@@ -126,8 +126,9 @@ const levelDeadlines: Step = (db, from, to) =>
   );
 
 /**
- * Consents in force that run out within 30 days: to the case's stafettholder and to the citizen who
- * gave it (the person, or the guardian who gave it for them). A paper form counts from its attestation.
+ * Consents in force that run out within 30 days: to the citizen who gave it (the person, or the guardian
+ * who gave it for them; CONSENT_EXPIRING) and to the case's stafettholder (CASE_CONSENT_EXPIRING, told
+ * in other words and led to the case). A paper form counts from its attestation.
  */
 const expiringConsents: Step = (db, from, to) =>
   db.$queryRawUnsafe<DueRow[]>(
@@ -143,13 +144,13 @@ const expiringConsents: Step = (db, from, to) =>
     ), told AS (
       SELECT * FROM expiring WHERE threshold > $1 OR born_at > $1
     )
-    SELECT 'CONSENT_EXPIRING' AS kind, t.case_id, t.id AS ref_id, t.id AS consent_id, t.id || ':' || (t.valid_to AT TIME ZONE 'UTC')::text AS event,
+    SELECT r.kind, t.case_id, t.id AS ref_id, t.id AS consent_id, t.id || ':' || (t.valid_to AT TIME ZONE 'UTC')::text AS event,
            LEAST(GREATEST(t.threshold, t.born_at), $2) AS at, r.actor_id, r.person_id
     FROM told t
     CROSS JOIN LATERAL (
-      SELECT m.actor_id, m.person_id FROM case_member m WHERE m.id = t.holder_member_id AND ${ACTIVE_MEMBER}
+      SELECT 'CASE_CONSENT_EXPIRING' AS kind, m.actor_id, m.person_id FROM case_member m WHERE m.id = t.holder_member_id AND ${ACTIVE_MEMBER}
       UNION ALL
-      SELECT NULL, t.given_by_person_id
+      SELECT 'CONSENT_EXPIRING', NULL, t.given_by_person_id
     ) r`,
     from,
     to,

@@ -81,15 +81,14 @@ async function details(ctx: Context, who: Signed, row: Notification, kind: Notif
       const shown = (await holdsBaton(ctx, who, row.caseId, theCase.holderMemberId)) && (await consentInForce(ctx, row.consentId, now));
       return shown ? { at: null, service: signal.service } : null;
     }
-    case "CONSENT_EXPIRING":
-      if (who.kind === "employee") {
-        // The scheduler tells the case's stafettholder too, to ask for a renewal: shown while they hold the baton and the consent is in force.
-        const [theCase, consent] = await Promise.all([ctx.loaders.case.load(row.caseId), row.consentId ? ctx.loaders.consent.load(row.consentId) : null]);
-        const shown = !!theCase && !!consent && (await holdsBaton(ctx, who, row.caseId, theCase.holderMemberId)) && (await consentInForce(ctx, row.consentId, now));
-        return shown ? { at: consent.validTo, service: null } : null;
-      }
-      return consentShown(ctx, who, row, now).then((c) => (c ? { ...c, service: null } : null));
+    case "CASE_CONSENT_EXPIRING": {
+      // As the involvement signal: to the holder of the baton, while the consent is in force.
+      const [theCase, consent] = await Promise.all([ctx.loaders.case.load(row.caseId), row.consentId ? ctx.loaders.consent.load(row.consentId) : null]);
+      const shown = !!theCase && !!consent && (await holdsBaton(ctx, who, row.caseId, theCase.holderMemberId)) && (await consentInForce(ctx, row.consentId, now));
+      return shown ? { at: consent.validTo, service: null } : null;
+    }
     case "CONSENT_RECORDED":
+    case "CONSENT_EXPIRING":
       return consentShown(ctx, who, row, now).then((c) => (c ? { ...c, service: null } : null));
   }
 }

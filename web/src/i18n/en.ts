@@ -723,6 +723,7 @@ export const en = {
   "notifications.kind.LEVEL_DEADLINE_PASSED": "The deadline for deciding level 0 in “{case}” passed on {date}.",
   "notifications.kind.CONSENT_RECORDED": "An employee has recorded a consent or a refusal for you or your child in “{case}”. Check that it is right.",
   "notifications.kind.CONSENT_EXPIRING": "A consent you gave in “{case}” runs out on {date}. Give a new one if the cooperation is to continue.",
+  "notifications.kind.CASE_CONSENT_EXPIRING": "A consent in “{case}”, where you hold the baton, runs out on {date}. Ask for a new one if the cooperation is to continue.",
   "notifications.kind.INVOLVEMENT_SIGNAL": "{service} has started following up a person in “{case}”. Contact the service's front desk to invite them in.",
   "notifications.prefs.title": "What do you want to be told about?",
   "notifications.prefs.kinds": "Notifications you get",
@@ -746,5 +747,6 @@ export const en = {
   "notifications.prefs.kind.LEVEL_DEADLINE_PASSED": "The deadline for deciding level 0 has passed",
   "notifications.prefs.kind.CONSENT_RECORDED": "An employee records a consent for you or your child",
   "notifications.prefs.kind.CONSENT_EXPIRING": "A consent you gave runs out soon",
+  "notifications.prefs.kind.CASE_CONSENT_EXPIRING": "A consent in a case where you hold the baton runs out soon",
   "notifications.prefs.kind.INVOLVEMENT_SIGNAL": "A service has started following up a person in the case",
 } as const satisfies Record<MessageKey, string>;

@@ -724,6 +724,7 @@ export const nb = {
   "notifications.kind.LEVEL_DEADLINE_PASSED": "Fristen for å avklare nivå 0 i «{case}» gikk ut {date}.",
   "notifications.kind.CONSENT_RECORDED": "En ansatt har registrert et samtykke eller en nektelse for deg eller barnet ditt i «{case}». Se over at det stemmer.",
   "notifications.kind.CONSENT_EXPIRING": "Et samtykke du har gitt i «{case}», går ut {date}. Gi et nytt hvis samarbeidet skal fortsette.",
+  "notifications.kind.CASE_CONSENT_EXPIRING": "Et samtykke i «{case}», der du har stafettpinnen, går ut {date}. Be om et nytt hvis samarbeidet skal fortsette.",
   "notifications.kind.INVOLVEMENT_SIGNAL": "{service} har startet oppfølging av en person i «{case}». Kontakt tjenestens mottak for å invitere dem inn.",
   "notifications.prefs.title": "Hva vil du bli varslet om?",
   "notifications.prefs.kinds": "Varsler du får",
@@ -747,6 +748,7 @@ export const nb = {
   "notifications.prefs.kind.LEVEL_DEADLINE_PASSED": "Fristen for å avklare nivå 0 har gått ut",
   "notifications.prefs.kind.CONSENT_RECORDED": "En ansatt registrerer et samtykke for deg eller barnet ditt",
   "notifications.prefs.kind.CONSENT_EXPIRING": "Et samtykke du har gitt, går snart ut",
+  "notifications.prefs.kind.CASE_CONSENT_EXPIRING": "Et samtykke i en sak der du har stafettpinnen, går snart ut",
   "notifications.prefs.kind.INVOLVEMENT_SIGNAL": "En tjeneste har startet oppfølging av en person i saken",
 } as const;
 

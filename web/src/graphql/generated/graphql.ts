@@ -418,7 +418,9 @@ export type NewMemberInput = {
 
 /** What a notification tells. Values may be added (never renamed or removed): a client shows one it does not know with general words and a link to its case. */
 export type NotificationKind =
-  /** A consent runs out within 30 days: renew it (or ask for it) if the cooperation is to continue. To the citizen who gave it and to the case's stafettholder. Made by the hub's clock, once per due date. */
+  /** A consent given in a case whose baton you hold runs out within 30 days: ask for a new one if the cooperation is to continue. To the case's stafettholder, while the consent is in force. Made by the hub's clock, once per due date. */
+  | 'CASE_CONSENT_EXPIRING'
+  /** A consent you gave runs out within 30 days: renew it if the cooperation is to continue. To the citizen who gave it. Made by the hub's clock, once per due date. */
   | 'CONSENT_EXPIRING'
   /** An employee recorded a consent or a refusal on your behalf or on your child's (a signed paper form, or a refusal you stated): check it under your consents. To the citizen who gave it. */
   | 'CONSENT_RECORDED'
