@@ -67,6 +67,9 @@ type Step = (db: SamhandlingClient, from: Date, to: Date) => Promise<DueRow[]>;
 // The window's start on a job's first pass ever: everything due so far is told once.
 const BEGINNING = new Date(0);
 
+// The statements are $queryRawUnsafe because they interpolate this module's constants (day counts, the
+// member rule) into the text; the window, the only values from outside, goes as parameters $1 and $2.
+
 // A member counts while they have not left and, for an employee, while the directory has them active
 // (as membersOfCase counts them, data.ts).
 const ACTIVE_MEMBER = `m.left_at IS NULL AND (m.actor_id IS NULL OR EXISTS (SELECT 1 FROM employee e WHERE e.actor_id = m.actor_id AND e.active))`;
