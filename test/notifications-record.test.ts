@@ -95,6 +95,7 @@ describe("recordNotifications", () => {
   it("describes every kind, event-driven and time-driven", () => {
     for (const kind of NOTIFICATION_KIND_VALUES) expect(NOTIFICATION_KINDS[kind].description.length, kind).toBeGreaterThan(30);
     expect(NOTIFICATION_KIND_VALUES.filter((k) => NOTIFICATION_KINDS[k].source === "time").sort()).toEqual([
+      "CASE_CONSENT_EXPIRING",
       "CONSENT_EXPIRING",
       "FOLLOW_UP_DUE_SOON",
       "FOLLOW_UP_OVERDUE",
