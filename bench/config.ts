@@ -268,6 +268,33 @@ export function pagingBenchConfig(env: Env = process.env): PagingBenchConfig {
   );
 }
 
+// --- the notification scheduler's benchmark (npm run bench:scheduler, bench/scheduler.ts) ---
+
+const BENCH_SCHEDULER_PERSONS = setting("BENCH_SCHEDULER_PERSONS", positiveWholeNumber(), {
+  default: 20_000,
+  description: "`npm run bench:scheduler`: the persons seeded, each with a case of their own (its members, follow-ups and consent).",
+});
+
+/** What `npm run bench:scheduler` reads, as docs/configuration.md lists it. */
+export const SCHEDULER_BENCH_SETTINGS: readonly Declaration[] = [BENCH_SCHEDULER_PERSONS, DATABASE_URL_TEMPLATE].map((s) => s.declaration);
+
+export interface SchedulerBenchConfig {
+  persons: number;
+  /** PostgreSQL URL template with {service}; the benchmark's database is its `scheduler_bench`. */
+  databaseTemplate: string | null;
+  /** How the run was asked for, as the results show it (settings given, passwords hidden). */
+  commandLine: string;
+}
+
+export function schedulerBenchConfig(env: Env = process.env): SchedulerBenchConfig {
+  return settingsOrExit("npm run bench:scheduler", () =>
+    readSettings(env, SCHEDULER_BENCH_SETTINGS, (get) => {
+      const given = [BENCH_SCHEDULER_PERSONS, DATABASE_URL_TEMPLATE].filter((s) => env[s.name]).map((s) => `${s.name}=${(s.parser.show ?? String)(env[s.name]!)}`);
+      return { persons: get(BENCH_SCHEDULER_PERSONS), databaseTemplate: get(DATABASE_URL_TEMPLATE) ?? null, commandLine: [...given, "npm run bench:scheduler"].join(" ") };
+    }),
+  );
+}
+
 // --- the peer gateway (bench/peer-gateway.ts, a process the benchmark starts) ------------
 
 const PEER_PORT = optional("PEER_PORT", port(), { shownDefault: "set by `npm run bench`", description: "The port of the benchmark's peer gateway (@apollo/gateway)." });

@@ -161,6 +161,26 @@ const INFORMATION_REQUEST_PERIOD = setting("INFORMATION_REQUEST_PERIOD", duratio
   description:
     "samhandling: how long barnevern's information request (barnevernsloven § 13-2) releases the asked services' data (e.g. `30d`); then it closes by itself. Production takes 1 to 365 days; shorter periods are for tests that watch one end.",
 });
+const JOBS_ENABLED = setting("JOBS_ENABLED", boolean(), {
+  default: true,
+  description:
+    "Whether this subgraph process runs its scheduled jobs (samhandling: the notification scheduler). Every instance may: each pass runs in one of them, under a lease in the database (services/kit/jobs.ts).",
+});
+const JOB_LEASE = setting("JOB_LEASE", duration({ min: 1_000 }), {
+  default: 2 * 60_000,
+  shownDefault: "`2min`",
+  description: "How long an instance holds a scheduled job's lease without renewing it (it renews every third of it during a pass): after a crash, another instance redoes the pass this long after.",
+});
+const NOTIFICATION_SCHEDULER_INTERVAL = setting("NOTIFICATION_SCHEDULER_INTERVAL", duration({ min: 1_000 }), {
+  default: 60_000,
+  shownDefault: "`1min`",
+  description: "samhandling: how often the notification scheduler looks for reminders that came due (follow-ups, level-0 deadlines, expiring consents).",
+});
+const HUB_TEST_JOB_CHECKPOINT_DELAY = setting("HUB_TEST_JOB_CHECKPOINT_DELAY", duration(), {
+  default: 0,
+  shownDefault: "`0`",
+  description: "Tests only: a scheduled job's pass waits this long between its steps, so a test can kill the process in the middle. Refused in production.",
+});
 
 /** What every subgraph process reads, in the order docs/configuration.md lists it. */
 export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
@@ -187,6 +207,10 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   HUB_BENCH_RULES_OFF,
   BENCH,
   INFORMATION_REQUEST_PERIOD,
+  JOBS_ENABLED,
+  JOB_LEASE,
+  NOTIFICATION_SCHEDULER_INTERVAL,
+  HUB_TEST_JOB_CHECKPOINT_DELAY,
   FRONT_DOOR_NAME,
   FRONT_DOOR_PHONE,
 ].map((s) => s.declaration);
@@ -224,6 +248,20 @@ function informationRequestPeriodIn(get: Get, production: boolean): number {
   const period = get(INFORMATION_REQUEST_PERIOD);
   if (production && (period < DAY_MS || period > 365 * DAY_MS)) get.problem("INFORMATION_REQUEST_PERIOD must be from 1d to 365d in production.");
   return period;
+}
+
+/** A subgraph process's scheduled jobs (services/kit/jobs.ts). */
+export interface JobsConfig {
+  enabled: boolean;
+  leaseMs: number;
+  /** Tests only: the wait between a pass's steps. */
+  checkpointDelayMs: number;
+}
+
+function jobsIn(get: Get, production: boolean): JobsConfig {
+  const checkpointDelayMs = get(HUB_TEST_JOB_CHECKPOINT_DELAY);
+  if (production && checkpointDelayMs > 0) get.problem("HUB_TEST_JOB_CHECKPOINT_DELAY is for tests; it is refused in production.");
+  return { enabled: get(JOBS_ENABLED), leaseMs: get(JOB_LEASE), checkpointDelayMs };
 }
 
 /** How long a process's HTTP server waits for a client (kit/http-server.ts). */
@@ -289,6 +327,9 @@ export interface SubgraphConfig extends DatabaseConfig {
   benchRulesOff: boolean;
   /** samhandling: the period of an information request, in milliseconds. */
   informationRequestMs: number;
+  jobs: JobsConfig;
+  /** samhandling: how often the notification scheduler tries a pass, in milliseconds. */
+  notificationIntervalMs: number;
   /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
   frontDoor: FrontDoor | null;
 }
@@ -337,6 +378,8 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       shutdownTimeoutMs: get(SHUTDOWN_TIMEOUT_MS),
       benchRulesOff,
       informationRequestMs: informationRequestPeriodIn(get, production),
+      jobs: jobsIn(get, production),
+      notificationIntervalMs: get(NOTIFICATION_SCHEDULER_INTERVAL),
       frontDoor: frontDoorIn(get, service),
     };
   });

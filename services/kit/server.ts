@@ -14,6 +14,7 @@ import { LocalNonces, redisNonces } from "./auth/nonces.ts";
 import { requestVerifier, type RequestProblem } from "./auth/verification.ts";
 import { subgraphConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { createJobRunner } from "./jobs.ts";
 import { seedTables } from "./db/seed.ts";
 import { LeadingEpoch, redisEpoch, type EpochAuthority } from "./consent-epoch.ts";
 import { cachedDecisions, remoteDecisions } from "./decisions.ts";
@@ -147,6 +148,14 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   ready = true;
   log.info("subgraph ready", { port: config.port, database: database.kind, consentEpoch: !leads ? "from the gateway" : redisUrl ? "redis" : "pushed to the gateway", startupMs: Date.now() - startedAt });
 
+  // Every instance tries each job; the lease in the database lets one run each pass (kit/jobs.ts).
+  const jobs = !config.jobs.enabled
+    ? []
+    : (definition.jobs?.(client, config) ?? []).map((job) =>
+        createJobRunner({ ...job, db: database.pool, leaseMs: config.jobs.leaseMs, checkpointDelayMs: config.jobs.checkpointDelayMs }),
+      );
+  for (const job of jobs) job.start();
+
   let stopping = false;
   const stop = async (reason: string) => {
     if (stopping) return;
@@ -156,6 +165,8 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     log.info("shutting down", { reason, inFlight: drain.requestsInFlight });
     const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     await apollo.stop();
+    // A pass in flight stops at its next step and lets go of its lease; its window is redone.
+    await Promise.all(jobs.map((job) => job.stop()));
     // The access log is written before each answer leaves, so a finished request's entries are already stored.
     await client.$disconnect();
     await epoch?.close();

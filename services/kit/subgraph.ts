@@ -9,6 +9,7 @@ import type { InternalClient } from "./internal.ts";
 import type { ServiceName } from "./catalog.ts";
 import type { SeedTables } from "./db/seed.ts";
 import type { SubgraphConfig } from "./config.ts";
+import type { JobOptions } from "./jobs.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
 import type { WriteService } from "./writes/run.ts";
 import type { WriteDefinition } from "./writes/service.ts";
@@ -56,7 +57,15 @@ export interface SubgraphDefinition<Client, Loaders> {
   onCaller?(client: Client, caller: Caller): Promise<void>;
   /** Only samhandling: answers consent decisions itself instead of asking samhandling. */
   decisions?(client: Client, deps: SubgraphDeps): DecisionSource;
+  /**
+   * Its scheduled jobs (services/kit/jobs.ts): what each does in a pass and how often. The kit runs
+   * them in every instance (JOBS_ENABLED), each pass in one instance only, over the service's database.
+   */
+  jobs?(client: Client, config: SubgraphConfig): ScheduledJob[];
 }
+
+/** A job as a service declares it; the kit adds the database, the lease and the test hooks from the config. */
+export type ScheduledJob = Pick<JobOptions, "name" | "intervalMs" | "run" | "now">;
 
 /**
  * The rows a server seeds its own tables with at start-up when seeding is on

@@ -26,6 +26,8 @@ import { recordSignIn } from "./directory/directory.ts";
 import { StaffWriterResolver } from "./directory/writers.ts";
 import { ColleagueResolver } from "./directory/colleagues.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
+import { NotificationResolver } from "./notifications/resolvers.ts";
+import { notificationScheduler } from "./notifications/scheduler.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -62,6 +64,7 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     DirectoryResolver,
     ColleagueResolver,
     StaffWriterResolver,
+    NotificationResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],
@@ -69,6 +72,8 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
   loaders: (db, deps) => samhandlingLoaders(db, factsFor(deps).forRequest(deps.requestId)),
   onCaller: recordSignIn,
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
+  // The time-driven notifications: every instance tries, one runs each pass (notifications/scheduler.ts).
+  jobs: (db, config) => [notificationScheduler(db, config)],
 };
 
 main(samhandling, { seed: demoSeed("samhandling") });

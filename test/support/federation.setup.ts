@@ -47,6 +47,9 @@ export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = {
     SEED_SYNTHETIC_FAMILIES: TEST_SYNTHETIC_FAMILIES,
     LOG_LEVEL: "info",
+    // The notification scheduler writes by the clock, at times no suite chooses; suites that count
+    // notifications must not meet its writes. test/e2e/notification-scheduler.test.ts runs it on its own.
+    JOBS_ENABLED: "false",
     ...(database === "postgresql" ? await freshPostgresDatabases() : { DATABASE_URL_TEMPLATE: "" }),
   };
   for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") env[key] = "";

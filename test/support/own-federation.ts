@@ -50,7 +50,8 @@ export async function startOwnFederation(slot: number, env: NodeJS.ProcessEnv = 
   const dataDir = path.join(dir, "data");
   const logFile = path.join(dir, "federation.log");
   // Nothing from the caller's shell may point these processes at a shared database or cache.
-  const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "info", SEED_SYNTHETIC_FAMILIES: TEST_SYNTHETIC_FAMILIES, HUB_DEMO_TODAY: DEMO_TODAY };
+  // No scheduled jobs unless a suite asks (as in federation.setup.ts): their writes come at times no suite chooses.
+  const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "info", JOBS_ENABLED: "false", SEED_SYNTHETIC_FAMILIES: TEST_SYNTHETIC_FAMILIES, HUB_DEMO_TODAY: DEMO_TODAY };
   for (const key of Object.keys(process.env)) if (key.startsWith("DATABASE_URL_") && key !== "DATABASE_URL_TEMPLATE") clean[key] = "";
   const effective = { ...process.env, ...clean, ...env };
   // Production (NODE_ENV=production in `env`) takes its secrets from the environment and accepts OIDC tokens only.

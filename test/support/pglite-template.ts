@@ -119,7 +119,8 @@ async function templateOnce(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<
   pruneStale(key);
   const build = path.join(CACHE_DIR, `${key}.build-${process.pid}-${randomBytes(4).toString("hex")}`);
   const dataDir = path.join(build, "data");
-  const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "warn", NODE_ENV: "development", ...seedEnv(env) };
+  // No scheduled jobs: the template holds what the seed wrote, not notifications of the day it was built.
+  const clean: NodeJS.ProcessEnv = { DATABASE_URL_TEMPLATE: "", REDIS_URL: "", LOG_LEVEL: "warn", NODE_ENV: "development", JOBS_ENABLED: "false", ...seedEnv(env) };
   for (const service of SERVICE_NAMES) clean[`DATABASE_URL_${service.toUpperCase()}`] = "";
   fs.mkdirSync(build, { recursive: true });
   const startedAt = Date.now();

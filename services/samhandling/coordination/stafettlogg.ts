@@ -15,6 +15,7 @@ import { CaseMember, CoordinationCase } from "../cases/types.ts";
 import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { notBeforeToday } from "./rules.ts";
 import { StafettloggEntry, StafettloggEntryInput } from "./types.ts";
+import { caseMembersToTell, othersThan, recordNotifications } from "../notifications/record.ts";
 import { BASIS_TEXTS } from "../../kit/access-values.ts";
 
 const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis: BASIS_TEXTS.OWN_STAFETTLOGG_ENTRIES };
@@ -22,9 +23,16 @@ const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis:
 /**
  * The services whose entries the caller may read, of those that wrote in the
  * case: their own service's, and others' where every subject's consent covers
- * them. Each decision is logged, as a look at the subjects' stafettlogg.
+ * them. Each decision is logged, as a look at the subjects' stafettlogg —
+ * unless `record` is false: a notification of a new entry asks the same
+ * question but shows no entry (notifications/visibility.ts).
  */
-async function readableServices(ctx: Context, c: CaseRow, services: readonly EntryRow["authorService"][]): Promise<Set<EntryRow["authorService"]>> {
+export async function readableServices(
+  ctx: Context,
+  c: Pick<CaseRow, "id">,
+  services: readonly EntryRow["authorService"][],
+  record = true,
+): Promise<Set<EntryRow["authorService"]>> {
   if (services.length === 0) return new Set();
   const caller = callerOf(ctx);
   const ownService = caller.kind === "actor" ? caller.claims.service.toUpperCase() : null;
@@ -36,9 +44,9 @@ async function readableServices(ctx: Context, c: CaseRow, services: readonly Ent
   });
   // The case itself is the purpose: its log is read inside it.
   const answers = await ctx.access.ask(caller, { caseId: c.id }, questions);
-  await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i], c.id)));
+  if (record) await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i], c.id)));
   const open = new Set(services.filter((s) => s === ownService));
-  if (open.size > 0) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE, c.id);
+  if (record && open.size > 0) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE, c.id);
   for (const s of others) {
     const mine = questions.map((q, i) => ({ q, a: answers[i] })).filter(({ q }) => q.service === s.toLowerCase());
     if (mine.length > 0 && mine.every(({ a }) => a.status === "GRANTED")) open.add(s);
@@ -94,7 +102,7 @@ export class StafettloggResolver {
         const corrected = await tx.stafettloggEntry.findFirst({ where: { id: requiredId(input.correctsId, "correctsId"), caseId } });
         if (!corrected) throw hubError("NOT_FOUND", "correctsId names no entry in this case's stafettlogg. Check the id.", { field: "correctsId" });
       }
-      return tx.stafettloggEntry.create({
+      const entry = await tx.stafettloggEntry.create({
         data: {
           id: newId("sl"),
           caseId,
@@ -110,6 +118,10 @@ export class StafettloggResolver {
           correctsId: input.correctsId?.trim() || null,
         },
       });
+      // The case's professionals, not its author; each sees it only while their consent decisions let them read the author's service's entries.
+      const recipients = othersThan(await caseMembersToTell(tx, caseId, true), { actorId: acting.actorId });
+      await recordNotifications(tx, [{ kind: "STAFETTLOGG_ENTRY", caseId, refId: entry.id, event: entry.id, recipients, at: entry.at }]);
+      return entry;
     });
     forgetCase(ctx, caseId);
     return row;
