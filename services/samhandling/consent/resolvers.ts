@@ -5,12 +5,13 @@
 // them (every consent released is logged in samhandling's access log, since
 // it is personal data of its subject and giver).
 import { GraphQLError } from "graphql";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Consent as ConsentRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName, type ConsentCapacity, type ConsentChannel, type ConsentDecision } from "../../../prisma/samhandling/generated/enums.ts";
 import { DATA_CATEGORIES } from "../../kit/categories.ts";
 import { PersonRef } from "../../kit/entities.ts";
 import { hubError } from "../../kit/errors.ts";
+import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeFromPart, timePart, type Page } from "../../kit/paging.ts";
 import { requireConsentAssurance } from "../../kit/auth/assurance.ts";
 import { callerOf, employee, signedIn, type Context, type Signed } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
@@ -298,6 +299,25 @@ async function consentInOwnCase(ctx: Context, who: Signed, id: string): Promise<
   return found;
 }
 
+/** Those of `persons` the citizen holds parental responsibility for (registry's guardianships; no age limit, as a case's consents are read). */
+async function guardedAmong(ctx: Context, personId: string, persons: readonly string[]): Promise<string[]> {
+  if (persons.length === 0) return [];
+  const facts = await ctx.loaders.personFacts.loadMany([...new Set(persons)]);
+  return facts.flatMap((f) => (f && !(f instanceof Error) && f.guardians.some((g) => g.guardianId === personId && g.parentalResponsibility) ? [f.personId] : []));
+}
+
+/** A consents cursor: the consent's recording time and id, its place in the list. */
+const consentCursors = cursorCodec<{ at: Date; id: string }>(
+  "case-consents",
+  (k) => [timePart(k.at), k.id],
+  ([at, id, ...rest]) => {
+    const time = timeFromPart(at);
+    return time && id && rest.length === 0 ? { at: time, id } : null;
+  },
+);
+
+const ConsentConnection = connectionType("Consent", Consent, "A page of a case's consents and refusals, newest first.");
+
 /** The children a citizen holds parental responsibility for and who are under 18 today. */
 async function wardsOf(ctx: Context, personId: string): Promise<string[]> {
   const wards = await ctx.loaders.wards.load(personId);
@@ -344,13 +364,32 @@ export class ConsentResolver {
     const mine = all.filter((c) => c.subjectPersonId === who.personId || c.givenByPersonId === who.personId);
     const asGuardian = all.filter((c) => c.capacity === "GUARDIAN" && !mine.includes(c));
     if (asGuardian.length === 0) return released(ctx, who, mine);
-    const facts = await ctx.loaders.personFacts.loadMany([...new Set(asGuardian.map((c) => c.subjectPersonId))]);
-    const wards = new Set(
-      facts.flatMap((f) =>
-        f && !(f instanceof Error) && f.guardians.some((g) => g.guardianId === who.personId && g.parentalResponsibility) ? [f.personId] : [],
-      ),
-    );
+    const wards = new Set(await guardedAmong(ctx, who.personId, asGuardian.map((c) => c.subjectPersonId)));
     return released(ctx, who, all.filter((c) => mine.includes(c) || (c.capacity === "GUARDIAN" && wards.has(c.subjectPersonId))));
+  }
+
+  @Query(() => ConsentConnection, {
+    description:
+      "consents a page at a time, newest first (first, after; at most " + MAX_PAGE_SIZE + " a page), for the same readers, asked the same way. " +
+      "A citizen's page is cut from the consents they may see only: others are neither shown nor counted.",
+  })
+  async consentsPage(
+    @Arg("caseId", () => ID, { description: "The coordination case." }) caseId: string,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<ConsentRow>> {
+    const who = signedIn(callerOf(ctx));
+    const request = pageRequest(consentCursors, args.first, args.after);
+    requireCaseScope(ctx, caseId);
+    await consentsCaseTakingPart(ctx, who, caseId);
+    // A citizen's own, and those given as guardian about a child of theirs: decided before the page is cut.
+    const readable =
+      who.kind === "employee"
+        ? null
+        : { persons: [who.personId], wards: await guardedAmong(ctx, who.personId, await ctx.loaders.guardianConsentSubjectsOfCase(caseId)) };
+    const rows = await ctx.loaders.consentsPage(caseId, readable, request.after, request.take);
+    const shown = await released(ctx, who, rows.slice(0, request.first));
+    return pageOf(request, [...shown, ...rows.slice(request.first)], (c) => ({ at: c.createdAt, id: c.id }), consentCursors);
   }
 
   @Query(() => [Consent], {
