@@ -16,6 +16,9 @@ export const en = {
   "shell.signOut": "Sign out",
   "shell.footer.privacy": "Information about a person is shown only when that person has consented or the law allows it. Every look is logged.",
   "shell.footer.owner": "Samhandling is a service of the municipality.",
+  "shell.more": "Show more",
+  "shell.more.loading": "Fetching more …",
+  "shell.more.end": "There are no more.",
   "shell.loading": "Loading …",
 
   "role.employee": "Employee",

@@ -17,6 +17,9 @@ export const nb = {
   "shell.signOut": "Logg ut",
   "shell.footer.privacy": "Opplysninger om en person vises bare når personen har samtykket eller loven gir grunnlag for det. Hvert oppslag blir logget.",
   "shell.footer.owner": "Samhandling er en tjeneste fra kommunen.",
+  "shell.more": "Vis flere",
+  "shell.more.loading": "Henter flere …",
+  "shell.more.end": "Det er ikke flere.",
   "shell.loading": "Laster inn …",
 
   "role.employee": "Ansatt",
