@@ -162,6 +162,7 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
     @FieldResolver(() => [AccessLogEntry], {
       name: `${service}AccessLog`,
       nullable: true,
+      deprecationReason: `Use ${service}AccessLogPage. Removed 2027-03-08.`,
       description:
         `Who has looked at this person's data in ${service}, newest first: for the person themself, and for a guardian with parental responsibility ` +
         "until the child is 16 (releases under an information request still open about the child show once it has closed). null for anyone else.",
@@ -187,7 +188,11 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
       return pageOf(request, entries, positionOf, personCursors, shown);
     }
 
-    @Query(() => [AccessLogEntry], { name: `${service}AuditLog`, description: `${service}'s access log, newest first. For ${service}'s auditors only; every read is itself logged.` })
+    @Query(() => [AccessLogEntry], {
+      name: `${service}AuditLog`,
+      deprecationReason: `Use ${service}AuditLogPage. Removed 2027-03-08.`,
+      description: `${service}'s access log, newest first. For ${service}'s auditors only; every read is itself logged.`,
+    })
     async auditLog(
       @Arg("personId", () => ID, { nullable: true, description: "Only entries about this person." }) personId: string | null,
       @Arg("actorId", () => String, { nullable: true, description: "Only entries by this actor." }) actorId: string | null,
@@ -232,6 +237,7 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
 
     @Query(() => [ReviewListEntry], {
       name: `${service}ReviewList`,
+      deprecationReason: `Use ${service}ReviewListPage. Removed 2027-03-08.`,
       description: `${service}'s extraordinary releases (information requests), newest first, with their reviews. For ${service}'s auditors only; every read is itself logged.`,
     })
     async reviewList(

@@ -49,6 +49,7 @@ export class CaseResolver {
   }
 
   @Query(() => [CoordinationCase], {
+    deprecationReason: "Use myCasesPage. Removed 2027-03-08.",
     description:
       "The caller's cases, newest first: for an employee those they are an active member of; for a citizen those they are a subject of or take part in. " +
       "Each shows its overdue follow-ups (overdueFollowUpCount).",
@@ -98,7 +99,7 @@ export class CaseResolver {
   }
 
   @UseMiddleware(InCaseScope)
-  @FieldResolver(() => [CaseMember], { description: "Everyone taking part, coordinators first." })
+  @FieldResolver(() => [CaseMember], { description: "Everyone taking part, coordinators first.", deprecationReason: "Use membersPage. Removed 2027-03-08." })
   members(@Root() found: CoordinationCase, @Ctx() ctx: Context) {
     return ctx.loaders.membersOfCase.load(found.id);
   }

@@ -349,6 +349,7 @@ async function employeeName(ctx: Context, actorId: string | null): Promise<strin
 @Resolver(() => Consent)
 export class ConsentResolver {
   @Query(() => [Consent], {
+    deprecationReason: "Use consentsPage. Removed 2027-03-08.",
     description:
       "Every consent and refusal recorded in a case, newest first, withdrawn and expired ones included. " +
       "For the case's active members, asked within the case (X-Case-Id: the case's id, else PURPOSE_MISMATCH); " +
