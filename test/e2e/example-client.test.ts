@@ -8,7 +8,7 @@ import { handlingOf } from "../../examples/client/errors.ts";
 import { developmentToken } from "../../examples/client/token.ts";
 import { ExampleMyCasesDocument } from "../../examples/client/generated/graphql.ts";
 
-const run = (user: string, caseTitle?: string) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user, caseTitle });
+const run = (user: string, caseTitle?: string, pageSize?: number) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user, caseTitle, pageSize });
 /** The coordinator's and the citizen's demo cases; other suites open more cases for them while this file runs. */
 const BERG_TITLE = "Velferdslab – investeringsteam og familieplan";
 const HAUGLAND_TITLE = "Familieplan – bolig, skole og økonomi";
@@ -34,6 +34,15 @@ describe("the example client", () => {
     expect(report.overview?.family.name).toBe("Haugland");
     expect(report.handled).toEqual([]);
     expect(report.familyByIdInCase).toBe("Haugland");
+  });
+
+  it("pages through my cases: one case a page gives every case that pages of the most (100) give", async () => {
+    const whole = await run("coordinator", BERG_TITLE);
+    const paged = await run("coordinator", BERG_TITLE, 1);
+    expect(whole.cases.length).toBeGreaterThan(1);
+    // Other suites may open a case for the coordinator in between: it comes first (newest), so the earlier ones all follow.
+    expect(paged.cases).toEqual(expect.arrayContaining(whole.cases));
+    expect(paged.overview?.caseTitle).toBe(BERG_TITLE);
   });
 
   it("as an auditor: FORBIDDEN for cases, handled as not allowed", async () => {
