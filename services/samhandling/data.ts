@@ -92,15 +92,15 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     guardianConsentSubjectsOfCase: async (caseId: string): Promise<string[]> =>
       (await db.consent.findMany({ where: { caseId, capacity: "GUARDIAN" }, distinct: ["subjectPersonId"], select: { subjectPersonId: true } })).map((c) => c.subjectPersonId),
     /**
-     * A page of a case's consents, newest first (consentsOfCase's order): `take` after `after`, only
-     * those `readable` names (null: all) — about, or given by, one of `persons`, or given as guardian
-     * about one of `wards` — so the page is cut from the reader's own. A keyset read on (case_id,
-     * created_at, id), never OFFSET.
+     * A page of a case's consents (null: of every case), newest first (consentsOfCase's order): `take`
+     * after `after`, only those `readable` names (null: all) — about, or given by, one of `persons`, or
+     * given as guardian about one of `wards` — so the page is cut from the reader's own. A keyset read
+     * on (case_id, created_at, id), never OFFSET; across cases, through the indexes on the persons.
      */
-    consentsPage: (caseId: string, readable: { persons: string[]; wards: string[] } | null, after: { at: Date; id: string } | null, take: number) =>
+    consentsPage: (caseId: string | null, readable: { persons: string[]; wards: string[] } | null, after: { at: Date; id: string } | null, take: number) =>
       db.consent.findMany({
         where: {
-          caseId,
+          ...(caseId === null ? {} : { caseId }),
           AND: [
             readable
               ? {

@@ -265,6 +265,19 @@ describe("a case's consents a page at a time", () => {
     expect((await pagesOf(whole.length, page(actor))).map((p) => p.pageInfo.hasNextPage)).toEqual([false]);
   });
 
+  it("gives a citizen the consents of myConsents, newest first, each once, and refuses an employee", async () => {
+    const MINE = `{ myConsents { id subject { id } } }`;
+    const MINE_PAGE = `query ($first: Int, $after: String) { myConsentsPage(first: $first, after: $after) { edges { cursor node { id subject { id } } } pageInfo { hasNextPage endCursor } } }`;
+    const whole = (await ok<{ myConsents: ConsentNode[] }>(CITIZEN, MINE)).myConsents;
+    expect(whole.length).toBeGreaterThan(1);
+    const pages = await pagesOf(1, (first, after) =>
+      ok<{ myConsentsPage: { edges: { cursor: string; node: ConsentNode }[]; pageInfo: PageInfo } }>(CITIZEN, MINE_PAGE, { first, after }).then((d) => d.myConsentsPage),
+    );
+    expect(nodesOf(pages)).toEqual(whole);
+    await expectRefusedPaging((vars) => call(CITIZEN, MINE_PAGE, vars), FOREIGN_CURSOR);
+    expect((await call("nav-veileder-1", MINE_PAGE)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
   it("refuses a bad page size, another list's cursor, and a case asked outside its own", async () => {
     await expectRefusedPaging((vars) => call("nav-veileder-1", PAGED, { caseId: HAUGLAND, ...vars }, HAUGLAND), FOREIGN_CURSOR);
     expect((await call("nav-veileder-1", PAGED, { caseId: HAUGLAND })).errors?.[0]?.extensions?.code).toMatch(/^PURPOSE_/);

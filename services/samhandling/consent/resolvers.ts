@@ -11,7 +11,7 @@ import { ServiceName, type ConsentCapacity, type ConsentChannel, type ConsentDec
 import { DATA_CATEGORIES } from "../../kit/categories.ts";
 import { PersonRef } from "../../kit/entities.ts";
 import { hubError } from "../../kit/errors.ts";
-import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeFromPart, timePart, type Page } from "../../kit/paging.ts";
+import { connectionType, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeAndIdCursors, type Page } from "../../kit/paging.ts";
 import { requireConsentAssurance } from "../../kit/auth/assurance.ts";
 import { callerOf, employee, signedIn, type Context, type Signed } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
@@ -307,14 +307,10 @@ async function guardedAmong(ctx: Context, personId: string, persons: readonly st
 }
 
 /** A consents cursor: the consent's recording time and id, its place in the list. */
-const consentCursors = cursorCodec<{ at: Date; id: string }>(
-  "case-consents",
-  (k) => [timePart(k.at), k.id],
-  ([at, id, ...rest]) => {
-    const time = timeFromPart(at);
-    return time && id && rest.length === 0 ? { at: time, id } : null;
-  },
-);
+const consentCursors = timeAndIdCursors("case-consents");
+
+/** myConsentsPage's cursors: the same key as a case's, a list of its own. */
+const myConsentCursors = timeAndIdCursors("my-consents");
 
 const ConsentConnection = connectionType("Consent", Consent, "A page of a case's consents and refusals, newest first.");
 
@@ -394,6 +390,7 @@ export class ConsentResolver {
   }
 
   @Query(() => [Consent], {
+    deprecationReason: "Use myConsentsPage. Removed 2027-03-08.",
     description:
       "For a citizen: every consent and refusal about them or given by them, and those given as guardian about a child they hold parental " +
       "responsibility for, in every case, newest first — with who recorded and who attested each. Any of them can be withdrawn.",
@@ -411,6 +408,22 @@ export class ConsentResolver {
     const all = [...new Map((rows as ConsentRow[][]).flat().map((c) => [c.id, c])).values()];
     all.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
     return released(ctx, who, all);
+  }
+
+  @Query(() => ConsentConnection, {
+    description:
+      "myConsents a page at a time, newest first (first, after; at most " + MAX_PAGE_SIZE + " a page), for citizens: the same consents, " +
+      "the page cut from those only.",
+  })
+  async myConsentsPage(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<ConsentRow>> {
+    const who = signedIn(callerOf(ctx));
+    if (who.kind !== "citizen") {
+      throw hubError("FORBIDDEN", "myConsentsPage is for citizens signed in as themselves. As an employee, use consentsPage(caseId) for a case you take part in.");
+    }
+    const request = pageRequest(myConsentCursors, args.first, args.after);
+    const rows = await ctx.loaders.consentsPage(null, { persons: [who.personId], wards: await wardsOf(ctx, who.personId) }, request.after, request.take);
+    const shown = await released(ctx, who, rows.slice(0, request.first));
+    return pageOf(request, [...shown, ...rows.slice(request.first)], (c) => ({ at: c.createdAt, id: c.id }), myConsentCursors);
   }
 
   @Mutation(() => Consent, {
