@@ -1,8 +1,10 @@
 // npm run bench:paging — what the first page of a long list costs, through
 // the gateway: a case's stafettlogg (Case.stafettloggPage) and a service's
-// access log (navAuditLogPage), each at 10, 100, 1,000 and 10,000 entries,
-// beside the whole list the same field gave before paging (Case.stafettlogg,
-// navAuditLog). Per request: the SQL statements each subgraph sent (its
+// access log (navAuditLogPage), a citizen's own log in a service
+// (Person.navAccessLogPage) and its auditors' review list (navReviewListPage),
+// each at 10, 100, 1,000 and 10,000 entries, beside the whole list the same
+// field gave before paging (Case.stafettlogg, navAuditLog, navAccessLog,
+// navReviewList). Per request: the SQL statements each subgraph sent (its
 // hub_sql_statements_total counter), the rows PostgreSQL read from the list's
 // table (pg_stat_user_tables), and the time, median and p90 of 30 requests one
 // at a time. A page should cost the same at every size.
@@ -19,6 +21,7 @@ import { startFederation } from "../scripts/lib/federation.ts";
 import { AccessLog, type AccessLogRecord } from "../services/kit/access-log.ts";
 import { SERVICE_NAMES, subgraphPort, type ServiceName } from "../services/kit/catalog.ts";
 import { demoCaseId } from "../demo/fjordvik.ts";
+import { demoUser } from "../demo/users.ts";
 import { pagingBenchConfig } from "./config.ts";
 
 const SIZES = [10, 100, 1_000, 10_000];
@@ -29,6 +32,7 @@ const SETTLE_MS = 11_000;
 const READER = "skole-kontaktlaerer-1"; // a member of the Haugland case, writing for skole
 const CASE = demoCaseId("haugland");
 const AUDITOR = "nav-auditor";
+const CITIZEN = "citizen"; // Sara Haugland: every grown access-log entry is about her
 
 const config = pagingBenchConfig();
 const template = config.databaseTemplate;
@@ -75,6 +79,8 @@ try {
   const signIn = async (user: string) => (await (await DevSignIn.at(federation.identityIssuer!)).run(user)).access_token;
   const reader = { authorization: `Bearer ${await signIn(READER)}`, "x-case-id": CASE };
   const auditor = { authorization: `Bearer ${await signIn(AUDITOR)}` };
+  const citizen = { authorization: `Bearer ${await signIn(CITIZEN)}` };
+  const citizenId = demoUser(CITIZEN)!.claims.personId!;
 
   const ask = async (query: string, headers: Record<string, string>) => {
     const res = await fetch(federation.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
@@ -129,12 +135,14 @@ try {
       requestId: `bench-${size}-${i}`,
       actorId: "nav-veileder-1",
       actorService: "nav",
-      personId: `p_bench_${i % 500}`,
+      personId: citizenId,
       categories: ["SERVICE_DATA"],
       caseId: CASE,
       decision: "GRANTED",
       reason: "OWN_SERVICE",
       basis: null,
+      // Every other one on the review list: it grows with the log, at half its pace.
+      extraordinary: i % 2 === 0,
     }));
     await accessLog.append(records);
   };
@@ -144,8 +152,18 @@ try {
   // Up to the moment the log was grown: every audit read is itself logged, and would otherwise be what the pages show.
   const AUDIT_PAGE = (to: string) => `{ navAuditLogPage(to: "${to}", first: 20) { edges { cursor node { entryId personId at } } pageInfo { hasNextPage endCursor } } }`;
   const AUDIT_LIST = (to: string) => `{ navAuditLog(to: "${to}") { entryId personId at } }`;
+  const MINE_PAGE = `{ me { navAccessLogPage(first: 20) { edges { cursor node { entryId at } } pageInfo { hasNextPage endCursor } } } }`;
+  const MINE_LIST = `{ me { navAccessLog { entryId at } } }`;
+  const REVIEW_PAGE = `{ navReviewListPage(first: 20) { edges { cursor node { entryId at } } pageInfo { hasNextPage endCursor } } }`;
+  const REVIEW_LIST = `{ navReviewList { entryId at } }`;
+  const TABLES = [
+    ["stafettloggPage(first: 20)", "stafettlogg (whole)"],
+    ["navAuditLogPage(first: 20)", "navAuditLog (up to 1000)"],
+    ["me.navAccessLogPage(first: 20)", "me.navAccessLog (up to 1000)"],
+    ["navReviewListPage(first: 20)", "navReviewList (up to 1000; half the entries)"],
+  ];
 
-  const rows: string[] = [];
+  const rows: string[][] = TABLES.map(() => []);
   for (const size of SIZES) {
     await growStafettlogg(size);
     await growAccessLog(size);
@@ -158,26 +176,34 @@ try {
       [WHOLE, reader, "samhandling", samhandlingDb, "stafettlogg_entry"],
       [AUDIT_PAGE(grown), auditor, "nav", navDb, "access_log"],
       [AUDIT_LIST(grown), auditor, "nav", navDb, "access_log"],
+      [MINE_PAGE, citizen, "nav", navDb, "access_log"],
+      [MINE_LIST, citizen, "nav", navDb, "access_log"],
+      [REVIEW_PAGE, auditor, "nav", navDb, "access_log"],
+      [REVIEW_LIST, auditor, "nav", navDb, "access_log"],
     ] as const;
     // Warm up (decisions cached, statements planned), then let nav's log writer find its head again:
     // the rows this benchmark appended made it lose a race, and it appends under a lock for 10 s after.
     for (const [query, headers] of queries) for (let i = 0; i < WARM_UP; i++) await ask(query, headers);
     await settle();
-    const cells = [];
+    const cells: Awaited<ReturnType<typeof measure>>[] = [];
     for (const [query, headers, service, db, table] of queries) cells.push(await measure(query, headers, service, db, table));
-    const row = `| ${size.toLocaleString("en")} | ${cells.map((c) => `${c.sql.toFixed(1)} | ${Math.round(c.rows).toLocaleString("en")} | ${c.p50.toFixed(1)} | ${c.p90.toFixed(1)}`).join(" | ")} |`;
-    console.log(row);
-    rows.push(row);
+    const cell = (c: (typeof cells)[number]) => `${c.sql.toFixed(1)} | ${Math.round(c.rows).toLocaleString("en")} | ${c.p50.toFixed(1)} | ${c.p90.toFixed(1)}`;
+    TABLES.forEach((_, t) => {
+      const row = `| ${size.toLocaleString("en")} | ${cell(cells[2 * t]!)} | ${cell(cells[2 * t + 1]!)} |`;
+      console.log(row);
+      rows[t]!.push(row);
+    });
   }
-  console.log(
-    [
-      "",
-      `${config.commandLine} — ${new Date().toISOString()}, ${os.cpus().length} CPUs, ${REQUESTS} requests per cell after ${WARM_UP} to warm up`,
-      "",
-      "| entries | stafettloggPage(first: 20): SQL | rows read | p50 ms | p90 ms | stafettlogg (whole): SQL | rows read | p50 ms | p90 ms | navAuditLogPage(first: 20): SQL | rows read | p50 ms | p90 ms | navAuditLog (up to 1000): SQL | rows read | p50 ms | p90 ms |",
-      "|---:|" + "---:|".repeat(16),
-      ...rows,
-    ].join("\n"),
+  console.log(`\n${config.commandLine} — ${new Date().toISOString()}, ${os.cpus().length} CPUs, ${REQUESTS} requests per cell after ${WARM_UP} to warm up`);
+  TABLES.forEach(([page, whole], t) =>
+    console.log(
+      [
+        "",
+        `| entries | ${page}: SQL | rows read | p50 ms | p90 ms | ${whole}: SQL | rows read | p50 ms | p90 ms |`,
+        "|---:|" + "---:|".repeat(8),
+        ...rows[t]!,
+      ].join("\n"),
+    ),
   );
 } finally {
   await samhandlingDb.end();

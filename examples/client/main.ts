@@ -4,16 +4,16 @@
 // case, to show the refusal a client meets and handles by its code.
 //
 //   npm start                                     # the hub, in another terminal
-//   node --import tsx examples/client/main.ts [--user coordinator] [--case <title>] [--gateway http://127.0.0.1:4000/graphql] [--issuer http://localhost:4100]
+//   node --import tsx examples/client/main.ts [--user coordinator] [--case <title>] [--page-size 1..100] [--gateway http://127.0.0.1:4000/graphql] [--issuer http://localhost:4100]
 //
 // --user is a demo user (`npm run token` lists them); --issuer is the
 // development identity provider (`npm start` runs it on GATEWAY_PORT + 100).
 // docs/client-kit.md explains each step.
 import { parseArgs } from "node:util";
-import { ask, type Hub } from "./hub.ts";
+import { ask, type Answer, type Hub } from "./hub.ts";
 import { firstToHandle, handlingOf, type Handling } from "./errors.ts";
 import { developmentToken } from "./token.ts";
-import { ExampleCaseFamilyDocument, ExampleFamilyDocument, ExampleMyCasesDocument, type ExampleCaseFamilyQuery } from "./generated/graphql.ts";
+import { ExampleCaseFamilyDocument, ExampleFamilyDocument, ExampleMyCasesDocument, type ExampleCaseFamilyQuery, type ExampleMyCasesQuery } from "./generated/graphql.ts";
 import type { ErrorCode } from "./generated/schema-enums.ts";
 
 export interface ExampleSettings {
@@ -22,7 +22,14 @@ export interface ExampleSettings {
   user: string;
   /** The title of the case to show; the first of the user's cases when not given. */
   caseTitle?: string;
+  /** Cases a page (1 to 100; the most when not given): a small one shows paging through several pages. */
+  pageSize?: number;
 }
+
+type MyCase = ExampleMyCasesQuery["myCasesPage"]["edges"][number]["node"];
+
+/** The most a page holds (the hub's documented maximum; more is refused with BAD_USER_INPUT). */
+const MAX_PAGE = 100;
 
 type CaseFamily = NonNullable<NonNullable<ExampleCaseFamilyQuery["case"]>["family"]>;
 
@@ -42,11 +49,17 @@ export async function runExample(settings: ExampleSettings): Promise<ExampleRepo
   const report: ExampleReport = { cases: [], handled: [], overview: null, familyByIdInCase: null };
   const note = (operation: string, code: ErrorCode | undefined) => report.handled.push({ operation, code, handling: handlingOf(code) });
 
-  // 1. My cases: no declared case needed.
-  const cases = await ask(hub, ExampleMyCasesDocument, {});
-  for (const error of cases.errors) note("ExampleMyCases", error.code);
-  report.cases = (cases.data?.myCases ?? []).map((c) => c.title);
-  const myCases = cases.data?.myCases ?? [];
+  // 1. My cases, every page: no declared case needed. Ask with after = endCursor while hasNextPage.
+  const myCases: MyCase[] = [];
+  let after: string | null = null;
+  do {
+    const cases: Answer<ExampleMyCasesQuery> = await ask(hub, ExampleMyCasesDocument, { first: settings.pageSize ?? MAX_PAGE, after });
+    for (const error of cases.errors) note("ExampleMyCases", error.code);
+    const page = cases.data?.myCasesPage;
+    myCases.push(...(page?.edges ?? []).map((e) => e.node));
+    after = page?.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+  } while (after !== null);
+  report.cases = myCases.map((c) => c.title);
   const first = settings.caseTitle === undefined ? myCases[0] : myCases.find((c) => c.title === settings.caseTitle);
   if (!first) return report;
 
@@ -84,9 +97,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: {
       user: { type: "string", default: "coordinator" },
       case: { type: "string" },
+      "page-size": { type: "string" },
       gateway: { type: "string", default: "http://127.0.0.1:4000/graphql" },
       issuer: { type: "string", default: "http://localhost:4100" },
     },
   });
-  print(await runExample({ gatewayUrl: values.gateway, issuer: values.issuer, user: values.user, caseTitle: values.case }));
+  print(await runExample({ gatewayUrl: values.gateway, issuer: values.issuer, user: values.user, caseTitle: values.case, pageSize: values["page-size"] === undefined ? undefined : Number(values["page-size"]) }));
 }

@@ -9,7 +9,7 @@
 // factory, so every service exposes it the same way.
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { AccessBasisEnum, AccessCategoryEnum, AccessLogDecisionEnum, AccessReasonEnum, ActorServiceEnum } from "./access-enums.ts";
-import type { AccessDecision, AccessLogEntryRow, EntryPosition } from "./access-log.ts";
+import type { AccessDecision, AccessLogEntryRow, EntryPosition, ReviewListEntry as ReviewListRow } from "./access-log.ts";
 import { auditBasis, shownActorService, shownBasis, shownReason, type AccessBasis, type AccessReason, type ActorServiceValue } from "./access-values.ts";
 import type { AccessCategory } from "./categories.ts";
 import { AUDITOR_ROLE, isCitizen } from "./auth/caller.ts";
@@ -82,10 +82,17 @@ export class ReviewListEntry extends AccessLogEntry {
 /** Every service's audit log pages alike: one type, answered by each subgraph. */
 const AccessLogEntryConnection = connectionType("AccessLogEntry", AccessLogEntry, "A page of an access log, newest first.");
 
-/** A service's audit-log cursors: an entry's place in the log (its row's time and seq, the person's place in the row). */
-const auditLogCursors = (service: ServiceName) =>
+/** A service's review list pages alike in every service. (A person's access log pages as AccessLogEntryConnection.) */
+const ReviewListConnection = connectionType("ReviewListEntry", ReviewListEntry, "A page of a service's review list (extraordinary releases), newest first.");
+
+/**
+ * Cursors of one of a service's log lists (`list`: audit log, person's log,
+ * review list): an entry's place in the log (its row's time and seq, the
+ * person's place in the row).
+ */
+const entryCursors = (service: ServiceName, list: string) =>
   cursorCodec<EntryPosition>(
-    `${service}-audit-log`,
+    `${service}-${list}`,
     (p) => [timePart(p.at), p.seq, String(p.look)],
     ([at, seq, look, ...rest]) => {
       const time = timeFromPart(at);
@@ -128,7 +135,21 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
    * An audit read is a look at the persons whose entries it returned (and at
    * the one searched for): logged before the answer leaves, or withheld.
    */
-  const cursors = auditLogCursors(service);
+  const cursors = entryCursors(service, "audit-log");
+  const personCursors = entryCursors(service, "access-log");
+  const reviewCursors = entryCursors(service, "review-list");
+  const positionOf = (e: AccessLogEntryRow): EntryPosition => ({ at: e.at, seq: e.seq, look: e.look });
+  const withReview = (e: ReviewListRow) => ({ ...shown(e), reviewedBy: e.review?.reviewedBy ?? null, reviewedAt: e.review?.reviewedAt ?? null, reviewNote: e.review?.note ?? null });
+  /**
+   * What a person's innsyn leaves out: null when the caller may not read the
+   * person's log at all, else the cases (open information requests) whose
+   * releases stay hidden until they close.
+   */
+  const innsyn = async (personId: string, ctx: SubgraphContext<unknown>): Promise<string[] | null> => {
+    if (!isCitizen(ctx.caller)) return null;
+    const decision = await ctx.access.decide(personId, "ACCESS_LOG");
+    return decision.status === "GRANTED" ? [...(decision.withhold ?? [])] : null;
+  };
   const audited = async <Entry extends AccessLogEntryRow>(ctx: SubgraphContext<unknown>, searched: string | null, entries: Entry[]): Promise<Entry[]> => {
     const persons = new Set(entries.map((e) => e.personId));
     if (searched) persons.add(searched);
@@ -141,20 +162,37 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
     @FieldResolver(() => [AccessLogEntry], {
       name: `${service}AccessLog`,
       nullable: true,
+      deprecationReason: `Use ${service}AccessLogPage. Removed 2027-03-08.`,
       description:
         `Who has looked at this person's data in ${service}, newest first: for the person themself, and for a guardian with parental responsibility ` +
         "until the child is 16 (releases under an information request still open about the child show once it has closed). null for anyone else.",
     })
     async personLog(@Root() root: { id: string }, @Ctx() ctx: SubgraphContext<unknown>) {
-      if (!isCitizen(ctx.caller)) return null;
-      const decision = await ctx.access.decide(root.id, "ACCESS_LOG");
-      if (decision.status !== "GRANTED") return null;
-      const withheld = new Set(decision.withhold ?? []);
-      const entries = await ctx.accessLog.entriesForPerson(root.id, { limit: MAX_ENTRIES });
-      return entries.filter((e) => e.caseId === null || !withheld.has(e.caseId)).map(shown);
+      const withheld = await innsyn(root.id, ctx);
+      if (withheld === null) return null;
+      return (await ctx.accessLog.entriesForPerson(root.id, { limit: MAX_ENTRIES, withoutCases: withheld })).map(shown);
     }
 
-    @Query(() => [AccessLogEntry], { name: `${service}AuditLog`, description: `${service}'s access log, newest first. For ${service}'s auditors only; every read is itself logged.` })
+    @FieldResolver(() => AccessLogEntryConnection, {
+      name: `${service}AccessLogPage`,
+      nullable: true,
+      description:
+        `${service}AccessLog a page at a time, newest first (first, after; at most ${MAX_PAGE_SIZE} entries a page), for the same readers. ` +
+        "Entries still withheld (an information request open about the child) are left out before the page is cut: neither shown nor counted. null for anyone else.",
+    })
+    async personLogPage(@Root() root: { id: string }, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SubgraphContext<unknown>) {
+      const request = pageRequest(personCursors, page.first, page.after);
+      const withheld = await innsyn(root.id, ctx);
+      if (withheld === null) return null;
+      const entries = await ctx.accessLog.entriesForPerson(root.id, { after: request.after ?? undefined, limit: request.take, withoutCases: withheld });
+      return pageOf(request, entries, positionOf, personCursors, shown);
+    }
+
+    @Query(() => [AccessLogEntry], {
+      name: `${service}AuditLog`,
+      deprecationReason: `Use ${service}AuditLogPage. Removed 2027-03-08.`,
+      description: `${service}'s access log, newest first. For ${service}'s auditors only; every read is itself logged.`,
+    })
     async auditLog(
       @Arg("personId", () => ID, { nullable: true, description: "Only entries about this person." }) personId: string | null,
       @Arg("actorId", () => String, { nullable: true, description: "Only entries by this actor." }) actorId: string | null,
@@ -194,11 +232,12 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
       });
       // Only the page is released (and logged): the one entry read beyond it only says that another page follows.
       const shownEntries = await audited(ctx, personId, entries.slice(0, request.first));
-      return pageOf(request, [...shownEntries, ...entries.slice(request.first)], (e) => ({ at: e.at, seq: e.seq, look: e.look }), cursors, shown);
+      return pageOf(request, [...shownEntries, ...entries.slice(request.first)], positionOf, cursors, shown);
     }
 
     @Query(() => [ReviewListEntry], {
       name: `${service}ReviewList`,
+      deprecationReason: `Use ${service}ReviewListPage. Removed 2027-03-08.`,
       description: `${service}'s extraordinary releases (information requests), newest first, with their reviews. For ${service}'s auditors only; every read is itself logged.`,
     })
     async reviewList(
@@ -209,7 +248,27 @@ export function accessLogResolver(service: ServiceName, person: ClassType): Clas
     ) {
       auditor(ctx);
       const entries = await ctx.accessLog.reviewList({ reviewed: reviewed ?? undefined, from: from ?? undefined, limit: limited(limit) });
-      return (await audited(ctx, null, entries)).map((e) => ({ ...shown(e), reviewedBy: e.review?.reviewedBy ?? null, reviewedAt: e.review?.reviewedAt ?? null, reviewNote: e.review?.note ?? null }));
+      return (await audited(ctx, null, entries)).map(withReview);
+    }
+
+    @Query(() => ReviewListConnection, {
+      name: `${service}ReviewListPage`,
+      description:
+        `${service}ReviewList a page at a time, newest first (first, after; at most ${MAX_PAGE_SIZE} entries a page), with its filters. ` +
+        `For ${service}'s auditors only; every read is itself logged, for the persons on the page.`,
+    })
+    async reviewListPage(
+      @Arg("reviewed", () => Boolean, { nullable: true, description: "true: only reviewed ones; false: only those awaiting review; left out: all." }) reviewedOnly: boolean | null,
+      @Arg("from", () => DateTimeScalar, { nullable: true, description: "From this time (inclusive)." }) from: Date | null,
+      @Args(() => PageArgs) page: PageArgs,
+      @Ctx() ctx: SubgraphContext<unknown>,
+    ) {
+      auditor(ctx);
+      const request = pageRequest(reviewCursors, page.first, page.after);
+      const entries = await ctx.accessLog.reviewList({ reviewed: reviewedOnly ?? undefined, from: from ?? undefined, after: request.after ?? undefined, limit: request.take });
+      // As for the audit log's page: only the page is released and logged.
+      const released = await audited(ctx, null, entries.slice(0, request.first));
+      return pageOf(request, [...released, ...entries.slice(request.first)], positionOf, reviewCursors, withReview);
     }
 
     @Mutation(() => Boolean, {

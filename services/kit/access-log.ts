@@ -98,6 +98,11 @@ export interface EntriesQuery {
   reviewed?: boolean;
   /** Only entries that come after this one, newest first: the next page, read from the index on `at` (never OFFSET). */
   after?: EntryPosition;
+  /**
+   * Leave out entries under these cases (a person's innsyn: what an open information request
+   * released stays hidden). In the query, so a page is cut from the entries the reader may see.
+   */
+  withoutCases?: readonly string[];
 }
 
 /**
@@ -382,8 +387,8 @@ export class AccessLog {
   }
 
   /** A person's entries, newest first (what a citizen's "who has seen my data" view shows). */
-  entriesForPerson(personId: string, opts: { limit?: number } = {}): Promise<AccessLogEntryRow[]> {
-    return this.entries({ personId, limit: opts.limit });
+  entriesForPerson(personId: string, opts: Pick<EntriesQuery, "limit" | "after" | "withoutCases"> = {}): Promise<AccessLogEntryRow[]> {
+    return this.entries({ ...opts, personId });
   }
 
   /** Entries matching all given filters, newest first; `limit` defaults to 1000, at most 10 000. */
@@ -428,6 +433,7 @@ export class AccessLog {
     if (opts.personId !== undefined) add("person_ids @> ARRAY[?::text] AND look.person_id = ?", opts.personId);
     if (opts.extraordinary) where.push("extraordinary");
     if (opts.reviewed !== undefined) where.push(opts.reviewed ? "review.entry_seq IS NOT NULL" : "review.entry_seq IS NULL");
+    if (opts.withoutCases?.length) add("(case_id IS NULL OR NOT (case_id = ANY(?::text[])))", [...opts.withoutCases]);
     if (opts.after) {
       // Older rows, or later persons of the same row. `at <= …` is what the index seeks to; the rest is exact.
       params.push(opts.after.at.toISOString(), opts.after.seq, opts.after.look);

@@ -65,6 +65,17 @@ export function timeFromPart(part: string | undefined): Date | null {
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
+/** Cursors of a list ordered by a time, then an id (e.g. newest first, ties by id): the commonest key. */
+export const timeAndIdCursors = (list: string): CursorCodec<{ at: Date; id: string }> =>
+  cursorCodec(
+    list,
+    (k) => [timePart(k.at), k.id],
+    ([at, id, ...rest]) => {
+      const time = timeFromPart(at);
+      return time && id && rest.length === 0 ? { at: time, id } : null;
+    },
+  );
+
 /** What a page asks for, checked: how many, and after which key (null: from the start). */
 export interface PageRequest<Key> {
   first: number;

@@ -3,11 +3,14 @@
 import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
 import { Prisma, PrismaClient, type Consent, type Employee, type InvolvementSignal, type Notification, type StafettloggEntry } from "../../prisma/samhandling/generated/client.ts";
-import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
+import { MemberRole, type ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
 import { hubError } from "../kit/errors.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
+
+/** The member roles in the database's order (the enum's declared order): what a members page's keyset follows. */
+const MEMBER_ROLES = Object.values(MemberRole);
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type SamhandlingClient = ReturnType<typeof createClient>;
@@ -35,6 +38,33 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
         }),
       (m) => m.caseId,
     ),
+    /**
+     * A page of a case's members in membersOfCase's order (role, then joined, then id): `take` after
+     * `after`, the same members left out (an inactive employee's membership is suspended), so the page
+     * is cut from those shown only. A keyset read on (case_id, role, joined_at, id), never OFFSET.
+     */
+    membersPage: (caseId: string, after: { role: MemberRole; joinedAt: Date; id: string } | null, take: number) =>
+      db.caseMember.findMany({
+        where: {
+          caseId,
+          OR: [{ actorId: null }, { employee: { active: true } }],
+          ...(after
+            ? {
+                AND: [
+                  {
+                    OR: [
+                      { role: { in: MEMBER_ROLES.slice(MEMBER_ROLES.indexOf(after.role) + 1) } },
+                      { role: after.role, joinedAt: { gt: after.joinedAt } },
+                      { role: after.role, joinedAt: after.joinedAt, id: { gt: after.id } },
+                    ],
+                  },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ role: "asc" }, { joinedAt: "asc" }, { id: "asc" }],
+        take,
+      }),
     employee,
     concern: oneByKey((ids) => db.concern.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
     concernsOfRegistrant: (actorId: string) => db.concern.findMany({ where: { registeredBy: actorId }, orderBy: [{ registeredAt: "desc" }, { id: "asc" }] }),
@@ -58,6 +88,35 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (ids) => db.consent.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] }),
       (c) => c.caseId,
     ),
+    /** The persons a case's consents given as guardian are about: whose guardians may read those (few; one per child at most). */
+    guardianConsentSubjectsOfCase: async (caseId: string): Promise<string[]> =>
+      (await db.consent.findMany({ where: { caseId, capacity: "GUARDIAN" }, distinct: ["subjectPersonId"], select: { subjectPersonId: true } })).map((c) => c.subjectPersonId),
+    /**
+     * A page of a case's consents (null: of every case), newest first (consentsOfCase's order): `take`
+     * after `after`, only those `readable` names (null: all) — about, or given by, one of `persons`, or
+     * given as guardian about one of `wards` — so the page is cut from the reader's own. A keyset read
+     * on (case_id, created_at, id), never OFFSET; across cases, through the indexes on the persons.
+     */
+    consentsPage: (caseId: string | null, readable: { persons: string[]; wards: string[] } | null, after: { at: Date; id: string } | null, take: number) =>
+      db.consent.findMany({
+        where: {
+          ...(caseId === null ? {} : { caseId }),
+          AND: [
+            readable
+              ? {
+                  OR: [
+                    { subjectPersonId: { in: readable.persons } },
+                    { givenByPersonId: { in: readable.persons } },
+                    { capacity: "GUARDIAN", subjectPersonId: { in: readable.wards } },
+                  ],
+                }
+              : {},
+            after ? { createdAt: { lte: after.at }, OR: [{ createdAt: { lt: after.at } }, { id: { gt: after.id } }] } : {},
+          ],
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        take,
+      }),
     /** Consents and refusals about a person or given by them, in every case, newest first. */
     consentsOfPerson: new DataLoader<string, Consent[]>(async (ids) => {
       const rows = await db.consent.findMany({

@@ -7,8 +7,10 @@ import { ask } from "../../examples/client/hub.ts";
 import { handlingOf } from "../../examples/client/errors.ts";
 import { developmentToken } from "../../examples/client/token.ts";
 import { ExampleMyCasesDocument } from "../../examples/client/generated/graphql.ts";
+import { demoPersonId } from "../../demo/fjordvik.ts";
+import { okAs } from "../support/graphql.ts";
 
-const run = (user: string, caseTitle?: string) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user, caseTitle });
+const run = (user: string, caseTitle?: string, pageSize?: number) => runExample({ gatewayUrl: inject("gatewayUrl"), issuer: inject("identityIssuer"), user, caseTitle, pageSize });
 /** The coordinator's and the citizen's demo cases; other suites open more cases for them while this file runs. */
 const BERG_TITLE = "Velferdslab – investeringsteam og familieplan";
 const HAUGLAND_TITLE = "Familieplan – bolig, skole og økonomi";
@@ -34,6 +36,19 @@ describe("the example client", () => {
     expect(report.overview?.family.name).toBe("Haugland");
     expect(report.handled).toEqual([]);
     expect(report.familyByIdInCase).toBe("Haugland");
+  });
+
+  it("pages through my cases: one case a page gives every case that pages of the most (100) give", async () => {
+    // A second case for the coordinator, so that pages of one case are several.
+    const subjectId = demoPersonId("rahimi", "Zahra");
+    const concernId = (await okAs<{ registerConcern: { id: string } }>("coordinator", `mutation ($i: RegisterConcernInput!) { registerConcern(input: $i) { id } }`, { i: { subjectId, text: "Bekymring (eksempelklienten)." } })).registerConcern.id;
+    await okAs("coordinator", `mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, { i: { kind: "BTI", title: "BTI – eksempelklientens sider", subjectIds: [subjectId], concernId } });
+    const whole = await run("coordinator", BERG_TITLE);
+    const paged = await run("coordinator", BERG_TITLE, 1);
+    expect(whole.cases.length).toBeGreaterThan(1);
+    // Other suites may open a case for the coordinator in between: it comes first (newest), so the earlier ones all follow.
+    expect(paged.cases).toEqual(expect.arrayContaining(whole.cases));
+    expect(paged.overview?.caseTitle).toBe(BERG_TITLE);
   });
 
   it("as an auditor: FORBIDDEN for cases, handled as not allowed", async () => {

@@ -2,7 +2,7 @@
 // forward through a list gives each entry once, in order, and the last page
 // says so; a bad cursor or page size is refused; and what the access rules
 // hide is neither shown nor counted. Unit tests of the kit: test/paging.test.ts.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCaseId, demoFamilyId, demoPersonId } from "../../demo/fjordvik.ts";
 import { asUser, callAs, gateway, okAs, type GraphQLResponse } from "../support/graphql.ts";
 
@@ -173,5 +173,178 @@ describe("myCases a page at a time", () => {
   it("refuses an auditor and a malformed cursor", async () => {
     expect((await call("nav-auditor", MINE_PAGE)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await call(OPENER, MINE_PAGE, { after: "bm90IGEgY3Vyc29y" })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+/** Every page of a connection, `first` at a time, as `read` gives them (at most 100 pages). */
+async function pagesOf<Node>(first: number, read: (first: number, after: string | null) => Promise<{ edges: { cursor: string; node: Node }[]; pageInfo: PageInfo }>) {
+  const pages: { edges: { cursor: string; node: Node }[]; pageInfo: PageInfo }[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 100; i++) {
+    const page = await read(first, after);
+    pages.push(page);
+    for (const e of page.edges) expect(e.cursor).toEqual(expect.any(String));
+    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+    if (!page.pageInfo.hasNextPage) return pages;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error("paging did not end");
+}
+const nodesOf = <Node>(pages: { edges: { node: Node }[] }[]) => pages.flatMap((p) => p.edges.map((e) => e.node));
+
+/** A page size outside 1..100 and another list's cursor are refused with the registry's BAD_USER_INPUT. */
+async function expectRefusedPaging(ask: (vars: Vars) => Promise<GraphQLResponse<unknown>>, foreignCursor: string) {
+  for (const vars of [{ first: 0 }, { first: 101 }, { after: foreignCursor }, { after: "%%%" }]) {
+    const res = await ask(vars);
+    expect(res.errors?.[0]?.extensions?.code, JSON.stringify(vars)).toBe("BAD_USER_INPUT");
+  }
+}
+const FOREIGN_CURSOR = Buffer.from('["stafettlogg","1","x"]').toString("base64url");
+
+describe("a case's members a page at a time", () => {
+  const ADMIN = "helse-admin";
+  type Member = { id: string; role: string; displayName: string };
+  const MEMBERS = `query ($id: ID!) { case(id: $id) { members { id role displayName } } }`;
+  const MEMBERS_PAGE = `query ($id: ID!, $first: Int, $after: String) { case(id: $id) {
+    membersPage(first: $first, after: $after) { edges { cursor node { id role displayName } } pageInfo { hasNextPage endCursor } } } }`;
+  let caseId = "";
+  let hidden = "";
+
+  beforeAll(async () => {
+    // A case with five members; the last to join is a health employee then deactivated in the directory.
+    const subjectId = demoPersonId("rahimi", "Zahra");
+    const concernId = (await ok(OPENER, REGISTER, { input: { subjectId, text: "Bekymring fra skolen (medlemmer i sider)." } })).registerConcern.id;
+    caseId = (await ok(OPENER, OPEN, { input: { kind: "BTI", title: "BTI – medlemmer i sider", subjectIds: [subjectId], concernId } })).openCase.id;
+    for (const actorId of [HEALTH, "nav-veileder-1", "frivillighet-koordinator-1"]) await ok(OPENER, ADD, { caseId, input: { actorId, role: "PROFESSIONAL" } });
+    hidden = `helse-sidetest-${Date.now()}`;
+    await ok(ADMIN, `mutation ($i: RegisterEmployeeInput!) { registerEmployee(input: $i) { actorId } }`, { i: { actorId: hidden, displayName: "Sidetest Helse" } });
+    await ok(OPENER, ADD, { caseId, input: { actorId: hidden, role: "PROFESSIONAL" } });
+    await ok(ADMIN, `mutation ($a: ID!) { setEmployeeActive(actorId: $a, active: false) { active } }`, { a: hidden });
+  });
+
+  const page = (first: number, after: string | null) =>
+    ok<{ case: { membersPage: { edges: { cursor: string; node: Member }[]; pageInfo: PageInfo } } }>(OPENER, MEMBERS_PAGE, { id: caseId, first, after }, caseId).then((d) => d.case.membersPage);
+
+  it("gives the members of members, in its order, each once, and neither shows nor counts a suspended one", async () => {
+    const whole = (await ok<{ case: { members: Member[] } }>(OPENER, MEMBERS, { id: caseId }, caseId)).case.members;
+    expect(whole.map((m) => m.displayName)).not.toContain("Sidetest Helse");
+    expect(whole).toHaveLength(4); // the opener and three professionals
+    const pages = await pagesOf(2, page);
+    expect(pages.map((p) => p.edges.length)).toEqual([2, 2]);
+    expect(nodesOf(pages)).toEqual(whole);
+    // The suspended member joined last: a page that counted them would say another follows.
+    expect((await pagesOf(4, page)).map((p) => p.pageInfo.hasNextPage)).toEqual([false]);
+    expect(whole[0]!.role).toBe("STAFETTHOLDER"); // the opener of a BTI case holds the baton
+  });
+
+  it("refuses a bad page size or another list's cursor", async () => {
+    await expectRefusedPaging((vars) => call(OPENER, MEMBERS_PAGE, { id: caseId, ...vars }, caseId), FOREIGN_CURSOR);
+  });
+});
+
+describe("a case's consents a page at a time", () => {
+  const CITIZEN = "citizen"; // Sara Haugland: a guardian of Ella and Jonas
+  const HAUGLAND = demoCaseId("haugland");
+  const LIST = `query ($caseId: ID!) { consents(caseId: $caseId) { id subject { id } } }`;
+  const PAGED = `query ($caseId: ID!, $first: Int, $after: String) {
+    consentsPage(caseId: $caseId, first: $first, after: $after) { edges { cursor node { id subject { id } } } pageInfo { hasNextPage endCursor } } }`;
+  type ConsentNode = { id: string; subject: { id: string } | null };
+  const page = (actor: string) => (first: number, after: string | null) =>
+    ok<{ consentsPage: { edges: { cursor: string; node: ConsentNode }[]; pageInfo: PageInfo } }>(actor, PAGED, { caseId: HAUGLAND, first, after }, HAUGLAND).then((d) => d.consentsPage);
+
+  it.each([
+    ["a member of the case", "nav-veileder-1"],
+    ["a citizen, who reads her own and her children's only", CITIZEN],
+  ])("gives %s the consents of consents, newest first, each once", async (_who, actor) => {
+    const whole = (await ok<{ consents: ConsentNode[] }>(actor, LIST, { caseId: HAUGLAND }, HAUGLAND)).consents;
+    expect(whole.length).toBeGreaterThan(0);
+    const pages = await pagesOf(1, page(actor));
+    expect(nodesOf(pages)).toEqual(whole);
+    expect(pages.at(-1)!.pageInfo.hasNextPage).toBe(false);
+    // One page of all of them says no other follows, whatever others the case holds.
+    expect((await pagesOf(whole.length, page(actor))).map((p) => p.pageInfo.hasNextPage)).toEqual([false]);
+  });
+
+  it("gives a citizen the consents of myConsents, newest first, each once, and refuses an employee", async () => {
+    const MINE = `{ myConsents { id subject { id } } }`;
+    const MINE_PAGE = `query ($first: Int, $after: String) { myConsentsPage(first: $first, after: $after) { edges { cursor node { id subject { id } } } pageInfo { hasNextPage endCursor } } }`;
+    const whole = (await ok<{ myConsents: ConsentNode[] }>(CITIZEN, MINE)).myConsents;
+    expect(whole.length).toBeGreaterThan(1);
+    const pages = await pagesOf(1, (first, after) =>
+      ok<{ myConsentsPage: { edges: { cursor: string; node: ConsentNode }[]; pageInfo: PageInfo } }>(CITIZEN, MINE_PAGE, { first, after }).then((d) => d.myConsentsPage),
+    );
+    expect(nodesOf(pages)).toEqual(whole);
+    await expectRefusedPaging((vars) => call(CITIZEN, MINE_PAGE, vars), FOREIGN_CURSOR);
+    expect((await call("nav-veileder-1", MINE_PAGE)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("refuses a bad page size, another list's cursor, and a case asked outside its own", async () => {
+    await expectRefusedPaging((vars) => call("nav-veileder-1", PAGED, { caseId: HAUGLAND, ...vars }, HAUGLAND), FOREIGN_CURSOR);
+    expect((await call("nav-veileder-1", PAGED, { caseId: HAUGLAND })).errors?.[0]?.extensions?.code).toMatch(/^PURPOSE_/);
+  });
+});
+
+describe("a person's access log and a service's review list a page at a time", () => {
+  const BARNEVERN = "barnevern-saksbehandler-1";
+  const ELLA = demoPersonId("haugland", "Ella");
+  type LogEntry = { entryId: string; personId: string; caseId: string | null; categories: string[]; extraordinary: boolean };
+  const FIELDS = "entryId personId caseId categories extraordinary";
+  const LOG = `query ($id: ID!) { person(id: $id) { skoleAccessLog { ${FIELDS} } } }`;
+  const LOG_PAGE = `query ($id: ID!, $first: Int, $after: String) { person(id: $id) {
+    skoleAccessLogPage(first: $first, after: $after) { edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } } }`;
+  const REVIEW = `query ($from: DateTime) { skoleReviewList(from: $from) { entryId personId reviewedBy } }`;
+  const REVIEW_PAGE = `query ($from: DateTime, $first: Int, $after: String) {
+    skoleReviewListPage(from: $from, first: $first, after: $after) { edges { cursor node { entryId personId reviewedBy } } pageInfo { hasNextPage endCursor } } }`;
+  let request = "";
+  let from = "";
+
+  beforeAll(async () => {
+    // Barnevern asks the school about Ella and reads her school view twice under the request: extraordinary releases,
+    // on the school's review list, and held back from her guardian's innsyn while the request is open — the newest entries about her.
+    from = new Date(Date.now() - 1).toISOString();
+    request = (
+      await ok<{ requestInformation: { id: string } }>(BARNEVERN, `mutation ($i: RequestInformationInput!) { requestInformation(input: $i) { id } }`, {
+        i: { childId: ELLA, services: ["SKOLE"], reference: `Undersøkelse sidetest ${Date.now()}` },
+      })
+    ).requestInformation.id;
+    for (let i = 0; i < 2; i++) await ok(BARNEVERN, `query ($id: ID!) { person(id: $id) { skole { access { status } } } }`, { id: ELLA }, request);
+  });
+  afterAll(async () => {
+    if (request) await call(BARNEVERN, `mutation ($id: ID!) { closeInformationRequest(id: $id, reason: "Sidetesten er ferdig.") { open } }`, { id: request });
+  });
+
+  // The guardian's own reads of the log are logged in it too, newest first: left out when comparing reads made one after the other.
+  const looks = (entries: LogEntry[]) => entries.filter((e) => !e.categories.includes("ACCESS_LOG"));
+  const logPage = (first: number, after: string | null) =>
+    ok<{ person: { skoleAccessLogPage: { edges: { cursor: string; node: LogEntry }[]; pageInfo: PageInfo } } }>("citizen", LOG_PAGE, { id: ELLA, first, after }).then((d) => d.person.skoleAccessLogPage);
+
+  it("gives the guardian the entries of the list, newest first, and neither shows nor counts those an open request holds back", async () => {
+    const whole = (await ok<{ person: { skoleAccessLog: LogEntry[] } }>("citizen", LOG, { id: ELLA })).person.skoleAccessLog;
+    expect(whole.some((e) => e.caseId === request)).toBe(false);
+    const pages = await pagesOf(3, logPage);
+    expect(looks(nodesOf(pages))).toEqual(looks(whole));
+    expect(nodesOf(pages).some((e) => e.caseId === request || e.extraordinary)).toBe(false);
+    // The held-back releases are the newest about her: the first entry is an older one, and cursors pass over them.
+    const first = await logPage(1, null);
+    expect(first.edges[0]!.node.caseId).not.toBe(request);
+  });
+
+  it("answers null to anyone but the person and their guardian, and refuses a bad page size or cursor", async () => {
+    expect((await ok<{ person: { skoleAccessLogPage: unknown } | null }>(OPENER, LOG_PAGE, { id: ELLA }, demoCaseId("haugland"))).person?.skoleAccessLogPage ?? null).toBeNull();
+    await expectRefusedPaging((vars) => call("citizen", LOG_PAGE, { id: ELLA, ...vars }), FOREIGN_CURSOR);
+  });
+
+  it("gives the school's auditor the review list's entries, newest first, each once", async () => {
+    const auditor = "skole-auditor";
+    const whole = (await ok<{ skoleReviewList: { entryId: string; personId: string }[] }>(auditor, REVIEW, { from })).skoleReviewList;
+    expect(whole.length).toBeGreaterThanOrEqual(2);
+    const pages = await pagesOf(1, (first, after) =>
+      ok<{ skoleReviewListPage: { edges: { cursor: string; node: { entryId: string; personId: string } }[]; pageInfo: PageInfo } }>(auditor, REVIEW_PAGE, { from, first, after }).then(
+        (d) => d.skoleReviewListPage,
+      ),
+    );
+    expect(nodesOf(pages)).toEqual(whole);
+    await expectRefusedPaging((vars) => call(auditor, REVIEW_PAGE, { from, ...vars }), FOREIGN_CURSOR);
+    expect((await call("nav-auditor", `{ skoleReviewListPage { pageInfo { hasNextPage } } }`)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

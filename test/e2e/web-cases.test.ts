@@ -138,6 +138,43 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     }
   });
 
+  test("a stafettlogg longer than a page: Vis flere by keyboard, then the list says it ends and keeps the focus there", async () => {
+    const teacher = await asUser("skole-kontaktlaerer-3");
+    const mats = demoPersonId("berg", "Mats");
+    const concern = await gateway<{ registerConcern: { id: string } }>(`mutation ($input: RegisterConcernInput!) { registerConcern(input: $input) { id } }`, { input: { subjectId: mats, text: "Bekymring (lang logg)." } }, teacher);
+    expect(concern.errors).toBeUndefined();
+    const title = `BTI – lang stafettlogg (nettlesertest ${Date.now()})`;
+    const opened = await gateway<{ openCase: { id: string } }>(
+      `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { kind: "BTI", title, subjectIds: [mats], concernId: concern.data!.registerConcern.id } },
+      teacher,
+    );
+    expect(opened.errors).toBeUndefined();
+    const caseId = opened.data!.openCase.id;
+    // The concern and 50 notes: the app's page of 50 leaves the last note for "Vis flere".
+    const inCase = await asUser("skole-kontaktlaerer-3", caseId);
+    for (let i = 1; i <= 50; i++) {
+      const res = await gateway(`mutation ($caseId: ID!, $input: StafettloggEntryInput!) { appendStafettlogg(caseId: $caseId, input: $input) { id } }`, { caseId, input: { kind: "NOTE", text: `Langt notat ${i}` } }, inCase);
+      expect(res.errors).toBeUndefined();
+    }
+    const { page, consoleErrors } = await signIn({ employee: /^Tone Hagen/ });
+    await caseCard(page, title).getByRole("link", { name: title }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    const log = page.getByRole("region", { name: "Stafettlogg" });
+    await log.getByText("Langt notat 49", { exact: true }).waitFor();
+    await expect(log.getByText("Langt notat 50", { exact: true }).count()).resolves.toBe(0);
+    await checkPage(page, "sak-lang-logg", consoleErrors);
+
+    await focusStartOfPage(page);
+    await tabTo(page, (f) => f.tag === "button" && f.text === "Vis flere", "Vis flere", 200);
+    await page.keyboard.press("Enter");
+    await log.getByText("Langt notat 50", { exact: true }).waitFor();
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "p", text: "Det er ikke flere." });
+    await expect(log.getByRole("button", { name: "Vis flere" }).count()).resolves.toBe(0);
+    await checkPage(page, "sak-lang-logg-alt", consoleErrors);
+    await page.context().close();
+  }, 180_000);
+
   test("a BTI case past its level-0 deadline says so, until level 0 is decided", async () => {
     const teacher = await asUser("skole-kontaktlaerer-3");
     const title = `BTI – bekymring for fravær (nettlesertest ${Date.now()})`;

@@ -68,9 +68,9 @@ describe("a production gateway and the app's operations", () => {
     expect(viewer.errors, viewer.raw).toBeUndefined();
     expect((viewer.data!.viewer as { kind: string }).kind).toBe("EMPLOYEE");
 
-    const mine = await post(gw.url, { documentId: appId("MyCases") }, await asUser("coordinator"));
+    const mine = await post(gw.url, { documentId: appId("MyCases"), variables: { first: 100 } }, await asUser("coordinator"));
     expect(mine.errors, mine.raw).toBeUndefined();
-    expect((mine.data!.myCases as { id: string }[]).map((c) => c.id)).toContain(BERG);
+    expect((mine.data!.myCasesPage as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id)).toContain(BERG);
 
     const page = await post(gw.url, { documentId: appId("CasePage"), variables: { id: BERG } }, await asUser("coordinator", BERG));
     expect(page.errors, page.raw).toBeUndefined();

@@ -27,7 +27,7 @@ describe("the GraphQL client", () => {
       req.on("end", () => {
         seen.push({ headers: req.headers, body: (body ? JSON.parse(body) : { query: `GET ${req.url}` }) as Seen["body"] });
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ data: { __typename: "Query", myCases: [{ __typename: "CoordinationCase", id: "c1", kind: "BTI", title: "T", btiLevel: 1, overdueFollowUpCount: 0 }] } }));
+        res.end(JSON.stringify({ data: { __typename: "Query", myCasesPage: { __typename: "CoordinationCaseConnection", edges: [{ __typename: "CoordinationCaseEdge", node: { __typename: "CoordinationCase", id: "c1", kind: "BTI", title: "T", btiLevel: 1, overdueFollowUpCount: 0 } }], pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: "x" } } } }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -39,7 +39,7 @@ describe("the GraphQL client", () => {
     const client = graphqlClient({ gatewayUrl: url, oidc: null, trustedDocumentsOnly: true }, auth);
     const result = await client.query(MyCasesDocument, {}).toPromise();
     expect(result.error).toBeUndefined();
-    expect(result.data?.myCases[0]?.title).toBe("T");
+    expect(result.data?.myCasesPage.edges[0]?.node.title).toBe("T");
     const request = seen.at(-1)!;
     const id = appManifest().operations.find((op) => op.name === "MyCases")!.id;
     expect(request.body.extensions?.persistedQuery).toEqual({ version: 1, sha256Hash: id });

@@ -8,7 +8,7 @@ import { describe, expect, expectTypeOf, test } from "vitest";
 import type { ResultOf, VariablesOf } from "@graphql-typed-document-node/core";
 import { staleGenerated, trustedDocumentId } from "../../web/codegen.ts";
 import { appManifest } from "../../web/documents.ts";
-import { CaseSummaryFragmentDoc, MyCasesDocument, type CaseKind } from "../../web/src/graphql/generated/graphql.ts";
+import { CaseSummaryFragmentDoc, MyCasesDocument, type CaseKind, type MyCasesQueryVariables } from "../../web/src/graphql/generated/graphql.ts";
 import { trustedDocumentIdOf } from "../../web/src/graphql/client.ts";
 import { APP_DOCUMENTS_FILE, buildManifest, checkedOperation, loadManifest, publicSchema } from "../../gateway/persisted-documents.ts";
 import { DEFAULT_DOCUMENTS_MANIFEST, documentsConfig } from "../../gateway/config.ts";
@@ -21,11 +21,12 @@ describe("generated operations", () => {
 
   test("results are typed from the schema", () => {
     type Case = ResultOf<typeof CaseSummaryFragmentDoc>;
-    expectTypeOf<ResultOf<typeof MyCasesDocument>["myCases"][number]["title"]>().toEqualTypeOf<string>();
+    expectTypeOf<ResultOf<typeof MyCasesDocument>["myCasesPage"]["edges"][number]["node"]["title"]>().toEqualTypeOf<string>();
     expectTypeOf<Case["kind"]>().toEqualTypeOf<CaseKind>();
     expectTypeOf<Case["btiLevel"]>().toEqualTypeOf<number | null>();
     expectTypeOf<Case["overdueFollowUpCount"]>().toEqualTypeOf<number>();
-    expectTypeOf<VariablesOf<typeof MyCasesDocument>>().toEqualTypeOf<{ [key: string]: never }>();
+    expectTypeOf<VariablesOf<typeof MyCasesDocument>>().toEqualTypeOf<MyCasesQueryVariables>();
+    expectTypeOf<MyCasesQueryVariables["first"]>().toEqualTypeOf<number | null | undefined>();
   });
 
   test("each document carries the id the gateway's manifest gives it", () => {
@@ -37,7 +38,7 @@ describe("generated operations", () => {
     const { limits } = documentsConfig();
     expect(checkedOperation(publicSchema(), myCases!.body, "MyCases", limits).id).toBe(myCases!.id);
     // Asks for __typename everywhere (urql's cache needs it from the stored text).
-    expect(myCases!.body).toMatch(/myCases \{\s+__typename/);
+    expect(myCases!.body).toMatch(/myCasesPage\(first: \$first, after: \$after\) \{\s+__typename/);
   });
 });
 

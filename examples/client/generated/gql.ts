@@ -16,12 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "query ExampleCaseFamily($caseId: ID!) {\n  case(id: $caseId) {\n    id\n    title\n    family {\n      id\n      name\n      members {\n        role\n        person {\n          givenName\n          age\n          nav {\n            access {\n              status\n            }\n            involved\n          }\n          skole {\n            access {\n              status\n            }\n            involved\n          }\n          helse {\n            access {\n              status\n            }\n            involved\n          }\n        }\n      }\n    }\n  }\n}": typeof types.ExampleCaseFamilyDocument,
     "query ExampleFamily($familyId: ID!) {\n  family(id: $familyId) {\n    id\n    name\n  }\n}": typeof types.ExampleFamilyDocument,
-    "query ExampleMyCases {\n  myCases {\n    id\n    title\n    kind\n    status\n  }\n}": typeof types.ExampleMyCasesDocument,
+    "query ExampleMyCases($first: Int, $after: String) {\n  myCasesPage(first: $first, after: $after) {\n    edges {\n      node {\n        id\n        title\n        kind\n        status\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.ExampleMyCasesDocument,
 };
 const documents: Documents = {
     "query ExampleCaseFamily($caseId: ID!) {\n  case(id: $caseId) {\n    id\n    title\n    family {\n      id\n      name\n      members {\n        role\n        person {\n          givenName\n          age\n          nav {\n            access {\n              status\n            }\n            involved\n          }\n          skole {\n            access {\n              status\n            }\n            involved\n          }\n          helse {\n            access {\n              status\n            }\n            involved\n          }\n        }\n      }\n    }\n  }\n}": types.ExampleCaseFamilyDocument,
     "query ExampleFamily($familyId: ID!) {\n  family(id: $familyId) {\n    id\n    name\n  }\n}": types.ExampleFamilyDocument,
-    "query ExampleMyCases {\n  myCases {\n    id\n    title\n    kind\n    status\n  }\n}": types.ExampleMyCasesDocument,
+    "query ExampleMyCases($first: Int, $after: String) {\n  myCasesPage(first: $first, after: $after) {\n    edges {\n      node {\n        id\n        title\n        kind\n        status\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.ExampleMyCasesDocument,
 };
 
 /**
@@ -49,7 +49,7 @@ export function graphql(source: "query ExampleFamily($familyId: ID!) {\n  family
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ExampleMyCases {\n  myCases {\n    id\n    title\n    kind\n    status\n  }\n}"): (typeof documents)["query ExampleMyCases {\n  myCases {\n    id\n    title\n    kind\n    status\n  }\n}"];
+export function graphql(source: "query ExampleMyCases($first: Int, $after: String) {\n  myCasesPage(first: $first, after: $after) {\n    edges {\n      node {\n        id\n        title\n        kind\n        status\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query ExampleMyCases($first: Int, $after: String) {\n  myCasesPage(first: $first, after: $after) {\n    edges {\n      node {\n        id\n        title\n        kind\n        status\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,7 @@
 // cases, a person's and a household's cases, and who takes part.
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, UseMiddleware } from "type-graphql";
 import type { CaseMember as MemberRow } from "../../../prisma/samhandling/generated/client.ts";
-import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
+import { MemberRole, ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { FamilyRef, PersonRef } from "../../kit/entities.ts";
 import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeFromPart, timePart, type Page } from "../../kit/paging.ts";
 import { callerOf, signedIn, type Context } from "../context.ts";
@@ -18,6 +18,18 @@ const caseCursors = cursorCodec<{ at: Date; id: string }>(
     return time && id && rest.length === 0 ? { at: time, id } : null;
   },
 );
+
+/** A members cursor: the member's role, joining time and id, their place in the list. */
+const memberCursors = cursorCodec<{ role: MemberRole; joinedAt: Date; id: string }>(
+  "case-members",
+  (k) => [k.role, timePart(k.joinedAt), k.id],
+  ([role, at, id, ...rest]) => {
+    const time = timeFromPart(at);
+    return role && (Object.values(MemberRole) as string[]).includes(role) && time && id && rest.length === 0 ? { role: role as MemberRole, joinedAt: time, id } : null;
+  },
+);
+
+const MembersConnection = connectionType("CaseMember", CaseMember, "A page of a case's members, coordinators first.");
 
 const MyCasesConnection = connectionType("CoordinationCase", CoordinationCase, "A page of the cases you take part in, newest first.");
 
@@ -37,6 +49,7 @@ export class CaseResolver {
   }
 
   @Query(() => [CoordinationCase], {
+    deprecationReason: "Use myCasesPage. Removed 2027-03-08.",
     description:
       "The caller's cases, newest first: for an employee those they are an active member of; for a citizen those they are a subject of or take part in. " +
       "Each shows its overdue follow-ups (overdueFollowUpCount).",
@@ -86,9 +99,21 @@ export class CaseResolver {
   }
 
   @UseMiddleware(InCaseScope)
-  @FieldResolver(() => [CaseMember], { description: "Everyone taking part, coordinators first." })
+  @FieldResolver(() => [CaseMember], { description: "Everyone taking part, coordinators first.", deprecationReason: "Use membersPage. Removed 2027-03-08." })
   members(@Root() found: CoordinationCase, @Ctx() ctx: Context) {
     return ctx.loaders.membersOfCase.load(found.id);
+  }
+
+  @UseMiddleware(InCaseScope)
+  @FieldResolver(() => MembersConnection, {
+    description:
+      "members a page at a time, in its order (first, after; at most " + MAX_PAGE_SIZE + " members a page). The same members: one whose " +
+      "employee is inactive in the directory is left out before the page is cut, neither shown nor counted.",
+  })
+  async membersPage(@Root() found: CoordinationCase, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<MemberRow>> {
+    const request = pageRequest(memberCursors, args.first, args.after);
+    const rows = await ctx.loaders.membersPage(found.id, request.after, request.take);
+    return pageOf(request, rows, (m) => ({ role: m.role, joinedAt: m.joinedAt, id: m.id }), memberCursors);
   }
 
   @UseMiddleware(InCaseScope)

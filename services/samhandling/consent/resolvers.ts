@@ -5,12 +5,13 @@
 // them (every consent released is logged in samhandling's access log, since
 // it is personal data of its subject and giver).
 import { GraphQLError } from "graphql";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Consent as ConsentRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName, type ConsentCapacity, type ConsentChannel, type ConsentDecision } from "../../../prisma/samhandling/generated/enums.ts";
 import { DATA_CATEGORIES } from "../../kit/categories.ts";
 import { PersonRef } from "../../kit/entities.ts";
 import { hubError } from "../../kit/errors.ts";
+import { connectionType, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeAndIdCursors, type Page } from "../../kit/paging.ts";
 import { requireConsentAssurance } from "../../kit/auth/assurance.ts";
 import { callerOf, employee, signedIn, type Context, type Signed } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText, text } from "../input.ts";
@@ -306,6 +307,21 @@ async function consentInOwnCase(ctx: Context, who: Signed, id: string): Promise<
   return found;
 }
 
+/** Those of `persons` the citizen holds parental responsibility for (registry's guardianships; no age limit, as a case's consents are read). */
+async function guardedAmong(ctx: Context, personId: string, persons: readonly string[]): Promise<string[]> {
+  if (persons.length === 0) return [];
+  const facts = await ctx.loaders.personFacts.loadMany([...new Set(persons)]);
+  return facts.flatMap((f) => (f && !(f instanceof Error) && f.guardians.some((g) => g.guardianId === personId && g.parentalResponsibility) ? [f.personId] : []));
+}
+
+/** A consents cursor: the consent's recording time and id, its place in the list. */
+const consentCursors = timeAndIdCursors("case-consents");
+
+/** myConsentsPage's cursors: the same key as a case's, a list of its own. */
+const myConsentCursors = timeAndIdCursors("my-consents");
+
+const ConsentConnection = connectionType("Consent", Consent, "A page of a case's consents and refusals, newest first.");
+
 /** The children a citizen holds parental responsibility for and who are under 18 today. */
 async function wardsOf(ctx: Context, personId: string): Promise<string[]> {
   const wards = await ctx.loaders.wards.load(personId);
@@ -337,6 +353,7 @@ async function employeeName(ctx: Context, actorId: string | null): Promise<strin
 @Resolver(() => Consent)
 export class ConsentResolver {
   @Query(() => [Consent], {
+    deprecationReason: "Use consentsPage. Removed 2027-03-08.",
     description:
       "Every consent and refusal recorded in a case, newest first, withdrawn and expired ones included. " +
       "For the case's active members, asked within the case (X-Case-Id: the case's id, else PURPOSE_MISMATCH); " +
@@ -352,16 +369,36 @@ export class ConsentResolver {
     const mine = all.filter((c) => c.subjectPersonId === who.personId || c.givenByPersonId === who.personId);
     const asGuardian = all.filter((c) => c.capacity === "GUARDIAN" && !mine.includes(c));
     if (asGuardian.length === 0) return released(ctx, who, mine);
-    const facts = await ctx.loaders.personFacts.loadMany([...new Set(asGuardian.map((c) => c.subjectPersonId))]);
-    const wards = new Set(
-      facts.flatMap((f) =>
-        f && !(f instanceof Error) && f.guardians.some((g) => g.guardianId === who.personId && g.parentalResponsibility) ? [f.personId] : [],
-      ),
-    );
+    const wards = new Set(await guardedAmong(ctx, who.personId, asGuardian.map((c) => c.subjectPersonId)));
     return released(ctx, who, all.filter((c) => mine.includes(c) || (c.capacity === "GUARDIAN" && wards.has(c.subjectPersonId))));
   }
 
+  @Query(() => ConsentConnection, {
+    description:
+      "consents a page at a time, newest first (first, after; at most " + MAX_PAGE_SIZE + " a page), for the same readers, asked the same way. " +
+      "A citizen's page is cut from the consents they may see only: others are neither shown nor counted.",
+  })
+  async consentsPage(
+    @Arg("caseId", () => ID, { description: "The coordination case." }) caseId: string,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<ConsentRow>> {
+    const who = signedIn(callerOf(ctx));
+    const request = pageRequest(consentCursors, args.first, args.after);
+    requireCaseScope(ctx, caseId);
+    await consentsCaseTakingPart(ctx, who, caseId);
+    // A citizen's own, and those given as guardian about a child of theirs: decided before the page is cut.
+    const readable =
+      who.kind === "employee"
+        ? null
+        : { persons: [who.personId], wards: await guardedAmong(ctx, who.personId, await ctx.loaders.guardianConsentSubjectsOfCase(caseId)) };
+    const rows = await ctx.loaders.consentsPage(caseId, readable, request.after, request.take);
+    const shown = await released(ctx, who, rows.slice(0, request.first));
+    return pageOf(request, [...shown, ...rows.slice(request.first)], (c) => ({ at: c.createdAt, id: c.id }), consentCursors);
+  }
+
   @Query(() => [Consent], {
+    deprecationReason: "Use myConsentsPage. Removed 2027-03-08.",
     description:
       "For a citizen: every consent and refusal about them or given by them, and those given as guardian about a child they hold parental " +
       "responsibility for, in every case, newest first — with who recorded and who attested each. Any of them can be withdrawn.",
@@ -379,6 +416,22 @@ export class ConsentResolver {
     const all = [...new Map((rows as ConsentRow[][]).flat().map((c) => [c.id, c])).values()];
     all.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
     return released(ctx, who, all);
+  }
+
+  @Query(() => ConsentConnection, {
+    description:
+      "myConsents a page at a time, newest first (first, after; at most " + MAX_PAGE_SIZE + " a page), for citizens: the same consents, " +
+      "the page cut from those only.",
+  })
+  async myConsentsPage(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<ConsentRow>> {
+    const who = signedIn(callerOf(ctx));
+    if (who.kind !== "citizen") {
+      throw hubError("FORBIDDEN", "myConsentsPage is for citizens signed in as themselves. As an employee, use consentsPage(caseId) for a case you take part in.");
+    }
+    const request = pageRequest(myConsentCursors, args.first, args.after);
+    const rows = await ctx.loaders.consentsPage(null, { persons: [who.personId], wards: await wardsOf(ctx, who.personId) }, request.after, request.take);
+    const shown = await released(ctx, who, rows.slice(0, request.first));
+    return pageOf(request, [...shown, ...rows.slice(request.first)], (c) => ({ at: c.createdAt, id: c.id }), myConsentCursors);
   }
 
   @Mutation(() => Consent, {

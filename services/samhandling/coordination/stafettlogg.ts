@@ -138,6 +138,7 @@ export class StafettloggResolver {
 export class CaseStafettloggResolver {
   @UseMiddleware(InCaseScope)
   @FieldResolver(() => [StafettloggEntry], {
+    deprecationReason: "Use stafettloggPage. Removed 2027-03-08.",
     description:
       "The stafettlogg, oldest first: your own service's entries, and other services' entries where a consent covering " +
       "STAFETTLOGG for that service is in force for every subject of the case. Entries you may not read are left out.",

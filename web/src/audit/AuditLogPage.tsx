@@ -4,37 +4,41 @@
 // so the page does not read the log just for being opened.
 import { useState, type FormEvent } from "react";
 import { Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { readFragment } from "../graphql/generated/fragment-masking.ts";
-import { AccessLogItemFragmentDoc, type NavAuditLogQueryVariables } from "../graphql/generated/graphql.ts";
+import { AccessLogItemFragmentDoc, type NavAuditLogQuery, type NavAuditLogQueryVariables } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { dayBoundary, logServiceKey } from "../i18n/format.ts";
 import { EntryFacts } from "../accessLog/EntryFacts.tsx";
 import { Page } from "../shell/Page.tsx";
+import { usePages } from "../shell/pages.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
+import { ShowMore } from "../shell/ShowMore.tsx";
 import { auditDocuments, type AuditDocuments } from "./documents.ts";
 
-/** At most this many entries a search (the API allows 1000; a page of this many is already a lot to read). */
-const LIMIT = 200;
+/** Entries a page (the API's most is 100): every read is logged, so no more than the auditor asks to see. */
+const PAGE_SIZE = 50;
+const entriesOf = (data: NavAuditLogQuery) => data.entries;
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 function Results({ documents, service, variables }: { documents: AuditDocuments; service: string; variables: NavAuditLogQueryVariables }) {
   const { t } = useI18n();
-  const [result] = useQuery({ query: documents.auditLog, variables, requestPolicy: "network-only" });
+  const pages = usePages({ query: documents.auditLog, variables, connection: entriesOf, requestPolicy: "network-only" });
   return (
     <section aria-labelledby="log-results">
       <Heading level={2} data-size="md" id="log-results">
         {t("audit.log.results")}
       </Heading>
-      <QueryResult result={result}>
-        {(data) => {
-          const entries = readFragment(AccessLogItemFragmentDoc, data.entries);
+      <QueryResult result={pages.result}>
+        {() => {
+          const entries = readFragment(AccessLogItemFragmentDoc, pages.nodes);
           if (entries.length === 0) return <Paragraph>{t("audit.log.empty")}</Paragraph>;
           return (
             <>
-              <Paragraph data-size="sm">{entries.length >= LIMIT ? t("audit.log.limited", { count: LIMIT }) : entries.length === 1 ? t("audit.log.countOne") : t("audit.log.count", { count: entries.length })}</Paragraph>
+              <Paragraph data-size="sm" aria-live="polite">
+                {entries.length === 1 ? t("audit.log.countOne") : t("audit.log.count", { count: entries.length })}
+              </Paragraph>
               <ol className="entry-list">
                 {entries.map((e) => (
                   <li key={`${e.entryId}:${e.personId}`} className="entry">
@@ -42,6 +46,7 @@ function Results({ documents, service, variables }: { documents: AuditDocuments;
                   </li>
                 ))}
               </ol>
+              <ShowMore pages={pages} />
             </>
           );
         }}
@@ -68,7 +73,7 @@ export function AuditLogPage() {
       to: to ? dayBoundary(to, true) : null,
       actorId: actorId.trim() || null,
       personId: personId.trim() || null,
-      limit: LIMIT,
+      first: PAGE_SIZE,
     });
   }
 

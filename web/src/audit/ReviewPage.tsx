@@ -3,19 +3,21 @@
 // request, without consent), those awaiting review first by default; each can
 // be marked reviewed with a note, after a confirmation step. A review is
 // written once and never changes the log row itself.
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQuery } from "urql";
+import { useMutation } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { readFragment } from "../graphql/generated/fragment-masking.ts";
-import { ReviewItemFragmentDoc, type ReviewItemFragment } from "../graphql/generated/graphql.ts";
+import { ReviewItemFragmentDoc, type NavReviewListQuery, type ReviewItemFragment } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDateTime, logServiceKey } from "../i18n/format.ts";
 import { EntryFacts } from "../accessLog/EntryFacts.tsx";
 import { Confirm } from "../shell/Confirm.tsx";
 import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { Page } from "../shell/Page.tsx";
+import { usePages } from "../shell/pages.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
+import { ShowMore } from "../shell/ShowMore.tsx";
 import { auditDocuments, type AuditDocuments } from "./documents.ts";
 
 type Filter = "awaiting" | "reviewed" | "all";
@@ -106,11 +108,17 @@ function ReviewItem({ entry, service, documents, onReviewed }: { entry: ReviewIt
   );
 }
 
+/** Entries a page (the API's most is 100): every read is logged, so no more than the auditor asks to see. */
+const PAGE_SIZE = 50;
+const entriesOf = (data: NavReviewListQuery) => data.entries;
+
 function ReviewList({ documents, service }: { documents: AuditDocuments; service: string }) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<Filter>("awaiting");
   const [done, setDone] = useState(false);
-  const [result, refetch] = useQuery({ query: documents.reviewList, variables: { reviewed: REVIEWED[filter], limit: 200 }, requestPolicy: "network-only" });
+  const variables = useMemo(() => ({ reviewed: REVIEWED[filter], first: PAGE_SIZE }), [filter]);
+  const pages = usePages({ query: documents.reviewList, variables, connection: entriesOf, requestPolicy: "network-only" });
+  const { result, refetch } = pages;
   return (
     <>
       <Field>
@@ -129,24 +137,27 @@ function ReviewList({ documents, service }: { documents: AuditDocuments; service
           {t(`audit.review.heading.${filter}`)}
         </Heading>
         <QueryResult result={result}>
-          {(data) => {
-            const entries = readFragment(ReviewItemFragmentDoc, data.entries);
+          {() => {
+            const entries = readFragment(ReviewItemFragmentDoc, pages.nodes);
             if (entries.length === 0) return <Paragraph>{t(filter === "awaiting" ? "audit.review.emptyAwaiting" : "audit.review.empty")}</Paragraph>;
             return (
-              <ol className="entry-list">
-                {entries.map((e) => (
-                  <ReviewItem
-                    key={`${e.entryId}:${e.personId}`}
-                    entry={e}
-                    service={service}
-                    documents={documents}
-                    onReviewed={() => {
-                      setDone(true);
-                      refetch({ requestPolicy: "network-only" });
-                    }}
-                  />
-                ))}
-              </ol>
+              <>
+                <ol className="entry-list">
+                  {entries.map((e) => (
+                    <ReviewItem
+                      key={`${e.entryId}:${e.personId}`}
+                      entry={e}
+                      service={service}
+                      documents={documents}
+                      onReviewed={() => {
+                        setDone(true);
+                        refetch({ requestPolicy: "network-only" });
+                      }}
+                    />
+                  ))}
+                </ol>
+                <ShowMore pages={pages} />
+              </>
             );
           }}
         </QueryResult>

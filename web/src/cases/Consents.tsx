@@ -4,7 +4,6 @@
 // counts for nothing — and recording a withdrawal.
 import { Fragment, useId, useMemo, useState } from "react";
 import { Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { CheckboxGroup } from "../shell/CheckboxGroup.tsx";
 import { inCase } from "../graphql/client.ts";
@@ -15,6 +14,7 @@ import {
   ConsentItemFragmentDoc,
   RecordConsentFormDocument,
   WithdrawConsentDocument,
+  type CaseConsentsQuery,
   type ConsentCapacity,
   type ConsentItemFragment,
   type DataCategory,
@@ -22,7 +22,9 @@ import {
 } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDate, serviceKey } from "../i18n/format.ts";
+import { usePages } from "../shell/pages.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
+import { ShowMore } from "../shell/ShowMore.tsx";
 import { ActionButton, ActionForm, Fold, Notice, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
 import { CONSENT_CATEGORIES, consentCategoryWords } from "../consents/categories.ts";
 import { consentState } from "./consent-words.ts";
@@ -211,28 +213,36 @@ function ConsentItem({ consent, participation }: { consent: Consent; participati
   );
 }
 
+/** Consents a page: a case rarely has more; "Vis flere" for the rest. */
+const PAGE_SIZE = 20;
+const consentsOf = (data: CaseConsentsQuery) => data.consentsPage;
+
 export function Consents({ participation, subjects }: { participation: Participation; subjects: readonly CaseSubject[] }) {
   const { t } = useI18n();
   const { caseId } = participation;
   const context = useMemo(() => ({ ...inCase(caseId), additionalTypenames: ["Consent"] }), [caseId]);
-  const [result] = useQuery({ query: CaseConsentsDocument, variables: { caseId }, context });
+  const variables = useMemo(() => ({ caseId, first: PAGE_SIZE }), [caseId]);
+  const pages = usePages({ query: CaseConsentsDocument, variables, context, connection: consentsOf });
   return (
     <section aria-labelledby="consents-heading">
       <Heading level={2} data-size="md" id="consents-heading">
         {t("consent.title")}
       </Heading>
       <Paragraph>{t("consent.intro")}</Paragraph>
-      <QueryResult result={result}>
-        {(data) => {
-          const consents = readFragment(ConsentItemFragmentDoc, data.consents as readonly FragmentType<typeof ConsentItemFragmentDoc>[]);
+      <QueryResult result={pages.result}>
+        {() => {
+          const consents = readFragment(ConsentItemFragmentDoc, pages.nodes as readonly FragmentType<typeof ConsentItemFragmentDoc>[]);
           return consents.length === 0 ? (
             <Paragraph>{t("consent.empty")}</Paragraph>
           ) : (
-            <ul className="item-list">
-              {consents.map((c) => (
-                <ConsentItem key={c.id} consent={c} participation={participation} />
-              ))}
-            </ul>
+            <>
+              <ul className="item-list">
+                {consents.map((c) => (
+                  <ConsentItem key={c.id} consent={c} participation={participation} />
+                ))}
+              </ul>
+              <ShowMore pages={pages} />
+            </>
           );
         }}
       </QueryResult>

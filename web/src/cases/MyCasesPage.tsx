@@ -3,16 +3,24 @@
 // are an active member of; a citizen those about them or their family.
 import { Card, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
 import { Link as RouterLink } from "react-router";
-import { useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { MyCasesDocument, type MyCasesQuery } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { casePath } from "../shell/navigation.ts";
 import { Page } from "../shell/Page.tsx";
+import { usePages } from "../shell/pages.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
+import { ShowMore } from "../shell/ShowMore.tsx";
 import { CaseFacts } from "./CaseFacts.tsx";
 
-function CaseCards({ cases }: { cases: MyCasesQuery["myCases"] }) {
+type CaseCard = MyCasesQuery["myCasesPage"]["edges"][number]["node"];
+
+/** Cases a page: a screenful of cards. */
+const PAGE_SIZE = 20;
+const VARIABLES = { first: PAGE_SIZE };
+const connection = (data: MyCasesQuery) => data.myCasesPage;
+
+function CaseCards({ cases }: { cases: readonly CaseCard[] }) {
   const { t } = useI18n();
   const user = useUser();
   const citizen = user?.role === "citizen";
@@ -38,11 +46,18 @@ function CaseCards({ cases }: { cases: MyCasesQuery["myCases"] }) {
 export function MyCasesPage() {
   const { t } = useI18n();
   const user = useUser();
-  const [result] = useQuery({ query: MyCasesDocument });
+  const pages = usePages({ query: MyCasesDocument, variables: VARIABLES, connection });
   return (
     <Page title={t("nav.myCases")}>
       <Paragraph>{t(user?.role === "citizen" ? "myCases.intro.citizen" : "myCases.intro.employee")}</Paragraph>
-      <QueryResult result={result}>{(data) => <CaseCards cases={data.myCases} />}</QueryResult>
+      <QueryResult result={pages.result}>
+        {() => (
+          <>
+            <CaseCards cases={pages.nodes} />
+            <ShowMore pages={pages} />
+          </>
+        )}
+      </QueryResult>
     </Page>
   );
 }

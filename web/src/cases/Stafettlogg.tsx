@@ -5,7 +5,6 @@
 // (errors/errors.ts).
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { inCase } from "../graphql/client.ts";
 import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
@@ -14,15 +13,22 @@ import {
   CaseStafettloggDocument,
   StafettloggEntryItemFragmentDoc,
   type StafettloggEntryItemFragment,
+  type CaseStafettloggQuery,
   type StafettloggKind,
 } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDate, formatDateTime, serviceKey } from "../i18n/format.ts";
+import { usePages } from "../shell/pages.ts";
 import { QueryResult } from "../shell/QueryResult.tsx";
+import { ShowMore } from "../shell/ShowMore.tsx";
 import { ActionForm, useCaseAction, useFieldErrors } from "./ActionForm.tsx";
 import type { Participation } from "./participation.ts";
 
 type Entry = StafettloggEntryItemFragment;
+
+/** Entries a page: enough to read the latest course of a case; "Vis flere" for the rest. */
+const PAGE_SIZE = 50;
+const stafettloggOf = (data: CaseStafettloggQuery) => data.case?.stafettloggPage;
 
 const KINDS: readonly StafettloggKind[] = ["NOTE", "CONCERN", "DECISION", "MEASURE", "EVALUATION"];
 /** The longest entry samhandling takes (TEXT_LIMIT in services/samhandling/input.ts, which the browser cannot import); longer is the hub's BAD_USER_INPUT. */
@@ -151,7 +157,9 @@ export function Stafettlogg({ participation }: { participation: Participation })
   const user = useUser();
   const { caseId, canAct } = participation;
   const context = useMemo(() => inCase(caseId), [caseId]);
-  const [result, refetch] = useQuery({ query: CaseStafettloggDocument, variables: { id: caseId }, context });
+  const variables = useMemo(() => ({ id: caseId, first: PAGE_SIZE }), [caseId]);
+  const pages = usePages({ query: CaseStafettloggDocument, variables, context, connection: stafettloggOf });
+  const { result, refetch } = pages;
   const [correcting, setCorrecting] = useState<Entry | null>(null);
   const ownService = user?.service.toUpperCase();
   return (
@@ -161,13 +169,16 @@ export function Stafettlogg({ participation }: { participation: Participation })
       </Heading>
       <Paragraph>{t(user?.role === "citizen" ? "log.intro.citizen" : "log.intro.employee")}</Paragraph>
       <QueryResult result={result}>
-        {(data) => (
-          <Entries
-            entries={readFragment(StafettloggEntryItemFragmentDoc, (data.case?.stafettlogg ?? []) as readonly FragmentType<typeof StafettloggEntryItemFragmentDoc>[])}
-            // A service corrects what it wrote itself; the hub takes a correction of any entry in the case.
-            mayCorrect={(e) => canAct && e.authorService === ownService}
-            onCorrect={setCorrecting}
-          />
+        {() => (
+          <>
+            <Entries
+              entries={readFragment(StafettloggEntryItemFragmentDoc, pages.nodes as readonly FragmentType<typeof StafettloggEntryItemFragmentDoc>[])}
+              // A service corrects what it wrote itself; the hub takes a correction of any entry in the case.
+              mayCorrect={(e) => canAct && e.authorService === ownService}
+              onCorrect={setCorrecting}
+            />
+            <ShowMore pages={pages} />
+          </>
         )}
       </QueryResult>
       {/* Only the case's professional members write; the hub refuses anyone else all the same. */}
