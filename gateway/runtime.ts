@@ -37,7 +37,8 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
     // Every subgraph request carries its own request id and signature, so two are never identical:
     // merging identical in-flight requests would only cost a key and a deep copy of every answer.
     transportEntries: Object.fromEntries(
-      Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
+      // POST for subscriptions too (Hive's default for them is GET): the signed extensions belong in a body, not a URL.
+      Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false, method: "POST" } }]),
     ),
     transports: hubTransport ? { http: hubHttpTransport } : undefined,
     upstreamTimeout: config.upstreamTimeoutMs,

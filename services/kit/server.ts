@@ -20,6 +20,7 @@ import { cachedDecisions, remoteDecisions } from "./decisions.ts";
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { hubHttpServer } from "./http-server.ts";
+import { SubscriptionStreams } from "./subscriptions.ts";
 import { internalClient } from "./internal.ts";
 import { Drain, onShutdown, reportStartup } from "./lifecycle.ts";
 import { configureLogs, createLogger } from "./log.ts";
@@ -87,6 +88,30 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
 
   let ready = false;
   let requests = 0;
+  const streams = new SubscriptionStreams();
+  const context = async (request: IncomingGraphQL): Promise<SubgraphContext<Loaders>> => {
+    requests += 1;
+    const extensions = (request.body.extensions ?? {}) as Record<string, unknown>;
+    const hub = extensions[HUB_EXTENSION] as HubExtension;
+    const jwt = extensions[JWT_EXTENSION] as { payload?: unknown } | undefined;
+    const caller = callerFromClaims(jwt?.payload, hub.service);
+    const purpose = hub.purpose ? { caseId: hub.purpose } : null;
+    const requestId = hub.requestId || request.requestId;
+    const consentEpoch = typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
+    await definition.onCaller?.(client, caller);
+    return {
+      requestId,
+      caller,
+      writes,
+      purpose,
+      loaders: definition.loaders(client, { ...deps, requestId }),
+      access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch, frontDoor: config.frontDoor }, decisions, accessLog),
+      accessLog: accessLogReader,
+      invalidateDecisions,
+      config,
+    };
+  };
+
   const drain = new Drain({ readiness: "/readyz", passThrough: ["/healthz", "/metrics"] });
   const server = hubHttpServer(
     drain.wrap(createRequestListener<SubgraphContext<Loaders>>({
@@ -97,28 +122,9 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
         const problem = await verifyRequest(body);
         return problem ? { code: problem, message: SIGNATURE_MESSAGES[problem] } : null;
       },
-      async context(request: IncomingGraphQL) {
-        requests += 1;
-        const extensions = (request.body.extensions ?? {}) as Record<string, unknown>;
-        const hub = extensions[HUB_EXTENSION] as HubExtension;
-        const jwt = extensions[JWT_EXTENSION] as { payload?: unknown } | undefined;
-        const caller = callerFromClaims(jwt?.payload, hub.service);
-        const purpose = hub.purpose ? { caseId: hub.purpose } : null;
-        const requestId = hub.requestId || request.requestId;
-        const consentEpoch = typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
-        await definition.onCaller?.(client, caller);
-        return {
-          requestId,
-          caller,
-          writes,
-          purpose,
-          loaders: definition.loaders(client, { ...deps, requestId }),
-          access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch, frontDoor: config.frontDoor }, decisions, accessLog),
-          accessLog: accessLogReader,
-          invalidateDecisions,
-          config,
-        };
-      },
+      subscribe: async (request, document, req, res) =>
+        streams.serve({ schema, document, body: request.body, contextValue: await context(request), requestId: request.requestId, req, res }),
+      context,
       metrics: () =>
         [
           `# HELP hub_sql_statements_total SQL statements sent to this service's database.`,
@@ -154,6 +160,8 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     // Readiness goes false first so load balancers stop sending; in-flight requests finish (kit/lifecycle.ts).
     ready = false;
     log.info("shutting down", { reason, inFlight: drain.requestsInFlight });
+    // Open subscriptions end at once (the gateway resubscribes elsewhere); drain would wait them out.
+    streams.closeAll();
     const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     await apollo.stop();
     // The access log is written before each answer leaves, so a finished request's entries are already stored.
