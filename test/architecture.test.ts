@@ -175,19 +175,24 @@ const graph = importGraph();
 // shared top level (context, input, data, person facts) imports no room, and
 // only index.ts, which puts the subgraph together, imports them all.
 const SAMHANDLING = "services/samhandling/";
-const ROOMS = ["cases", "consent", "coordination", "directory"] as const;
+const ROOMS = ["cases", "consent", "coordination", "directory", "notifications"] as const;
 type Room = (typeof ROOMS)[number];
 /**
  * What one room may import from another: all of it, or only the named files
  * (its doors). A pair not listed may not import at all.
  */
+/** The notifications room's door: the entry point every producer calls, and the kinds it names. */
+const NOTIFY = ["notifications/record.ts", "notifications/kinds.ts"] as const;
 const MAY_IMPORT: Record<Room, Partial<Record<Room, "all" | readonly string[]>>> = {
   // Opening and closing a case and changing its members move the consent epoch.
-  cases: { consent: ["consent/decision-change.ts"], directory: "all" },
-  consent: { cases: "all", directory: "all" },
-  coordination: { cases: "all" },
+  // Every room that makes an event writes its notifications in the same transaction, through the one door.
+  cases: { consent: ["consent/decision-change.ts"], directory: "all", notifications: NOTIFY },
+  consent: { cases: "all", directory: "all", notifications: NOTIFY },
+  coordination: { cases: "all", notifications: NOTIFY },
   // Deactivating an employee changes who takes part in which case.
   directory: { consent: ["consent/decision-change.ts"] },
+  // A notification is shown only while its recipient may read what it is about: in the case, its stafettlogg, its dates.
+  notifications: { cases: "all", coordination: "all" },
 };
 
 /** The room of a samhandling file, "shared" for the top level, "index" for index.ts, null outside samhandling. */

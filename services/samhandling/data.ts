@@ -2,7 +2,7 @@
 // transactions every change runs in.
 import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
-import { Prisma, PrismaClient, type Consent, type Employee, type StafettloggEntry } from "../../prisma/samhandling/generated/client.ts";
+import { Prisma, PrismaClient, type Consent, type Employee, type Notification, type StafettloggEntry } from "../../prisma/samhandling/generated/client.ts";
 import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
@@ -183,6 +183,11 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
       (ids) => db.involvementSignal.findMany({ where: { caseId: { in: [...ids] } }, orderBy: [{ signalledAt: "desc" }, { id: "asc" }] }),
       (s) => s.caseId,
     ),
+    stafettloggEntry: oneByKey((ids) => db.stafettloggEntry.findMany({ where: { id: { in: [...ids] } } }), (e) => e.id),
+    measure: oneByKey((ids) => db.measure.findMany({ where: { id: { in: [...ids] } } }), (m) => m.id),
+    handover: oneByKey((ids) => db.handover.findMany({ where: { id: { in: [...ids] } } }), (h) => h.id),
+    signal: oneByKey((ids) => db.involvementSignal.findMany({ where: { id: { in: [...ids] } } }), (s) => s.id),
+    notifications: notificationReads(db),
     /** Records signals; one already recorded for the same start is left as it is. */
     recordSignals: (rows: readonly Prisma.InvolvementSignalCreateManyInput[]) => db.involvementSignal.createMany({ data: [...rows], skipDuplicates: true }),
   };
@@ -283,6 +288,37 @@ function requestWrites(db: SamhandlingClient) {
       const { count } = await db.informationRequest.updateMany({ where: { id, closedAt: null }, data: { closedAt: at, closedBy: by, closedReason: reason } });
       return count === 1 ? db.informationRequest.findUnique({ where: { id } }) : null;
     },
+  };
+}
+
+/** Whose notifications: an employee's (sign-in subject) or a citizen's (registry person id). */
+export type NotificationOwner = { actorId: string } | { personId: string };
+
+const ownedBy = (who: NotificationOwner) => ("actorId" in who ? { recipientActorId: who.actorId } : { recipientPersonId: who.personId });
+
+/** A recipient's notifications and preferences (services/samhandling/notifications/). */
+function notificationReads(db: SamhandlingClient) {
+  return {
+    /**
+     * A recipient's notifications, newest first: `take` after `after`, a keyset read on the index
+     * (recipient, created_at, id) — `(created_at, id) < (…)`, never OFFSET. `unreadOnly` for the badge.
+     */
+    page: (who: NotificationOwner, after: { at: Date; id: string } | null, take: number, unreadOnly = false): Promise<Notification[]> =>
+      db.notification.findMany({
+        where: {
+          ...ownedBy(who),
+          ...(unreadOnly ? { readAt: null } : {}),
+          ...(after ? { createdAt: { lte: after.at }, OR: [{ createdAt: { lt: after.at } }, { id: { lt: after.id } }] } : {}),
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take,
+      }),
+    /** Marks the recipient's given notifications (null: all of them) read; those already read keep their time. */
+    markRead: (who: NotificationOwner, ids: readonly string[] | null, at: Date) =>
+      db.notification.updateMany({ where: { ...ownedBy(who), readAt: null, ...(ids ? { id: { in: [...ids] } } : {}) }, data: { readAt: at } }),
+    preferences: (who: NotificationOwner) => db.notificationPreference.findFirst({ where: ownedBy(who) }),
+    savePreferences: (who: NotificationOwner, id: string, data: { mutedKinds: string[]; email: boolean; updatedAt: Date }) =>
+      db.notificationPreference.upsert({ where: "actorId" in who ? { recipientActorId: who.actorId } : { recipientPersonId: who.personId }, create: { id, ...ownedBy(who), ...data }, update: data }),
   };
 }
 

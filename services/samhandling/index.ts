@@ -26,6 +26,7 @@ import { recordSignIn } from "./directory/directory.ts";
 import { StaffWriterResolver } from "./directory/writers.ts";
 import { ColleagueResolver } from "./directory/colleagues.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
+import { NotificationResolver } from "./notifications/resolvers.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -62,6 +63,7 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     DirectoryResolver,
     ColleagueResolver,
     StaffWriterResolver,
+    NotificationResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],

@@ -498,6 +498,39 @@ export type NavMeasureKind =
   /** Follow-up by the NAV youth team. */
   | 'YOUTH_TEAM';
 
+/** What a notification tells. Values may be added (never renamed or removed): a client shows one it does not know with general words and a link to its case. */
+export type NotificationKind =
+  /** A consent you gave runs out within 30 days: renew it if the cooperation is to continue. To the citizen who gave it. Made by the hub's clock, once per due date. */
+  | 'CONSENT_EXPIRING'
+  /** An employee recorded a consent or a refusal on your behalf or on your child's (a signed paper form, or a refusal you stated): check it under your consents. To the citizen who gave it. */
+  | 'CONSENT_RECORDED'
+  /** You were made responsible for a follow-up (a measure) in a case. To the responsible member, unless they made it themselves. */
+  | 'FOLLOW_UP_ASSIGNED'
+  /** A follow-up you are responsible for is due within 3 days. To the responsible member. Made by the hub's clock, once per due date. */
+  | 'FOLLOW_UP_DUE_SOON'
+  /** A follow-up you are responsible for is past its due date and not done. To the responsible member. Made by the hub's clock, once per due date. */
+  | 'FOLLOW_UP_OVERDUE'
+  /** The member you proposed to hand the baton to accepted it: they now hold it. To the member who proposed it. */
+  | 'HANDOVER_ACCEPTED'
+  /** The member you proposed to hand the baton to declined it: you still hold it. To the member who proposed it. */
+  | 'HANDOVER_DECLINED'
+  /** The case's stafettholder or coordinator proposed to hand the baton to you: accept or decline it in the case. To the proposed member. */
+  | 'HANDOVER_PROPOSED'
+  /** A service the case's consent covers has started an involvement with a subject of the case: invite them through their front door. To the case's stafettholder, while the consent covers it. */
+  | 'INVOLVEMENT_SIGNAL'
+  /** A BTI case's 14-day deadline for deciding level 0 has passed without a decision. To the case's stafettholder. Made by the hub's clock, once per due date. */
+  | 'LEVEL_DEADLINE_PASSED'
+  /** A BTI case's level 0 must be decided within 3 days (14 days from the concern). To the case's stafettholder. Made by the hub's clock, once per due date. */
+  | 'LEVEL_DEADLINE_SOON'
+  /** A planned meeting was cancelled. To the case's active members, not the one who cancelled it. */
+  | 'MEETING_CANCELLED'
+  /** A planned meeting was moved to another time. To the case's active members, not the one who moved it. */
+  | 'MEETING_MOVED'
+  /** A meeting was scheduled in a case you take part in. To the case's active members, not the one who scheduled it. */
+  | 'MEETING_SCHEDULED'
+  /** A new entry in the stafettlogg of a case you take part in. To the case's professional members who may read the entry (its service's consent covers them), not its author. */
+  | 'STAFETTLOGG_ENTRY';
+
 /** Kindergarten, school or adult education. */
 export type SchoolLevel =
   /** Adult education (voksenopplæring). */

@@ -22,9 +22,16 @@ const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis:
 /**
  * The services whose entries the caller may read, of those that wrote in the
  * case: their own service's, and others' where every subject's consent covers
- * them. Each decision is logged, as a look at the subjects' stafettlogg.
+ * them. Each decision is logged, as a look at the subjects' stafettlogg —
+ * unless `record` is false: a notification of a new entry asks the same
+ * question but shows no entry (notifications/visibility.ts).
  */
-async function readableServices(ctx: Context, c: CaseRow, services: readonly EntryRow["authorService"][]): Promise<Set<EntryRow["authorService"]>> {
+export async function readableServices(
+  ctx: Context,
+  c: Pick<CaseRow, "id">,
+  services: readonly EntryRow["authorService"][],
+  record = true,
+): Promise<Set<EntryRow["authorService"]>> {
   if (services.length === 0) return new Set();
   const caller = callerOf(ctx);
   const ownService = caller.kind === "actor" ? caller.claims.service.toUpperCase() : null;
@@ -36,9 +43,9 @@ async function readableServices(ctx: Context, c: CaseRow, services: readonly Ent
   });
   // The case itself is the purpose: its log is read inside it.
   const answers = await ctx.access.ask(caller, { caseId: c.id }, questions);
-  await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i], c.id)));
+  if (record) await Promise.all(questions.map((q, i) => ctx.access.recordLocal([q.personId], "STAFETTLOGG", answers[i], c.id)));
   const open = new Set(services.filter((s) => s === ownService));
-  if (open.size > 0) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE, c.id);
+  if (record && open.size > 0) await ctx.access.recordLocal(subjects, "STAFETTLOGG", OWN_SERVICE, c.id);
   for (const s of others) {
     const mine = questions.map((q, i) => ({ q, a: answers[i] })).filter(({ q }) => q.service === s.toLowerCase());
     if (mine.length > 0 && mine.every(({ a }) => a.status === "GRANTED")) open.add(s);
