@@ -21,6 +21,7 @@ import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { hubHttpServer } from "./http-server.ts";
 import { SubscriptionStreams } from "./subscriptions.ts";
+import { liveBus } from "./live-bus.ts";
 import { internalClient } from "./internal.ts";
 import { Drain, onShutdown, reportStartup } from "./lifecycle.ts";
 import { configureLogs, createLogger } from "./log.ts";
@@ -89,16 +90,18 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   let ready = false;
   let requests = 0;
   const streams = new SubscriptionStreams();
-  const context = async (request: IncomingGraphQL): Promise<SubgraphContext<Loaders>> => {
-    requests += 1;
+  const live = liveBus(`hub:live:${definition.service}`, redisUrl);
+  const context = async (request: IncomingGraphQL, renewal = false): Promise<SubgraphContext<Loaders>> => {
+    if (!renewal) requests += 1;
     const extensions = (request.body.extensions ?? {}) as Record<string, unknown>;
     const hub = extensions[HUB_EXTENSION] as HubExtension;
     const jwt = extensions[JWT_EXTENSION] as { payload?: unknown } | undefined;
     const caller = callerFromClaims(jwt?.payload, hub.service);
     const purpose = hub.purpose ? { caseId: hub.purpose } : null;
     const requestId = hub.requestId || request.requestId;
-    const consentEpoch = typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
-    await definition.onCaller?.(client, caller);
+    // A subscription's later events are decided afresh: the epoch signed at its start is long past.
+    const consentEpoch = !renewal && typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
+    if (!renewal) await definition.onCaller?.(client, caller);
     return {
       requestId,
       caller,
@@ -109,6 +112,8 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
       accessLog: accessLogReader,
       invalidateDecisions,
       config,
+      live,
+      renewed: () => context(request, true),
     };
   };
 
@@ -151,6 +156,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   ready = true;
+  const background = definition.background?.(client, { config, live });
   log.info("subgraph ready", { port: config.port, database: database.kind, consentEpoch: !leads ? "from the gateway" : redisUrl ? "redis" : "pushed to the gateway", startupMs: Date.now() - startedAt });
 
   let stopping = false;
@@ -164,6 +170,8 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     streams.closeAll();
     const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     await apollo.stop();
+    await background?.stop();
+    await live.close();
     // The access log is written before each answer leaves, so a finished request's entries are already stored.
     await client.$disconnect();
     await epoch?.close();

@@ -11,6 +11,7 @@ import type { SeedTables } from "./db/seed.ts";
 import type { SubgraphConfig } from "./config.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
 import type { WriteService } from "./writes/run.ts";
+import type { LiveBus } from "./live-bus.ts";
 import type { WriteDefinition } from "./writes/service.ts";
 import { createLogger, exitForStartFailure } from "./log.ts";
 
@@ -31,6 +32,13 @@ export interface SubgraphContext<Loaders> {
   invalidateDecisions(): Promise<void>;
   /** This process's settings, read and validated once at start-up. */
   config: SubgraphConfig;
+  /** Signals for subscriptions, shared by every instance of the service (kit/live-bus.ts). */
+  live: LiveBus;
+  /**
+   * A new context for the same caller, for one event of a subscription: new loaders and consent
+   * decisions asked afresh, so what a long-lived subscription sends is decided when it is sent.
+   */
+  renewed(): Promise<SubgraphContext<Loaders>>;
 }
 
 /** What the kit hands a service to build its loaders and decisions with. */
@@ -54,6 +62,11 @@ export interface SubgraphDefinition<Client, Loaders> {
    * the employee directory learns who signed in). Must not throw for a caller it has nothing to do with.
    */
   onCaller?(client: Client, caller: Caller): Promise<void>;
+  /**
+   * Work the service runs beside its requests once it is ready (samhandling: notification e-mail),
+   * stopped before the database closes.
+   */
+  background?(client: Client, services: { config: SubgraphConfig; live: LiveBus }): { stop(): Promise<void> };
   /** Only samhandling: answers consent decisions itself instead of asking samhandling. */
   decisions?(client: Client, deps: SubgraphDeps): DecisionSource;
 }

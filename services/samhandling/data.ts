@@ -6,6 +6,7 @@ import { Prisma, PrismaClient, type Consent, type Employee, type Notification, t
 import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
+import { committed } from "./after-commit.ts";
 import { hubError } from "../kit/errors.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
 
@@ -212,12 +213,12 @@ type CaseTransaction = <T>(caseId: string, work: (tx: Prisma.TransactionClient, 
 type NewCaseTransaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
 
 function newCaseTransaction(db: SamhandlingClient): NewCaseTransaction {
-  return (work) => db.$transaction((tx) => work(tx));
+  return (work) => committed(db, (tx) => work(tx));
 }
 
 function caseTransaction(db: SamhandlingClient): CaseTransaction {
   return (caseId, work) =>
-    db.$transaction(async (tx) => {
+    committed(db, async (tx) => {
       const [row] = await lockCase(tx, caseId);
       if (!row) throw hubError("NOT_FOUND", "No coordination case has this id. Check the case id.");
       return work(tx, { status: row.status as LockedCase["status"], holderMemberId: row.holder_member_id });
@@ -236,7 +237,7 @@ function consentWrites(db: SamhandlingClient) {
      * nothing is written then.
      */
     recordConsent(data: Prisma.ConsentUncheckedCreateInput, check: (opposite: Consent[]) => void): Promise<Consent> {
-      return db.$transaction(async (tx) => {
+      return committed(db, async (tx) => {
         const [locked] = await lockCase(tx, data.caseId);
         if (!locked) throw new Error(`case ${data.caseId} vanished while a consent was recorded`);
         const opposite = await tx.consent.findMany({
@@ -253,7 +254,7 @@ function consentWrites(db: SamhandlingClient) {
     },
     /** Attests a form once, under the case's lock; null when it was attested or withdrawn meanwhile. */
     attestConsent(id: string, by: string, at: Date): Promise<Consent | null> {
-      return db.$transaction(async (tx) => {
+      return committed(db, async (tx) => {
         const current = await tx.consent.findUnique({ where: { id }, select: { caseId: true } });
         if (!current) return null;
         await lockCase(tx, current.caseId);
@@ -263,7 +264,7 @@ function consentWrites(db: SamhandlingClient) {
     },
     /** Sets withdrawnAt/withdrawnBy once; null when the consent was already withdrawn (or is unknown). */
     withdrawConsent(id: string, by: string, at: Date): Promise<Consent | null> {
-      return db.$transaction(async (tx) => {
+      return committed(db, async (tx) => {
         const current = await tx.consent.findUnique({ where: { id }, select: { caseId: true } });
         if (!current) return null;
         await lockCase(tx, current.caseId);
@@ -278,7 +279,7 @@ function consentWrites(db: SamhandlingClient) {
 function requestWrites(db: SamhandlingClient) {
   return {
     create: (data: Prisma.InformationRequestUncheckedCreateInput, memberActorIds: readonly string[]) =>
-      db.$transaction(async (tx) => {
+      committed(db, async (tx) => {
         const row = await tx.informationRequest.create({ data });
         await tx.informationRequestMember.createMany({ data: memberActorIds.map((actorId) => ({ requestId: row.id, actorId })) });
         return row;

@@ -27,6 +27,8 @@ import { StaffWriterResolver } from "./directory/writers.ts";
 import { ColleagueResolver } from "./directory/colleagues.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
 import { NotificationResolver } from "./notifications/resolvers.ts";
+import { NotificationLiveResolver } from "./notifications/live.ts";
+import { useNotificationBus } from "./notifications/signals.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -64,12 +66,18 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     ColleagueResolver,
     StaffWriterResolver,
     NotificationResolver,
+    NotificationLiveResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],
   createClient,
   loaders: (db, deps) => samhandlingLoaders(db, factsFor(deps).forRequest(deps.requestId)),
   onCaller: recordSignIn,
+  // Notifications written from now on wake their recipients' subscriptions (notifications/signals.ts).
+  background: (_db, { live }) => {
+    useNotificationBus(live);
+    return { stop: async () => useNotificationBus(null) };
+  },
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
 };
 

@@ -13,6 +13,7 @@ import { visibleCases, present } from "../cases/visibility.ts";
 import { NOTIFICATION_KIND_VALUES, type NotificationKind } from "./kinds.ts";
 import { NotificationPreferences, NotificationPreferencesInput, NotificationView } from "./types.ts";
 import { visibleNotifications } from "./visibility.ts";
+import { announceTo } from "./signals.ts";
 
 type Key = { at: Date; id: string };
 
@@ -50,7 +51,7 @@ function notificationsOf(ctx: Context): Signed {
  * Visible notifications after `after`, newest first, until `want` are found: reads `ROUND` rows at a
  * time and filters them, so hidden rows never take a place on the page. `more` when rows remain unread.
  */
-async function visibleAfter(ctx: Context, who: Signed, after: Key | null, want: number, unreadOnly: boolean): Promise<{ shown: { row: Notification; view: NotificationView }[]; more: boolean }> {
+export async function visibleAfter(ctx: Context, who: Signed, after: Key | null, want: number, unreadOnly: boolean): Promise<{ shown: { row: Notification; view: NotificationView }[]; more: boolean }> {
   const shown: { row: Notification; view: NotificationView }[] = [];
   let cursor = after;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -67,8 +68,14 @@ async function visibleAfter(ctx: Context, who: Signed, after: Key | null, want: 
   return { shown, more: true };
 }
 
-async function unreadCount(ctx: Context, who: Signed): Promise<number> {
+export async function unreadCount(ctx: Context, who: Signed): Promise<number> {
   return (await visibleAfter(ctx, who, null, UNREAD_COUNT_LIMIT, true)).shown.length;
+}
+
+/** Notifications show case titles, as myCases does: each case's look is logged once, under that case. */
+export async function lookAtTitles(ctx: Context, shown: readonly { row: Notification; view: NotificationView }[]): Promise<void> {
+  const titled = present(await ctx.loaders.case.loadMany([...new Set(shown.filter((s) => s.view.caseTitle !== null).map((s) => s.row.caseId))]));
+  await visibleCases(ctx, titled);
 }
 
 async function preferencesOf(ctx: Context, who: Signed): Promise<NotificationPreferences> {
@@ -88,9 +95,7 @@ export class NotificationResolver {
     const who = notificationsOf(ctx);
     const request = pageRequest(notificationCursors, args.first, args.after);
     const { shown, more } = await visibleAfter(ctx, who, request.after, request.take, false);
-    // The page shows case titles, as myCases does: each case's look is logged once, under that case.
-    const titled = present(await ctx.loaders.case.loadMany([...new Set(shown.filter((s) => s.view.caseTitle !== null).map((s) => s.row.caseId))]));
-    await visibleCases(ctx, titled);
+    await lookAtTitles(ctx, shown);
     const page = pageOf(request, shown, (s) => ({ at: s.row.createdAt, id: s.row.id }), notificationCursors, (s) => s.view);
     // A page cut short by hidden rows still says whether more may follow.
     return shown.length <= request.first && more ? { ...page, pageInfo: { ...page.pageInfo, hasNextPage: page.edges.length > 0 } } : page;
@@ -117,6 +122,8 @@ export class NotificationResolver {
     if ((ids == null) === (all !== true)) throw hubError("BAD_USER_INPUT", "Give either ids (the notifications to mark read) or all: true, not both and not neither.", { field: "ids" });
     listLimit(ids, "ids");
     await ctx.loaders.notifications.markRead(owner(who), all ? null : (ids ?? []).map((id) => requiredId(id, "ids")), new Date());
+    // The recipient's other open pages update their badge too.
+    announceTo(who);
     return unreadCount(ctx, who);
   }
 
