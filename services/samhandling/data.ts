@@ -2,7 +2,7 @@
 // transactions every change runs in.
 import type { PrismaPg } from "@prisma/adapter-pg";
 import DataLoader from "dataloader";
-import { Prisma, PrismaClient, type Consent, type Employee, type Notification, type StafettloggEntry } from "../../prisma/samhandling/generated/client.ts";
+import { Prisma, PrismaClient, type Consent, type Employee, type InvolvementSignal, type Notification, type StafettloggEntry } from "../../prisma/samhandling/generated/client.ts";
 import type { ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
@@ -189,8 +189,16 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     handover: oneByKey((ids) => db.handover.findMany({ where: { id: { in: [...ids] } } }), (h) => h.id),
     signal: oneByKey((ids) => db.involvementSignal.findMany({ where: { id: { in: [...ids] } } }), (s) => s.id),
     notifications: notificationReads(db),
-    /** Records signals; one already recorded for the same start is left as it is. */
-    recordSignals: (rows: readonly Prisma.InvolvementSignalCreateManyInput[]) => db.involvementSignal.createMany({ data: [...rows], skipDuplicates: true }),
+    /**
+     * Records signals; one already recorded for the same start is left as it is. `then` writes what the
+     * new ones cause (their notifications) in the same transaction. Answers the new ones.
+     */
+    recordSignals: (rows: readonly Prisma.InvolvementSignalCreateManyInput[], then: (tx: Prisma.TransactionClient, created: InvolvementSignal[]) => Promise<unknown>) =>
+      committed(db, async (tx) => {
+        const created = await tx.involvementSignal.createManyAndReturn({ data: [...rows], skipDuplicates: true });
+        await then(tx, created);
+        return created;
+      }),
   };
 }
 
@@ -234,9 +242,14 @@ function consentWrites(db: SamhandlingClient) {
     /**
      * Inserts a consent. `check` sees the active-or-not rows of the opposite
      * decision about the same subject in the same case and may throw to refuse;
-     * nothing is written then.
+     * nothing is written then. `then` writes what the new consent causes (its
+     * notifications) in the same transaction.
      */
-    recordConsent(data: Prisma.ConsentUncheckedCreateInput, check: (opposite: Consent[]) => void): Promise<Consent> {
+    recordConsent(
+      data: Prisma.ConsentUncheckedCreateInput,
+      check: (opposite: Consent[]) => void,
+      then?: (tx: Prisma.TransactionClient, row: Consent) => Promise<unknown>,
+    ): Promise<Consent> {
       return committed(db, async (tx) => {
         const [locked] = await lockCase(tx, data.caseId);
         if (!locked) throw new Error(`case ${data.caseId} vanished while a consent was recorded`);
@@ -249,7 +262,9 @@ function consentWrites(db: SamhandlingClient) {
           },
         });
         check(opposite);
-        return tx.consent.create({ data });
+        const row = await tx.consent.create({ data });
+        await then?.(tx, row);
+        return row;
       });
     },
     /** Attests a form once, under the case's lock; null when it was attested or withdrawn meanwhile. */

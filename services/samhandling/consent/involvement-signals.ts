@@ -8,7 +8,7 @@
 // them; the notifications deliver them (`deliveredAt`). A signal never says
 // what the service does, and the service never learns whether one was made.
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import type { InvolvementSignal as SignalRow } from "../../../prisma/samhandling/generated/client.ts";
+import type { Prisma, InvolvementSignal as SignalRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { VIEW_SERVICES, type ViewService } from "../../kit/catalog.ts";
 import type { Decision } from "../../kit/decisions.ts";
@@ -21,6 +21,7 @@ import type { PersonFacts } from "../person-facts.ts";
 import { CoordinationCase } from "../cases/types.ts";
 import { present, type CaseRow } from "../cases/visibility.ts";
 import { decide, type ConsentFacts } from "./decide.ts";
+import { memberRecipient, recordNotifications } from "../notifications/record.ts";
 import { basisNaming, shownBasis } from "../../kit/access-values.ts";
 
 @Directive("@inaccessible")
@@ -151,11 +152,30 @@ export class InvolvementSignalResolver {
       }),
     );
     if (rows.length === 0) return 0;
-    const { count } = await ctx.loaders.recordSignals(rows);
+    const created = await ctx.loaders.recordSignals(rows, (tx, signals) => tellHolders(tx, signals, now));
+    const count = created.length;
     // Each signal names the consent that let the service's involvement into the case: the person and the auditors see it.
     await Promise.all(rows.map((r) => ctx.access.recordLocal([r.personId], "INVOLVEMENT", { status: "GRANTED", reason: "INVOLVEMENT_SIGNAL", basis: basisNaming("CONSENT", r.consentId) })));
     return count;
   }
+}
+
+/**
+ * Tells each new signal's case holder (the stafettholder or coordinator), in the signals' transaction,
+ * and marks the signals delivered. A case whose baton no one holds keeps its signals undelivered.
+ */
+async function tellHolders(tx: Prisma.TransactionClient, signals: readonly SignalRow[], now: Date): Promise<void> {
+  if (signals.length === 0) return;
+  const cases = await tx.coordinationCase.findMany({ where: { id: { in: [...new Set(signals.map((s) => s.caseId))] } }, select: { id: true, holderMemberId: true } });
+  const holderIds = cases.flatMap((c) => (c.holderMemberId ? [c.holderMemberId] : []));
+  const holders = await tx.caseMember.findMany({ where: { id: { in: holderIds }, leftAt: null, employee: { active: true } }, select: { id: true, caseId: true, actorId: true, personId: true } });
+  const holderOf = new Map(holders.map((h) => [h.caseId, h]));
+  const told = signals.filter((s) => holderOf.has(s.caseId));
+  await recordNotifications(
+    tx,
+    told.map((s) => ({ kind: "INVOLVEMENT_SIGNAL", caseId: s.caseId, refId: s.id, consentId: s.consentId, event: s.id, recipients: memberRecipient(holderOf.get(s.caseId)!), at: s.signalledAt })),
+  );
+  if (told.length > 0) await tx.involvementSignal.updateMany({ where: { id: { in: told.map((s) => s.id) } }, data: { deliveredAt: now } });
 }
 
 @Resolver(() => CoordinationCase)

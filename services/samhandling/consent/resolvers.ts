@@ -20,6 +20,7 @@ import { caseTakingPart, requireCaseScope, requireNoOtherPurpose, visibleCase, t
 import { ADULT_AGE, ageAt, competenceProblem, inPeriod, isPersonsAct, isStillCompetent, servicesInForce } from "./competence.ts";
 import { afterDecisionChange, beforeDecisionChange } from "./decision-change.ts";
 import { Consent, GrantConsentInput, RecordConsentFormInput, RefuseConsentInput } from "./types.ts";
+import { recordNotifications } from "../notifications/record.ts";
 import { basisNaming, type DecidingReason } from "../../kit/access-values.ts";
 
 const NOT_CONSENTABLE: ServiceName[] = ["FAMILY"];
@@ -210,6 +211,13 @@ async function record(decision: ConsentDecision, input: GrantConsentInput | Refu
         { conflictingConsentId: clash.id },
       );
     },
+    // Recorded by an employee, on the person's behalf or their child's: the one who gave it is told, to check it.
+    (tx, row) =>
+      who.kind === "employee"
+        ? recordNotifications(tx, [
+            { kind: "CONSENT_RECORDED", caseId: row.caseId, refId: row.id, consentId: row.id, event: row.id, recipients: [{ personId: row.givenByPersonId }], at: row.createdAt },
+          ])
+        : Promise.resolve(),
   );
   ctx.loaders.consentsOfCase.clear(row.caseId);
   ctx.loaders.consent.clear(row.id).prime(row.id, row);

@@ -9,6 +9,7 @@ import { newId, requiredId, requiredText, text } from "../input.ts";
 import { actingMember, actingOn, activeMemberOf, forgetCase, holderRole, requireHolder, requireOpen } from "../cases/membership.ts";
 import { CaseMember, CoordinationCase } from "../cases/types.ts";
 import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
+import { memberRecipient, recordNotifications } from "../notifications/record.ts";
 import { Handover } from "./types.ts";
 
 type Answer = "ACCEPTED" | "DECLINED" | "CANCELLED";
@@ -43,7 +44,14 @@ async function answer(ctx: Context, id: string, status: Answer, note: string | n
       await tx.caseMember.update({ where: { id: current.toMemberId }, data: { role: holderRole(theCase.kind) } });
       await tx.coordinationCase.update({ where: { id: current.caseId }, data: { holderMemberId: current.toMemberId } });
     }
-    return tx.handover.update({ where: { id: current.id }, data: { status, respondedAt: now, responseNote: note } });
+    const updated = await tx.handover.update({ where: { id: current.id }, data: { status, respondedAt: now, responseNote: note } });
+    if (status !== "CANCELLED") {
+      // The one who proposed it learns the answer (a cancel is the proposer's own act).
+      const proposer = await tx.caseMember.findUniqueOrThrow({ where: { id: current.fromMemberId } });
+      const kind = status === "ACCEPTED" ? "HANDOVER_ACCEPTED" : "HANDOVER_DECLINED";
+      await recordNotifications(tx, [{ kind, caseId: current.caseId, refId: current.id, event: current.id, recipients: memberRecipient(proposer), at: now }]);
+    }
+    return updated;
   });
   forgetCase(ctx, found.caseId);
   return row;
@@ -71,9 +79,11 @@ export class BatonResolver {
       if (to.id === locked.holderMemberId) throw hubError("BAD_USER_INPUT", "You already hold the baton. Propose another member.", { field: "toMemberId" });
       const open = await tx.handover.findFirst({ where: { caseId, status: "PROPOSED" } });
       if (open) throw alreadyProposed(open.id);
-      return tx.handover.create({
+      const created = await tx.handover.create({
         data: { id: newId("hd"), caseId, fromMemberId: locked.holderMemberId!, toMemberId: to.id, status: "PROPOSED", familyWish: wish, proposedAt: new Date() },
       });
+      await recordNotifications(tx, [{ kind: "HANDOVER_PROPOSED", caseId, refId: created.id, event: created.id, recipients: memberRecipient(to), at: created.proposedAt }]);
+      return created;
     }).catch((error: unknown) => {
       // The database's own guarantee (one open proposal per case), should a writer ever get past the case lock.
       if (isUniqueViolation(error)) throw alreadyProposed();

@@ -12,6 +12,7 @@ import { newId, requiredId, requiredText, text } from "../input.ts";
 import { actingMember, actingOn, forgetCase, requireOpen, type Acting } from "../cases/membership.ts";
 import { CaseMember, CoordinationCase } from "../cases/types.ts";
 import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
+import { caseMembersToTell, memberRecipient, othersThan, recordNotifications } from "../notifications/record.ts";
 import { followUpOverdue, isOpenFollowUp, notBeforeToday } from "./rules.ts";
 import { FollowUp, FollowUpInput, Goal, GoalEvaluation, GoalInput, Meeting, MeetingDecision, RecordMeetingInput } from "./types.ts";
 
@@ -60,7 +61,7 @@ async function createFollowUp(tx: Prisma.TransactionClient, acting: Acting, draf
   if (draft.goalId && !(await tx.goal.findFirst({ where: { id: draft.goalId, caseId: acting.caseId }, select: { id: true } }))) {
     throw hubError("BAD_USER_INPUT", `${field}.goalId is not a goal of this case's plan. List the case's goals.`, { field: `${field}.goalId` });
   }
-  return tx.measure.create({
+  const measure = await tx.measure.create({
     data: {
       id: newId("ms"),
       caseId: acting.caseId,
@@ -75,6 +76,22 @@ async function createFollowUp(tx: Prisma.TransactionClient, acting: Acting, draf
       createdBy: acting.actorId,
     },
   });
+  const recipients = othersThan(memberRecipient(responsible), { actorId: acting.actorId });
+  await recordNotifications(tx, [{ kind: "FOLLOW_UP_ASSIGNED", caseId: acting.caseId, refId: measure.id, event: measure.id, recipients, at: measure.createdAt }]);
+  return measure;
+}
+
+/** Tells the case's members (not the one who did it) that a meeting was scheduled, moved or cancelled; `event` tells two moves apart. */
+async function tellOfMeeting(tx: Prisma.TransactionClient, acting: Acting, kind: "MEETING_SCHEDULED" | "MEETING_MOVED" | "MEETING_CANCELLED", meeting: MeetingRow, event: string) {
+  const recipients = othersThan(await caseMembersToTell(tx, meeting.caseId), { actorId: acting.actorId });
+  await recordNotifications(tx, [{ kind, caseId: meeting.caseId, refId: meeting.id, event, recipients }]);
+}
+
+/** A meeting's start must be a plausible date. */
+function checkStart(startsAt: Date): void {
+  if (startsAt.getTime() < EARLIEST || startsAt.getTime() > LATEST) {
+    throw hubError("BAD_USER_INPUT", "startsAt is out of range. Give a date between 2000 and 2100.", { field: "startsAt" });
+  }
 }
 
 @Resolver(() => Meeting)
@@ -88,14 +105,36 @@ export class MeetingResolver {
   ): Promise<MeetingRow> {
     const acting = await actingMember(ctx, caseId);
     const name = requiredText(title, "title");
-    if (startsAt.getTime() < EARLIEST || startsAt.getTime() > LATEST) {
-      throw hubError("BAD_USER_INPUT", "startsAt is out of range. Give a date between 2000 and 2100.", { field: "startsAt" });
-    }
+    checkStart(startsAt);
     const row = await ctx.loaders.inCase(caseId, async (tx, locked) => {
       requireOpen(locked);
-      return tx.meeting.create({ data: { id: newId("mt"), caseId, title: name, startsAt, status: "PLANNED", participantIds: [], createdBy: acting.actorId } });
+      const created = await tx.meeting.create({ data: { id: newId("mt"), caseId, title: name, startsAt, status: "PLANNED", participantIds: [], createdBy: acting.actorId } });
+      await tellOfMeeting(tx, acting, "MEETING_SCHEDULED", created, created.id);
+      return created;
     });
     forgetCase(ctx, caseId);
+    return row;
+  }
+
+  @Mutation(() => Meeting, { description: "Moves a planned meeting to another time (any active professional member); the case's members are told." })
+  async rescheduleMeeting(
+    @Arg("meetingId", () => ID, { description: "The planned meeting." }) meetingId: string,
+    @Arg("startsAt", () => DateTimeScalar, { description: "When it starts now." }) startsAt: Date,
+    @Ctx() ctx: Context,
+  ): Promise<MeetingRow> {
+    const { found: meeting, acting } = await actingOn(ctx, meetingId, "meetingId", "meeting", ctx.loaders.meetingById);
+    checkStart(startsAt);
+    const row = await ctx.loaders.inCase(meeting.caseId, async (tx, locked) => {
+      requireOpen(locked);
+      const current = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+      if (current.status !== "PLANNED") throw hubError("CONFLICT", `Only a planned meeting can be moved; this one is ${current.status.toLowerCase()}.`);
+      if (current.startsAt.getTime() === startsAt.getTime()) return current;
+      const moved = await tx.meeting.update({ where: { id: meeting.id }, data: { startsAt } });
+      // Each move is its own event (from one time to another): moved twice, told twice.
+      await tellOfMeeting(tx, acting, "MEETING_MOVED", moved, `${moved.id}:${current.startsAt.getTime()}-${startsAt.getTime()}`);
+      return moved;
+    });
+    forgetCase(ctx, meeting.caseId);
     return row;
   }
 
@@ -153,12 +192,14 @@ export class MeetingResolver {
 
   @Mutation(() => Meeting, { description: "Cancels a planned meeting." })
   async cancelMeeting(@Arg("meetingId", () => ID, { description: "The planned meeting." }) meetingId: string, @Ctx() ctx: Context): Promise<MeetingRow> {
-    const { found: meeting } = await actingOn(ctx, meetingId, "meetingId", "meeting", ctx.loaders.meetingById);
+    const { found: meeting, acting } = await actingOn(ctx, meetingId, "meetingId", "meeting", ctx.loaders.meetingById);
     const row = await ctx.loaders.inCase(meeting.caseId, async (tx, locked) => {
       requireOpen(locked);
       const { count } = await tx.meeting.updateMany({ where: { id: meeting.id, status: "PLANNED" }, data: { status: "CANCELLED" } });
       if (count !== 1) throw hubError("CONFLICT", "Only a planned meeting can be cancelled; this one is held or already cancelled.");
-      return tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+      const cancelled = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+      await tellOfMeeting(tx, acting, "MEETING_CANCELLED", cancelled, cancelled.id);
+      return cancelled;
     });
     forgetCase(ctx, meeting.caseId);
     return row;

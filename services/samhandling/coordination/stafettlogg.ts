@@ -15,6 +15,7 @@ import { CaseMember, CoordinationCase } from "../cases/types.ts";
 import { InCaseScope, type CaseRow } from "../cases/visibility.ts";
 import { notBeforeToday } from "./rules.ts";
 import { StafettloggEntry, StafettloggEntryInput } from "./types.ts";
+import { caseMembersToTell, othersThan, recordNotifications } from "../notifications/record.ts";
 import { BASIS_TEXTS } from "../../kit/access-values.ts";
 
 const OWN_SERVICE: Decision = { status: "GRANTED", reason: "OWN_SERVICE", basis: BASIS_TEXTS.OWN_STAFETTLOGG_ENTRIES };
@@ -101,7 +102,7 @@ export class StafettloggResolver {
         const corrected = await tx.stafettloggEntry.findFirst({ where: { id: requiredId(input.correctsId, "correctsId"), caseId } });
         if (!corrected) throw hubError("NOT_FOUND", "correctsId names no entry in this case's stafettlogg. Check the id.", { field: "correctsId" });
       }
-      return tx.stafettloggEntry.create({
+      const entry = await tx.stafettloggEntry.create({
         data: {
           id: newId("sl"),
           caseId,
@@ -117,6 +118,10 @@ export class StafettloggResolver {
           correctsId: input.correctsId?.trim() || null,
         },
       });
+      // The case's professionals, not its author; each sees it only while their consent decisions let them read the author's service's entries.
+      const recipients = othersThan(await caseMembersToTell(tx, caseId, true), { actorId: acting.actorId });
+      await recordNotifications(tx, [{ kind: "STAFETTLOGG_ENTRY", caseId, refId: entry.id, event: entry.id, recipients, at: entry.at }]);
+      return entry;
     });
     forgetCase(ctx, caseId);
     return row;

@@ -51,6 +51,24 @@ export function othersThan(recipients: readonly Recipient[], actor: Recipient | 
   });
 }
 
+/** A case member as a recipient: an employee by their sign-in, a family member or trusted person by their person id. */
+export function memberRecipient(member: { actorId: string | null; personId: string | null }): Recipient[] {
+  if (member.actorId) return [{ actorId: member.actorId }];
+  return member.personId ? [{ personId: member.personId }] : [];
+}
+
+/**
+ * The case's active members as recipients, read in the producer's transaction: employees active in
+ * the directory, and unless `employeesOnly`, the family and trusted persons taking part.
+ */
+export async function caseMembersToTell(tx: Prisma.TransactionClient, caseId: string, employeesOnly = false): Promise<Recipient[]> {
+  const members = await tx.caseMember.findMany({
+    where: { caseId, leftAt: null, OR: [{ actorId: { not: null }, employee: { active: true } }, ...(employeesOnly ? [] : [{ actorId: null }])] },
+    select: { actorId: true, personId: true },
+  });
+  return members.flatMap(memberRecipient);
+}
+
 /**
  * Writes the drafts' notifications in the caller's transaction, one row per recipient, leaving out
  * recipients who switched the kind off (notification preferences) and events already written
