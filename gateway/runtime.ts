@@ -11,6 +11,7 @@ import { trustedDocuments } from "./trusted-documents.ts";
 import { useHubAuth, type SignedInContext, type TokenVerifier } from "./plugins/auth.ts";
 import { useHubCors } from "./plugins/cors.ts";
 import { useDocumentLimits } from "./plugins/document-limits.ts";
+import { hubMaskError } from "./plugins/mask-errors.ts";
 import { limitPlugins } from "./plugins/limits.ts";
 import { useHubPurpose } from "./plugins/purpose.ts";
 import type { ConsentEpoch } from "../services/kit/consent-epoch.ts";
@@ -54,7 +55,7 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
     cors: false,
     // An unexpected error's text and stack stay in the log, in every mode: Yoga would attach them
     // to the answer whenever NODE_ENV=development.
-    maskedErrors: { isDev: false },
+    maskedErrors: { isDev: false, maskError: hubMaskError },
     // A request whose client has gone, or that runs past REQUEST_DEADLINE_MS, stops: execution is
     // cancelled and the subgraph calls it has in flight are aborted.
     executionCancellation: true,

@@ -2,12 +2,13 @@
 // federated schema, request verification, the access guard, HTTP and
 // graceful shutdown.
 import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { AccessGuard } from "./access.ts";
 import { AccessLog, BatchingAccessLog } from "./access-log.ts";
 import { grantEverything, recordNothing } from "./bench-switch.ts";
-import { callerFromClaims } from "./auth/caller.ts";
+import { callerFromClaims, type HubClaims } from "./auth/caller.ts";
 import { loadSecrets } from "./auth/secrets.ts";
 import { HUB_EXTENSION, JWT_EXTENSION, type HubExtension } from "./auth/signing.ts";
 import { LocalNonces, redisNonces } from "./auth/nonces.ts";
@@ -156,7 +157,11 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   ready = true;
-  const background = definition.background?.(client, { config, live });
+  const contextAs = (claims: HubClaims) => {
+    const requestId = randomUUID();
+    return context({ requestId, headers: {}, body: { extensions: { [HUB_EXTENSION]: { requestId }, [JWT_EXTENSION]: { payload: claims } } } }, true);
+  };
+  const background = definition.background?.(client, { config, live, contextAs });
   log.info("subgraph ready", { port: config.port, database: database.kind, consentEpoch: !leads ? "from the gateway" : redisUrl ? "redis" : "pushed to the gateway", startupMs: Date.now() - startedAt });
 
   let stopping = false;

@@ -3,7 +3,7 @@ import type { PrismaPg } from "@prisma/adapter-pg";
 import type { NonEmptyArray } from "type-graphql";
 import type { AccessGuard } from "./access.ts";
 import type { AccessLog } from "./access-log.ts";
-import type { Caller, Purpose } from "./auth/caller.ts";
+import type { Caller, HubClaims, Purpose } from "./auth/caller.ts";
 import type { DecisionSource } from "./decisions.ts";
 import type { InternalClient } from "./internal.ts";
 import type { ServiceName } from "./catalog.ts";
@@ -41,6 +41,17 @@ export interface SubgraphContext<Loaders> {
   renewed(): Promise<SubgraphContext<Loaders>>;
 }
 
+/** What the kit hands a service's background work (SubgraphDefinition `background`). */
+export interface BackgroundServices<Loaders> {
+  config: SubgraphConfig;
+  live: LiveBus;
+  /**
+   * A context as if `claims` had signed in (no request; decisions asked afresh): background work
+   * that must decide what someone may see now asks through it, as their own request would.
+   */
+  contextAs(claims: HubClaims): Promise<SubgraphContext<Loaders>>;
+}
+
 /** What the kit hands a service to build its loaders and decisions with. */
 export interface SubgraphDeps {
   internal: InternalClient;
@@ -66,7 +77,7 @@ export interface SubgraphDefinition<Client, Loaders> {
    * Work the service runs beside its requests once it is ready (samhandling: notification e-mail),
    * stopped before the database closes.
    */
-  background?(client: Client, services: { config: SubgraphConfig; live: LiveBus }): { stop(): Promise<void> };
+  background?(client: Client, services: BackgroundServices<Loaders>): { stop(): Promise<void> };
   /** Only samhandling: answers consent decisions itself instead of asking samhandling. */
   decisions?(client: Client, deps: SubgraphDeps): DecisionSource;
 }

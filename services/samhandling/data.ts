@@ -333,7 +333,7 @@ function notificationReads(db: SamhandlingClient) {
     markRead: (who: NotificationOwner, ids: readonly string[] | null, at: Date) =>
       db.notification.updateMany({ where: { ...ownedBy(who), readAt: null, ...(ids ? { id: { in: [...ids] } } : {}) }, data: { readAt: at } }),
     preferences: (who: NotificationOwner) => db.notificationPreference.findFirst({ where: ownedBy(who) }),
-    savePreferences: (who: NotificationOwner, id: string, data: { mutedKinds: string[]; email: boolean; updatedAt: Date }) =>
+    savePreferences: (who: NotificationOwner, id: string, data: { mutedKinds: string[]; email: boolean; emailAddress: string | null; updatedAt: Date }) =>
       db.notificationPreference.upsert({ where: "actorId" in who ? { recipientActorId: who.actorId } : { recipientPersonId: who.personId }, create: { id, ...ownedBy(who), ...data }, update: data }),
   };
 }

@@ -29,6 +29,7 @@ import { DirectoryResolver } from "./directory/resolvers.ts";
 import { NotificationResolver } from "./notifications/resolvers.ts";
 import { NotificationLiveResolver } from "./notifications/live.ts";
 import { useNotificationBus } from "./notifications/signals.ts";
+import { notificationMailer } from "./notifications/email.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -74,9 +75,16 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
   loaders: (db, deps) => samhandlingLoaders(db, factsFor(deps).forRequest(deps.requestId)),
   onCaller: recordSignIn,
   // Notifications written from now on wake their recipients' subscriptions (notifications/signals.ts).
-  background: (_db, { live }) => {
+  // and, where NOTIFY_SMTP_URL is set, those who opted in are told by e-mail (notifications/email.ts).
+  background: (db, { config, live, contextAs }) => {
     useNotificationBus(live);
-    return { stop: async () => useNotificationBus(null) };
+    const mailer = config.notifyEmail ? notificationMailer(db, config.notifyEmail, contextAs) : null;
+    return {
+      stop: async () => {
+        useNotificationBus(null);
+        await mailer?.stop();
+      },
+    };
   },
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
 };

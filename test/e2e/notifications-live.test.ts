@@ -57,6 +57,7 @@ async function sofieCase(title: string) {
   const opened = (await ok(OPENER, OPEN, { input: { kind: "BTI", title, subjectIds: [SOFIE], concernId } })).openCase;
   await ok(OPENER, ADD, { caseId: opened.id, input: { actorId: HEALTH, role: "PROFESSIONAL" } });
   const nav = (await ok(OPENER, ADD, { caseId: opened.id, input: { actorId: NAV, role: "PROFESSIONAL" } })).addCaseMember.id as string;
+  await ok(OPENER, ADD, { caseId: opened.id, input: { personId: KARI, displayName: "Kari Sandvik", role: "FAMILY" } });
   // Kari lets the case's members read helse's stafettlogg entries about Sofie.
   const input = { caseId: opened.id, subjectId: SOFIE, givenById: KARI, capacity: "GUARDIAN", services: ["HELSE"], categories: ["STAFETTLOGG"], childView: "Det er greit." };
   const consentId = (await ok(KARI, GRANT, { input })).grantConsent.id as string;

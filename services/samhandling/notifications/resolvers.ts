@@ -78,10 +78,20 @@ export async function lookAtTitles(ctx: Context, shown: readonly { row: Notifica
   await visibleCases(ctx, titled);
 }
 
+/** One address as the person typed it, trimmed; empty removes it. Never echoed in an error: it is personal data. */
+function emailAddressOf(raw: string): string | null {
+  const address = raw.trim();
+  if (address === "") return null;
+  if (address.length > 254 || !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(address)) {
+    throw hubError("BAD_USER_INPUT", "emailAddress is not an e-mail address (name@example.no, at most 254 characters).", { field: "emailAddress" });
+  }
+  return address;
+}
+
 async function preferencesOf(ctx: Context, who: Signed): Promise<NotificationPreferences> {
   const row = await ctx.loaders.notifications.preferences(owner(who));
   const muted = new Set(row?.mutedKinds ?? []);
-  return { kinds: NOTIFICATION_KIND_VALUES.map((kind) => ({ kind, enabled: !muted.has(kind) })), email: row?.email ?? false };
+  return { kinds: NOTIFICATION_KIND_VALUES.map((kind) => ({ kind, enabled: !muted.has(kind) })), email: row?.email ?? false, emailAddress: row?.emailAddress ?? null };
 }
 
 @Resolver(() => NotificationView)
@@ -142,7 +152,12 @@ export class NotificationResolver {
     const who = notificationsOf(ctx);
     const current = await preferencesOf(ctx, who);
     const disabled: NotificationKind[] = input.disabledKinds ? [...new Set(input.disabledKinds)] : current.kinds.filter((k) => !k.enabled).map((k) => k.kind);
-    await ctx.loaders.notifications.savePreferences(owner(who), newId("npref"), { mutedKinds: disabled, email: input.email ?? current.email, updatedAt: new Date() });
+    const emailAddress = input.emailAddress == null ? current.emailAddress : emailAddressOf(input.emailAddress);
+    const email = (input.email ?? current.email) && emailAddress !== null;
+    if (input.email === true && emailAddress === null) {
+      throw hubError("BAD_USER_INPUT", "E-mail needs an address: give emailAddress too.", { field: "emailAddress" });
+    }
+    await ctx.loaders.notifications.savePreferences(owner(who), newId("npref"), { mutedKinds: disabled, email, emailAddress, updatedAt: new Date() });
     return preferencesOf(ctx, who);
   }
 }
