@@ -50,7 +50,7 @@ describeWithBrowser("web app shell", () => {
     const user = page.getByRole("region", { name: "Innlogget bruker" });
     await expect(user.textContent()).resolves.toMatch(/Ansatt, Samhandling/);
     const nav = page.getByRole("navigation", { name: "Hovedmeny" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Mine saker", "Finn person"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Mine saker", "Finn person", "Varsler"]);
     expect(await nav.getByRole("link", { name: "Mine saker" }).getAttribute("aria-current")).toBe("page");
 
     const storage = await page.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage } }));
@@ -85,7 +85,7 @@ describeWithBrowser("web app shell", () => {
     const page = await web.open("/", { as: "citizen" });
     expect(new URL(page.url()).pathname).toBe("/saker");
     await expect(page.getByRole("region", { name: "Innlogget bruker" }).textContent()).resolves.toMatch(/Sara Haugland\s*Innbygger/);
-    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine"]);
+    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine", "Varsler"]);
     await page.getByRole("link", { name: "Hvem har sett opplysningene mine" }).click();
     await page.waitForURL(/\/innsyn$/);
     await web.check(page, "innsyn-innbygger", { expectedConsoleErrors: [NO_GATEWAY] });

@@ -3,9 +3,10 @@
 // (with its reference), attesting one another member recorded — until then it
 // counts for nothing — and recording a withdrawal.
 import { Fragment, useId, useMemo, useState } from "react";
-import { Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Tag, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
+import { Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "urql";
 import { useUser } from "../auth/AuthProvider.tsx";
+import { CheckboxGroup } from "../shell/CheckboxGroup.tsx";
 import { inCase } from "../graphql/client.ts";
 import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
 import {
@@ -38,47 +39,6 @@ export interface CaseSubject {
 const SERVICES: readonly ServiceName[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
 
 const personName = (p: { givenName: string; familyName: string } | null | undefined, unknown: string) => (p ? `${p.givenName} ${p.familyName}` : unknown);
-
-function CheckboxGroup<V extends string>({
-  id,
-  legend,
-  options,
-  label,
-  chosen,
-  onChange,
-  error,
-}: {
-  id: string;
-  legend: string;
-  options: readonly V[];
-  label(v: V): string;
-  chosen: ReadonlySet<V>;
-  onChange(next: ReadonlySet<V>): void;
-  error?: string;
-}) {
-  return (
-    <Fieldset aria-invalid={error ? true : undefined}>
-      <Fieldset.Legend>{legend}</Fieldset.Legend>
-      {options.map((v, i) => (
-        <Checkbox
-          key={v}
-          // The first box carries the group's id: a failed check moves focus there.
-          id={i === 0 ? id : undefined}
-          label={label(v)}
-          value={v}
-          checked={chosen.has(v)}
-          onChange={(e) => {
-            const next = new Set(chosen);
-            if (e.target.checked) next.add(v);
-            else next.delete(v);
-            onChange(next);
-          }}
-        />
-      ))}
-      {error && <ValidationMessage>{error}</ValidationMessage>}
-    </Fieldset>
-  );
-}
 
 function RecordForm({ caseId, subjects, labelledBy }: { caseId: string; subjects: readonly CaseSubject[]; labelledBy: string }) {
   const { t } = useI18n();

@@ -1,11 +1,13 @@
 // The header: the hub's name, the main navigation for the signed-in role, who
-// is signed in with "Logg ut", and the language switch.
+// is signed in with "Logg ut", and the language switch. "Varsler" carries the
+// unread count (notifications/UnreadBadge.tsx).
 import { Button, Link, Paragraph } from "@digdir/designsystemet-react";
 import { NavLink } from "react-router";
 import type { SignedInUser } from "../auth/session.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { CATALOGS, type Lang } from "../i18n/messages.ts";
-import { NAVIGATION } from "./navigation.ts";
+import { UnreadBadge } from "../notifications/UnreadBadge.tsx";
+import { NAVIGATION, PATHS } from "./navigation.ts";
 
 export interface HeaderProps {
   user: SignedInUser | null;
@@ -29,7 +31,10 @@ export function Header({ user, onSignOut }: HeaderProps) {
             {NAVIGATION[user.role].map((item) => (
               <li key={item.path}>
                 <Link asChild>
-                  <NavLink to={item.path}>{t(item.label)}</NavLink>
+                  <NavLink to={item.path}>
+                    {t(item.label)}
+                    {item.path === PATHS.notifications && <UnreadBadge />}
+                  </NavLink>
                 </Link>
               </li>
             ))}

@@ -6,7 +6,9 @@ import { Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import { Outlet, useLocation, useNavigation } from "react-router";
 import { useAuth, useUser } from "../auth/AuthProvider.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { UnreadCountProvider } from "../notifications/unread.tsx";
 import { Header } from "./Header.tsx";
+import { hasNotifications } from "./navigation.ts";
 import { Loading } from "./Loading.tsx";
 import { PathChangesContext } from "./Page.tsx";
 
@@ -32,6 +34,7 @@ export function Layout() {
   const navigation = useNavigation();
   const changes = usePathChanges();
   return (
+    <UnreadCountProvider enabled={!!user && hasNotifications(user.role)}>
     <div className="shell">
       <SkipLink href={`#${MAIN_ID}`} onClick={skipToMain}>
         {t("shell.skipLink")}
@@ -48,5 +51,6 @@ export function Layout() {
         <Paragraph data-size="sm">{t("shell.footer.owner")}</Paragraph>
       </footer>
     </div>
+    </UnreadCountProvider>
   );
 }

@@ -11,6 +11,7 @@ export const PATHS = {
   whoHasSeen: "/innsyn",
   auditLog: "/logg",
   review: "/gjennomgang",
+  notifications: "/varsler",
   signInCallback: "/auth/callback",
   signInNotConfigured: "/logg-inn/ikke-klar",
 } as const;
@@ -27,17 +28,22 @@ export const NAVIGATION: Record<AppRole, readonly NavItem[]> = {
   employee: [
     { path: PATHS.myCases, label: "nav.myCases" },
     { path: PATHS.findPerson, label: "nav.findPerson" },
+    { path: PATHS.notifications, label: "nav.notifications" },
   ],
   citizen: [
     { path: PATHS.myCases, label: "nav.myCases" },
     { path: PATHS.myConsents, label: "nav.myConsents" },
     { path: PATHS.whoHasSeen, label: "nav.whoHasSeen" },
+    { path: PATHS.notifications, label: "nav.notifications" },
   ],
   auditor: [
     { path: PATHS.auditLog, label: "nav.auditLog" },
     { path: PATHS.review, label: "nav.review" },
   ],
 };
+
+/** Whether the role gets notifications (the badge and "Varsler"): those who take part in cases. */
+export const hasNotifications = (role: AppRole): boolean => NAVIGATION[role].some((item) => item.path === PATHS.notifications);
 
 /** Where a signed-in person lands: the first place of their navigation. */
 export const homePath = (role: AppRole): string => NAVIGATION[role][0]!.path;

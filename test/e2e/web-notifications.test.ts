@@ -1,0 +1,103 @@
+// "Varsler" in a real browser against the shared federation: the unread badge
+// beside "Varsler" in the header, the list newest first with "Vis flere",
+// marking one read (by keyboard) and all read, a link to the case it
+// concerns, and the preferences — each page checked (axe, reflow, console).
+// The notifications come from real changes: a coordinator schedules meetings
+// in a case of the test's own, which tells the other member.
+import { expect, test } from "vitest";
+import { demoPersonId } from "../../demo/fjordvik.ts";
+import { todayInOslo } from "../../services/kit/scalars.ts";
+import { BROWSER_TEST_MS, checkPage, describeWithBrowser, focusStartOfPage, tabTo } from "../support/browser.ts";
+import { federationWebSuite } from "../support/federation-web.ts";
+import { okAs } from "../support/graphql.ts";
+
+const OPENER = "skole-kontaktlaerer-1"; // Marte Fossum
+const HEALTH = "helse-helsesykepleier-1"; // Ragnhild Eide, the one told
+const LARS = demoPersonId("sandvik", "Lars");
+const MEETINGS = 22; // more than a page (20)
+
+const plusDays = (n: number) => new Date(Date.parse(`${todayInOslo()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A case of the test's own about Lars, with Ragnhild in it, and `MEETINGS` meetings scheduled: each tells her. */
+async function caseWithMeetings(title: string): Promise<string> {
+  const concernId = (await okAs<{ registerConcern: { id: string } }>(OPENER, `mutation ($input: RegisterConcernInput!) { registerConcern(input: $input) { id } }`, { input: { subjectId: LARS, text: "Bekymring (nettlesertest, varsler)." } })).registerConcern.id;
+  const caseId = (await okAs<{ openCase: { id: string } }>(OPENER, `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { kind: "BTI", title, subjectIds: [LARS], concernId } })).openCase.id;
+  await okAs(OPENER, `mutation ($caseId: ID!, $input: NewMemberInput!) { addCaseMember(caseId: $caseId, input: $input) { id } }`, { caseId, input: { actorId: HEALTH, role: "PROFESSIONAL" } });
+  for (let i = 1; i <= MEETINGS; i++) {
+    await okAs(OPENER, `mutation ($caseId: ID!, $startsAt: DateTime!) { scheduleMeeting(caseId: $caseId, title: "Møte", startsAt: $startsAt) { id } }`, { caseId, startsAt: `${plusDays(i)}T09:00:00.000Z` });
+  }
+  return caseId;
+}
+
+type Prefs = { notificationPreferences: { kinds: { kind: string; enabled: boolean }[]; email: boolean } };
+
+describeWithBrowser("notifications in the web app, against the federation", () => {
+  const web = federationWebSuite();
+
+  test(
+    "Varsler: the badge, the list a page at a time, one read by keyboard, all read, a link to the case, and the preferences",
+    async () => {
+      const title = `Varsler i nettleseren ${Date.now().toString(36)}`;
+      const caseId = await caseWithMeetings(title);
+      const { page, consoleErrors } = await web.signIn({ employee: /^Ragnhild Eide/ });
+      const nav = page.getByRole("navigation", { name: "Hovedmeny" });
+
+      // The badge: the count for the eye, and in words in the link's name.
+      const link = nav.getByRole("link", { name: /^Varsler \d+ uleste$/ });
+      await link.waitFor();
+      const unreadBefore = Number((await link.textContent())!.match(/(\d+) uleste/)![1]);
+      expect(unreadBefore).toBeGreaterThanOrEqual(MEETINGS);
+      await link.click();
+      await page.getByRole("heading", { level: 1, name: "Varsler", exact: true }).waitFor();
+      const list = page.getByRole("region", { name: "Dine varsler" });
+      const items = list.getByRole("listitem");
+      await items.first().waitFor();
+      // Newest first: the last meeting scheduled.
+      await expect(items.first().textContent()).resolves.toContain(`Nytt møte i «${title}»`);
+      await expect(items.count()).resolves.toBe(20);
+      await checkPage(page, "varsler", consoleErrors);
+
+      // Vis flere: the next page below the first.
+      await list.getByRole("button", { name: "Vis flere" }).click();
+      await expect.poll(() => items.count()).toBeGreaterThan(20);
+      await expect(list.getByText(`Nytt møte i «${title}»`, { exact: false }).count()).resolves.toBe(MEETINGS);
+
+      // One marked read by keyboard alone: the badge counts one fewer.
+      await focusStartOfPage(page);
+      await tabTo(page, (f) => f.tag === "button" && f.text === "Merk som lest", "the first 'Merk som lest'", 60);
+      await page.keyboard.press("Enter");
+      await page.getByText("Varselet er merket som lest.").waitFor();
+      await expect.poll(async () => (await nav.getByRole("link", { name: /^Varsler/ }).textContent()) ?? "").toContain(`${Math.min(unreadBefore - 1, 99)}`);
+
+      // All read: no badge, the link's name just "Varsler".
+      await list.getByRole("button", { name: "Merk alle som lest" }).click();
+      await page.getByText("Alle varslene er merket som lest.").waitFor();
+      await list.getByText("Du har ingen uleste varsler.").waitFor();
+      await nav.getByRole("link", { name: "Varsler", exact: true }).waitFor();
+      await expect(list.getByText("Ny", { exact: true }).count()).resolves.toBe(0);
+      await checkPage(page, "varsler-lest", consoleErrors);
+
+      // Preferences: meetings off, e-mail on — saved in the hub; then back to the defaults.
+      try {
+        const prefs = page.getByRole("region", { name: "Hva vil du bli varslet om?" });
+        await prefs.getByLabel("Nytt møte", { exact: true }).uncheck();
+        await prefs.getByRole("switch", { name: /Send meg også en e-post/ }).check();
+        await prefs.getByRole("button", { name: "Lagre valgene" }).click();
+        await prefs.getByText("Valgene dine er lagret.").waitFor();
+        const saved = (await okAs<Prefs>(HEALTH, `{ notificationPreferences { kinds { kind enabled } email } }`)).notificationPreferences;
+        expect(saved.email).toBe(true);
+        expect(saved.kinds.filter((k) => !k.enabled).map((k) => k.kind)).toEqual(["MEETING_SCHEDULED"]);
+        await checkPage(page, "varsler-valg", consoleErrors);
+      } finally {
+        await okAs(HEALTH, `mutation { updateNotificationPreferences(input: { disabledKinds: [], email: false }) { email } }`);
+      }
+
+      // The link leads to the case it concerns.
+      await items.first().getByRole("link", { name: "Gå til saken" }).click();
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/saker/${encodeURIComponent(caseId)}`);
+      await page.context().close();
+    },
+    BROWSER_TEST_MS,
+  );
+});
