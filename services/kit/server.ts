@@ -91,6 +91,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   let ready = false;
   let requests = 0;
   const streams = new SubscriptionStreams();
+  let renewals = 0;
   const live = liveBus(`hub:live:${definition.service}`, redisUrl);
   const context = async (request: IncomingGraphQL, renewal = false): Promise<SubgraphContext<Loaders>> => {
     if (!renewal) requests += 1;
@@ -99,7 +100,9 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     const jwt = extensions[JWT_EXTENSION] as { payload?: unknown } | undefined;
     const caller = callerFromClaims(jwt?.payload, hub.service);
     const purpose = hub.purpose ? { caseId: hub.purpose } : null;
-    const requestId = hub.requestId || request.requestId;
+    // A renewal is a request of its own to everything keyed by request id (per-request caches of
+    // case state and facts): the same id would hand it the subscription's first answers again.
+    const requestId = `${hub.requestId || request.requestId}${renewal ? `:${++renewals}` : ""}`;
     // A subscription's later events are decided afresh: the epoch signed at its start is long past.
     const consentEpoch = !renewal && typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
     if (!renewal) await definition.onCaller?.(client, caller);

@@ -1,29 +1,22 @@
 // Notifications live (issue 21) through the real gateway: a subscription over
 // server-sent events hears of another member's stafettlogg entry, never of its
 // own; what the subscriber may no longer see (a withdrawn consent, an ended
-// membership) is not sent; a subscription without a sign-in is refused.
-import { afterEach, describe, expect, it } from "vitest";
-import { demoPersonId } from "../../demo/fjordvik.ts";
+// membership) is not sent; a subscription without a sign-in is refused; and
+// e-mail goes to those who opted in only, saying nothing about anyone.
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { todayInOslo } from "../../services/kit/scalars.ts";
 import { asUser, okAs } from "../support/graphql.ts";
 import { subscribeThroughGateway, type Subscribed } from "../support/sse.ts";
-
-const OPENER = "skole-kontaktlaerer-1"; // skole: opens the case and holds the baton
-const HEALTH = "helse-helsesykepleier-1";
-const NAV = "nav-veileder-1";
-const SOFIE = demoPersonId("sandvik", "Sofie");
-const KARI = demoPersonId("sandvik", "Kari"); // her mother, with parental responsibility
+import { APPEND, HEALTH, KARI, NAV, OPENER, sofieCaseWithConsent, type CallAs } from "../support/notification-cases.ts";
+import { OWN_SETUP_TIMEOUT_MS, ownGatewayPort, startOwnFederation, type OwnFederation } from "../support/own-federation.ts";
 
 const ok = <T = Record<string, any>>(user: string, query: string, variables: Record<string, unknown> = {}) => okAs<T>(user, query, variables);
 
 const LIVE = `subscription { notificationsUpdated { unreadCount added { id kind caseId caseTitle service } } }`;
-const REGISTER = `mutation ($input: RegisterConcernInput!) { registerConcern(input: $input) { id } }`;
-const OPEN = `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id holder { id } } }`;
-const ADD = `mutation ($caseId: ID!, $input: NewMemberInput!) { addCaseMember(caseId: $caseId, input: $input) { id } }`;
 const REMOVE = `mutation ($caseId: ID!, $memberId: ID!) { removeCaseMember(caseId: $caseId, memberId: $memberId) { leftAt } }`;
-const APPEND = `mutation ($caseId: ID!, $text: String!) { appendStafettlogg(caseId: $caseId, input: { kind: NOTE, text: $text }) { id } }`;
+
 const SCHEDULE = `mutation ($caseId: ID!, $startsAt: DateTime!) { scheduleMeeting(caseId: $caseId, title: "Stafettmøte", startsAt: $startsAt) { id } }`;
-const GRANT = `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`;
 const WITHDRAW = `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`;
 const MARK = `mutation { markNotificationsRead(all: true) }`;
 
@@ -51,19 +44,6 @@ async function live(user: string): Promise<Subscribed<Update>> {
 const told = (s: Subscribed<Update>, caseId: string) => s.results.flatMap((r) => r.data?.notificationsUpdated.added ?? []).filter((n) => n.caseId === caseId);
 const kindsTold = (s: Subscribed<Update>, caseId: string) => told(s, caseId).map((n) => n.kind);
 
-/** A BTI case about Sofie, opened by OPENER, with HEALTH and NAV as members. */
-async function sofieCase(title: string) {
-  const concernId = (await ok(OPENER, REGISTER, { input: { subjectId: SOFIE, text: "Bekymring fra skolen (levende varsler)." } })).registerConcern.id;
-  const opened = (await ok(OPENER, OPEN, { input: { kind: "BTI", title, subjectIds: [SOFIE], concernId } })).openCase;
-  await ok(OPENER, ADD, { caseId: opened.id, input: { actorId: HEALTH, role: "PROFESSIONAL" } });
-  const nav = (await ok(OPENER, ADD, { caseId: opened.id, input: { actorId: NAV, role: "PROFESSIONAL" } })).addCaseMember.id as string;
-  await ok(OPENER, ADD, { caseId: opened.id, input: { personId: KARI, displayName: "Kari Sandvik", role: "FAMILY" } });
-  // Kari lets the case's members read helse's stafettlogg entries about Sofie.
-  const input = { caseId: opened.id, subjectId: SOFIE, givenById: KARI, capacity: "GUARDIAN", services: ["HELSE"], categories: ["STAFETTLOGG"], childView: "Det er greit." };
-  const consentId = (await ok(KARI, GRANT, { input })).grantConsent.id as string;
-  return { caseId: opened.id as string, nav, consentId };
-}
-
 describe("notifications live through the gateway (SSE)", () => {
   it("refuses a subscription without a sign-in, with the registry's code", async () => {
     const s = subscribeThroughGateway<Update>(LIVE);
@@ -75,7 +55,7 @@ describe("notifications live through the gateway (SSE)", () => {
   });
 
   it("tells another member of a stafettlogg entry at once, not its author; a withdrawn consent or an ended membership stops it", async () => {
-    const c = await sofieCase("Levende varsler: stafettloggen");
+    const c = await sofieCaseWithConsent("Levende varsler: stafettloggen");
     const [opener, health, nav] = await Promise.all([live(OPENER), live(HEALTH), live(NAV)]);
 
     await ok(HEALTH, APPEND, { caseId: c.caseId, text: "Samtale med Sofie." });
@@ -86,26 +66,88 @@ describe("notifications live through the gateway (SSE)", () => {
     const last = opener.results.at(-1)!.data!.notificationsUpdated;
     expect(last.unreadCount).toBeGreaterThan(0);
 
-    // Kari withdraws her consent: helse's next entry is told to no one; a meeting scheduled after it is
-    // (the order of events shows that nothing about the entry came before it).
+    // Kari withdraws her consent: helse's next entry is told to no one at skole; a meeting helse schedules
+    // after it is (the order of events shows that nothing about the entry came before it).
     await ok(KARI, WITHDRAW, { id: c.consentId });
     await ok(HEALTH, APPEND, { caseId: c.caseId, text: "Ny samtale med Sofie." });
-    await ok(OPENER, SCHEDULE, { caseId: c.caseId, startsAt: inDays(7) });
-    await expect.poll(() => kindsTold(health, c.caseId), { timeout: 10_000 }).toEqual(["MEETING_SCHEDULED"]);
-    await expect.poll(() => kindsTold(nav, c.caseId), { timeout: 10_000 }).toEqual(["STAFETTLOGG_ENTRY", "MEETING_SCHEDULED"]);
-    // The author was never told of its own entries, nor the opener of its own meeting.
-    expect(kindsTold(opener, c.caseId)).toEqual(["STAFETTLOGG_ENTRY"]);
+    await ok(HEALTH, SCHEDULE, { caseId: c.caseId, startsAt: inDays(7) });
+    await expect.poll(() => kindsTold(opener, c.caseId), { timeout: 10_000 }).toEqual(["STAFETTLOGG_ENTRY", "MEETING_SCHEDULED"]);
+    // The author was never told of its own entries or meeting.
+    expect(kindsTold(health, c.caseId)).toEqual([]);
 
-    // Nav leaves the case: the next meeting is told to helse, not to nav.
+    // Nav leaves the case: helse's next meeting is told to skole, not to nav.
+    await expect.poll(() => kindsTold(nav, c.caseId), { timeout: 10_000 }).toContain("MEETING_SCHEDULED");
+    const navBefore = kindsTold(nav, c.caseId);
     await ok(OPENER, REMOVE, { caseId: c.caseId, memberId: c.nav });
-    await ok(OPENER, SCHEDULE, { caseId: c.caseId, startsAt: inDays(9) });
-    await expect.poll(() => kindsTold(health, c.caseId), { timeout: 10_000 }).toEqual(["MEETING_SCHEDULED", "MEETING_SCHEDULED"]);
-    expect(kindsTold(nav, c.caseId)).toEqual(["STAFETTLOGG_ENTRY", "MEETING_SCHEDULED"]);
+    await ok(HEALTH, SCHEDULE, { caseId: c.caseId, startsAt: inDays(9) });
+    await expect.poll(() => kindsTold(opener, c.caseId), { timeout: 10_000 }).toEqual(["STAFETTLOGG_ENTRY", "MEETING_SCHEDULED", "MEETING_SCHEDULED"]);
+    expect(kindsTold(nav, c.caseId)).toEqual(navBefore);
   });
 
   it("updates the count on every open page when the reader marks notifications read", async () => {
     const s = await live(OPENER);
     await ok(OPENER, MARK);
     await expect.poll(() => s.results.at(-1)?.data?.notificationsUpdated.unreadCount, { timeout: 10_000 }).toBe(0);
+  });
+});
+
+describe("notification e-mail (an own federation with NOTIFY_SMTP_URL set, a local SMTP sink)", () => {
+  const SLOT = 2;
+  const SMTP_PORT = ownGatewayPort(SLOT) + 95;
+  const received: { to: string[]; raw: string }[] = [];
+  let sink: SMTPServer;
+  let hub: OwnFederation;
+  const on: CallAs = async (user, query, variables = {}) => {
+    const res = await hub.gateway(query, variables, await hub.asUser(user));
+    if (res.errors) throw new Error(`${user}: ${JSON.stringify(res.errors)}`);
+    return res.data as Record<string, any>;
+  };
+
+  beforeAll(async () => {
+    sink = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      onData(stream, session, done) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => sink.listen(SMTP_PORT, "127.0.0.1", resolve));
+    hub = await startOwnFederation(SLOT, { NOTIFY_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, NOTIFY_EMAIL_INTERVAL: "1s" });
+  }, OWN_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await hub?.close();
+    await new Promise<void>((resolve) => sink.close(() => resolve()));
+  });
+
+  it("tells only those who opted in, once, with a link and nothing about anyone or any case", async () => {
+    const address = "marte.fossum@example.test";
+    // An address with no e-mail asked for is refused: e-mail needs one.
+    const noAddress = await hub.gateway(`mutation { updateNotificationPreferences(input: { email: true, emailAddress: "" }) { email } }`, {}, await hub.asUser(NAV));
+    expect(noAddress.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const prefs = await on(OPENER, `mutation ($a: String) { updateNotificationPreferences(input: { email: true, emailAddress: $a }) { email emailAddress } }`, { a: address });
+    expect(prefs.updateNotificationPreferences).toEqual({ email: true, emailAddress: address });
+
+    const title = "E-postvarsel om Sofie";
+    const c = await sofieCaseWithConsent(title, on);
+    await on(HEALTH, APPEND, { caseId: c.caseId, text: "Samtale med Sofie Sandvik om skolen." });
+    await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
+    const [mail] = received;
+    expect(mail!.to).toEqual([address]);
+    // Only the recipient's own address: no name, case, kind, service or text anywhere in headers or body.
+    const withoutRecipient = mail!.raw.replaceAll(address, "");
+    for (const secret of ["Sofie", "Sandvik", "Marte", "Fossum", "Ragnhild", "Eide", title, c.caseId, "STAFETTLOGG", "stafettlogg", "HELSE", "helse", "Samtale"]) {
+      expect(withoutRecipient).not.toContain(secret);
+    }
+    expect(mail!.raw).toContain("/varsler");
+    // Nav is told in the hub, not by e-mail (no opt-in); nothing further for Marte while nothing new happens.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(received.map((m) => m.to)).toEqual([[address]]);
+    // The address is never logged.
+    expect(hub.logSince(0).some((line) => line.includes(address))).toBe(false);
   });
 });

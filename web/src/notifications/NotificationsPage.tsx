@@ -2,7 +2,7 @@
 // time ("Vis flere"), each in words made from its kind and what the hub shows
 // of it now, with a link to where it concerns; marking one or all read; and
 // what they want to be told about (notifications/Preferences.tsx).
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { Link as RouterLink } from "react-router";
 import { useClient, useMutation, useQuery } from "urql";
@@ -99,6 +99,21 @@ function NotificationList({ first }: { first: MyNotificationsQuery }) {
     setItems((shown) => [...shown, ...more.filter((m) => !shown.some((s) => s.id === m.id))]);
     setPageInfo(result.data.myNotifications.pageInfo);
   }
+
+  // New notifications arrived live: the newest page again, new ones on top (those shown keep their place).
+  const seenArrivals = useRef(unread.arrivals);
+  useEffect(() => {
+    if (unread.arrivals === seenArrivals.current) return;
+    seenArrivals.current = unread.arrivals;
+    void client
+      .query(MyNotificationsDocument, { first: PAGE_SIZE }, { requestPolicy: "network-only" })
+      .toPromise()
+      .then((result) => {
+        if (!result.data) return;
+        const newest = itemsOf(result.data);
+        setItems((shown) => [...newest.filter((n) => !shown.some((s) => s.id === n.id)), ...shown]);
+      });
+  }, [unread.arrivals, client]);
 
   async function markRead(ids: string[] | null) {
     setDone(null);
