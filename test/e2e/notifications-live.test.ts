@@ -93,7 +93,8 @@ describe("notifications live through the gateway (SSE)", () => {
 
 describe("notification e-mail (an own federation with NOTIFY_SMTP_URL set, a local SMTP sink)", () => {
   const SLOT = 2;
-  const SMTP_PORT = ownGatewayPort(SLOT) + 95;
+  // Beside the own federation's ports (its metrics listen on + 95, private stores on + 90 and + 91).
+  const SMTP_PORT = ownGatewayPort(SLOT) + 93;
   const received: { to: string[]; raw: string }[] = [];
   let sink: SMTPServer;
   let hub: OwnFederation;

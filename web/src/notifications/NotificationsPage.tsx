@@ -100,11 +100,14 @@ function NotificationList({ first }: { first: MyNotificationsQuery }) {
     setPageInfo(result.data.myNotifications.pageInfo);
   }
 
-  // New notifications arrived live: the newest page again, new ones on top (those shown keep their place).
-  const seenArrivals = useRef(unread.arrivals);
+  // New notifications arrived live (or the count went up): the newest page again, new ones on top
+  // (those shown keep their place).
+  const seen = useRef({ arrivals: unread.arrivals, count: unread.count });
   useEffect(() => {
-    if (unread.arrivals === seenArrivals.current) return;
-    seenArrivals.current = unread.arrivals;
+    const before = seen.current;
+    seen.current = { arrivals: unread.arrivals, count: unread.count };
+    const grew = unread.count !== null && before.count !== null && unread.count > before.count;
+    if (unread.arrivals === before.arrivals && !grew) return;
     void client
       .query(MyNotificationsDocument, { first: PAGE_SIZE }, { requestPolicy: "network-only" })
       .toPromise()
@@ -113,7 +116,7 @@ function NotificationList({ first }: { first: MyNotificationsQuery }) {
         const newest = itemsOf(result.data);
         setItems((shown) => [...newest.filter((n) => !shown.some((s) => s.id === n.id)), ...shown]);
       });
-  }, [unread.arrivals, client]);
+  }, [unread.arrivals, unread.count, client]);
 
   async function markRead(ids: string[] | null) {
     setDone(null);
