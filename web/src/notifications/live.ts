@@ -24,9 +24,12 @@ export function useLiveNotifications(enabled: boolean): LiveNotifications {
   useEffect(() => {
     if (update && update.added.length > 0) setArrivals((n) => n + 1);
   }, [update]);
-  // Open while urql still fetches it; a failed or finished stream is tried again after a pause.
-  const open = enabled && result.fetching && !result.error;
-  const down = enabled && !open && (!!result.error || update !== undefined);
+  // Open until its first event (fetching) and while events say more follow (urql's `hasNext`: false once the
+  // stream has ended); a failed or finished stream is tried again after a pause.
+  // (urql's state carries the last result's `hasNext` though its type does not name it.)
+  const more = (result as { hasNext?: boolean }).hasNext === true;
+  const open = enabled && !result.error && (result.fetching || more);
+  const down = enabled && !open;
   useEffect(() => {
     if (!down) return;
     const timer = setTimeout(() => resubscribe({ requestPolicy: "network-only" }), RESUBSCRIBE_MS);
