@@ -47,7 +47,7 @@ const { federation, webUrl, databases } = await startWebFederation({
 const gatewayUrl = federation.gatewayUrl;
 const issuer = federation.identityIssuer!;
 const tokens = new Map<string, string>();
-const tokenOf = async (user: string) => tokens.get(user) ?? tokens.set(user, await devToken(issuer, user)).get(user)!;
+const tokenOf = async (user: string) => tokens.get(user) ?? tokens.set(user, await devToken(issuer, user, "idporten-loa-high")).get(user)!;
 
 async function call(user: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
   const response = await fetch(gatewayUrl, {
