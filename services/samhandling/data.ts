@@ -329,6 +329,8 @@ function notificationReads(db: SamhandlingClient) {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take,
       }),
+    /** The recipient's notifications among `ids` (others' ids find nothing). */
+    byIds: (who: NotificationOwner, ids: readonly string[]): Promise<Notification[]> => db.notification.findMany({ where: { ...ownedBy(who), id: { in: [...ids] } } }),
     /** Marks the recipient's given notifications (null: all of them) read; those already read keep their time. */
     markRead: (who: NotificationOwner, ids: readonly string[] | null, at: Date) =>
       db.notification.updateMany({ where: { ...ownedBy(who), readAt: null, ...(ids ? { id: { in: [...ids] } } : {}) }, data: { readAt: at } }),

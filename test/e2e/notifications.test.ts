@@ -169,6 +169,9 @@ describe("notifications through the gateway", () => {
     expect(await notesIn(NAV, c.caseId)).toEqual([]);
     expect(await unread(NAV)).toBe(navUnread - 3);
     expect((await ok(NAV, MARK, { ids: navIds })).markNotificationsRead).toBe(navUnread - 3);
+    // Marking hidden ones changed nothing: back in the case, nav sees them again, still unread.
+    await ok(OPENER, ADD, { caseId: c.caseId, input: { actorId: NAV, role: "PROFESSIONAL" } });
+    expect((await notesIn(NAV, c.caseId)).map((n) => n.readAt)).toEqual([null, null, null]);
   });
 
   it("tells the responsible member of a follow-up assigned to them, with its due date, unless they assigned it themselves", async () => {

@@ -7,7 +7,7 @@
 import { expect, test } from "vitest";
 import { demoPersonId } from "../../demo/fjordvik.ts";
 import { todayInOslo } from "../../services/kit/scalars.ts";
-import { BROWSER_TEST_MS, checkPage, describeWithBrowser, focusStartOfPage, tabTo } from "../support/browser.ts";
+import { BROWSER_TEST_MS, checkPage, describeWithBrowser, focused, focusStartOfPage, tabTo } from "../support/browser.ts";
 import { federationWebSuite } from "../support/federation-web.ts";
 import { okAs } from "../support/graphql.ts";
 
@@ -67,12 +67,15 @@ describeWithBrowser("notifications in the web app, against the federation", () =
       await tabTo(page, (f) => f.tag === "button" && f.text === "Merk som lest", "the first 'Merk som lest'", 60);
       await page.keyboard.press("Enter");
       await page.getByText("Varselet er merket som lest.").waitFor();
+      // The button is gone; the keyboard stays at the notification's words.
+      await expect.poll(() => focused(page)).toMatchObject({ tag: "p", text: expect.stringContaining(`«${title}»`) });
       await expect.poll(async () => (await nav.getByRole("link", { name: /^Varsler/ }).textContent()) ?? "").toContain(`${Math.min(unreadBefore - 1, 99)}`);
 
       // All read: no badge, the link's name just "Varsler".
       await list.getByRole("button", { name: "Merk alle som lest" }).click();
       await page.getByText("Alle varslene er merket som lest.").waitFor();
       await list.getByText("Du har ingen uleste varsler.").waitFor();
+      await expect.poll(() => focused(page)).toMatchObject({ tag: "h2", text: "Dine varsler" });
       await nav.getByRole("link", { name: "Varsler", exact: true }).waitFor();
       await expect(list.getByText("Ny", { exact: true }).count()).resolves.toBe(0);
       await checkPage(page, "varsler-lest", consoleErrors);

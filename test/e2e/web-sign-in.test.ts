@@ -62,7 +62,9 @@ describeWithBrowser("the web app with the embedded identity provider and the gat
     await page.getByRole("button", { name: "Logg inn som innbygger" }).click();
     await signedInAs(page).waitFor();
     await expect(signedInAs(page).textContent()).resolves.toMatch(/Sara Haugland\s*Innbygger/);
-    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine"]);
+    const links = await page.getByRole("navigation").getByRole("link").allTextContents();
+    // "Varsler" carries the unread count, if any (it depends on what other suites did in her cases).
+    expect(links.map((l) => l.replace(/^Varsler.*$/, "Varsler"))).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine", "Varsler"]);
     await page.context().close();
   });
 

@@ -120,7 +120,7 @@ export class NotificationResolver {
 
   @Mutation(() => Int, {
     description:
-      "Marks your notifications read: those named by ids, or all of them (all: true). Ids that are not yours, or that you may no longer see, change nothing. " +
+      "Marks your notifications read: those named by ids, or all of them (all: true). Ids that are not yours, or of notifications you may no longer see, change nothing. " +
       "Answers how many unread remain (the badge).",
   })
   async markNotificationsRead(
@@ -131,7 +131,10 @@ export class NotificationResolver {
     const who = notificationsOf(ctx);
     if ((ids == null) === (all !== true)) throw hubError("BAD_USER_INPUT", "Give either ids (the notifications to mark read) or all: true, not both and not neither.", { field: "ids" });
     listLimit(ids, "ids");
-    await ctx.loaders.notifications.markRead(owner(who), all ? null : (ids ?? []).map((id) => requiredId(id, "ids")), new Date());
+    const named = all ? null : (ids ?? []).map((id) => requiredId(id, "ids"));
+    // Named ones only while the caller may see them: a hidden notification stays as it was (unread, and uncounted).
+    const visible = named && (await visibleNotifications(ctx, who, await ctx.loaders.notifications.byIds(owner(who), named))).map((n) => n.id);
+    if (visible === null || visible.length > 0) await ctx.loaders.notifications.markRead(owner(who), visible, new Date());
     // The recipient's other open pages update their badge too.
     announceTo(who);
     return unreadCount(ctx, who);

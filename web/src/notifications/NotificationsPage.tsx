@@ -2,7 +2,7 @@
 // time ("Vis flere"), each in words made from its kind and what the hub shows
 // of it now, with a link to where it concerns; marking one or all read; and
 // what they want to be told about (notifications/Preferences.tsx).
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { Button, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { Link as RouterLink } from "react-router";
 import { useClient, useMutation, useQuery } from "urql";
@@ -46,6 +46,8 @@ const itemsOf = (data: MyNotificationsQuery): Item[] => data.myNotifications.edg
 function NotificationEntry({ item, onRead }: { item: Item; onRead(id: string): void }) {
   const { t, lang } = useI18n();
   const textId = useId();
+  // "Merk som lest" goes away once pressed: the keyboard stays at the notification's words, not at the top of the page.
+  const text = useRef<HTMLParagraphElement>(null);
   const unread = item.readAt === null;
   const toConsents = CONSENT_KINDS.has(item.kind);
   return (
@@ -61,7 +63,9 @@ function NotificationEntry({ item, onRead }: { item: Item; onRead(id: string): v
           </>
         )}
       </Paragraph>
-      <Paragraph id={textId}>{words(t, lang, item)}</Paragraph>
+      <Paragraph id={textId} ref={text} tabIndex={-1} className="entry__focus">
+        {words(t, lang, item)}
+      </Paragraph>
       <div className="actions">
         <Link asChild aria-describedby={textId}>
           <RouterLink to={toConsents ? PATHS.myConsents : casePath(item.caseId)} onClick={() => unread && onRead(item.id)}>
@@ -69,7 +73,16 @@ function NotificationEntry({ item, onRead }: { item: Item; onRead(id: string): v
           </RouterLink>
         </Link>
         {unread && (
-          <Button type="button" variant="tertiary" data-size="sm" aria-describedby={textId} onClick={() => onRead(item.id)}>
+          <Button
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            aria-describedby={textId}
+            onClick={() => {
+              onRead(item.id);
+              text.current?.focus();
+            }}
+          >
             {t("notifications.markRead")}
           </Button>
         )}
@@ -78,7 +91,7 @@ function NotificationEntry({ item, onRead }: { item: Item; onRead(id: string): v
   );
 }
 
-function NotificationList({ first }: { first: MyNotificationsQuery }) {
+function NotificationList({ first, heading }: { first: MyNotificationsQuery; heading: RefObject<HTMLHeadingElement | null> }) {
   const { t } = useI18n();
   const client = useClient();
   const unread = useUnreadCount();
@@ -125,6 +138,8 @@ function NotificationList({ first }: { first: MyNotificationsQuery }) {
     const now = new Date().toISOString();
     setItems((shown) => shown.map((n) => (n.readAt === null && (ids === null || ids.includes(n.id)) ? { ...n, readAt: now } : n)));
     setDone(t(ids ? "notifications.markedRead" : "notifications.markedAllRead"));
+    // "Merk alle som lest" goes away: the keyboard continues from the list's heading.
+    if (!ids) heading.current?.focus();
     unread.refresh();
   }
 
@@ -162,14 +177,15 @@ export function NotificationsPage() {
   const { t } = useI18n();
   // Fresh on every visit: what the person may see changes with the cases and consents behind it.
   const [result] = useQuery({ query: MyNotificationsDocument, variables: { first: PAGE_SIZE }, requestPolicy: "network-only" });
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <Page title={t("nav.notifications")}>
       <Paragraph>{t("notifications.intro")}</Paragraph>
       <section aria-labelledby="notifications-heading">
-        <Heading level={2} data-size="md" id="notifications-heading">
+        <Heading level={2} data-size="md" id="notifications-heading" ref={heading} tabIndex={-1} className="entry__focus">
           {t("notifications.list.title")}
         </Heading>
-        <QueryResult result={result}>{(data) => <NotificationList first={data} />}</QueryResult>
+        <QueryResult result={result}>{(data) => <NotificationList first={data} heading={heading} />}</QueryResult>
       </section>
       <Preferences />
     </Page>
