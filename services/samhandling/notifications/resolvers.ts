@@ -156,10 +156,8 @@ export class NotificationResolver {
     const current = await preferencesOf(ctx, who);
     const disabled: NotificationKind[] = input.disabledKinds ? [...new Set(input.disabledKinds)] : current.kinds.filter((k) => !k.enabled).map((k) => k.kind);
     const emailAddress = input.emailAddress == null ? current.emailAddress : emailAddressOf(input.emailAddress);
-    const email = (input.email ?? current.email) && emailAddress !== null;
-    if (input.email === true && emailAddress === null) {
-      throw hubError("BAD_USER_INPUT", "E-mail needs an address: give emailAddress too.", { field: "emailAddress" });
-    }
+    // Without an address the choice is kept, and nothing is sent until one is entered (notifications/email.ts).
+    const email = input.email ?? current.email;
     await ctx.loaders.notifications.savePreferences(owner(who), newId("npref"), { mutedKinds: disabled, email, emailAddress, updatedAt: new Date() });
     return preferencesOf(ctx, who);
   }

@@ -91,7 +91,7 @@ export class NotificationPreferencesInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "The address to send the e-mail to (at most 254 characters). An empty text removes it, and with it the e-mail. Left out: unchanged. E-mail needs one.",
+    description: "The address to send the e-mail to (at most 254 characters). An empty text removes it. Left out: unchanged. Without one no e-mail is sent.",
   })
   emailAddress?: string | null;
 }

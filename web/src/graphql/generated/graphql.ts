@@ -455,7 +455,7 @@ export type NotificationPreferencesInput = {
   disabledKinds?: Array<NotificationKind> | null | undefined;
   /** Whether to be told by e-mail too. Left out: unchanged. */
   email?: boolean | null | undefined;
-  /** The address to send the e-mail to (at most 254 characters). An empty text removes it, and with it the e-mail. Left out: unchanged. E-mail needs one. */
+  /** The address to send the e-mail to (at most 254 characters). An empty text removes it. Left out: unchanged. Without one no e-mail is sent. */
   emailAddress?: string | null | undefined;
 };
 
