@@ -229,6 +229,37 @@ export function webBenchConfig(env: Env = process.env): WebBenchConfig {
   );
 }
 
+// --- the live-notification benchmark (npm run bench:notify, bench/notify.ts) --------------
+
+const BENCH_NOTIFY_RUNS = setting("BENCH_NOTIFY_RUNS", positiveWholeNumber(), {
+  default: 20,
+  description: "`npm run bench:notify`: how many stafettlogg entries it writes, each timed to the browser's badge and to an SSE client.",
+});
+const BENCH_NOTIFY_PORT = setting("BENCH_NOTIFY_PORT", port(), {
+  default: 19400,
+  description: "`npm run bench:notify`: the gateway port of the federation it starts (provider + 100, subgraphs + 101…, the web app + 200).",
+});
+
+/** What `npm run bench:notify` reads, as docs/configuration.md lists it. */
+export const NOTIFY_BENCH_SETTINGS: readonly Declaration[] = [BENCH_NOTIFY_RUNS, BENCH_NOTIFY_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration);
+
+export function notifyBenchConfig(env: Env = process.env): WebBenchConfig {
+  return settingsOrExit("npm run bench:notify", () =>
+    readSettings(env, NOTIFY_BENCH_SETTINGS, (get) => {
+      const given = [BENCH_NOTIFY_RUNS, BENCH_NOTIFY_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE].filter((s) => env[s.name]).map((s) => `${s.name}=${(s.parser.show ?? String)(env[s.name]!)}`);
+      return {
+        runs: get(BENCH_NOTIFY_RUNS),
+        chromiumPath: get(CHROMIUM_PATH),
+        port: get(BENCH_NOTIFY_PORT),
+        databaseTemplate: get(DATABASE_URL_TEMPLATE) ?? null,
+        dataRoot: path.join(ROOT_DIR, "data", "bench", "notify"),
+        logLevel: get(LOG_LEVEL),
+        commandLine: [...given, "npm run bench:notify"].join(" "),
+      };
+    }),
+  );
+}
+
 // --- the paging benchmark (npm run bench:paging, bench/paging.ts) -------------------------
 
 const BENCH_PAGING_PORT = setting("BENCH_PAGING_PORT", port(), {

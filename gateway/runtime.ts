@@ -11,6 +11,7 @@ import { trustedDocuments } from "./trusted-documents.ts";
 import { useHubAuth, type SignedInContext, type TokenVerifier } from "./plugins/auth.ts";
 import { useHubCors } from "./plugins/cors.ts";
 import { useDocumentLimits } from "./plugins/document-limits.ts";
+import { hubMaskError } from "./plugins/mask-errors.ts";
 import { limitPlugins } from "./plugins/limits.ts";
 import { useHubPurpose } from "./plugins/purpose.ts";
 import type { ConsentEpoch } from "../services/kit/consent-epoch.ts";
@@ -37,7 +38,8 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
     // Every subgraph request carries its own request id and signature, so two are never identical:
     // merging identical in-flight requests would only cost a key and a deep copy of every answer.
     transportEntries: Object.fromEntries(
-      Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false } }]),
+      // POST for subscriptions too (Hive's default for them is GET): the signed extensions belong in a body, not a URL.
+      Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: false, method: "POST" } }]),
     ),
     transports: hubTransport ? { http: hubHttpTransport } : undefined,
     upstreamTimeout: config.upstreamTimeoutMs,
@@ -53,7 +55,7 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
     cors: false,
     // An unexpected error's text and stack stay in the log, in every mode: Yoga would attach them
     // to the answer whenever NODE_ENV=development.
-    maskedErrors: { isDev: false },
+    maskedErrors: { isDev: false, maskError: hubMaskError },
     // A request whose client has gone, or that runs past REQUEST_DEADLINE_MS, stops: execution is
     // cancelled and the subgraph calls it has in flight are aborted.
     executionCancellation: true,

@@ -7,6 +7,10 @@
 // answer one JSON document, so this transport sends exactly that on a
 // keep-alive agent and reads the answer back as one string.
 //
+// Subscriptions are the exception: they go to Hive's own HTTP transport, which
+// sends the same signed POST with `Accept: text/event-stream` and reads the
+// subgraph's event stream (services/kit/subscriptions.ts says why SSE).
+//
 // It does not run the gateway's onFetch hooks: with OpenTelemetry traces on
 // (which need them to pass trace context to subgraphs), runtime.ts keeps
 // Hive's transport.
@@ -14,7 +18,8 @@ import http from "node:http";
 import https from "node:https";
 import { defaultPrintFn } from "@graphql-tools/executor-common";
 import type { Transport } from "@graphql-mesh/transport-common";
-import { createGraphQLError, type ExecutionRequest, type ExecutionResult } from "@graphql-tools/utils";
+import httpTransport from "@graphql-mesh/transport-http";
+import { createGraphQLError, getOperationASTFromRequest, type ExecutionRequest, type ExecutionResult } from "@graphql-tools/utils";
 import { HUB_EXTENSION, type HubExtension } from "../services/kit/auth/signing.ts";
 
 /** An answer larger than this is refused, not buffered: no subgraph answer of the hub comes near it. */
@@ -96,10 +101,17 @@ export function subgraphExecutor(location: string) {
   });
 }
 
-/** The transport for subgraphs of kind "http" (all of the hub's). */
+/** The transport for subgraphs of kind "http" (all of the hub's): queries and mutations here, subscriptions through Hive's. */
 export const hubHttpTransport: Transport = {
-  getSubgraphExecutor: ({ transportEntry, subgraphName }) => {
+  getSubgraphExecutor: (payload) => {
+    const { transportEntry, subgraphName } = payload;
     if (!transportEntry.location) throw new Error(`Subgraph ${subgraphName} has no URL: set SUBGRAPH_URL_${subgraphName.toUpperCase()}.`);
-    return subgraphExecutor(transportEntry.location);
+    const lean = subgraphExecutor(transportEntry.location);
+    const streaming = httpTransport.getSubgraphExecutor(payload);
+    const execute = (request: ExecutionRequest) => (getOperationASTFromRequest(request).operation === "subscription" ? streaming(request) : lean(request));
+    return Object.assign(execute, {
+      [Symbol.dispose]: () => lean[Symbol.dispose](),
+      [Symbol.asyncDispose]: () => streaming[Symbol.asyncDispose](),
+    });
   },
 };

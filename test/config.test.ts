@@ -15,7 +15,7 @@ import { documentsConfig, gatewayConfig, hardeningConfig } from "../gateway/conf
 import { auditVerifyConfig, docsScreenshotsConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
 import { CONFIGURATION_DOC, configurationDoc, PROCESSES } from "../scripts/lib/reference-docs.ts";
 import { demoConfig } from "../demo/config.ts";
-import { benchConfig, benchStartupConfig, importBenchConfig, pagingBenchConfig, peerGatewayConfig, schedulerBenchConfig, webBenchConfig } from "../bench/config.ts";
+import { benchConfig, benchStartupConfig, importBenchConfig, notifyBenchConfig, pagingBenchConfig, peerGatewayConfig, schedulerBenchConfig, webBenchConfig } from "../bench/config.ts";
 import { loadConfig } from "./load/config.ts";
 
 /** Reads one setting alone. */
@@ -94,6 +94,7 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "npm run bench:import": (env) => importBenchConfig(env),
   "npm run bench:startup": (env) => benchStartupConfig(env),
   "npm run bench:web": (env) => webBenchConfig(env),
+  "npm run bench:notify": (env) => notifyBenchConfig(env),
   "npm run bench:paging": (env) => pagingBenchConfig(env),
   "npm run bench:scheduler": (env) => schedulerBenchConfig(env),
   // Started by the benchmark with its port and secret; without them it refuses, having read every setting.

@@ -15,6 +15,7 @@ import { demoCaseId, fjordvik } from "../demo/fjordvik.ts";
 import { createClient, type SamhandlingClient } from "../services/samhandling/data.ts";
 import { NOTIFICATION_KINDS, NOTIFICATION_KIND_VALUES } from "../services/samhandling/notifications/kinds.ts";
 import { dedupeKey, othersThan, recordNotifications, type NotificationDraft } from "../services/samhandling/notifications/record.ts";
+import { committed } from "../services/samhandling/after-commit.ts";
 
 let dataDir: string;
 let database: Database;
@@ -45,22 +46,22 @@ const draft = (over: Partial<NotificationDraft> = {}): NotificationDraft => ({
 
 describe("recordNotifications", () => {
   it("writes one row per recipient with references only, and the same event again adds nothing", async () => {
-    const first = await db.$transaction((tx) => recordNotifications(tx, [draft()]));
+    const first = await committed(db, (tx) => recordNotifications(tx, [draft()]));
     expect(first.map((r) => [r.recipientActorId, r.recipientPersonId, r.kind, r.caseId, r.refId, r.readAt])).toEqual([
       ["nav-veileder-1", null, "FOLLOW_UP_OVERDUE", CASE, "ms-test", null],
       [null, "p-test", "FOLLOW_UP_OVERDUE", CASE, "ms-test", null],
     ]);
     expect(first[0]!.dedupeKey).toBe(dedupeKey("FOLLOW_UP_OVERDUE", "ms-test:2026-12-01", { actorId: "nav-veileder-1" }));
-    const again = await db.$transaction((tx) => recordNotifications(tx, [draft(), draft({ recipients: [{ actorId: "nav-veileder-1" }, { actorId: "nav-veileder-1" }] })]));
+    const again = await committed(db, (tx) => recordNotifications(tx, [draft(), draft({ recipients: [{ actorId: "nav-veileder-1" }, { actorId: "nav-veileder-1" }] })]));
     expect(again).toEqual([]);
     expect(await db.notification.count({ where: { refId: "ms-test" } })).toBe(2);
     // Another event about the same thing (the next due date) is another notification.
-    expect(await db.$transaction((tx) => recordNotifications(tx, [draft({ event: "ms-test:2026-12-08", recipients: [{ actorId: "nav-veileder-1" }] })]))).toHaveLength(1);
+    expect(await committed(db, (tx) => recordNotifications(tx, [draft({ event: "ms-test:2026-12-08", recipients: [{ actorId: "nav-veileder-1" }] })]))).toHaveLength(1);
   });
 
   it("leaves out recipients who switched the kind off", async () => {
     await db.notificationPreference.create({ data: { id: "npref-test", recipientActorId: "skole-kontaktlaerer-1", mutedKinds: ["MEETING_MOVED"], email: false, updatedAt: new Date() } });
-    const written = await db.$transaction((tx) =>
+    const written = await committed(db, (tx) =>
       recordNotifications(tx, [
         draft({ kind: "MEETING_MOVED", refId: "mt-test", event: "mt-test:1-2", recipients: [{ actorId: "skole-kontaktlaerer-1" }, { actorId: "nav-veileder-1" }] }),
         draft({ kind: "MEETING_CANCELLED", refId: "mt-test", event: "mt-test", recipients: [{ actorId: "skole-kontaktlaerer-1" }] }),
@@ -74,7 +75,7 @@ describe("recordNotifications", () => {
 
   it("commits with the change or not at all", async () => {
     await expect(
-      db.$transaction(async (tx) => {
+      committed(db, async (tx) => {
         await recordNotifications(tx, [draft({ refId: "ms-rolled-back", event: "ms-rolled-back" })]);
         throw new Error("the change failed");
       }),

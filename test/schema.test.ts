@@ -33,7 +33,7 @@ describe("schema/", () => {
       if (def.kind === Kind.SCALAR_TYPE_DEFINITION) continue;
       if (!("description" in def) || !def.description) {
         // Root operation types: type-graphql cannot describe them; their fields are described.
-        if (def.name.value !== "Query" && def.name.value !== "Mutation") undocumented.push(def.name.value);
+        if (!["Query", "Mutation", "Subscription"].includes(def.name.value)) undocumented.push(def.name.value);
       }
       if ("fields" in def && def.fields) {
         for (const field of def.fields) if (!field.description) undocumented.push(`${def.name.value}.${field.name.value}`);

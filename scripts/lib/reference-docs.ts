@@ -11,7 +11,7 @@ import { SCRIPT_SETTINGS } from "../config.ts";
 import { IDENTITY_SETTINGS } from "../../identity/config.ts";
 import { WEB_SETTINGS } from "../../web/config.ts";
 import { DEMO_SETTINGS } from "../../demo/config.ts";
-import { BENCH_SETTINGS, BENCH_STARTUP_SETTINGS, IMPORT_BENCH_SETTINGS, PAGING_BENCH_SETTINGS, PEER_GATEWAY_SETTINGS, SCHEDULER_BENCH_SETTINGS, WEB_BENCH_SETTINGS } from "../../bench/config.ts";
+import { BENCH_SETTINGS, BENCH_STARTUP_SETTINGS, IMPORT_BENCH_SETTINGS, NOTIFY_BENCH_SETTINGS, PAGING_BENCH_SETTINGS, PEER_GATEWAY_SETTINGS, SCHEDULER_BENCH_SETTINGS, WEB_BENCH_SETTINGS } from "../../bench/config.ts";
 import { LOAD_SETTINGS } from "../../test/load/config.ts";
 
 export const CONFIGURATION_DOC = path.join(ROOT_DIR, "docs", "configuration.md");
@@ -31,6 +31,7 @@ export const PROCESSES: readonly (readonly [string, readonly Declaration[]])[] =
   ["npm run bench:import", IMPORT_BENCH_SETTINGS],
   ["npm run bench:startup", BENCH_STARTUP_SETTINGS],
   ["npm run bench:web", WEB_BENCH_SETTINGS],
+  ["npm run bench:notify", NOTIFY_BENCH_SETTINGS],
   ["npm run bench:paging", PAGING_BENCH_SETTINGS],
   ["npm run bench:scheduler", SCHEDULER_BENCH_SETTINGS],
   ["the benchmark's peer gateway", PEER_GATEWAY_SETTINGS],

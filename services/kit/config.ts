@@ -22,6 +22,7 @@ import {
   switchedOnBy1,
   text,
   url,
+  matching,
   wholeNumber,
   type Declaration,
   type Env,
@@ -182,6 +183,25 @@ const HUB_TEST_JOB_CHECKPOINT_DELAY = setting("HUB_TEST_JOB_CHECKPOINT_DELAY", d
   description: "Tests only: a scheduled job's pass waits this long between its steps, so a test can kill the process in the middle. Refused in production.",
 });
 
+const NOTIFY_SMTP_URL = optional("NOTIFY_SMTP_URL", url(["smtp", "smtps"]), {
+  shownDefault: "unset: no notification e-mail",
+  description:
+    "samhandling: the SMTP server that sends notification e-mail to those who opted in (`smtps://user:password@mail.example.no:465`, or `smtp://…` with STARTTLS). Off when unset.",
+});
+const NOTIFY_EMAIL_FROM = setting("NOTIFY_EMAIL_FROM", matching(/^[^\s<>@]+@[^\s<>@]+$/, "an e-mail address"), {
+  default: "ikke-svar@samhandling.invalid",
+  description: "samhandling: the sender of notification e-mail (a no-reply address of the municipality).",
+});
+const NOTIFY_EMAIL_INTERVAL = setting("NOTIFY_EMAIL_INTERVAL", duration({ min: 1_000 }), {
+  default: 15 * 60_000,
+  shownDefault: "`15min`",
+  description: "samhandling: at most one notification e-mail per recipient per this interval; also how often new notifications are looked for (e.g. `15min`).",
+});
+const NOTIFY_APP_URL = optional("NOTIFY_APP_URL", url(["http", "https"]), {
+  shownDefault: "the web app on this machine (`http://127.0.0.1:<WEB_PORT>`)",
+  description: "samhandling: the web app's public address, the only link a notification e-mail carries (to its Varsler page).",
+});
+
 /** What every subgraph process reads, in the order docs/configuration.md lists it. */
 export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   NODE_ENV,
@@ -213,6 +233,10 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   HUB_TEST_JOB_CHECKPOINT_DELAY,
   FRONT_DOOR_NAME,
   FRONT_DOOR_PHONE,
+  NOTIFY_SMTP_URL,
+  NOTIFY_EMAIL_FROM,
+  NOTIFY_EMAIL_INTERVAL,
+  NOTIFY_APP_URL,
 ].map((s) => s.declaration);
 
 // --- readers the config modules share ----------------------------------------
@@ -332,6 +356,26 @@ export interface SubgraphConfig extends DatabaseConfig {
   notificationIntervalMs: number;
   /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
   frontDoor: FrontDoor | null;
+  /** samhandling: notification e-mail; null when off (no NOTIFY_SMTP_URL). */
+  notifyEmail: NotifyEmailConfig | null;
+}
+
+export interface NotifyEmailConfig {
+  smtpUrl: string;
+  from: string;
+  intervalMs: number;
+  /** The web app's address: the one link an e-mail carries. */
+  appUrl: string;
+}
+
+function notifyEmailIn(get: Get, gatewayPort: number): NotifyEmailConfig | null {
+  const smtpUrl = get(NOTIFY_SMTP_URL);
+  // Read whether or not e-mail is on, so a bad value is reported either way.
+  const from = get(NOTIFY_EMAIL_FROM);
+  const intervalMs = get(NOTIFY_EMAIL_INTERVAL);
+  // The web app's default port (web/config.ts WEB_PORT): the gateway's + 200.
+  const appUrl = get(NOTIFY_APP_URL) ?? `http://127.0.0.1:${gatewayPort + 200}`;
+  return smtpUrl ? { smtpUrl, from, intervalMs, appUrl } : null;
 }
 
 /** The catalog's front door of the service, or the municipality's own from FRONT_DOOR_NAME_/FRONT_DOOR_PHONE_<SERVICE>. */
@@ -381,6 +425,7 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       jobs: jobsIn(get, production),
       notificationIntervalMs: get(NOTIFICATION_SCHEDULER_INTERVAL),
       frontDoor: frontDoorIn(get, service),
+      notifyEmail: notifyEmailIn(get, gatewayPort),
     };
   });
 }

@@ -25,12 +25,24 @@ export interface FederatedSchema {
   sdl: string;
 }
 
+const noTopics = {
+  publish(): never {
+    throw new Error("The hub's subscriptions publish through their service's live bus (kit/live-bus.ts), not type-graphql topics.");
+  },
+  subscribe(): never {
+    throw new Error("The hub's subscriptions subscribe through their own `subscribe` (kit/live-bus.ts), not type-graphql topics.");
+  },
+};
+
 export async function buildFederatedSchema<Context>(options: FederatedSchemaOptions<Context>): Promise<FederatedSchema> {
   const local = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     skipCheck: true,
     validate: false,
+    // Every @Subscription of the hub brings its own `subscribe` (an iterator over its service's
+    // live bus, kit/live-bus.ts); type-graphql still wants a pubSub, which no topic may reach.
+    pubSub: noTopics,
   });
   // The error codes every service raises, published with the schema (error-code-enum.ts).
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(local)}\n\n${errorCodeSdl()}`;

@@ -4,8 +4,10 @@ import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 import { HUB_EXTENSION } from "./auth/signing.ts";
+import type { DocumentNode } from "graphql";
 import { refusalResponse, type RefusalCode } from "./errors.ts";
 import { createLogger } from "./log.ts";
+import { subscriptionDocument, wantsEventStream } from "./subscriptions.ts";
 
 const log = createLogger("http");
 
@@ -25,6 +27,11 @@ export interface HttpHandlers<Context extends BaseContext> {
   context(request: IncomingGraphQL): Promise<Context>;
   isReady(): boolean;
   metrics(): string;
+  /**
+   * A verified subscription the gateway asked to stream (kit/subscriptions.ts): streams it to `res`.
+   * Absent, a subscription is answered like any other operation (graphql-js refuses it).
+   */
+  subscribe?(request: IncomingGraphQL, document: DocumentNode, req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
 }
 
 /** A refusal before GraphQL runs; its HTTP status is the registry's for its code. */
@@ -144,6 +151,8 @@ export function createRequestListener<Context extends BaseContext>(handlers: Htt
       if (refusal) throw new HttpError(refusal.code, refusal.message);
       // The id the gateway signed is the one its answer header, the access log and the other services carry.
       requestId = signedRequestId(body as Record<string, unknown>) ?? requestId;
+      const subscription = handlers.subscribe && wantsEventStream(req.headers) ? subscriptionDocument(body as Record<string, unknown>) : null;
+      if (subscription) return await handlers.subscribe!({ requestId, headers: req.headers, body: body as Record<string, unknown> }, subscription, req, res);
 
       const request: HTTPGraphQLRequest = {
         method: "POST",

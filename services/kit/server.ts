@@ -2,12 +2,13 @@
 // federated schema, request verification, the access guard, HTTP and
 // graceful shutdown.
 import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { AccessGuard } from "./access.ts";
 import { AccessLog, BatchingAccessLog } from "./access-log.ts";
 import { grantEverything, recordNothing } from "./bench-switch.ts";
-import { callerFromClaims } from "./auth/caller.ts";
+import { callerFromClaims, type HubClaims } from "./auth/caller.ts";
 import { loadSecrets } from "./auth/secrets.ts";
 import { HUB_EXTENSION, JWT_EXTENSION, type HubExtension } from "./auth/signing.ts";
 import { LocalNonces, redisNonces } from "./auth/nonces.ts";
@@ -21,6 +22,8 @@ import { cachedDecisions, remoteDecisions } from "./decisions.ts";
 import { buildFederatedSchema } from "./federation.ts";
 import { createRequestListener, type IncomingGraphQL } from "./http.ts";
 import { hubHttpServer } from "./http-server.ts";
+import { SubscriptionStreams } from "./subscriptions.ts";
+import { liveBus } from "./live-bus.ts";
 import { internalClient } from "./internal.ts";
 import { Drain, onShutdown, reportStartup } from "./lifecycle.ts";
 import { configureLogs, createLogger } from "./log.ts";
@@ -88,6 +91,37 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
 
   let ready = false;
   let requests = 0;
+  const streams = new SubscriptionStreams();
+  let renewals = 0;
+  const live = liveBus(`hub:live:${definition.service}`, redisUrl);
+  const context = async (request: IncomingGraphQL, renewal = false): Promise<SubgraphContext<Loaders>> => {
+    if (!renewal) requests += 1;
+    const extensions = (request.body.extensions ?? {}) as Record<string, unknown>;
+    const hub = extensions[HUB_EXTENSION] as HubExtension;
+    const jwt = extensions[JWT_EXTENSION] as { payload?: unknown } | undefined;
+    const caller = callerFromClaims(jwt?.payload, hub.service);
+    const purpose = hub.purpose ? { caseId: hub.purpose } : null;
+    // A renewal is a request of its own to everything keyed by request id (per-request caches of
+    // case state and facts): the same id would hand it the subscription's first answers again.
+    const requestId = `${hub.requestId || request.requestId}${renewal ? `:${++renewals}` : ""}`;
+    // A subscription's later events are decided afresh: the epoch signed at its start is long past.
+    const consentEpoch = !renewal && typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
+    if (!renewal) await definition.onCaller?.(client, caller);
+    return {
+      requestId,
+      caller,
+      writes,
+      purpose,
+      loaders: definition.loaders(client, { ...deps, requestId }),
+      access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch, frontDoor: config.frontDoor }, decisions, accessLog),
+      accessLog: accessLogReader,
+      invalidateDecisions,
+      config,
+      live,
+      renewed: () => context(request, true),
+    };
+  };
+
   const drain = new Drain({ readiness: "/readyz", passThrough: ["/healthz", "/metrics"] });
   const server = hubHttpServer(
     drain.wrap(createRequestListener<SubgraphContext<Loaders>>({
@@ -98,28 +132,9 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
         const problem = await verifyRequest(body);
         return problem ? { code: problem, message: SIGNATURE_MESSAGES[problem] } : null;
       },
-      async context(request: IncomingGraphQL) {
-        requests += 1;
-        const extensions = (request.body.extensions ?? {}) as Record<string, unknown>;
-        const hub = extensions[HUB_EXTENSION] as HubExtension;
-        const jwt = extensions[JWT_EXTENSION] as { payload?: unknown } | undefined;
-        const caller = callerFromClaims(jwt?.payload, hub.service);
-        const purpose = hub.purpose ? { caseId: hub.purpose } : null;
-        const requestId = hub.requestId || request.requestId;
-        const consentEpoch = typeof hub.consentEpoch === "number" ? hub.consentEpoch : null;
-        await definition.onCaller?.(client, caller);
-        return {
-          requestId,
-          caller,
-          writes,
-          purpose,
-          loaders: definition.loaders(client, { ...deps, requestId }),
-          access: new AccessGuard({ service: definition.service, caller, purpose, requestId, consentEpoch, frontDoor: config.frontDoor }, decisions, accessLog),
-          accessLog: accessLogReader,
-          invalidateDecisions,
-          config,
-        };
-      },
+      subscribe: async (request, document, req, res) =>
+        streams.serve({ schema, document, body: request.body, contextValue: await context(request), requestId: request.requestId, req, res }),
+      context,
       metrics: () =>
         [
           `# HELP hub_sql_statements_total SQL statements sent to this service's database.`,
@@ -146,6 +161,11 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   ready = true;
+  const contextAs = (claims: HubClaims) => {
+    const requestId = randomUUID();
+    return context({ requestId, headers: {}, body: { extensions: { [HUB_EXTENSION]: { requestId }, [JWT_EXTENSION]: { payload: claims } } } }, true);
+  };
+  const background = definition.background?.(client, { config, live, contextAs });
   log.info("subgraph ready", { port: config.port, database: database.kind, consentEpoch: !leads ? "from the gateway" : redisUrl ? "redis" : "pushed to the gateway", startupMs: Date.now() - startedAt });
 
   // Every instance tries each job; the lease in the database lets one run each pass (kit/jobs.ts).
@@ -163,10 +183,14 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
     // Readiness goes false first so load balancers stop sending; in-flight requests finish (kit/lifecycle.ts).
     ready = false;
     log.info("shutting down", { reason, inFlight: drain.requestsInFlight });
+    // Open subscriptions end at once (the gateway resubscribes elsewhere); drain would wait them out.
+    streams.closeAll();
     const { unfinished } = await drain.drain(server, config.shutdownTimeoutMs);
     await apollo.stop();
     // A pass in flight stops at its next step and lets go of its lease; its window is redone.
     await Promise.all(jobs.map((job) => job.stop()));
+    await background?.stop();
+    await live.close();
     // The access log is written before each answer leaves, so a finished request's entries are already stored.
     await client.$disconnect();
     await epoch?.close();

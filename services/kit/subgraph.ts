@@ -3,7 +3,7 @@ import type { PrismaPg } from "@prisma/adapter-pg";
 import type { NonEmptyArray } from "type-graphql";
 import type { AccessGuard } from "./access.ts";
 import type { AccessLog } from "./access-log.ts";
-import type { Caller, Purpose } from "./auth/caller.ts";
+import type { Caller, HubClaims, Purpose } from "./auth/caller.ts";
 import type { DecisionSource } from "./decisions.ts";
 import type { InternalClient } from "./internal.ts";
 import type { ServiceName } from "./catalog.ts";
@@ -12,6 +12,7 @@ import type { SubgraphConfig } from "./config.ts";
 import type { JobOptions } from "./jobs.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
 import type { WriteService } from "./writes/run.ts";
+import type { LiveBus } from "./live-bus.ts";
 import type { WriteDefinition } from "./writes/service.ts";
 import { createLogger, exitForStartFailure } from "./log.ts";
 
@@ -32,6 +33,24 @@ export interface SubgraphContext<Loaders> {
   invalidateDecisions(): Promise<void>;
   /** This process's settings, read and validated once at start-up. */
   config: SubgraphConfig;
+  /** Signals for subscriptions, shared by every instance of the service (kit/live-bus.ts). */
+  live: LiveBus;
+  /**
+   * A new context for the same caller, for one event of a subscription: new loaders and consent
+   * decisions asked afresh, so what a long-lived subscription sends is decided when it is sent.
+   */
+  renewed(): Promise<SubgraphContext<Loaders>>;
+}
+
+/** What the kit hands a service's background work (SubgraphDefinition `background`). */
+export interface BackgroundServices<Loaders> {
+  config: SubgraphConfig;
+  live: LiveBus;
+  /**
+   * A context as if `claims` had signed in (no request; decisions asked afresh): background work
+   * that must decide what someone may see now asks through it, as their own request would.
+   */
+  contextAs(claims: HubClaims): Promise<SubgraphContext<Loaders>>;
 }
 
 /** What the kit hands a service to build its loaders and decisions with. */
@@ -55,6 +74,11 @@ export interface SubgraphDefinition<Client, Loaders> {
    * the employee directory learns who signed in). Must not throw for a caller it has nothing to do with.
    */
   onCaller?(client: Client, caller: Caller): Promise<void>;
+  /**
+   * Work the service runs beside its requests once it is ready (samhandling: notification e-mail),
+   * stopped before the database closes.
+   */
+  background?(client: Client, services: BackgroundServices<Loaders>): { stop(): Promise<void> };
   /** Only samhandling: answers consent decisions itself instead of asking samhandling. */
   decisions?(client: Client, deps: SubgraphDeps): DecisionSource;
   /**

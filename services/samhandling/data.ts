@@ -6,6 +6,7 @@ import { Prisma, PrismaClient, type Consent, type Employee, type InvolvementSign
 import { MemberRole, type ServiceName } from "../../prisma/samhandling/generated/enums.ts";
 import { AUDITOR_ROLE } from "../kit/auth/caller.ts";
 import { manyByKey, oneByKey } from "../kit/loaders.ts";
+import { committed } from "./after-commit.ts";
 import { hubError } from "../kit/errors.ts";
 import type { PersonFacts, PersonFactsSource } from "./person-facts.ts";
 
@@ -252,7 +253,7 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
      * new ones cause (their notifications) in the same transaction. Answers the new ones.
      */
     recordSignals: (rows: readonly Prisma.InvolvementSignalCreateManyInput[], then: (tx: Prisma.TransactionClient, created: InvolvementSignal[]) => Promise<unknown>) =>
-      db.$transaction(async (tx) => {
+      committed(db, async (tx) => {
         const created = await tx.involvementSignal.createManyAndReturn({ data: [...rows], skipDuplicates: true });
         await then(tx, created);
         return created;
@@ -279,12 +280,12 @@ type CaseTransaction = <T>(caseId: string, work: (tx: Prisma.TransactionClient, 
 type NewCaseTransaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => Promise<T>;
 
 function newCaseTransaction(db: SamhandlingClient): NewCaseTransaction {
-  return (work) => db.$transaction((tx) => work(tx));
+  return (work) => committed(db, (tx) => work(tx));
 }
 
 function caseTransaction(db: SamhandlingClient): CaseTransaction {
   return (caseId, work) =>
-    db.$transaction(async (tx) => {
+    committed(db, async (tx) => {
       const [row] = await lockCase(tx, caseId);
       if (!row) throw hubError("NOT_FOUND", "No coordination case has this id. Check the case id.");
       return work(tx, { status: row.status as LockedCase["status"], holderMemberId: row.holder_member_id });
@@ -308,7 +309,7 @@ function consentWrites(db: SamhandlingClient) {
       check: (opposite: Consent[]) => void,
       then?: (tx: Prisma.TransactionClient, row: Consent) => Promise<unknown>,
     ): Promise<Consent> {
-      return db.$transaction(async (tx) => {
+      return committed(db, async (tx) => {
         const [locked] = await lockCase(tx, data.caseId);
         if (!locked) throw new Error(`case ${data.caseId} vanished while a consent was recorded`);
         const opposite = await tx.consent.findMany({
@@ -327,7 +328,7 @@ function consentWrites(db: SamhandlingClient) {
     },
     /** Attests a form once, under the case's lock; null when it was attested or withdrawn meanwhile. */
     attestConsent(id: string, by: string, at: Date): Promise<Consent | null> {
-      return db.$transaction(async (tx) => {
+      return committed(db, async (tx) => {
         const current = await tx.consent.findUnique({ where: { id }, select: { caseId: true } });
         if (!current) return null;
         await lockCase(tx, current.caseId);
@@ -337,7 +338,7 @@ function consentWrites(db: SamhandlingClient) {
     },
     /** Sets withdrawnAt/withdrawnBy once; null when the consent was already withdrawn (or is unknown). */
     withdrawConsent(id: string, by: string, at: Date): Promise<Consent | null> {
-      return db.$transaction(async (tx) => {
+      return committed(db, async (tx) => {
         const current = await tx.consent.findUnique({ where: { id }, select: { caseId: true } });
         if (!current) return null;
         await lockCase(tx, current.caseId);
@@ -352,7 +353,7 @@ function consentWrites(db: SamhandlingClient) {
 function requestWrites(db: SamhandlingClient) {
   return {
     create: (data: Prisma.InformationRequestUncheckedCreateInput, memberActorIds: readonly string[]) =>
-      db.$transaction(async (tx) => {
+      committed(db, async (tx) => {
         const row = await tx.informationRequest.create({ data });
         await tx.informationRequestMember.createMany({ data: memberActorIds.map((actorId) => ({ requestId: row.id, actorId })) });
         return row;
@@ -393,7 +394,7 @@ function notificationReads(db: SamhandlingClient) {
     markRead: (who: NotificationOwner, ids: readonly string[] | null, at: Date) =>
       db.notification.updateMany({ where: { ...ownedBy(who), readAt: null, ...(ids ? { id: { in: [...ids] } } : {}) }, data: { readAt: at } }),
     preferences: (who: NotificationOwner) => db.notificationPreference.findFirst({ where: ownedBy(who) }),
-    savePreferences: (who: NotificationOwner, id: string, data: { mutedKinds: string[]; email: boolean; updatedAt: Date }) =>
+    savePreferences: (who: NotificationOwner, id: string, data: { mutedKinds: string[]; email: boolean; emailAddress: string | null; updatedAt: Date }) =>
       db.notificationPreference.upsert({ where: "actorId" in who ? { recipientActorId: who.actorId } : { recipientPersonId: who.personId }, create: { id, ...ownedBy(who), ...data }, update: data }),
   };
 }

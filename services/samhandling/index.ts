@@ -28,6 +28,9 @@ import { ColleagueResolver } from "./directory/colleagues.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
 import { NotificationResolver } from "./notifications/resolvers.ts";
 import { notificationScheduler } from "./notifications/scheduler.ts";
+import { NotificationLiveResolver } from "./notifications/live.ts";
+import { useNotificationBus } from "./notifications/signals.ts";
+import { notificationMailer } from "./notifications/email.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -65,12 +68,25 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     ColleagueResolver,
     StaffWriterResolver,
     NotificationResolver,
+    NotificationLiveResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],
   createClient,
   loaders: (db, deps) => samhandlingLoaders(db, factsFor(deps).forRequest(deps.requestId)),
   onCaller: recordSignIn,
+  // Notifications written from now on wake their recipients' subscriptions (notifications/signals.ts).
+  // and, where NOTIFY_SMTP_URL is set, those who opted in are told by e-mail (notifications/email.ts).
+  background: (db, { config, live, contextAs }) => {
+    useNotificationBus(live);
+    const mailer = config.notifyEmail ? notificationMailer(db, config.notifyEmail, contextAs) : null;
+    return {
+      stop: async () => {
+        useNotificationBus(null);
+        await mailer?.stop();
+      },
+    };
+  },
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
   // The time-driven notifications: every instance tries, one runs each pass (notifications/scheduler.ts).
   jobs: (db, config) => [notificationScheduler(db, config)],

@@ -255,7 +255,7 @@ describe("hostile input, round two", () => {
     { name: "variables nested 5,000 deep", body: () => `{"query":"query ($a: [ID]) { __typename }","variables":{"a":${nested(5000, "1", "array")}}}`, status: 400, code: "BAD_USER_INPUT" },
     { name: "extensions nested 5,000 deep", body: () => `{"query":"{ __typename }","extensions":${nested(5000, "1", "object")}}`, status: 400, code: "BAD_USER_INPUT" },
     { name: "a batch of non-objects", body: () => `[1,"x",null]`, status: 400, code: "BAD_REQUEST" },
-    { name: "a subscription against an API without subscriptions", body: () => `{"query":"subscription { x }"}`, status: 400, code: "GRAPHQL_VALIDATION_FAILED" },
+    { name: "a subscription of a field the API does not have", body: () => `{"query":"subscription { x }"}`, status: 400, code: "GRAPHQL_VALIDATION_FAILED" },
     { name: "a lone surrogate in a variable", body: () => `{"query":"{ __typename }","variables":{"note":"before\\ud800after"}}`, status: 400, code: "INVALID_UTF8" },
     { name: "a lone surrogate in a variable's name", body: () => `{"query":"{ __typename }","variables":{"\\udc00":"x"}}`, status: 400, code: "INVALID_UTF8" },
   ];

@@ -11,6 +11,8 @@
 import type { Notification, Prisma } from "../../../prisma/samhandling/generated/client.ts";
 import { newId } from "../input.ts";
 import type { NotificationKind } from "./kinds.ts";
+import { afterCommit } from "../after-commit.ts";
+import { announce } from "./signals.ts";
 
 /** Whom a notification is for: an employee (their sign-in subject) or a citizen (their registry person id). */
 export type Recipient = { actorId: string } | { personId: string };
@@ -70,7 +72,8 @@ export async function caseMembersToTell(tx: Prisma.TransactionClient, caseId: st
 /**
  * Writes the drafts' notifications in the caller's transaction, one row per recipient, leaving out
  * recipients who switched the kind off (notification preferences) and events already written
- * (by dedupe key). Answers the rows it wrote, for live delivery after the transaction commits.
+ * (by dedupe key). Answers the rows it wrote; once the transaction commits (after-commit.ts), their
+ * recipients' live subscriptions are woken (signals.ts).
  */
 export async function recordNotifications(tx: Prisma.TransactionClient, drafts: readonly NotificationDraft[]): Promise<Notification[]> {
   const wanted = drafts.filter((d) => d.recipients.length > 0);
@@ -93,7 +96,10 @@ export async function recordNotifications(tx: Prisma.TransactionClient, drafts: 
       })),
   );
   if (rows.length === 0) return [];
-  return tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true });
+  const written = await tx.notification.createManyAndReturn({ data: rows, skipDuplicates: true });
+  // Live delivery (signals.ts) once the change and its notifications have committed, never before.
+  afterCommit(tx, () => announce(written));
+  return written;
 }
 
 /** The kinds each recipient switched off, by recipient key; recipients with no preferences row are absent (all on). */

@@ -13,6 +13,7 @@ import { visibleCases, present } from "../cases/visibility.ts";
 import { NOTIFICATION_KIND_VALUES, type NotificationKind } from "./kinds.ts";
 import { NotificationPreferences, NotificationPreferencesInput, NotificationView } from "./types.ts";
 import { visibleNotifications } from "./visibility.ts";
+import { announceTo } from "./signals.ts";
 
 type Key = { at: Date; id: string };
 
@@ -50,7 +51,7 @@ function notificationsOf(ctx: Context): Signed {
  * Visible notifications after `after`, newest first, until `want` are found: reads `ROUND` rows at a
  * time and filters them, so hidden rows never take a place on the page. `more` when rows remain unread.
  */
-async function visibleAfter(ctx: Context, who: Signed, after: Key | null, want: number, unreadOnly: boolean): Promise<{ shown: { row: Notification; view: NotificationView }[]; more: boolean }> {
+export async function visibleAfter(ctx: Context, who: Signed, after: Key | null, want: number, unreadOnly: boolean): Promise<{ shown: { row: Notification; view: NotificationView }[]; more: boolean }> {
   const shown: { row: Notification; view: NotificationView }[] = [];
   let cursor = after;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -67,14 +68,30 @@ async function visibleAfter(ctx: Context, who: Signed, after: Key | null, want: 
   return { shown, more: true };
 }
 
-async function unreadCount(ctx: Context, who: Signed): Promise<number> {
+export async function unreadCount(ctx: Context, who: Signed): Promise<number> {
   return (await visibleAfter(ctx, who, null, UNREAD_COUNT_LIMIT, true)).shown.length;
+}
+
+/** Notifications show case titles, as myCases does: each case's look is logged once, under that case. */
+export async function lookAtTitles(ctx: Context, shown: readonly { row: Notification; view: NotificationView }[]): Promise<void> {
+  const titled = present(await ctx.loaders.case.loadMany([...new Set(shown.filter((s) => s.view.caseTitle !== null).map((s) => s.row.caseId))]));
+  await visibleCases(ctx, titled);
+}
+
+/** One address as the person typed it, trimmed; empty removes it. Never echoed in an error: it is personal data. */
+function emailAddressOf(raw: string): string | null {
+  const address = raw.trim();
+  if (address === "") return null;
+  if (address.length > 254 || !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(address)) {
+    throw hubError("BAD_USER_INPUT", "emailAddress is not an e-mail address (name@example.no, at most 254 characters).", { field: "emailAddress" });
+  }
+  return address;
 }
 
 async function preferencesOf(ctx: Context, who: Signed): Promise<NotificationPreferences> {
   const row = await ctx.loaders.notifications.preferences(owner(who));
   const muted = new Set(row?.mutedKinds ?? []);
-  return { kinds: NOTIFICATION_KIND_VALUES.map((kind) => ({ kind, enabled: !muted.has(kind) })), email: row?.email ?? false };
+  return { kinds: NOTIFICATION_KIND_VALUES.map((kind) => ({ kind, enabled: !muted.has(kind) })), email: row?.email ?? false, emailAddress: row?.emailAddress ?? null };
 }
 
 @Resolver(() => NotificationView)
@@ -88,9 +105,7 @@ export class NotificationResolver {
     const who = notificationsOf(ctx);
     const request = pageRequest(notificationCursors, args.first, args.after);
     const { shown, more } = await visibleAfter(ctx, who, request.after, request.take, false);
-    // The page shows case titles, as myCases does: each case's look is logged once, under that case.
-    const titled = present(await ctx.loaders.case.loadMany([...new Set(shown.filter((s) => s.view.caseTitle !== null).map((s) => s.row.caseId))]));
-    await visibleCases(ctx, titled);
+    await lookAtTitles(ctx, shown);
     const page = pageOf(request, shown, (s) => ({ at: s.row.createdAt, id: s.row.id }), notificationCursors, (s) => s.view);
     // A page cut short by hidden rows still says whether more may follow.
     return shown.length <= request.first && more ? { ...page, pageInfo: { ...page.pageInfo, hasNextPage: page.edges.length > 0 } } : page;
@@ -120,6 +135,8 @@ export class NotificationResolver {
     // Named ones only while the caller may see them: a hidden notification stays as it was (unread, and uncounted).
     const visible = named && (await visibleNotifications(ctx, who, await ctx.loaders.notifications.byIds(owner(who), named))).map((n) => n.id);
     if (visible === null || visible.length > 0) await ctx.loaders.notifications.markRead(owner(who), visible, new Date());
+    // The recipient's other open pages update their badge too.
+    announceTo(who);
     return unreadCount(ctx, who);
   }
 
@@ -138,7 +155,10 @@ export class NotificationResolver {
     const who = notificationsOf(ctx);
     const current = await preferencesOf(ctx, who);
     const disabled: NotificationKind[] = input.disabledKinds ? [...new Set(input.disabledKinds)] : current.kinds.filter((k) => !k.enabled).map((k) => k.kind);
-    await ctx.loaders.notifications.savePreferences(owner(who), newId("npref"), { mutedKinds: disabled, email: input.email ?? current.email, updatedAt: new Date() });
+    const emailAddress = input.emailAddress == null ? current.emailAddress : emailAddressOf(input.emailAddress);
+    // Without an address the choice is kept, and nothing is sent until one is entered (notifications/email.ts).
+    const email = input.email ?? current.email;
+    await ctx.loaders.notifications.savePreferences(owner(who), newId("npref"), { mutedKinds: disabled, email, emailAddress, updatedAt: new Date() });
     return preferencesOf(ctx, who);
   }
 }

@@ -73,6 +73,12 @@ export class NotificationPreferences {
 
   @Field(() => Boolean, { description: "Whether each new notification is also sent by e-mail: a short message with a link to the hub, never what the notification is about." })
   email!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The address the e-mail goes to, as you entered it (the employee directory holds none); null until you enter one. Shown to you alone.",
+  })
+  emailAddress!: string | null;
 }
 
 @InputType("NotificationPreferencesInput", { description: "Changes to your notification preferences; what is left out stays as it is." })
@@ -82,4 +88,10 @@ export class NotificationPreferencesInput {
 
   @Field(() => Boolean, { nullable: true, description: "Whether to be told by e-mail too. Left out: unchanged." })
   email?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The address to send the e-mail to (at most 254 characters). An empty text removes it. Left out: unchanged. Without one no e-mail is sent.",
+  })
+  emailAddress?: string | null;
 }

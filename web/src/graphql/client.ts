@@ -32,6 +32,8 @@ export function graphqlClient(config: RuntimeConfig, auth: Auth): Client {
       persistedExchange({
         enforcePersistedQueries: true,
         enableForMutation: true,
+        // The live notifications (a subscription) are a trusted document too.
+        enableForSubscriptions: true,
         // POST, as every other request (see preferGetMethod below).
         preferGetForPersistedQueries: false,
         generateHash: async (_text, document) => {
@@ -52,6 +54,9 @@ export function graphqlClient(config: RuntimeConfig, auth: Auth): Client {
     exchanges,
     // Never a cached answer across sessions: personal data is fetched fresh for each page.
     requestPolicy: "cache-and-network",
+    // Subscriptions over the same authorised fetch, as server-sent events (Accept: text/event-stream):
+    // the gateway streams them, and no second connection or protocol needs a token of its own.
+    fetchSubscriptions: true,
     // POST only: a GET would put the variables — a national id in a search, say — into the URL, and URLs get logged.
     preferGetMethod: false,
     fetch: async (input, init) => {

@@ -2,7 +2,7 @@
 // time ("Vis flere"), each in words made from its kind and what the hub shows
 // of it now, with a link to where it concerns; marking one or all read; and
 // what they want to be told about (notifications/Preferences.tsx).
-import { useId, useRef, useState, type RefObject } from "react";
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { Button, Heading, Link, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { Link as RouterLink } from "react-router";
 import { useClient, useMutation, useQuery } from "urql";
@@ -112,6 +112,24 @@ function NotificationList({ first, heading }: { first: MyNotificationsQuery; hea
     setItems((shown) => [...shown, ...more.filter((m) => !shown.some((s) => s.id === m.id))]);
     setPageInfo(result.data.myNotifications.pageInfo);
   }
+
+  // New notifications arrived live (or the count went up): the newest page again, new ones on top
+  // (those shown keep their place).
+  const seen = useRef({ arrivals: unread.arrivals, count: unread.count });
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { arrivals: unread.arrivals, count: unread.count };
+    const grew = unread.count !== null && before.count !== null && unread.count > before.count;
+    if (unread.arrivals === before.arrivals && !grew) return;
+    void client
+      .query(MyNotificationsDocument, { first: PAGE_SIZE }, { requestPolicy: "network-only" })
+      .toPromise()
+      .then((result) => {
+        if (!result.data) return;
+        const newest = itemsOf(result.data);
+        setItems((shown) => [...newest.filter((n) => !shown.some((s) => s.id === n.id)), ...shown]);
+      });
+  }, [unread.arrivals, unread.count, client]);
 
   async function markRead(ids: string[] | null) {
     setDone(null);
