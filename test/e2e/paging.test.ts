@@ -414,6 +414,10 @@ describe("an employee's concerns and information requests, and an administrator'
     expect(pages.length).toBe(Math.ceil(whole.length / 2));
     expect(nodesOf(pages)).toEqual(whole);
     await expectRefusedPaging((vars) => call(ADMIN, PAGED, vars), FOREIGN_CURSOR);
+    // A cursor holds an actor id, no name; one of another service's employees is refused, not placed.
+    expect(Buffer.from(pages[0]!.edges[0]!.cursor, "base64url").toString("utf8")).not.toContain(whole[0]!.displayName);
+    const othersCursor = Buffer.from(JSON.stringify(["employees", "nav-veileder-1"])).toString("base64url");
+    expect((await call(ADMIN, PAGED, { after: othersCursor })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     for (const actor of [HEALTH, "citizen"]) {
       const code = (await call(actor, LIST)).errors?.[0]?.extensions?.code;
       expect(code).toBe("FORBIDDEN");

@@ -6,18 +6,21 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Employee as EmployeeRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ADMIN_ROLE } from "../../kit/auth/caller.ts";
 import { hubError } from "../../kit/errors.ts";
-import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, type Page } from "../../kit/paging.ts";
+import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, refusedCursor, type Page } from "../../kit/paging.ts";
 import { callerOf, employee, type Context } from "../context.ts";
 import { requiredId, requiredText, text } from "../input.ts";
 import { afterDecisionChange, beforeDecisionChange } from "../consent/decision-change.ts";
 import { directoryService } from "./directory.ts";
 import { Employee, RegisterEmployeeInput } from "./types.ts";
 
-/** An employees cursor: the entry's name and actor id, its place in the list. */
-const employeeCursors = cursorCodec<{ name: string; actorId: string }>(
+/**
+ * An employees cursor: the entry's actor id only. The list is ordered by name, but a name is kept out of
+ * cursors (they end up in clients' state and logs); the page looks the name up from the directory.
+ */
+const employeeCursors = cursorCodec<{ actorId: string }>(
   "employees",
-  (k) => [k.name, k.actorId],
-  ([name, actorId, ...rest]) => (name !== undefined && actorId && rest.length === 0 ? { name, actorId } : null),
+  (k) => [k.actorId],
+  ([actorId, ...rest]) => (actorId && rest.length === 0 ? { actorId } : null),
 );
 
 const EmployeeConnection = connectionType("Employee", Employee, "A page of your service's employees, by name.");
@@ -71,8 +74,11 @@ export class DirectoryResolver {
   async employeesPage(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<EmployeeRow>> {
     const admin = await administrator(ctx);
     const request = pageRequest(employeeCursors, args.first, args.after);
-    const rows = await ctx.loaders.employeesPage(admin.service, request.after, request.take);
-    return pageOf(request, rows, (e) => ({ name: e.displayName, actorId: e.actorId }), employeeCursors);
+    const at = request.after && (await ctx.loaders.employee.load(request.after.actorId));
+    // A cursor's entry must be one of the administrator's own service: another's would say it exists.
+    if (request.after && (!at || at.service !== admin.service)) throw refusedCursor();
+    const rows = await ctx.loaders.employeesPage(admin.service, at ? { name: at.displayName, actorId: at.actorId } : null, request.take);
+    return pageOf(request, rows, (e) => ({ actorId: e.actorId }), employeeCursors);
   }
 
   @Mutation(() => Employee, { description: "Registers an employee of your own service before their first sign-in (administrators only)." })
