@@ -34,8 +34,12 @@ const CURSOR_LIMIT = 512;
  * A list's cursors. `parts` turns a key into strings; `key` turns them back,
  * or returns null when they do not make one (then the cursor is refused).
  */
+/** The refusal of a cursor that is not one of the list's own (also for one whose entry a list cannot place). */
+export const refusedCursor = () =>
+  hubError("BAD_USER_INPUT", "after is not a cursor from this list. Start again without after, or pass an endCursor this list gave you.", { field: "after" });
+
 export function cursorCodec<Key>(list: string, parts: (key: Key) => string[], key: (parts: string[]) => Key | null): CursorCodec<Key> {
-  const refused = () => hubError("BAD_USER_INPUT", "after is not a cursor from this list. Start again without after, or pass an endCursor this list gave you.", { field: "after" });
+  const refused = refusedCursor;
   return {
     list,
     encode: (k) => Buffer.from(JSON.stringify([list, ...parts(k)]), "utf8").toString("base64url"),

@@ -69,13 +69,47 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     employee,
     concern: oneByKey((ids) => db.concern.findMany({ where: { id: { in: [...ids] } } }), (c) => c.id),
     concernsOfRegistrant: (actorId: string) => db.concern.findMany({ where: { registeredBy: actorId }, orderBy: [{ registeredAt: "desc" }, { id: "asc" }] }),
+    /**
+     * A page of a registrant's concerns in concernsOfRegistrant's order (newest first, ties by id): `take`
+     * after `after`, a keyset read on (registered_by, registered_at, id), never OFFSET.
+     */
+    concernsPage: (actorId: string, after: { at: Date; id: string } | null, take: number) =>
+      db.concern.findMany({
+        where: { registeredBy: actorId, ...newestFirstAfter("registeredAt", after) },
+        orderBy: [{ registeredAt: "desc" }, { id: "asc" }],
+        take,
+      }),
     concerns: { create: (data: Prisma.ConcernUncheckedCreateInput) => db.concern.create({ data }) },
     /** Information requests with the employees on them. */
     informationRequest: oneByKey((ids) => db.informationRequest.findMany({ where: { id: { in: [...ids] } }, include: { members: { select: { actorId: true } } } }), (r) => r.id),
     requestsOfMember: (actorId: string) =>
       db.informationRequest.findMany({ where: { members: { some: { actorId } } }, orderBy: [{ validFrom: "desc" }, { id: "asc" }] }),
+    /**
+     * A page of the information requests an employee is on, in requestsOfMember's order (newest first,
+     * ties by id): `take` after `after`, a keyset read, never OFFSET. Through the members' index on
+     * actor_id: one employee is on few requests.
+     */
+    requestsPage: (actorId: string, after: { at: Date; id: string } | null, take: number) =>
+      db.informationRequest.findMany({
+        where: { members: { some: { actorId } }, ...newestFirstAfter("validFrom", after) },
+        orderBy: [{ validFrom: "desc" }, { id: "asc" }],
+        take,
+      }),
     informationRequests: requestWrites(db),
     employeesOfService: (service: ServiceName) => db.employee.findMany({ where: { service }, orderBy: [{ displayName: "asc" }, { actorId: "asc" }] }),
+    /**
+     * A page of a service's employees in employeesOfService's order (by name, then actor id), inactive
+     * ones included: `take` after `after`, a keyset read on (service, display_name, actor_id), never OFFSET.
+     */
+    employeesPage: (service: ServiceName, after: { name: string; actorId: string } | null, take: number) =>
+      db.employee.findMany({
+        where: {
+          service,
+          ...(after ? { displayName: { gte: after.name }, OR: [{ displayName: { gt: after.name } }, { actorId: { gt: after.actorId } }] } : {}),
+        },
+        orderBy: [{ displayName: "asc" }, { actorId: "asc" }],
+        take,
+      }),
     /** Active non-auditor employees whose name holds every word (any case), by name; `take` bounds the answer. */
     colleaguesNamed: (words: readonly string[], take: number) =>
       db.employee.findMany({
@@ -259,6 +293,15 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
         return created;
       }),
   };
+}
+
+/**
+ * The keyset condition of a list ordered newest first by `field`, ties by id ascending: the rows after
+ * `after` in that order (none: no condition).
+ */
+function newestFirstAfter<F extends string>(field: F, after: { at: Date; id: string } | null) {
+  if (!after) return {};
+  return { [field]: { lte: after.at }, OR: [{ [field]: { lt: after.at } }, { id: { gt: after.id } }] } as { [K in F]: { lte: Date } } & { OR: ({ [K in F]: { lt: Date } } | { id: { gt: string } })[] };
 }
 
 // Every change to a case runs in one transaction that first locks the case

@@ -348,3 +348,80 @@ describe("a person's access log and a service's review list a page at a time", (
     expect((await call("nav-auditor", `{ skoleReviewListPage { pageInfo { hasNextPage } } }`)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("an employee's concerns and information requests, and an administrator's employees, a page at a time", () => {
+  const BARNEVERN = "barnevern-saksbehandler-1";
+  const ADMIN = "helse-admin";
+  type Conn<Node> = { edges: { cursor: string; node: Node }[]; pageInfo: PageInfo };
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    // Three concerns of the opener's (besides those the suites above registered) and three requests barnevern is on.
+    const subjectId = demoPersonId("rahimi", "Zahra");
+    for (let i = 0; i < 3; i++) await ok(OPENER, REGISTER, { input: { subjectId, text: `Bekymring i sider ${i + 1}.` } });
+    for (let i = 0; i < 3; i++) {
+      const made = await ok<{ requestInformation: { id: string } }>(BARNEVERN, `mutation ($i: RequestInformationInput!) { requestInformation(input: $i) { id } }`, {
+        i: { childId: demoPersonId("haugland", "Ella"), services: ["NAV"], reference: `Undersøkelse i sider ${i + 1} ${Date.now()}` },
+      });
+      requests.push(made.requestInformation.id);
+    }
+  });
+  afterAll(async () => {
+    for (const id of requests) await call(BARNEVERN, `mutation ($id: ID!) { closeInformationRequest(id: $id, reason: "Sidetesten er ferdig.") { open } }`, { id });
+  });
+
+  it("gives the concerns of myConcerns, newest first, each once, and refuses a bad page size or cursor", async () => {
+    type ConcernNode = { id: string; registeredAt: string };
+    const PAGED = `query ($first: Int, $after: String) { myConcernsPage(first: $first, after: $after) { edges { cursor node { id registeredAt } } pageInfo { hasNextPage endCursor } } }`;
+    const whole = (await ok<{ myConcerns: ConcernNode[] }>(OPENER, `{ myConcerns { id registeredAt } }`)).myConcerns;
+    expect(whole.length).toBeGreaterThanOrEqual(3);
+    const pages = await pagesOf(2, (first, after) => ok<{ myConcernsPage: Conn<ConcernNode> }>(OPENER, PAGED, { first, after }).then((d) => d.myConcernsPage));
+    expect(pages.length).toBe(Math.ceil(whole.length / 2));
+    expect(nodesOf(pages)).toEqual(whole);
+    const times = whole.map((c) => Date.parse(c.registeredAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // Another's concerns are neither shown nor counted: health registered none here.
+    expect((await ok<{ myConcernsPage: Conn<ConcernNode> }>(HEALTH, PAGED, { first: 100 })).myConcernsPage.edges.map((e) => e.node.id)).not.toContain(whole[0]!.id);
+    await expectRefusedPaging((vars) => call(OPENER, PAGED, vars), FOREIGN_CURSOR);
+    expect((await call("citizen", PAGED)).errors?.[0]?.extensions?.code).toBe((await call("citizen", `{ myConcerns { id } }`)).errors?.[0]?.extensions?.code);
+  });
+
+  it("gives the information requests of myInformationRequests, newest first, each once, and refuses a bad page size or cursor", async () => {
+    type RequestNode = { id: string; validFrom: string };
+    const PAGED = `query ($first: Int, $after: String) {
+      myInformationRequestsPage(first: $first, after: $after) { edges { cursor node { id validFrom } } pageInfo { hasNextPage endCursor } } }`;
+    const whole = (await ok<{ myInformationRequests: RequestNode[] }>(BARNEVERN, `{ myInformationRequests { id validFrom } }`)).myInformationRequests;
+    expect(whole.map((r) => r.id)).toEqual(expect.arrayContaining(requests));
+    const pages = await pagesOf(2, (first, after) =>
+      ok<{ myInformationRequestsPage: Conn<RequestNode> }>(BARNEVERN, PAGED, { first, after }).then((d) => d.myInformationRequestsPage),
+    );
+    expect(nodesOf(pages)).toEqual(whole);
+    expect(pages.at(-1)!.pageInfo.hasNextPage).toBe(false);
+    expect(nodesOf(pages).slice(0, 3).map((r) => r.id).sort()).toEqual([...requests].sort()); // the newest
+    // An employee on none gets an empty page that says no other follows.
+    expect((await ok<{ myInformationRequestsPage: Conn<RequestNode> }>(OPENER, PAGED)).myInformationRequestsPage).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    await expectRefusedPaging((vars) => call(BARNEVERN, PAGED, vars), FOREIGN_CURSOR);
+  });
+
+  it("gives an administrator the employees of employees, by name, each once, and refuses anyone else as employees does", async () => {
+    type EmployeeNode = { actorId: string; displayName: string; active: boolean };
+    const PAGED = `query ($first: Int, $after: String) { employeesPage(first: $first, after: $after) { edges { cursor node { actorId displayName active } } pageInfo { hasNextPage endCursor } } }`;
+    const LIST = `{ employees { actorId displayName active } }`;
+    const whole = (await ok<{ employees: EmployeeNode[] }>(ADMIN, LIST)).employees;
+    expect(whole.length).toBeGreaterThan(2);
+    expect(whole.some((e) => !e.active)).toBe(true); // the suspended member above: inactive ones are listed too
+    const pages = await pagesOf(2, (first, after) => ok<{ employeesPage: Conn<EmployeeNode> }>(ADMIN, PAGED, { first, after }).then((d) => d.employeesPage));
+    expect(pages.length).toBe(Math.ceil(whole.length / 2));
+    expect(nodesOf(pages)).toEqual(whole);
+    await expectRefusedPaging((vars) => call(ADMIN, PAGED, vars), FOREIGN_CURSOR);
+    // A cursor holds an actor id, no name; one of another service's employees is refused, not placed.
+    expect(Buffer.from(pages[0]!.edges[0]!.cursor, "base64url").toString("utf8")).not.toContain(whole[0]!.displayName);
+    const othersCursor = Buffer.from(JSON.stringify(["employees", "nav-veileder-1"])).toString("base64url");
+    expect((await call(ADMIN, PAGED, { after: othersCursor })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    for (const actor of [HEALTH, "citizen"]) {
+      const code = (await call(actor, LIST)).errors?.[0]?.extensions?.code;
+      expect(code).toBe("FORBIDDEN");
+      expect((await call(actor, PAGED)).errors?.[0]?.extensions?.code, actor).toBe(code);
+    }
+  });
+});

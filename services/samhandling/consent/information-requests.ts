@@ -7,11 +7,12 @@
 // releasing service's auditors to review. No other path gives barnevern
 // another service's data without consent.
 import { GraphQLError } from "graphql";
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { InformationRequest as RequestRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ServiceName } from "../../../prisma/samhandling/generated/enums.ts";
 import { PersonRef } from "../../kit/entities.ts";
 import { hubError } from "../../kit/errors.ts";
+import { connectionType, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, timeAndIdCursors, type Page } from "../../kit/paging.ts";
 import { DateTimeScalar } from "../../kit/scalars.ts";
 import { employee, type Context } from "../context.ts";
 import { listLimit, newId, requiredId, requiredText } from "../input.ts";
@@ -97,6 +98,11 @@ async function released(ctx: Context, rows: RequestRow[]): Promise<RequestRow[]>
   return rows;
 }
 
+/** A myInformationRequests cursor: the request's start and id, its place in the list. */
+const requestCursors = timeAndIdCursors("my-information-requests");
+
+const InformationRequestConnection = connectionType("InformationRequest", InformationRequest, "A page of the information requests you are on, newest first.");
+
 @Resolver(() => InformationRequest)
 export class InformationRequestResolver {
   @Mutation(() => InformationRequest, {
@@ -166,10 +172,25 @@ export class InformationRequestResolver {
     }
   }
 
-  @Query(() => [InformationRequest], { description: "The information requests you are on, newest first." })
+  @Query(() => [InformationRequest], {
+    description: "The information requests you are on, newest first.",
+    deprecationReason: "Use myInformationRequestsPage. Removed 2027-03-08.",
+  })
   async myInformationRequests(@Ctx() ctx: Context): Promise<RequestRow[]> {
     const who = employee(ctx);
     return released(ctx, await ctx.loaders.requestsOfMember(who.actorId));
+  }
+
+  @Query(() => InformationRequestConnection, {
+    description: "myInformationRequests a page at a time, newest first (first, after; at most " + MAX_PAGE_SIZE + " a page): the information requests you are on.",
+  })
+  async myInformationRequestsPage(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<RequestRow>> {
+    const who = employee(ctx);
+    const request = pageRequest(requestCursors, args.first, args.after);
+    const rows = await ctx.loaders.requestsPage(who.actorId, request.after, request.take);
+    // Logged as myInformationRequests logs them: only the page shown.
+    const shown = await released(ctx, rows.slice(0, request.first));
+    return pageOf(request, [...shown, ...rows.slice(request.first)], (r) => ({ at: r.validFrom, id: r.id }), requestCursors);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether it releases now: not closed, and within its period." })

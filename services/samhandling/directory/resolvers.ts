@@ -2,15 +2,28 @@
 // list them, register someone before their first sign-in, set a unit,
 // deactivate and reactivate. Never another service's staff, never their own
 // entry, and never anyone's service (that comes from the identity provider).
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Employee as EmployeeRow } from "../../../prisma/samhandling/generated/client.ts";
 import { ADMIN_ROLE } from "../../kit/auth/caller.ts";
 import { hubError } from "../../kit/errors.ts";
+import { connectionType, cursorCodec, MAX_PAGE_SIZE, PageArgs, pageOf, pageRequest, refusedCursor, type Page } from "../../kit/paging.ts";
 import { callerOf, employee, type Context } from "../context.ts";
 import { requiredId, requiredText, text } from "../input.ts";
 import { afterDecisionChange, beforeDecisionChange } from "../consent/decision-change.ts";
 import { directoryService } from "./directory.ts";
 import { Employee, RegisterEmployeeInput } from "./types.ts";
+
+/**
+ * An employees cursor: the entry's actor id only. The list is ordered by name, but a name is kept out of
+ * cursors (they end up in clients' state and logs); the page looks the name up from the directory.
+ */
+const employeeCursors = cursorCodec<{ actorId: string }>(
+  "employees",
+  (k) => [k.actorId],
+  ([actorId, ...rest]) => (actorId && rest.length === 0 ? { actorId } : null),
+);
+
+const EmployeeConnection = connectionType("Employee", Employee, "A page of your service's employees, by name.");
 
 interface Administrator {
   actorId: string;
@@ -44,10 +57,28 @@ async function ownServiceEntry(ctx: Context, admin: Administrator, rawId: string
 
 @Resolver(() => Employee)
 export class DirectoryResolver {
-  @Query(() => [Employee], { description: "For a service's administrators: their own service's employees, inactive ones included, by name." })
+  @Query(() => [Employee], {
+    description: "For a service's administrators: their own service's employees, inactive ones included, by name.",
+    deprecationReason: "Use employeesPage. Removed 2027-03-08.",
+  })
   async employees(@Ctx() ctx: Context): Promise<EmployeeRow[]> {
     const admin = await administrator(ctx);
     return ctx.loaders.employeesOfService(admin.service);
+  }
+
+  @Query(() => EmployeeConnection, {
+    description:
+      "employees a page at a time, by name (first, after; at most " + MAX_PAGE_SIZE + " a page): for a service's administrators, " +
+      "their own service's employees, inactive ones included.",
+  })
+  async employeesPage(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Page<EmployeeRow>> {
+    const admin = await administrator(ctx);
+    const request = pageRequest(employeeCursors, args.first, args.after);
+    const at = request.after && (await ctx.loaders.employee.load(request.after.actorId));
+    // A cursor's entry must be one of the administrator's own service: another's would say it exists.
+    if (request.after && (!at || at.service !== admin.service)) throw refusedCursor();
+    const rows = await ctx.loaders.employeesPage(admin.service, at ? { name: at.displayName, actorId: at.actorId } : null, request.take);
+    return pageOf(request, rows, (e) => ({ actorId: e.actorId }), employeeCursors);
   }
 
   @Mutation(() => Employee, { description: "Registers an employee of your own service before their first sign-in (administrators only)." })
