@@ -18,13 +18,17 @@ export function afterCommit(tx: object, run: () => void): void {
   queue.push(run);
 }
 
-/** Prisma's `$transaction(work)`, then what the transaction registered with `afterCommit`. */
-export async function committed<T>(db: Pick<PrismaClient, "$transaction">, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+/** Prisma's `$transaction(work, options)`, then what the transaction registered with `afterCommit`. */
+export async function committed<T>(
+  db: Pick<PrismaClient, "$transaction">,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { timeout?: number },
+): Promise<T> {
   const queue: (() => void)[] = [];
   const result = await db.$transaction((tx: Prisma.TransactionClient) => {
     pending.set(tx, queue);
     return work(tx);
-  });
+  }, options);
   for (const run of queue) {
     try {
       run();

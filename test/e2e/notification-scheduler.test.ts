@@ -19,6 +19,9 @@ import { todayInOslo } from "../../services/kit/scalars.ts";
 import { createClient, type SamhandlingClient } from "../../services/samhandling/data.ts";
 import { NOTIFICATION_JOB, notificationScheduler } from "../../services/samhandling/notifications/scheduler.ts";
 import { recreatePostgresDatabases, testDatabase } from "../support/database.ts";
+import { KARI, HEALTH, OPENER, SOFIE, type CallAs } from "../support/notification-cases.ts";
+import { OWN_SETUP_TIMEOUT_MS, startOwnFederation, type OwnFederation } from "../support/own-federation.ts";
+import { subscribeThroughGateway } from "../support/sse.ts";
 
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -332,4 +335,64 @@ describe("a samhandling process killed in the middle of a pass", () => {
       await opened.close();
     }
   }, 240_000);
+});
+
+// Through a gateway: a federation of its own with the scheduler on (the shared one runs no jobs),
+// a pass every 2 s. What the scheduler writes is shown like any notification (the stafettholder's
+// CASE_CONSENT_EXPIRING, the citizen's CONSENT_EXPIRING), told live (its batches commit through
+// committed(), which announces them), and hidden once the consent behind it is withdrawn.
+describe("the scheduler's notifications through the gateway", () => {
+  const SLOT = 1;
+  let hub: OwnFederation;
+  const on: CallAs = async (user, query, variables = {}) => {
+    const res = await hub.gateway(query, variables, await hub.asUser(user));
+    if (res.errors) throw new Error(`${user}: ${JSON.stringify(res.errors)}`);
+    return res.data as Record<string, any>;
+  };
+  const kindsIn = async (user: string, caseId: string): Promise<string[]> =>
+    (await on(user, `{ myNotifications(first: 100) { edges { node { kind caseId } } } }`)).myNotifications.edges
+      .map((e: { node: { kind: string; caseId: string } }) => e.node)
+      .filter((n: { caseId: string }) => n.caseId === caseId)
+      .map((n: { kind: string }) => n.kind);
+
+  beforeAll(async () => {
+    hub = await startOwnFederation(SLOT, { JOBS_ENABLED: "true", NOTIFICATION_SCHEDULER_INTERVAL: "2s" });
+  }, OWN_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it("shows a consent running out to the stafettholder and the citizen who gave it, tells it live, and hides it once withdrawn", async () => {
+    const concernId = (await on(OPENER, `mutation ($input: RegisterConcernInput!) { registerConcern(input: $input) { id } }`, { input: { subjectId: SOFIE, text: "Bekymring (planlagte varsler)." } })).registerConcern.id;
+    const caseId = (await on(OPENER, `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { kind: "BTI", title: "Samtykke som går ut", subjectIds: [SOFIE], concernId } })).openCase.id as string;
+    const ADD = `mutation ($caseId: ID!, $input: NewMemberInput!) { addCaseMember(caseId: $caseId, input: $input) { id } }`;
+    await on(OPENER, ADD, { caseId, input: { actorId: HEALTH, role: "PROFESSIONAL" } });
+    await on(OPENER, ADD, { caseId, input: { personId: KARI, displayName: "Kari Sandvik", role: "FAMILY" } });
+    // The stafettholder listens before the consent exists.
+    const stream = subscribeThroughGateway<{ notificationsUpdated: { added: { kind: string; caseId: string }[] } }>(
+      `subscription { notificationsUpdated { added { kind caseId } } }`,
+      await hub.asUser(OPENER),
+      hub.federation.gatewayUrl,
+    );
+    try {
+      const validTo = new Date(day(new Date(), 20).getTime() + 10 * 3_600_000).toISOString();
+      const input = { caseId, subjectId: SOFIE, givenById: KARI, capacity: "GUARDIAN", services: ["HELSE"], categories: ["INVOLVEMENT"], childView: "Det er greit.", validTo };
+      const consentId = (await on(KARI, `mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, { input })).grantConsent.id as string;
+
+      await expect.poll(() => kindsIn(OPENER, caseId), { timeout: 60_000, interval: 1_000 }).toContain("CASE_CONSENT_EXPIRING");
+      await expect.poll(() => kindsIn(KARI, caseId), { timeout: 10_000, interval: 1_000 }).toContain("CONSENT_EXPIRING");
+      // Only the stafettholder and the citizen: another member is told nothing of it.
+      expect(await kindsIn(HEALTH, caseId)).not.toContain("CASE_CONSENT_EXPIRING");
+      // Told live, like the notifications a change makes.
+      await expect
+        .poll(() => stream.results.flatMap((r) => r.data?.notificationsUpdated.added ?? []).filter((n) => n.caseId === caseId).map((n) => n.kind), { timeout: 15_000 })
+        .toContain("CASE_CONSENT_EXPIRING");
+
+      await on(KARI, `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`, { id: consentId });
+      expect(await kindsIn(OPENER, caseId)).not.toContain("CASE_CONSENT_EXPIRING");
+      expect(await kindsIn(KARI, caseId)).not.toContain("CONSENT_EXPIRING");
+    } finally {
+      stream.close();
+    }
+  }, 120_000);
 });

@@ -4,6 +4,7 @@
 // an ended membership, a service's entries they may not read) is neither shown
 // nor counted; the list pages newest first; preferences switch kinds off; and a
 // citizen is told of a consent an employee recorded on their child's behalf.
+// (What the scheduler makes, through a gateway: notification-scheduler.test.ts.)
 import { describe, expect, it } from "vitest";
 import { demoPersonId } from "../../demo/fjordvik.ts";
 import { todayInOslo } from "../../services/kit/scalars.ts";

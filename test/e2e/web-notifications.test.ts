@@ -1,9 +1,11 @@
 // "Varsler" in a real browser against the shared federation: the unread badge
 // beside "Varsler" in the header, the list newest first with "Vis flere",
 // marking one read (by keyboard) and all read, a link to the case it
-// concerns, and the preferences — each page checked (axe, reflow, console).
+// concerns, and the preferences with the e-mail address (a refused one said at
+// the field) — each page checked (axe, reflow, console).
 // The notifications come from real changes: a coordinator schedules meetings
 // in a case of the test's own, which tells the other member.
+import type { Locator } from "playwright-core";
 import { expect, test } from "vitest";
 import { demoPersonId } from "../../demo/fjordvik.ts";
 import { todayInOslo } from "../../services/kit/scalars.ts";
@@ -29,7 +31,16 @@ async function caseWithMeetings(title: string): Promise<string> {
   return caseId;
 }
 
-type Prefs = { notificationPreferences: { kinds: { kind: string; enabled: boolean }[]; email: boolean } };
+type Prefs = { notificationPreferences: { kinds: { kind: string; enabled: boolean }[]; email: boolean; emailAddress: string | null } };
+
+/** The words a field's aria-describedby points at: how a screen reader hears its description and its error. */
+const describedBy = (field: Locator) =>
+  field.evaluate((el) =>
+    (el.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
 
 describeWithBrowser("notifications in the web app, against the federation", () => {
   const web = federationWebSuite();
@@ -80,19 +91,41 @@ describeWithBrowser("notifications in the web app, against the federation", () =
       await expect(list.getByText("Ny", { exact: true }).count()).resolves.toBe(0);
       await checkPage(page, "varsler-lest", consoleErrors);
 
-      // Preferences: meetings off, e-mail on — saved in the hub; then back to the defaults.
+      // Preferences: meetings off, e-mail on — first with an address the hub refuses (said at the field,
+      // focus there, nothing saved), then a good one — saved in the hub; then back to the defaults.
       try {
         const prefs = page.getByRole("region", { name: "Hva vil du bli varslet om?" });
         await prefs.getByLabel("Nytt møte", { exact: true }).uncheck();
         await prefs.getByRole("switch", { name: /Send meg også en e-post/ }).check();
+        const address = prefs.getByRole("textbox", { name: "E-postadresse" });
+        await expect(address.getAttribute("type")).resolves.toBe("email");
+        await expect(address.getAttribute("autocomplete")).resolves.toBe("email");
+        await address.fill("ragnhild.eide");
         await prefs.getByRole("button", { name: "Lagre valgene" }).click();
-        await prefs.getByText("Valgene dine er lagret.").waitFor();
-        const saved = (await okAs<Prefs>(HEALTH, `{ notificationPreferences { kinds { kind enabled } email } }`)).notificationPreferences;
+        const invalid = "Dette ser ikke ut som en e-postadresse. Skriv den som navn@kommune.no.";
+        await prefs.getByText(invalid).waitFor();
+        await expect(describedBy(address)).resolves.toContain(invalid);
+        await expect.poll(() => focused(page)).toMatchObject({ tag: "input" });
+        await expect(address.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+        await expect(prefs.getByText("Valgene dine er lagret.").count()).resolves.toBe(0);
+        await expect(prefs.getByText("Noe av det du fylte inn").count()).resolves.toBe(0);
+        const unsaved = (await okAs<Prefs>(HEALTH, `{ notificationPreferences { kinds { kind enabled } email emailAddress } }`)).notificationPreferences;
+        expect(unsaved.email).toBe(false);
+        expect(unsaved.emailAddress).toBeNull();
+        await checkPage(page, "varsler-valg-feil", consoleErrors);
+
+        // Fixed by keyboard: the field has the focus; the form is sent with Enter.
+        await address.fill("ragnhild.eide@fjordvik.kommune.no");
+        await page.keyboard.press("Enter");
+        await prefs.getByRole("status").getByText("Valgene dine er lagret.").waitFor();
+        await expect(prefs.getByText(invalid).count()).resolves.toBe(0);
+        const saved = (await okAs<Prefs>(HEALTH, `{ notificationPreferences { kinds { kind enabled } email emailAddress } }`)).notificationPreferences;
         expect(saved.email).toBe(true);
+        expect(saved.emailAddress).toBe("ragnhild.eide@fjordvik.kommune.no");
         expect(saved.kinds.filter((k) => !k.enabled).map((k) => k.kind)).toEqual(["MEETING_SCHEDULED"]);
         await checkPage(page, "varsler-valg", consoleErrors);
       } finally {
-        await okAs(HEALTH, `mutation { updateNotificationPreferences(input: { disabledKinds: [], email: false }) { email } }`);
+        await okAs(HEALTH, `mutation { updateNotificationPreferences(input: { disabledKinds: [], email: false, emailAddress: "" }) { email } }`);
       }
 
       // The link leads to the case it concerns.

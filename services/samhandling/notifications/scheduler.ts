@@ -22,6 +22,7 @@ import type { SubgraphConfig } from "../../kit/config.ts";
 import type { Pass } from "../../kit/jobs.ts";
 import { createLogger } from "../../kit/log.ts";
 import type { ScheduledJob } from "../../kit/subgraph.ts";
+import { committed } from "../after-commit.ts";
 import { LEVEL_ZERO_DAYS } from "../coordination/rules.ts";
 import type { SamhandlingClient } from "../data.ts";
 import type { NotificationKind } from "./kinds.ts";
@@ -183,7 +184,8 @@ export async function notificationPass(db: SamhandlingClient, pass: Pass): Promi
     let rows = 0;
     for (let i = 0; i < drafts.length; i += BATCH) {
       const batch = drafts.slice(i, i + BATCH);
-      rows += (await db.$transaction((tx) => recordNotifications(tx, batch), { timeout: 60_000 })).length;
+      // Through committed(), as every samhandling write: the recipients are told live once the batch has committed (record.ts).
+      rows += (await committed(db, (tx) => recordNotifications(tx, batch), { timeout: 60_000 })).length;
     }
     written += rows;
     log.info("time-driven notifications recorded", { step, events: drafts.length, written: rows });
