@@ -140,9 +140,9 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
   it("trusts both issuers of its mapping at once, and refuses the second's token made for another application (audience)", async () => {
     const coordinator = demoUser("coordinator")!.claims;
     for (const headers of [await bearerHeaders(provider.issuer, "coordinator"), { authorization: `Bearer ${await local.tokenFor(coordinator)}` }]) {
-      const mine = await run<{ myCases: { id: string }[] }>("MyCases", {}, headers);
+      const mine = await run<{ myCasesPage: { edges: { node: { id: string } }[] } }>("MyCases", {}, headers);
       expect(mine.errors, mine.raw).toBeUndefined();
-      expect(mine.data?.myCases.map((c) => c.id)).toContain(BERG);
+      expect(mine.data?.myCasesPage.edges.map((e) => e.node.id)).toContain(BERG);
     }
     const elsewhere = await local.tokenFor(coordinator, { audience: "some-other-app" });
     const res = await run("MyCases", {}, { authorization: `Bearer ${elsewhere}` });
