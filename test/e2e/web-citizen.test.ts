@@ -141,13 +141,18 @@ describeWithBrowser("a citizen's consents and who has seen her data, against the
     const mine = page.getByRole("region", { name: "Opplysningene dine" });
     const entries = mine.getByRole("listitem");
     await entries.first().waitFor();
-    // Newest first across the services: that look is among the newest (the page's own request adds the hub's internal checks after it).
-    const texts = await entries.allTextContents();
     // She knows the looker from her case: by name and part in it, and the case by its title.
     const who = `Hvem${demoStaff["nav-veileder-1"]!.displayName}, NAV – koordinator i saken «${HAUGLAND_TITLE}»`;
-    const index = texts.findIndex((text) => text.includes("HvorNAV") && text.includes(who));
-    expect(index, texts.slice(0, 10).join("\n")).toBeGreaterThanOrEqual(0);
-    expect(index).toBeLessThan(10);
+    // Newest first across the services: that look is among the newest (the page's own request adds the hub's internal
+    // checks after it). The seven services' logs arrive one by one, so wait for the merged list to hold it.
+    let texts: string[] = [];
+    const indexOfLook = async () => {
+      texts = await entries.allTextContents();
+      return texts.findIndex((text) => text.includes("HvorNAV") && text.includes(who));
+    };
+    await expect.poll(indexOfLook, { message: "the member's look among the entries" }).toBeGreaterThanOrEqual(0);
+    const index = await indexOfLook();
+    expect(index, texts.slice(0, 10).join("\n")).toBeLessThan(10);
     const nav = texts[index]!;
     expect(nav).toContain(formatDateTime("nb", look.at));
     expect(nav).toContain(`Sak${HAUGLAND_TITLE}`);

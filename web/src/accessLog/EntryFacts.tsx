@@ -8,11 +8,18 @@ import { formatDateTime, logServiceKey } from "../i18n/format.ts";
 import { basisWords, categoryWords, lookerWords, outcomeWords, reasonWords, type KnownMember } from "./words.ts";
 import { Facts, type Fact } from "../shell/Facts.tsx";
 
-/** The reader's own cases, as they name those who looked: members by actor id, titles by case id. */
+/** The reader's own cases, as they name those who looked: members by case and actor, titles by case id. */
 export interface CaseDirectory {
+  /** Who an actor is in a case (`memberKey(caseId, actorId)`), and in the newest of the reader's cases they take part in (`memberKey(null, actorId)`). */
   members: ReadonlyMap<string, KnownMember>;
   titles: ReadonlyMap<string, string>;
 }
+
+export const memberKey = (caseId: string | null, actorId: string): string => `${caseId ?? "*"} ${actorId}`;
+
+/** The looker as the entry's own case names them; where the look declared none of the reader's cases, as their newest does. */
+const memberFor = (cases: CaseDirectory | undefined, entry: EntryFields): KnownMember | undefined =>
+  (entry.caseId ? cases?.members.get(memberKey(entry.caseId, entry.actorId)) : undefined) ?? cases?.members.get(memberKey(null, entry.actorId));
 
 export type EntryFields = Omit<AccessLogItemFragment, " $fragmentName" | "__typename">;
 
@@ -34,7 +41,7 @@ export function EntryFacts({ entry, service, selfSubject, cases, auditDetails = 
   const { t, lang } = useI18n();
   const facts: Fact[] = [
     [t("accessLog.field.where"), t(logServiceKey(service))],
-    [t("accessLog.field.who"), lookerWords(t, entry, selfSubject, cases?.members.get(entry.actorId))],
+    [t("accessLog.field.who"), lookerWords(t, entry, selfSubject, memberFor(cases, entry))],
     [t("accessLog.field.what"), categoryWords(t, entry.categories)],
     [t("accessLog.field.outcome"), outcomeWords(t, entry.decision)],
     [t("accessLog.field.why"), reasonWords(t, entry.decision, entry.reason)],

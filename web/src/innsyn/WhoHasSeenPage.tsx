@@ -12,7 +12,7 @@ import { useUser } from "../auth/AuthProvider.tsx";
 import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
 import { AccessLogItemFragmentDoc, PersonAccessLogsFragmentDoc, WhoHasSeenDocument, type WhoHasSeenQuery } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { EntryFacts, type CaseDirectory, type EntryFields } from "../accessLog/EntryFacts.tsx";
+import { EntryFacts, memberKey, type CaseDirectory, type EntryFields } from "../accessLog/EntryFacts.tsx";
 import type { KnownMember } from "../accessLog/words.ts";
 import { Page } from "../shell/Page.tsx";
 import { QueryResult } from "../shell/QueryResult.tsx";
@@ -54,11 +54,16 @@ function merged(logs: FragmentType<typeof PersonAccessLogsFragmentDoc>): Look[] 
   return visible ? looks.sort((a, b) => (a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : 0)) : null;
 }
 
-/** The citizen's cases as they name those who looked (an employee in several: the first case listed, the newest). */
+/** The citizen's cases as they name those who looked: in each case, and (for a look in no case of hers) in the first listed, the newest. */
 function caseDirectory(cases: WhoHasSeenQuery["myCases"]): CaseDirectory {
   const members = new Map<string, KnownMember>();
   for (const c of cases) {
-    for (const m of c.members) if (m.actorId && !members.has(m.actorId)) members.set(m.actorId, { name: m.displayName, role: m.role, caseTitle: c.title });
+    for (const m of c.members) {
+      if (!m.actorId) continue;
+      const known = { name: m.displayName, role: m.role, caseTitle: c.title };
+      members.set(memberKey(c.id, m.actorId), known);
+      if (!members.has(memberKey(null, m.actorId))) members.set(memberKey(null, m.actorId), known);
+    }
   }
   return { members, titles: new Map(cases.map((c) => [c.id, c.title])) };
 }
