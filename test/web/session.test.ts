@@ -33,8 +33,8 @@ describe("the signed-in user", () => {
   });
 
   test("navigation by role", () => {
-    expect(NAVIGATION.employee.map((i) => i.label)).toEqual(["nav.myCases", "nav.findPerson"]);
-    expect(NAVIGATION.citizen.map((i) => i.label)).toEqual(["nav.myCases", "nav.myConsents", "nav.whoHasSeen"]);
+    expect(NAVIGATION.employee.map((i) => i.label)).toEqual(["nav.myCases", "nav.findPerson", "nav.notifications"]);
+    expect(NAVIGATION.citizen.map((i) => i.label)).toEqual(["nav.myCases", "nav.myConsents", "nav.whoHasSeen", "nav.notifications"]);
     expect(NAVIGATION.auditor.map((i) => i.label)).toEqual(["nav.auditLog", "nav.review"]);
     expect(homePath("auditor")).toBe("/logg");
   });
