@@ -94,7 +94,8 @@ export class TokenVerifier {
         clockTolerance: CLOCK_TOLERANCE_S,
         requiredClaims: ["exp"],
       });
-      return await hubClaimsOf(issuer, payload, this.citizens);
+      // The token's end travels with the claims, so a subgraph can end a live subscription when the sign-in does.
+      return { ...(await hubClaimsOf(issuer, payload, this.citizens)), expiresAt: payload.exp! };
     } catch (error) {
       throw refusalOf(error, issuer);
     }

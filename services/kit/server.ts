@@ -132,8 +132,12 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
         const problem = await verifyRequest(body);
         return problem ? { code: problem, message: SIGNATURE_MESSAGES[problem] } : null;
       },
-      subscribe: async (request, document, req, res) =>
-        streams.serve({ schema, document, body: request.body, contextValue: await context(request), requestId: request.requestId, req, res }),
+      subscribe: async (request, document, req, res) => {
+        const contextValue = await context(request);
+        const { caller } = contextValue;
+        const endsAt = caller.kind === "actor" && caller.claims.expiresAt !== undefined ? caller.claims.expiresAt * 1000 : null;
+        return streams.serve({ schema, document, body: request.body, contextValue, requestId: request.requestId, req, res, endsAt });
+      },
       context,
       metrics: () =>
         [

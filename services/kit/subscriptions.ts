@@ -12,6 +12,7 @@
 // query of the same caller would have.
 import type http from "node:http";
 import { GraphQLError, getOperationAST, parse, subscribe, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import type { ErrorCode } from "./error-codes.ts";
 import { createLogger } from "./log.ts";
 
 const log = createLogger("http");
@@ -50,6 +51,18 @@ function withoutInternals(result: ExecutionResult, requestId: string): Execution
   return { ...result, errors };
 }
 
+/** Sent as a stream's last event when the sign-in behind it runs out: the client subscribes again with its renewed token. */
+const signInEnded = (): ExecutionResult => ({
+  errors: [
+    new GraphQLError("Your sign-in has ended. Sign in again (or let the app renew it) to keep receiving updates.", {
+      extensions: { code: "UNAUTHENTICATED" satisfies ErrorCode },
+    }),
+  ],
+});
+
+/** setTimeout's longest delay; a later end is simply never reached by a timer (the stream is ended sooner by other means). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const event = (name: "next" | "complete", data: unknown) => `event: ${name}\ndata: ${data === undefined ? "" : JSON.stringify(data)}\n\n`;
 
 /** The open streams of one process: shutdown completes them, so draining does not wait for clients that never leave. */
@@ -72,8 +85,13 @@ export class SubscriptionStreams {
     requestId: string;
     req: http.IncomingMessage;
     res: http.ServerResponse;
+    /**
+     * When the caller's sign-in ends (ms since the epoch; the token's `exp`): the stream ends then with
+     * UNAUTHENTICATED, so no event reaches a client whose sign-in is over. Absent: no end of its own.
+     */
+    endsAt?: number | null;
   }): Promise<void> {
-    const { schema, document, body, contextValue, requestId, req, res } = args;
+    const { schema, document, body, contextValue, requestId, req, res, endsAt } = args;
     const head = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-request-id": requestId };
     const once = (result: ExecutionResult) => {
       res.writeHead(200, head);
@@ -81,6 +99,7 @@ export class SubscriptionStreams {
     };
     const invalid = validate(schema, document);
     if (invalid.length > 0) return once({ errors: invalid });
+    if (endsAt != null && endsAt <= Date.now()) return once(signInEnded());
     const outcome = await subscribe({
       schema,
       document,
@@ -97,6 +116,7 @@ export class SubscriptionStreams {
       if (ended) return;
       ended = true;
       clearInterval(heartbeat);
+      clearTimeout(expiry);
       this.open.delete(end);
       void iterator.return?.();
       if (!res.writableEnded) res.end(event("complete", undefined));
@@ -105,6 +125,13 @@ export class SubscriptionStreams {
     // Headers out at once: the gateway's subscription starts when the stream opens, not at the first event.
     res.flushHeaders();
     const heartbeat = setInterval(() => res.write(":\n\n"), HEARTBEAT_MS);
+    const expiry =
+      endsAt == null
+        ? undefined
+        : setTimeout(() => {
+            if (!ended && !res.writableEnded) res.write(event("next", signInEnded()));
+            end();
+          }, Math.min(endsAt - Date.now(), MAX_TIMER_MS));
     this.open.add(end);
     req.on("close", end);
     res.on("close", end);

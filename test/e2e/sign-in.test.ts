@@ -19,6 +19,7 @@ import { webPort } from "../../services/kit/catalog.ts";
 import { localIssuerMapping, mappingOf, startLocalIssuer, type LocalIssuer } from "../../scripts/lib/local-issuer.ts";
 import { asUser, gateway } from "../support/graphql.ts";
 import { startTestProvider, type TestProvider } from "../support/identity-provider.ts";
+import { subscribeThroughGateway } from "../support/sse.ts";
 import { tokenFor } from "../support/tokens.ts";
 import { post, startGateway, writeMappingFile, type ExtraGateway } from "./hardening-support.ts";
 
@@ -217,6 +218,24 @@ describe("a gateway trusting two issuers (the embedded provider and a local one)
     await expectRefused(gw.url, await sign({ client_id: "x", consumer: { ID: "0192:1" }, scope: "nav:write skole:write" }), /several services \(nav, skole\)/);
     await expectRefused(gw.url, await sign({ client_id: "x", consumer: { ID: "0192:1" }, scope: "openid" }), /no scope the hub knows/);
     expect(await viewerWith(bearer(await sign({ client_id: "nav-system", consumer: { ID: "0192:1" }, scope: "openid nav:write" })), gw.url)).toMatchObject({ kind: "MACHINE", service: "NAV" });
+  });
+
+  it("ends a live subscription when the sign-in behind it runs out, telling the client to sign in again", async () => {
+    const token = await local.tokenFor(demoUser("coordinator")!.claims, { expiresIn: 4 });
+    const stream = subscribeThroughGateway<{ notificationsUpdated: { unreadCount: number } }>(
+      "subscription { notificationsUpdated { unreadCount } }",
+      bearer(token),
+      gw.url,
+    );
+    try {
+      await expect.poll(() => stream.results.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(stream.results[0]?.errors).toBeUndefined();
+      // The token lives 4 s: the stream ends soon after, its last event saying why — not at the next heartbeat or never.
+      await expect.poll(() => stream.ended, { timeout: 12_000 }).not.toBeNull();
+      expect(stream.results.at(-1)?.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+    } finally {
+      stream.close();
+    }
   });
 
   it("fetches an issuer's keys again for an unknown key id at most once per cooldown, however many such tokens come", async () => {

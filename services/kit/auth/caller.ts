@@ -46,6 +46,8 @@ export interface HubClaims {
   assurance?: Assurance;
   /** For a machine: the scopes its token was granted that the hub knows (e.g. "nav:write"). */
   scopes?: string[];
+  /** When the sign-in's token runs out (its `exp`, seconds since the epoch): a live subscription ends then (kit/subscriptions.ts). */
+  expiresAt?: number;
 }
 
 /** A process of the hub that may call a subgraph on its own behalf (signed, kit/internal.ts). */
@@ -104,6 +106,7 @@ export function callerFromClaims(payload: unknown, service: unknown): Caller {
   } else if (isString(p.unit)) {
     claims.unit = p.unit;
   }
+  if (typeof p.expiresAt === "number" && Number.isFinite(p.expiresAt)) claims.expiresAt = p.expiresAt;
   return { kind: "actor", claims };
 }
 
