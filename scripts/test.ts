@@ -47,6 +47,10 @@ const POSTGRES_SUITES = [
   "--project", "unit",
   ...(FILTERS.length === 0 ? ["test/e2e/", ...POSTGRES_UNIT_FILES] : []),
   ...RUN_ONCE.flatMap((name) => ["--exclude", `test/e2e/${name}.test.ts`]),
+  // The browser suites drive the web app, which reaches a database only through the gateway and the subgraphs —
+  // whose reads and writes the suites above already run on PostgreSQL. Once (embedded, as `npm start` runs) is enough;
+  // twice cost about four minutes of the run.
+  "--exclude", "test/e2e/web-*.test.ts",
 ];
 
 interface Totals {
