@@ -103,7 +103,7 @@ describe("every object in deploy/kubernetes/", () => {
     const textPort = structuredClone(good);
     (textPort.spec!.template.spec!.containers[0]!.ports![0]! as { containerPort: unknown }).containerPort = "4000";
     expect(() => new Deployment(textPort).validate()).toThrow(/containerPort must be integer/);
-    const noSelector = structuredClone(good) as { spec: Record<string, unknown> };
+    const noSelector = structuredClone(good) as unknown as { spec: Record<string, unknown> };
     delete noSelector.spec.selector;
     expect(() => new Deployment(noSelector as never).validate()).toThrow(/selector/);
   });
