@@ -3,6 +3,7 @@
 // Kubernetes' schemas (kubernetes-models), the set agrees with
 // docker-compose.yml and the catalog, a new catalog entry appears in it with
 // no hand edit, and the NetworkPolicies allow exactly the hub's edges.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { parse, parseAllDocuments } from "yaml";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { Job } from "kubernetes-models/batch/v1/Job";
+import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
@@ -28,7 +30,7 @@ import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisrup
 import { checkIdentityMapping } from "../gateway/identity/mapping.ts";
 import { catalogFiles } from "../scripts/lib/catalog-files.ts";
 import { DECISIONS_SERVICE, FACTS_SERVICE, HUB_IMAGE, KUBERNETES_DIR, kubernetesFiles, LABEL, MONITORING_NAMESPACE, POSTGRES_PORT, REDIS_PORT } from "../scripts/lib/kubernetes.ts";
-import { EXAMPLE_DIR, exampleOverlayFiles } from "../scripts/lib/kubernetes-example.ts";
+import { EXAMPLE_DIR, EXAMPLE_NAMESPACE, exampleOverlayFiles } from "../scripts/lib/kubernetes-example.ts";
 import { DEFAULT_GATEWAY_PORT, gatewayMetricsPort, SERVICE_NAMES, subgraphPort, webPort } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 
@@ -44,10 +46,14 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   "batch/v1 Job": Job,
   "v1 Namespace": Namespace,
   "v1 Secret": Secret,
+  "v1 ConfigMap": ConfigMap,
 };
 /** The operators' custom resources: their schemas are not in kubernetes-models, so they stay in the example that names them. */
 const OPERATOR_GROUPS = ["postgresql.cnpg.io/", "redis.redis.opstreelabs.in/"];
 const OPERATOR_FILE = `${EXAMPLE_DIR}/databases/operators.yaml`;
+
+/** kubectl where it is installed (it renders Kustomize by itself, no cluster needed). */
+const kubectl = (process.env.PATH ?? "").split(path.delimiter).map((d) => path.join(d, "kubectl")).find((f) => fs.existsSync(f));
 
 const dir = path.join(ROOT_DIR, KUBERNETES_DIR);
 const yamlFiles = fs
@@ -112,6 +118,22 @@ describe("every object in deploy/kubernetes/", () => {
     const expected = Object.fromEntries(Object.entries(catalogFiles()).filter(([rel]) => rel.startsWith(`${KUBERNETES_DIR}/`)));
     for (const [rel, text] of Object.entries(expected)) expect(fs.readFileSync(path.join(ROOT_DIR, rel), "utf8"), rel).toBe(text);
     for (const file of yamlFiles) expect(Object.keys(expected), file).toContain(file);
+  });
+
+  // CI has no kubectl; where it is installed, what `kubectl kustomize` renders of the example overlay (namespace, image, generated ConfigMaps) is checked too.
+  it.skipIf(!kubectl)("as `kubectl kustomize` renders the example overlays, validate too, every reference resolved", () => {
+    for (const overlay of ["", "/migrate"]) {
+      const objects = objectsOf(execFileSync(kubectl!, ["kustomize", path.join(ROOT_DIR, EXAMPLE_DIR + overlay)], { encoding: "utf8" }));
+      const configMaps = new Set(objects.filter((o) => o.kind === "ConfigMap").map((o) => o.metadata.name));
+      for (const object of objects) {
+        expect(() => new MODELS[`${object.apiVersion} ${object.kind}`]!(object as never).validate(), `${object.kind} ${object.metadata.name}`).not.toThrow();
+        if (object.kind !== "Namespace") expect((object.metadata as { namespace?: string }).namespace).toBe(EXAMPLE_NAMESPACE);
+        const pod = (object as unknown as IDeployment).spec?.template?.spec;
+        for (const c of pod?.containers ?? []) expect(c.image).toMatch(/^registry\.example\.kommune\.no\/samhandling-hub:/);
+        for (const ref of (pod?.containers ?? []).flatMap((c) => c.envFrom ?? []).filter((r) => !r.configMapRef?.optional)) expect(configMaps, ref.configMapRef!.name).toContain(ref.configMapRef!.name);
+        for (const v of pod?.volumes ?? []) if (v.configMap) expect(configMaps).toContain(v.configMap.name);
+      }
+    }
   });
 
   it("every kustomization names files and folders that exist, and the base and the Jobs apply all they hold", () => {
