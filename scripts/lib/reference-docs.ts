@@ -21,7 +21,7 @@ export const ERRORS_DOC = path.join(ROOT_DIR, "docs", "errors.md");
 export const PROCESSES: readonly (readonly [string, readonly Declaration[]])[] = [
   ["subgraphs", SUBGRAPH_SETTINGS],
   ["gateway", GATEWAY_SETTINGS],
-  ["migrations (the cluster's migration Job: services/kit/db/migrate-main.ts)", MIGRATE_SETTINGS],
+  ["migrations (services/kit/db/migrate-main.ts)", MIGRATE_SETTINGS],
   ["npm run documents", DOCUMENTS_SETTINGS],
   ["web app server", WEB_SETTINGS],
   ["identity provider (development)", IDENTITY_SETTINGS],
