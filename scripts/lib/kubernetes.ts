@@ -23,12 +23,15 @@ import type { IJob } from "kubernetes-models/batch/v1/Job";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IIoK8sApiCoreV1Container as Container } from "kubernetes-models/v1/Container";
 import type { IIoK8sApiCoreV1EnvVar as EnvVar } from "kubernetes-models/v1/EnvVar";
+import type { IIoK8sApiCoreV1Probe as Probe } from "kubernetes-models/v1/Probe";
 import type { IIoK8sApiCoreV1PodSpec as PodSpec } from "kubernetes-models/v1/PodSpec";
+import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from "kubernetes-models/v1/VolumeMount";
 import type { IIoK8sApiCoreV1ResourceRequirements as Resources } from "kubernetes-models/v1/ResourceRequirements";
 import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { ISecret } from "kubernetes-models/v1/Secret";
 import type { IService } from "kubernetes-models/v1/Service";
 import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import type { IIoK8sApiNetworkingV1NetworkPolicyEgressRule as EgressRule } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyEgressRule";
 import type { IIoK8sApiNetworkingV1NetworkPolicyPeer as Peer } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer";
 import type { IIoK8sApiNetworkingV1NetworkPolicyPort as PolicyPort } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicyPort";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
@@ -211,10 +214,10 @@ function podSpec(containers: Container[], volumes: PodSpec["volumes"], extra: Pa
   };
 }
 
-const tmpMount = { name: "tmp", mountPath: "/tmp" };
+const tmpMount: VolumeMount = { name: "tmp", mountPath: "/tmp" };
 
 function deployment(p: HubProcess): IDeployment {
-  const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({ httpGet: { path, port: "http" }, periodSeconds, failureThreshold, timeoutSeconds: 2 });
+  const probe = (path: string, periodSeconds: number, failureThreshold: number): Probe => ({ httpGet: { path, port: "http" }, periodSeconds, failureThreshold, timeoutSeconds: 2 });
   const container: Container = {
     name: p.name,
     image: HUB_IMAGE,
@@ -309,7 +312,7 @@ const policy = (name: string, podSelector: Record<string, string>, spec: Omit<IN
 });
 
 /** PostgreSQL and Redis are services outside the hub (an operator's, a managed one): reached by port, where the URLs in the Secrets say. */
-const external = (port: number) => ({ ports: [tcp(port)] });
+const external = (port: number): EgressRule => ({ ports: [tcp(port)] });
 
 /** Deny by default, then exactly the edges the hub has. */
 export function networkPolicies(processes: readonly HubProcess[]): INetworkPolicy[] {
