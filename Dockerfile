@@ -1,4 +1,6 @@
-# One image for every process of the hub; docker-compose.yml picks the entry.
+# One image for every process of the hub (the gateway, the subgraphs, the web
+# app's server, the migrations); docker-compose.yml and deploy/kubernetes/ pick
+# the entry.
 #
 # "build" has every dependency, so that the Prisma CLI (a dev dependency) can
 # generate the clients. The image shipped, "production", installs the runtime
@@ -13,7 +15,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY . .
-RUN node --import tsx scripts/generate.ts
+# The Prisma clients, and the web app built into web/dist (its server runs from the image too).
+RUN node --import tsx scripts/generate.ts && node --import tsx web/build.ts
 
 FROM node:24-bookworm-slim AS production
 WORKDIR /app
@@ -28,5 +31,8 @@ COPY gateway gateway
 COPY services services
 COPY demo demo
 COPY schema schema
+COPY identity identity
+COPY web web
 COPY --from=build /app/prisma prisma
+COPY --from=build /app/web/dist web/dist
 USER node

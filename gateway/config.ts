@@ -4,7 +4,7 @@
 // the hub's own documents (the family overview is depth 7, a few hundred
 // tokens) with room to spare. docs/configuration.md lists them all.
 import path from "node:path";
-import { SERVICE_NAMES, webPort, type ServiceName } from "../services/kit/catalog.ts";
+import { gatewayMetricsPort, SERVICE_NAMES, webPort, type ServiceName } from "../services/kit/catalog.ts";
 import {
   DATA_DIR,
   devIssuerIn,
@@ -319,7 +319,7 @@ function hardeningIn(get: Get, production: boolean, gatewayPort: number): Harden
     corsOrigins: get(CORS_ORIGINS, [`http://localhost:${webPort(gatewayPort)}`]).map((origin) => new URL(origin).origin),
     telemetry: {
       metrics: get(METRICS_ENABLED),
-      metricsPort: get(METRICS_PORT, gatewayPort + 95),
+      metricsPort: get(METRICS_PORT, gatewayMetricsPort(gatewayPort)),
       traces,
       serviceName: get(OTEL_SERVICE_NAME),
     },

@@ -3,7 +3,8 @@
 //
 // What it writes: schema/ (each subgraph's SDL, the supergraph, the public
 // schema) and the files that list the services (scripts/lib/catalog-files.ts:
-// docker-compose.yml, deploy/postgres-init.sql, samhandling's ServiceName enum
+// docker-compose.yml, deploy/postgres-init.sql, the Kubernetes manifests in
+// deploy/kubernetes/ (scripts/lib/kubernetes.ts), samhandling's ServiceName enum
 // with the migration that adds a new value, the family overview's person
 // views with the trusted-documents manifest, the README's service list), and
 // what a journal system integrates against (scripts/lib/integration-files.ts:
@@ -13,7 +14,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { CATALOG_FILES, catalogFiles, staleCatalogFiles } from "./lib/catalog-files.ts";
+import { CATALOG_FILES, catalogFiles, staleCatalogFiles, strayKubernetesFiles } from "./lib/catalog-files.ts";
 import { integrationFiles, staleIntegrationFiles } from "./lib/integration-files.ts";
 import { composeSchemas, SCHEMA_DIR, staleSchemaFiles } from "./lib/schema.ts";
 import { schemaPaths, writeNextMigration } from "./lib/schema-engine.ts";
@@ -25,8 +26,15 @@ const check = process.argv.includes("--check");
 async function writeCatalogFiles(): Promise<string[]> {
   const stale = staleCatalogFiles();
   const files = catalogFiles();
-  for (const rel of stale) await fs.writeFile(path.join(ROOT_DIR, rel), files[rel]!);
-  for (const rel of stale) console.log(`wrote ${rel}`);
+  for (const rel of stale) {
+    await fs.mkdir(path.dirname(path.join(ROOT_DIR, rel)), { recursive: true });
+    await fs.writeFile(path.join(ROOT_DIR, rel), files[rel]!);
+    console.log(`wrote ${rel}`);
+  }
+  for (const rel of strayKubernetesFiles()) {
+    await fs.rm(path.join(ROOT_DIR, rel));
+    console.log(`removed ${rel}`);
+  }
   if (stale.includes(CATALOG_FILES.serviceEnum)) {
     const next = await writeNextMigration(schemaPaths("samhandling"), "service_names");
     if (next.written) console.log(`wrote ${path.relative(ROOT_DIR, next.file)}`);
@@ -38,6 +46,7 @@ if (check) {
   const composed = await composeSchemas();
   const stale = [
     ...staleCatalogFiles(),
+    ...strayKubernetesFiles().map((rel) => `${rel} (no longer in the catalog: remove it)`),
     ...(await staleSchemaFiles(composed)).map((f) => `schema/${f}`),
     ...staleIntegrationFiles(integrationFiles(composed.files["public.graphql"]!)),
   ];

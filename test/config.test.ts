@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT_DIR, subgraphConfig } from "../services/kit/config.ts";
+import { migrateConfig, ROOT_DIR, subgraphConfig } from "../services/kit/config.ts";
 import { boolean, ConfigError, duration, list, optional, port, readSettings, setting, url, wholeNumber, type Env } from "../services/kit/env.ts";
 import { documentsConfig, gatewayConfig, hardeningConfig } from "../gateway/config.ts";
 import { auditVerifyConfig, docsScreenshotsConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
@@ -97,6 +97,15 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "npm run bench:notify": (env) => notifyBenchConfig(env),
   "npm run bench:paging": (env) => pagingBenchConfig(env),
   "npm run bench:scheduler": (env) => schedulerBenchConfig(env),
+  // Refuses without a PostgreSQL URL, having read every setting.
+  "migrations (services/kit/db/migrate-main.ts)": (env) => {
+    try {
+      return migrateConfig("nav", env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return null;
+    }
+  },
   // Started by the benchmark with its port and secret; without them it refuses, having read every setting.
   "the benchmark's peer gateway": (env) => {
     try {
@@ -126,6 +135,15 @@ describe("each process's list of settings", () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the migration runner's settings", () => {
+  it("take the service's own database URL over the template, and refuse to run without PostgreSQL", () => {
+    const template = "postgres://hub:pw@db:5432/hub_{service}";
+    expect(migrateConfig("nav", { DATABASE_URL_TEMPLATE: template }).databaseUrl).toBe("postgres://hub:pw@db:5432/hub_nav");
+    expect(migrateConfig("nav", { DATABASE_URL_TEMPLATE: template, DATABASE_URL_NAV: "postgres://other/nav" }).databaseUrl).toBe("postgres://other/nav");
+    expect(() => migrateConfig("nav", {})).toThrow(/DATABASE_URL_NAV \(or DATABASE_URL_TEMPLATE\) must be set/);
   });
 });
 

@@ -3,7 +3,7 @@
 // its folder services/<name>/, its folder prisma/<name>/, one catalog entry,
 // its demo-data file — and `npm run compose` takes it everywhere the services
 // are listed: the supergraph and the public schema, docker-compose.yml, the
-// PostgreSQL init script, samhandling's ServiceName (with its migration), the
+// Kubernetes manifests, the PostgreSQL init script, samhandling's ServiceName (with its migration), the
 // example query, the README; a token naming it is a caller, and its server
 // gets its demo rows. Compose touches only files it generates.
 import { execFile, execFileSync } from "node:child_process";
@@ -13,9 +13,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { checkDrift } from "../scripts/db-check.ts";
 import { CATALOG_FILES } from "../scripts/lib/catalog-files.ts";
+import { kubernetesFiles, KUBERNETES_DIR } from "../scripts/lib/kubernetes.ts";
+import { exampleOverlayFiles } from "../scripts/lib/kubernetes-example.ts";
 import { scaffoldService, type NewService } from "../scripts/lib/new-service.ts";
 import { SERVICE_NAMES } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
@@ -32,6 +34,15 @@ const PPT: NewService = {
   frontDoor: { name: "PP-tjenesten i Fjordvik, mottak", phone: "+47 400 06 000" },
 };
 const PORT = 4101 + SERVICE_NAMES.length;
+
+/** The Kubernetes manifests a new service changes or adds: every one that lists the services (scripts/lib/kubernetes.ts). */
+function kubernetesChanges(): string[] {
+  const names = [...SERVICE_NAMES, PPT.name];
+  const now = (rel: string) => (fs.existsSync(path.join(ROOT_DIR, rel)) ? fs.readFileSync(path.join(ROOT_DIR, rel), "utf8") : "");
+  return Object.entries(kubernetesFiles(names, exampleOverlayFiles(names)))
+    .filter(([rel, text]) => now(rel) !== text)
+    .map(([rel]) => rel);
+}
 
 /** Every file of the copy but dependencies and generated Prisma clients, with a hash of its contents. */
 function snapshot(root: string): Map<string, string> {
@@ -95,6 +106,7 @@ describe("adding a service (docs/adding-a-service.md)", () => {
     expect(composedChanges.filter((f) => !migrations.includes(f))).toEqual(
       [
         ...Object.values(CATALOG_FILES),
+        ...kubernetesChanges(),
         "docs/integration/ppt.schema.json",
         "gateway/documents/WritePpt.graphql",
         "gateway/documents/manifest.json",
@@ -120,6 +132,14 @@ describe("adding a service (docs/adding-a-service.md)", () => {
     expect(compose.services.gateway?.environment.SUBGRAPH_URL_PPT).toBe(`http://ppt:${PORT}/graphql`);
     expect(Object.keys(compose.services.gateway?.depends_on ?? {})).toContain("ppt");
     expect(read("deploy/postgres-init.sql")).toContain("create database hub_ppt;");
+  });
+
+  it("runs it on a cluster: its Deployment on the next port, the gateway's URL of it, its migration Job", () => {
+    const own = parseAllDocuments(read(`${KUBERNETES_DIR}/base/ppt.yaml`)).map((d) => d.toJS() as { kind: string; spec: { template?: { spec: { containers: { ports: { containerPort: number }[] }[] } } } });
+    expect(own.map((o) => o.kind)).toEqual(["Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget"]);
+    expect(own[0]!.spec.template!.spec.containers[0]!.ports[0]!.containerPort).toBe(PORT);
+    expect(read(`${KUBERNETES_DIR}/base/gateway.yaml`)).toContain(`value: http://ppt:${PORT}/graphql`);
+    expect(read(`${KUBERNETES_DIR}/migrate/jobs.yaml`)).toContain("name: migrate-ppt");
   });
 
   it("adds it to samhandling's ServiceName last, with the migration that adds the value", async () => {

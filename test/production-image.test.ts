@@ -8,7 +8,7 @@ import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { SERVICE_NAMES } from "../services/kit/catalog.ts";
+import { hubProcesses, MIGRATE_ENTRY } from "../scripts/lib/kubernetes.ts";
 import { devOnlyOptionalPackages, productionPackages, type Lock, type LockEntry } from "../deploy/production-tree.ts";
 
 const lock = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, "package-lock.json"), "utf8")) as Lock;
@@ -105,13 +105,14 @@ function runtimeModules(entries: string[]): { files: Set<string>; packages: Set<
 }
 
 describe("the code the image runs", () => {
-  const entries = ["gateway/index.ts", ...SERVICE_NAMES.map((s) => `services/${s}/index.ts`)];
+  // What the cluster runs (deploy/kubernetes/): the gateway, every subgraph, the web app's server and the migration Jobs.
+  const entries = [...hubProcesses().map((p) => p.command.at(-1)!), MIGRATE_ENTRY];
   const { files, packages } = runtimeModules(entries);
 
   it("needs only production dependencies", () => {
     expect(files.size).toBeGreaterThan(50);
     const missing = [...packages].filter((name) => !manifest.dependencies[name]).sort();
-    expect(missing, "imported by the gateway or a subgraph but not a production dependency").toEqual([]);
+    expect(missing, "imported by a process of the image but not a production dependency").toEqual([]);
   });
 
   it("lives in the folders the Dockerfile's production stage copies", () => {

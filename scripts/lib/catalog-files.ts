@@ -9,6 +9,7 @@ import {
   CASEWORK_SERVICES,
   CATALOG,
   DEFAULT_GATEWAY_PORT,
+  gatewayMetricsPort,
   SERVICE_NAMES,
   subgraphPort,
   VIEW_SERVICES,
@@ -16,6 +17,8 @@ import {
   type ServiceName,
 } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
+import { KUBERNETES_DIR, kubernetesFiles } from "./kubernetes.ts";
+import { exampleOverlayFiles } from "./kubernetes-example.ts";
 
 const SOURCE = "services/kit/catalog.ts";
 
@@ -143,7 +146,7 @@ ${SERVICE_NAMES.map(composeService).join("\n")}
     ports: ["${gateway}:${gateway}"]
     # Prometheus metrics (METRICS_PORT, by default GATEWAY_PORT + 95): on the compose network
     # for a scraper, never published.
-    expose: [${yamlPort(gateway + 95)}]
+    expose: [${yamlPort(gatewayMetricsPort(gateway))}]
     depends_on:
 ${SERVICE_NAMES.map((s) => `      ${s}: { condition: service_healthy }\n`).join("")}    healthcheck:
       test: ${readyz(`http://127.0.0.1:${gateway}/readiness`)}
@@ -242,6 +245,8 @@ export function withServicesSection(markdown: string, file: string): string {
 // --- all of them --------------------------------------------------------------------
 
 const read = (rel: string, root: string) => fs.readFileSync(path.join(root, rel), "utf8");
+/** What a file holds now; "" when it does not exist yet (a new service's manifest). */
+const current = (rel: string, root: string) => (fs.existsSync(path.join(root, rel)) ? read(rel, root) : "");
 
 /** Project-relative path → what the file should hold. */
 export function catalogFiles(root = ROOT_DIR): Record<string, string> {
@@ -252,12 +257,25 @@ export function catalogFiles(root = ROOT_DIR): Record<string, string> {
     [CATALOG_FILES.familyOverview]: familyOverview(read(CATALOG_FILES.familyOverview, root)),
     [CATALOG_FILES.readme]: withServicesSection(read(CATALOG_FILES.readme, root), CATALOG_FILES.readme),
     [CATALOG_FILES.architecture]: withServicesSection(read(CATALOG_FILES.architecture, root), CATALOG_FILES.architecture),
+    ...kubernetesFiles(SERVICE_NAMES, exampleOverlayFiles(SERVICE_NAMES, root)),
   };
+}
+
+/** Files under deploy/kubernetes/ that the catalog no longer gives (a removed service's), which compose deletes. */
+export function strayKubernetesFiles(root = ROOT_DIR): string[] {
+  const wanted = new Set(Object.keys(catalogFiles(root)));
+  const dir = path.join(root, KUBERNETES_DIR);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((rel) => !wanted.has(rel));
 }
 
 /** The files whose committed text differs from what the catalog gives. */
 export function staleCatalogFiles(root = ROOT_DIR): string[] {
   return Object.entries(catalogFiles(root))
-    .filter(([rel, text]) => read(rel, root) !== text)
+    .filter(([rel, text]) => current(rel, root) !== text)
     .map(([rel]) => rel);
 }

@@ -3,7 +3,7 @@
 // modules) and the error-code registry (services/kit/error-codes.ts).
 // `npm run docs` writes them; a test fails when they are stale.
 import path from "node:path";
-import { ROOT_DIR, SUBGRAPH_SETTINGS } from "../../services/kit/config.ts";
+import { MIGRATE_SETTINGS, ROOT_DIR, SUBGRAPH_SETTINGS } from "../../services/kit/config.ts";
 import { answeredWith, ERROR_CODES, type ErrorCodeEntry } from "../../services/kit/error-codes.ts";
 import type { Declaration } from "../../services/kit/env.ts";
 import { DOCUMENTS_SETTINGS, GATEWAY_SETTINGS } from "../../gateway/config.ts";
@@ -21,6 +21,7 @@ export const ERRORS_DOC = path.join(ROOT_DIR, "docs", "errors.md");
 export const PROCESSES: readonly (readonly [string, readonly Declaration[]])[] = [
   ["subgraphs", SUBGRAPH_SETTINGS],
   ["gateway", GATEWAY_SETTINGS],
+  ["migrations (services/kit/db/migrate-main.ts)", MIGRATE_SETTINGS],
   ["npm run documents", DOCUMENTS_SETTINGS],
   ["web app server", WEB_SETTINGS],
   ["identity provider (development)", IDENTITY_SETTINGS],

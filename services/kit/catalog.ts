@@ -134,7 +134,12 @@ export const DEFAULT_GATEWAY_PORT = 4000;
 
 /** Subgraph ports sit 100 above the gateway's, in catalog order: 4101, 4102, … */
 export function subgraphPort(service: ServiceName, gatewayPort = DEFAULT_GATEWAY_PORT): number {
-  return gatewayPort + 101 + SERVICE_NAMES.indexOf(service);
+  return subgraphPortAt(SERVICE_NAMES.indexOf(service), gatewayPort);
+}
+
+/** The port of the subgraph at `index` in a list of services in catalog order. */
+export function subgraphPortAt(index: number, gatewayPort = DEFAULT_GATEWAY_PORT): number {
+  return gatewayPort + 101 + index;
 }
 
 /** The development identity provider sits 100 above the gateway's port: 4100 (subgraphs use 4101 and up). */
@@ -145,4 +150,9 @@ export function identityPort(gatewayPort = DEFAULT_GATEWAY_PORT): number {
 /** The web app's server sits 200 above the gateway's port: 4200. */
 export function webPort(gatewayPort = DEFAULT_GATEWAY_PORT): number {
   return gatewayPort + 200;
+}
+
+/** The gateway's Prometheus port sits 95 above its own: 4095, never the public port. */
+export function gatewayMetricsPort(gatewayPort = DEFAULT_GATEWAY_PORT): number {
+  return gatewayPort + 95;
 }

@@ -317,6 +317,27 @@ export function databaseUrlFor(service: ServiceName, env: Env = process.env): st
   return readSettings(env, [DATABASE_URL_TEMPLATE.declaration, DATABASE_URL.for(service).declaration], (get) => databaseUrlIn(get, service));
 }
 
+// --- the migration runner's config (services/kit/db/migrate-main.ts) ---------------
+
+/** What the migration runner reads: the cluster's migration Job runs it for each service. */
+export const MIGRATE_SETTINGS: readonly Declaration[] = [NODE_ENV, LOG_LEVEL, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration);
+
+export interface MigrateConfig {
+  production: boolean;
+  logLevel: LogLevel;
+  /** PostgreSQL only: an embedded database is migrated by the process that owns its folder. */
+  databaseUrl: string;
+}
+
+/** One service's migration run, validated; a ConfigError names each bad setting. */
+export function migrateConfig(service: ServiceName, env: Env = process.env): MigrateConfig {
+  return readSettings(env, MIGRATE_SETTINGS, (get) => {
+    const databaseUrl = databaseUrlIn(get, service) ?? "";
+    if (!databaseUrl) get.problem(`DATABASE_URL_${service.toUpperCase()} (or DATABASE_URL_TEMPLATE) must be set: migrations run ahead of start-up only on PostgreSQL.`);
+    return { production: isProductionIn(get), logLevel: get(LOG_LEVEL), databaseUrl };
+  });
+}
+
 // --- the subgraph process's config --------------------------------------------
 
 /** Where a service's database is. */
