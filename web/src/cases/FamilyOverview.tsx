@@ -12,13 +12,14 @@ import { OverviewViewsFragmentDoc, type OverviewViewsFragment } from "../graphql
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { Translate } from "../i18n/messages.ts";
 import { accessWords } from "./access.ts";
+import type { DetailView } from "./detail-view.ts";
 import { detailViewOf } from "./details/index.ts";
 
 /** A subject of the case: who, and every service's view (OverviewViews.graphql, generated from the catalog). */
 export type OverviewSubject = { id: string; givenName: string; familyName: string; age: number } & FragmentType<typeof OverviewViewsFragmentDoc>;
 
 /** What every service's view has (services/kit/views.ts), whichever service it is. */
-type View = NonNullable<OverviewViewsFragment[ViewService]>;
+export type View = NonNullable<OverviewViewsFragment[ViewService]>;
 type Contact = View["contact"];
 
 const contactText = (t: Translate, contact: Contact): string | null =>
@@ -26,9 +27,10 @@ const contactText = (t: Translate, contact: Contact): string | null =>
 
 /**
  * One cell: how access was decided, and where it is granted whom to call and
- * the service's own lines from its detail view, if it has one.
+ * the service's own lines from its detail view, if it has one — the same for
+ * every service, whose name (`title`) is all it needs besides.
  */
-export function OverviewCell({ service, view }: { service: ViewService; view: View | null }) {
+export function OverviewCell({ title, view, detail }: { title: string; view: View | null; detail?: DetailView }) {
   const { t, lang } = useI18n();
   let body: ReactNode;
   if (!view) {
@@ -36,7 +38,6 @@ export function OverviewCell({ service, view }: { service: ViewService; view: Vi
     body = <Paragraph data-size="sm">{t("overview.unavailable")}</Paragraph>;
   } else {
     const words = accessWords(t, view.access, view.involved, view.contact);
-    const detail = detailViewOf(service);
     const lines =
       view.access.status !== "GRANTED" ? [] : view.involved === false ? [t("view.notInvolved")] : [...(detail?.lines(t, lang, view) ?? []), contactText(t, view.contact)];
     body = (
@@ -60,10 +61,10 @@ export function OverviewCell({ service, view }: { service: ViewService; view: Vi
     );
   }
   return (
-    <Table.Cell className="overview-cell" data-service={service}>
+    <Table.Cell className="overview-cell">
       {/* Shown only when the table stacks on a narrow screen, where the column header is out of sight. */}
       <span className="overview-cell__service" aria-hidden="true">
-        {serviceEntry(service).title[lang]}
+        {title}
       </span>
       {body}
     </Table.Cell>
@@ -98,15 +99,15 @@ export function FamilyOverview({ subjects }: { subjects: readonly (OverviewSubje
             {visible.map((subject) => {
               const views = readFragment(OverviewViewsFragmentDoc, subject);
               return (
-              <Table.Row key={subject.id}>
-                <Table.HeaderCell scope="row" className="overview-person">
-                  {subject.givenName} {subject.familyName}
-                  <span className="overview-person__age">{t("overview.age", { age: subject.age })}</span>
-                </Table.HeaderCell>
-                {VIEW_SERVICES.map((service) => (
-                  <OverviewCell key={service} service={service} view={views[service]} />
-                ))}
-              </Table.Row>
+                <Table.Row key={subject.id}>
+                  <Table.HeaderCell scope="row" className="overview-person">
+                    {subject.givenName} {subject.familyName}
+                    <span className="overview-person__age">{t("overview.age", { age: subject.age })}</span>
+                  </Table.HeaderCell>
+                  {VIEW_SERVICES.map((service) => (
+                    <OverviewCell key={service} title={serviceEntry(service).title[lang]} view={views[service]} detail={detailViewOf(service)} />
+                  ))}
+                </Table.Row>
               );
             })}
           </Table.Body>
