@@ -28,13 +28,13 @@ export const WEB_SERVICE_FILES = {
 export const DETAIL_DIR = "web/src/cases/details";
 
 /** What every view has (services/kit/views.ts): how access was decided, the involvement fact, whom to call. */
-const COMMON_VIEW_SELECTION = ["access {", "  status", "  reason", "}", "involved", "contact {", "  name", "  role", "  phone", "}"];
+const COMMON_VIEW_SELECTION = "access { status reason } involved contact { name role phone }";
 
 /** The family overview's views of a person: every view service's common fields, and its detail fragment if it has one. */
 export function overviewViews(root: string): string {
   const blocks = VIEW_SERVICES.map((s) => {
-    const detail = fs.existsSync(path.join(root, DETAIL_DIR, `${s}.graphql`)) ? [`...${pascal(s)}Detail`] : [];
-    return [`  ${s} {`, ...[...COMMON_VIEW_SELECTION, ...detail].map((l) => `    ${l}`), "  }"].join("\n");
+    const detail = fs.existsSync(path.join(root, DETAIL_DIR, `${s}.graphql`)) ? ` ...${pascal(s)}Detail` : "";
+    return `  ${s} { ${COMMON_VIEW_SELECTION}${detail} }`;
   });
   return `${header("Every service's view of a person in the family overview (web/src/cases/FamilyOverview.tsx).")}fragment OverviewViews on Person {\n${blocks.join("\n")}\n}\n`;
 }
