@@ -33,27 +33,26 @@ function fail(code: 1 | 2, message: { nb: string; en: string }): never {
   process.exit(code);
 }
 
-let parsed: ReturnType<typeof parse>;
+/** The arguments; exit code 2 for an unknown option or one without its value. */
 function parse() {
-  return parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    options: {
-      title: { type: "string" },
-      "en-title": { type: "string" },
-      en: { type: "string" },
-      "front-door": { type: "string" },
-      "front-door-phone": { type: "string" },
-      "no-compose": { type: "boolean", default: false },
-    },
-  });
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        title: { type: "string" },
+        "en-title": { type: "string" },
+        en: { type: "string" },
+        "front-door": { type: "string" },
+        "front-door-phone": { type: "string" },
+        "no-compose": { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    fail(2, { nb: `Ukjent eller ufullstendig valg: ${(error as Error).message}`, en: (error as Error).message });
+  }
 }
-try {
-  parsed = parse();
-} catch (error) {
-  fail(2, { nb: `Ukjent eller ufullstendig valg: ${(error as Error).message}`, en: (error as Error).message });
-}
-const { positionals, values } = parsed;
+const { positionals, values } = parse();
 const [name = "", what = "", ...extra] = positionals;
 if (!name || !what.trim() || extra.length > 0)
   fail(2, {
