@@ -6,7 +6,7 @@
 // nothing but its audit log), and two citizens. `claims` are the hub's claims
 // each one's sign-in maps to (gateway/identity/).
 import type { ActorService, HubClaims } from "../services/kit/auth/caller.ts";
-import { VIEW_SERVICES } from "../services/kit/catalog.ts";
+import { serviceEntry, VIEW_SERVICES } from "../services/kit/catalog.ts";
 import { demoOfficeStaff, demoPersonId, demoStaff } from "./fjordvik.ts";
 
 export interface DemoUser {
@@ -53,10 +53,14 @@ function officeStaff(): DemoUser[] {
   ];
 }
 
-/** Employees in no case, one per service that takes part in cases, in the unit of its first demo employee. */
+/**
+ * Employees in no case, one per service that takes part in cases, in the unit
+ * of its first demo employee — or, for a service the demo has no employee of
+ * yet (one just added), a unit named after the service.
+ */
 function standIns(): DemoUser[] {
   return [...VIEW_SERVICES, "samhandling" as const].map((service) => {
-    const unit = Object.values(demoStaff).find((s) => lower(s.service) === service)!.unit;
+    const unit = Object.values(demoStaff).find((s) => lower(s.service) === service)?.unit ?? serviceEntry(service).title.nb;
     return {
       key: `${service}-vikar-1`,
       description: `vikar, ${unit} (in no case)`,

@@ -6,9 +6,11 @@
 // docker-compose.yml, deploy/postgres-init.sql, the Kubernetes manifests in
 // deploy/kubernetes/ (scripts/lib/kubernetes.ts), samhandling's ServiceName enum
 // with the migration that adds a new value, the family overview's person
-// views with the trusted-documents manifest, the README's service list), and
-// what a journal system integrates against (scripts/lib/integration-files.ts:
-// each view service's JSON Schema in docs/integration/ and its write document).
+// views with the trusted-documents manifest, the README's service list, the
+// development identity provider's mapping, the web app's per-service
+// documents with the app's generated code), and what a journal system
+// integrates against (scripts/lib/integration-files.ts: each view service's
+// JSON Schema in docs/integration/ and its write document).
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -20,6 +22,7 @@ import { composeSchemas, SCHEMA_DIR, staleSchemaFiles } from "./lib/schema.ts";
 import { schemaPaths, writeNextMigration } from "./lib/schema-engine.ts";
 import { childEnv } from "./config.ts";
 import { generateClients } from "./generate.ts";
+import { writeGenerated } from "../web/codegen.ts";
 
 const check = process.argv.includes("--check");
 
@@ -70,8 +73,11 @@ if (check) {
     await fs.writeFile(path.join(ROOT_DIR, rel), integration[rel]!);
     console.log(`wrote ${rel}`);
   }
-  if (changed.includes(CATALOG_FILES.familyOverview) || staleIntegration.some((rel) => rel.startsWith("gateway/documents/"))) {
-    // The overview is a trusted document: its manifest entry follows it (checked against the new public schema).
+  // The web app's documents name the services: its typed code follows them and the new public schema.
+  const web = await writeGenerated();
+  for (const rel of web) console.log(`wrote ${rel}`);
+  if (changed.includes(CATALOG_FILES.familyOverview) || staleIntegration.some((rel) => rel.startsWith("gateway/documents/")) || web.length > 0) {
+    // The overview and the app's operations are trusted documents: the manifest follows them (checked against the new public schema).
     const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "gateway", "build-documents.ts")], { cwd: ROOT_DIR, env: childEnv() });
     process.stdout.write(stdout);
   }

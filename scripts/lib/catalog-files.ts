@@ -1,6 +1,8 @@
 // The committed files that list the services, written from the one list
-// (services/kit/catalog.ts) by `npm run compose`: docker-compose.yml and the
-// PostgreSQL init script whole; in files that are otherwise written by hand,
+// (services/kit/catalog.ts) by `npm run compose`: docker-compose.yml, the
+// PostgreSQL init script, the development identity provider's mapping (its
+// machine clients and staff groups) and the web app's per-service documents
+// (web-service-files.ts) whole; in files that are otherwise written by hand,
 // one marked region each (samhandling's ServiceName enum, the family
 // overview's person views, the README's service list). `--check` compares.
 import fs from "node:fs";
@@ -17,8 +19,11 @@ import {
   type ServiceName,
 } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
+import { DEV_MAPPING_FILE, devMapping, renderMapping } from "../../identity/mapping.ts";
+import { demoDirectory } from "../../identity/users.ts";
 import { KUBERNETES_DIR, kubernetesFiles } from "./kubernetes.ts";
 import { exampleOverlayFiles } from "./kubernetes-example.ts";
+import { WEB_SERVICE_FILES, webServiceFiles } from "./web-service-files.ts";
 
 const SOURCE = "services/kit/catalog.ts";
 
@@ -30,6 +35,8 @@ export const CATALOG_FILES = {
   familyOverview: "gateway/documents/FamilyOverview.graphql",
   readme: "README.md",
   architecture: "docs/architecture.md",
+  identityMapping: DEV_MAPPING_FILE,
+  ...WEB_SERVICE_FILES,
 } as const;
 
 // --- whole files -------------------------------------------------------------
@@ -245,7 +252,7 @@ export function withServicesSection(markdown: string, file: string): string {
 // --- all of them --------------------------------------------------------------------
 
 const read = (rel: string, root: string) => fs.readFileSync(path.join(root, rel), "utf8");
-/** What a file holds now; "" when it does not exist yet (a new service's manifest). */
+/** What a generated file holds now; "" before its first generation (a new service's manifest). */
 const current = (rel: string, root: string) => (fs.existsSync(path.join(root, rel)) ? read(rel, root) : "");
 
 /** Project-relative path → what the file should hold. */
@@ -257,6 +264,8 @@ export function catalogFiles(root = ROOT_DIR): Record<string, string> {
     [CATALOG_FILES.familyOverview]: familyOverview(read(CATALOG_FILES.familyOverview, root)),
     [CATALOG_FILES.readme]: withServicesSection(read(CATALOG_FILES.readme, root), CATALOG_FILES.readme),
     [CATALOG_FILES.architecture]: withServicesSection(read(CATALOG_FILES.architecture, root), CATALOG_FILES.architecture),
+    [CATALOG_FILES.identityMapping]: renderMapping(devMapping(demoDirectory())),
+    ...webServiceFiles(root),
     ...kubernetesFiles(SERVICE_NAMES, exampleOverlayFiles(SERVICE_NAMES, root)),
   };
 }

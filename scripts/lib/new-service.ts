@@ -15,7 +15,38 @@ export interface NewService {
   name: string;
   title: Bilingual;
   description: Bilingual;
-  frontDoor: { name: string; phone: string };
+  /** Where an INVOLVEMENT-only view points; absent: the municipality's koordinerende enhet (the catalog's KOORDINERENDE_ENHET). */
+  frontDoor?: { name: string; phone: string };
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const CATALOG_PATH = "services/kit/catalog.ts";
+/** The catalog's name for the municipality's koordinerende enhet, the default front door. */
+const DEFAULT_FRONT_DOOR = "KOORDINERENDE_ENHET";
+
+/**
+ * Names a new service cannot take: the kit's folder, the names a token's
+ * `service` claim already uses for others than a service, fields every Person
+ * or the root types have, and JavaScript's reserved words (the name is an
+ * identifier in the service's code).
+ */
+const RESERVED = new Set([
+  ..."kit gateway identity web schema prisma demo family citizen none other hub person persons me case cases consent consents node nodes query mutation subscription".split(" "),
+  ..."break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(" "),
+]);
+
+/** What is wrong with `name` as a new service's name in the repository at `root` (bokmål and English), or null. */
+export function serviceNameProblem(root: string, name: string): { nb: string; en: string } | null {
+  if (!/^[a-z][a-z0-9]*$/.test(name) || name.length > 30)
+    return {
+      nb: `Navnet på en tjeneste er ett ord med små bokstaver (a–z, sifre etter første bokstav, høyst 30 tegn), ikke «${name}».`,
+      en: `A service's name is one lower-case word (a–z, digits after the first letter, at most 30 characters), not "${name}".`,
+    };
+  if (RESERVED.has(name)) return { nb: `«${name}» er et reservert ord i huben; velg et annet navn.`, en: `"${name}" is a reserved word in the hub; choose another name.` };
+  const catalog = fs.readFileSync(path.join(root, CATALOG_PATH), "utf8");
+  if (catalog.includes(`name: ${json(name)},`) || fs.existsSync(path.join(root, "services", name)) || fs.existsSync(path.join(root, "prisma", name)))
+    return { nb: `Det finnes allerede en tjeneste som heter «${name}».`, en: `There is a service called "${name}" already.` };
+  return null;
 }
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
@@ -63,6 +94,7 @@ export const ${name}Writes = serviceWrites({
 import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../prisma/${name}/generated/client.ts";
 import { manyByKey } from "../kit/loaders.ts";
+import { registeredInvolvements } from "../kit/writes/involvement.ts";
 
 export const createClient = (adapter: PrismaPg) => new PrismaClient({ adapter });
 export type ${P}Client = ReturnType<typeof createClient>;
@@ -73,14 +105,18 @@ export function ${name}Loaders(db: ${P}Client) {
       (ids) => db.${name}Record.findMany({ where: { personId: { in: [...ids] } }, orderBy: { since: "desc" } }),
       (r) => r.personId,
     ),
+    /** What ${name}'s systems registered through write${P} (startInvolvement …). */
+    registered: registeredInvolvements(db),
   };
 }
 
 export type ${P}Loaders = ReturnType<typeof ${name}Loaders>;
 `,
-    "involvement.ts": `// ${title.en}'s involvement fact (category INVOLVEMENT): a current record, and whom to call.
+    "involvement.ts": `// ${title.en}'s involvement fact (category INVOLVEMENT): a current record or an involvement
+// its systems registered (write${P}), and whom to call.
 import { isCurrent } from "../kit/scalars.ts";
 import { contact, firstContact, type ContactPerson, type Involvement } from "../kit/views.ts";
+import { withRegistered } from "../kit/writes/involvement.ts";
 import type { ${P}Loaders } from "./data.ts";
 
 type RecordRow = Awaited<ReturnType<${P}Loaders["records"]["load"]>>[number];
@@ -89,9 +125,9 @@ export const recordContact = (r: RecordRow): ContactPerson | null => contact(r.c
 
 /** Through the same loader as the full view, so both layers share one statement. */
 export async function ${name}Involvement(loaders: ${P}Loaders, personId: string): Promise<Involvement> {
-  const rows = await loaders.records.load(personId);
+  const [rows, registered] = await Promise.all([loaders.records.load(personId), loaders.registered.load(personId)]);
   const current = (r: RecordRow) => isCurrent(r.until);
-  return { involved: rows.some(current), contact: firstContact(rows, current, recordContact) };
+  return withRegistered(registered, { involved: rows.some(current), contact: firstContact(rows, current, recordContact) });
 }
 `,
     "resolvers.ts": `import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
@@ -185,8 +221,9 @@ model ${P}Record {
 }
 
 function demoFile({ name, title }: NewService): string {
-  return `// ${title.en}'s demo data: a record for the first two persons in the register —
-// replace it with the service's part of the families' stories (demo/fjordvik.ts).
+  return `// ${title.en}'s demo data, a placeholder: a current record — so an involvement, with
+// a contact — for the first two persons in the register. Replace it with the
+// service's part of the families' stories (demo/fjordvik.ts, demoPersonId).
 import { serviceDemo, demoDay } from "../service-demo.ts";
 
 export default serviceDemo((world) => ({
@@ -203,8 +240,6 @@ export default serviceDemo((world) => ({
 `;
 }
 
-const json = (value: unknown) => JSON.stringify(value);
-
 function catalogEntry({ name, title, description, frontDoor }: NewService): string {
   return `  {
     name: ${json(name)},
@@ -212,7 +247,7 @@ function catalogEntry({ name, title, description, frontDoor }: NewService): stri
     description: { en: ${json(description.en)}, nb: ${json(description.nb)} },
     personView: true,
     casework: true,
-    frontDoor: { name: ${json(frontDoor.name)}, phone: ${json(frontDoor.phone)} },
+    frontDoor: ${frontDoor ? `{ name: ${json(frontDoor.name)}, phone: ${json(frontDoor.phone)} }` : DEFAULT_FRONT_DOOR},
   },
 `;
 }
@@ -222,8 +257,8 @@ const CATALOG_END = "] as const satisfies readonly ServiceEntry[];";
 /** Writes the new service into the repository at `root`; returns the paths it wrote, relative to `root`. */
 export async function scaffoldService(root: string, service: NewService): Promise<string[]> {
   const { name } = service;
-  if (!/^[a-z][a-z0-9]*$/.test(name)) throw new Error(`A service's name is one lower-case word, got "${name}".`);
-  if (fs.existsSync(path.join(root, "services", name))) throw new Error(`services/${name}/ exists already.`);
+  const problem = serviceNameProblem(root, name);
+  if (problem) throw new Error(problem.en);
   const written: string[] = [];
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -237,9 +272,9 @@ export async function scaffoldService(root: string, service: NewService): Promis
   if (init.written) written.push(path.relative(root, init.file), `prisma/${name}/migrations/migration_lock.toml`);
   write(`demo/services/${name}.ts`, demoFile(service));
 
-  const catalogPath = "services/kit/catalog.ts";
-  const catalog = fs.readFileSync(path.join(root, catalogPath), "utf8");
-  if (!catalog.includes(CATALOG_END)) throw new Error(`${catalogPath} has no "${CATALOG_END}" to add the entry before.`);
-  write(catalogPath, catalog.replace(CATALOG_END, `${catalogEntry(service)}${CATALOG_END}`));
+  const catalog = fs.readFileSync(path.join(root, CATALOG_PATH), "utf8");
+  if (!catalog.includes(CATALOG_END)) throw new Error(`${CATALOG_PATH} has no "${CATALOG_END}" to add the entry before.`);
+  if (!service.frontDoor && !catalog.includes(`const ${DEFAULT_FRONT_DOOR} =`)) throw new Error(`${CATALOG_PATH} has no ${DEFAULT_FRONT_DOOR}; give the service a front door.`);
+  write(CATALOG_PATH, catalog.replace(CATALOG_END, `${catalogEntry(service)}${CATALOG_END}`));
   return written;
 }

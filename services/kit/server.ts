@@ -71,7 +71,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   const decisions = rulesOff ? grantEverything : cache;
   const accessLogReader = new AccessLog(database.pool, { prepared: database.kind === "postgresql" });
   const accessLog = rulesOff ? recordNothing : new BatchingAccessLog(accessLogReader);
-  const writes = definition.writes?.bind(client, { internal: deps.internal, accessLog: accessLogReader });
+  const writes = definition.writes?.bind(client, { internal: deps.internal, accessLog: accessLogReader, frontDoor: config.frontDoor });
   const invalidateDecisions = async () => {
     if (!epoch) throw new Error("Only the decision service moves the consent epoch.");
     await epoch.advance();

@@ -6,6 +6,7 @@
 import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { demoCaseId, demoCaseMemberId, demoPersonId } from "../../demo/fjordvik.ts";
+import { serviceEntry, VIEW_SERVICES } from "../../services/kit/catalog.ts";
 import { TEXT_LIMIT } from "../../services/samhandling/input.ts";
 import { formatDate } from "../../web/src/i18n/format.ts";
 import { checkPage, describeWithBrowser, focused, focusStartOfPage, tabTo } from "../support/browser.ts";
@@ -26,7 +27,7 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
   }
 
   const caseCard = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
-  /** The overview's cell of one person for one service (columns: NAV, Barnevern, Skole og barnehage, Helse, Frivillighet). */
+  /** The overview's cell of one person for one service (columns in catalog order: NAV, Barnevern, Skole og barnehage, Helse, Frivillighet, …). */
   const cell = (page: Page, person: string, column: number) => page.getByRole("row", { name: new RegExp(`^${person}`) }).getByRole("cell").nth(column);
   const HELSE = 3;
 
@@ -49,7 +50,8 @@ describeWithBrowser("a coordinator's cases and the case page, against the federa
     // The case's opaque id, nothing about the persons, in the address.
     expect(new URL(page.url()).pathname).toBe(`/saker/${BERG}`);
     await page.getByRole("table").waitFor();
-    expect(await page.getByRole("columnheader").allTextContents()).toEqual(["Person", "NAV", "Barnevern", "Skole og barnehage", "Helse", "Frivillighet"]);
+    // A column for every service with a view of a person, in the catalog's order and words.
+    expect(await page.getByRole("columnheader").allTextContents()).toEqual(["Person", ...VIEW_SERVICES.map((s) => serviceEntry(s).title.nb)]);
     expect(await page.getByRole("rowheader").allTextContents()).toEqual(["Geir Berg47 år", "Line Berg44 år", "Ida Berg17 år", "Mats Berg11 år"]);
     // Ida (17) consented for herself to helse's involvement only: the front door's number, nothing of what helse does.
     await expect(cell(page, "Ida Berg", HELSE).textContent()).resolves.toBe(

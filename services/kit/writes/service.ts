@@ -7,7 +7,7 @@
 // JSON Schema published in docs/integration/.
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from "type-graphql";
 import type { AccessLog } from "../access-log.ts";
-import { serviceEntry, type ViewService } from "../catalog.ts";
+import { serviceEntry, type FrontDoor, type ViewService } from "../catalog.ts";
 import type { ClassType } from "../federation.ts";
 import { hubError } from "../errors.ts";
 import type { InternalClient } from "../internal.ts";
@@ -31,6 +31,8 @@ interface WriteContext {
 export interface WriteDeps {
   internal: InternalClient;
   accessLog: AccessLog;
+  /** The service's front door in this deployment (config: the catalog's, or FRONT_DOOR_NAME_<SERVICE>). */
+  frontDoor: FrontDoor | null;
 }
 
 export interface WriteDefinition<Client> {
@@ -130,7 +132,7 @@ export function serviceWrites<Client extends RawSql, Tx extends RawSql>(options:
     resolver: WriteResolver,
     operations: operations as Operation<unknown>[],
     bind(client, deps) {
-      const signals = new InvolvementSignals(service, client, deps.internal);
+      const signals = new InvolvementSignals(service, client, deps.internal, deps.frontDoor);
       // Starts marked before a restart go out without waiting for the next write.
       setImmediate(() => void signals.deliver());
       const byField = new Map(operations.map((o) => [o.field, o]));

@@ -6,7 +6,7 @@
 // learn of it (services/samhandling/consent/involvement-signals.ts). A failed
 // call leaves the mark, and the next write, or a retry a little later, sends
 // it again; samhandling records each start once.
-import { serviceEntry, type ViewService } from "../catalog.ts";
+import { serviceEntry, type FrontDoor, type ViewService } from "../catalog.ts";
 import type { InternalClient } from "../internal.ts";
 import { createLogger, errorFields } from "../log.ts";
 import type { RawSql } from "./involvement.ts";
@@ -47,6 +47,8 @@ export class InvolvementSignals {
     private readonly service: ViewService,
     private readonly sql: RawSql,
     private readonly internal: InternalClient,
+    /** The service's front door in this deployment (its config), for an involvement that names none. */
+    private readonly frontDoor: FrontDoor | null,
   ) {}
 
   /** Sends every start still marked; resolves when done or failed (a failure is retried later, never thrown). */
@@ -63,12 +65,12 @@ export class InvolvementSignals {
            FROM involvement WHERE signal_pending ORDER BY updated_at LIMIT ${BATCH}`,
         );
         if (pending.length === 0) return;
-        const door = serviceEntry(this.service).frontDoor;
+        const door = this.frontDoor;
         const starts: InvolvementStart[] = pending.map((row) => ({
           involvementId: row.id,
           personId: row.personId,
           startedOn: row.startedOn.toISOString().slice(0, 10),
-          // The involvement's own front door, else the service's (catalog).
+          // The involvement's own front door, else the service's in this deployment.
           frontDoorName: row.frontDoorName ?? door?.name ?? serviceEntry(this.service).title.nb,
           frontDoorPhone: row.frontDoorPhone ?? door?.phone ?? "",
         }));

@@ -2,40 +2,21 @@
 // the API has one field per service (navAuditLog, markNavReviewed, …), and an
 // auditor audits the service of their sign-in. Every service's operation
 // answers under the same alias (`entries`, `marked`), so the pages read one
-// shape whichever service it is.
+// shape whichever service it is. The operations and their table
+// (service-documents.ts) are generated from the catalog by `npm run compose`;
+// each entry is checked against the one shape below, so a service whose
+// operation answered differently would not compile.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import {
-  BarnevernAuditLogDocument,
-  BarnevernReviewListDocument,
-  FrivillighetAuditLogDocument,
-  FrivillighetReviewListDocument,
-  HelseAuditLogDocument,
-  HelseReviewListDocument,
-  MarkBarnevernReviewedDocument,
-  MarkFrivillighetReviewedDocument,
-  MarkHelseReviewedDocument,
-  MarkNavReviewedDocument,
-  MarkRegistryReviewedDocument,
-  MarkSamhandlingReviewedDocument,
-  MarkSkoleReviewedDocument,
-  NavAuditLogDocument,
-  NavReviewListDocument,
-  RegistryAuditLogDocument,
-  RegistryReviewListDocument,
-  SamhandlingAuditLogDocument,
-  SamhandlingReviewListDocument,
-  SkoleAuditLogDocument,
-  SkoleReviewListDocument,
-  type NavAuditLogQuery,
-  type NavAuditLogQueryVariables,
-  type MarkNavReviewedMutation,
-  type MarkNavReviewedMutationVariables,
-  type NavReviewListQuery,
-  type NavReviewListQueryVariables,
+import { isServiceName } from "../../../services/kit/catalog.ts";
+import type {
+  NavAuditLogQuery,
+  NavAuditLogQueryVariables,
+  MarkNavReviewedMutation,
+  MarkNavReviewedMutationVariables,
+  NavReviewListQuery,
+  NavReviewListQueryVariables,
 } from "../graphql/generated/graphql.ts";
-
-/** The services with an access log an auditor can read (lower case, as a sign-in's service). */
-export type AuditedService = "registry" | "samhandling" | "nav" | "barnevern" | "skole" | "helse" | "frivillighet";
+import { SERVICE_DOCUMENTS } from "./service-documents.ts";
 
 export interface AuditDocuments {
   auditLog: TypedDocumentNode<NavAuditLogQuery, NavAuditLogQueryVariables>;
@@ -43,18 +24,7 @@ export interface AuditDocuments {
   markReviewed: TypedDocumentNode<MarkNavReviewedMutation, MarkNavReviewedMutationVariables>;
 }
 
-// Each entry is checked against the one shape above: a service whose operation answered differently would not compile.
-const DOCUMENTS: Record<AuditedService, AuditDocuments> = {
-  registry: { auditLog: RegistryAuditLogDocument, reviewList: RegistryReviewListDocument, markReviewed: MarkRegistryReviewedDocument },
-  samhandling: { auditLog: SamhandlingAuditLogDocument, reviewList: SamhandlingReviewListDocument, markReviewed: MarkSamhandlingReviewedDocument },
-  nav: { auditLog: NavAuditLogDocument, reviewList: NavReviewListDocument, markReviewed: MarkNavReviewedDocument },
-  barnevern: { auditLog: BarnevernAuditLogDocument, reviewList: BarnevernReviewListDocument, markReviewed: MarkBarnevernReviewedDocument },
-  skole: { auditLog: SkoleAuditLogDocument, reviewList: SkoleReviewListDocument, markReviewed: MarkSkoleReviewedDocument },
-  helse: { auditLog: HelseAuditLogDocument, reviewList: HelseReviewListDocument, markReviewed: MarkHelseReviewedDocument },
-  frivillighet: { auditLog: FrivillighetAuditLogDocument, reviewList: FrivillighetReviewListDocument, markReviewed: MarkFrivillighetReviewedDocument },
-};
-
-/** The operations for the service an auditor audits; null for a sign-in whose service has no access log (none today). */
+/** The operations for the service an auditor audits (every service in the catalog has an access log); null for any other sign-in. */
 export function auditDocuments(service: string): AuditDocuments | null {
-  return service in DOCUMENTS ? DOCUMENTS[service as AuditedService] : null;
+  return isServiceName(service) ? SERVICE_DOCUMENTS[service] : null;
 }

@@ -29,6 +29,7 @@ import { ActionButton, ActionForm, Fold, Notice, useCaseAction, useFieldErrors }
 import { CONSENT_CATEGORIES, consentCategoryWords } from "../consents/categories.ts";
 import { consentState } from "./consent-words.ts";
 import type { Participation } from "./participation.ts";
+import { CONSENT_SERVICES } from "../consents/services.ts";
 
 type Consent = ConsentItemFragment;
 export interface CaseSubject {
@@ -37,8 +38,6 @@ export interface CaseSubject {
   familyName: string;
 }
 
-/** The services whose data a consent can cover (not FAMILY). */
-const SERVICES: readonly ServiceName[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
 
 const personName = (p: { givenName: string; familyName: string } | null | undefined, unknown: string) => (p ? `${p.givenName} ${p.familyName}` : unknown);
 
@@ -118,7 +117,7 @@ function RecordForm({ caseId, subjects, labelledBy }: { caseId: string; subjects
           <Select.Option value="GUARDIAN">{t("consent.capacity.GUARDIAN")}</Select.Option>
         </Select>
       </Field>
-      <CheckboxGroup id={ids.services} legend={t("consent.form.services")} options={SERVICES} label={(s) => t(serviceKey(s))} chosen={services} onChange={setServices} error={errors[ids.services]} />
+      <CheckboxGroup id={ids.services} legend={t("consent.form.services")} options={CONSENT_SERVICES} label={(s) => t(serviceKey(s))} chosen={services} onChange={setServices} error={errors[ids.services]} />
       <CheckboxGroup id={ids.categories} legend={t("consent.form.categories")} options={CONSENT_CATEGORIES} label={(c) => t(`consent.category.${c}`)} chosen={categories} onChange={setCategories} error={errors[ids.categories]} />
       <Textfield id={ids.reference} label={t("consent.form.reference")} description={t("consent.form.referenceHelp")} value={reference} onChange={(e) => setReference(e.target.value)} error={errors[ids.reference]} />
       <Textfield multiline rows={2} label={t("consent.form.childView")} description={t("consent.form.childViewHelp")} value={childView} onChange={(e) => setChildView(e.target.value)} />

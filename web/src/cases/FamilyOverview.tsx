@@ -1,69 +1,45 @@
 // The family overview: every subject of the case against every service that
-// keeps a view of a person, each cell saying what may be seen and why, and the
-// service's data where access is granted. A table on wide screens; on narrow
+// keeps a view of a person (the catalog's), each cell saying what may be seen
+// and why, and where access is granted whom to call and the service's own
+// lines (its optional detail view, details/) — any service, with no code of
+// its own. A table on wide screens; on narrow
 // ones each row stacks, each cell naming its service (styles.css).
 import type { ReactNode } from "react";
 import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { VIEW_SERVICES, serviceEntry, type ViewService } from "../../../services/kit/catalog.ts";
-import type { CasePageQuery } from "../graphql/generated/graphql.ts";
+import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
+import { OverviewViewsFragmentDoc, type OverviewViewsFragment } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
-import { formatDate } from "../i18n/format.ts";
-import type { Lang, Translate } from "../i18n/messages.ts";
+import type { Translate } from "../i18n/messages.ts";
 import { accessWords } from "./access.ts";
+import type { DetailView } from "./detail-view.ts";
+import { detailViewOf } from "./details/index.ts";
 
-type Subject = NonNullable<NonNullable<CasePageQuery["case"]>["subjects"][number]>;
-type Contact = { name: string; role?: string | null; phone?: string | null } | null | undefined;
+/** A subject of the case: who, and every service's view (OverviewViews.graphql, generated from the catalog). */
+export type OverviewSubject = { id: string; givenName: string; familyName: string; age: number } & FragmentType<typeof OverviewViewsFragmentDoc>;
+
+/** What every service's view has (services/kit/views.ts), whichever service it is. */
+export type View = NonNullable<OverviewViewsFragment[ViewService]>;
+type Contact = View["contact"];
 
 const contactText = (t: Translate, contact: Contact): string | null =>
   contact ? t("view.contact", { contact: [contact.name, contact.role, contact.phone].filter(Boolean).join(", ") }) : null;
 
-/** A service's data about one person, as lines of text; only called where access is granted. */
-function grantedLines(t: Translate, lang: Lang, service: ViewService, subject: Subject): (string | null)[] {
-  const current = <T extends { until?: string | null }>(items: readonly T[] | null | undefined) => (items ?? []).filter((i) => !i.until);
-  switch (service) {
-    case "nav": {
-      const v = subject.nav!;
-      return [
-        v.office ? (v.since ? t("view.nav.office", { office: v.office, date: formatDate(lang, v.since) }) : v.office) : null,
-        contactText(t, v.contact),
-        ...(v.measures ?? []).map((m) => t("view.item", { what: m.description, status: t(`measureStatus.${m.status}`) })),
-      ];
-    }
-    case "barnevern": {
-      const v = subject.barnevern!;
-      return [v.phase ? t("view.barnevern.phase", { phase: t(`barnevernPhase.${v.phase}`) }) : null, contactText(t, v.contact)];
-    }
-    case "skole": {
-      const v = subject.skole!;
-      const a = v.attendance;
-      return [
-        ...current(v.enrolments).map((e) => (e.grade != null ? t("view.skole.enrolment", { institution: e.institution, grade: e.grade }) : e.institution)),
-        contactText(t, v.contact),
-        ...(v.support ?? []).map((s) => t("view.item", { what: s.description, status: t(`measureStatus.${s.status}`) })),
-        a ? t("view.skole.attendance", { months: a.months, percent: a.recentAbsencePercent.toLocaleString(lang === "nb" ? "nb-NO" : "en-GB"), trend: t(`attendanceTrend.${a.trend}`) }) : null,
-      ];
-    }
-    case "helse": {
-      const v = subject.helse!;
-      return [...current(v.contacts).map((c) => `${t(`healthService.${c.kind}`)}: ${c.unit}`), contactText(t, v.contact)];
-    }
-    case "frivillighet": {
-      const v = subject.frivillighet!;
-      return [...current(v.activities).map((a) => `${a.title} (${a.organisation})`), contactText(t, v.contact)];
-    }
-  }
-}
-
-function OverviewCell({ service, subject }: { service: ViewService; subject: Subject }) {
+/**
+ * One cell: how access was decided, and where it is granted whom to call and
+ * the service's own lines from its detail view, if it has one — the same for
+ * every service, whose name (`title`) is all it needs besides.
+ */
+export function OverviewCell({ title, view, detail }: { title: string; view: View | null; detail?: DetailView }) {
   const { t, lang } = useI18n();
-  const view = subject[service];
   let body: ReactNode;
   if (!view) {
     // The service did not answer (its error is shown above the table): say so rather than guess.
     body = <Paragraph data-size="sm">{t("overview.unavailable")}</Paragraph>;
   } else {
-    const words = accessWords(t, service, view.access, view.involved);
-    const lines = view.access.status === "GRANTED" ? (view.involved === false ? [t("view.notInvolved")] : grantedLines(t, lang, service, subject)) : [];
+    const words = accessWords(t, view.access, view.involved, view.contact);
+    const lines =
+      view.access.status !== "GRANTED" ? [] : view.involved === false ? [t("view.notInvolved")] : [...(detail?.lines(t, lang, view) ?? []), contactText(t, view.contact)];
     body = (
       <>
         <Paragraph data-size="sm" className={`access access--${words.tone}`}>
@@ -88,16 +64,16 @@ function OverviewCell({ service, subject }: { service: ViewService; subject: Sub
     <Table.Cell className="overview-cell">
       {/* Shown only when the table stacks on a narrow screen, where the column header is out of sight. */}
       <span className="overview-cell__service" aria-hidden="true">
-        {serviceEntry(service).title[lang]}
+        {title}
       </span>
       {body}
     </Table.Cell>
   );
 }
 
-export function FamilyOverview({ subjects }: { subjects: readonly (Subject | null)[] }) {
+export function FamilyOverview({ subjects }: { subjects: readonly (OverviewSubject | null)[] }) {
   const { t, lang } = useI18n();
-  const visible = subjects.filter((s): s is Subject => s !== null);
+  const visible = subjects.filter((s): s is OverviewSubject => s !== null);
   const hidden = subjects.length - visible.length;
   return (
     <section aria-labelledby="overview-heading">
@@ -120,17 +96,20 @@ export function FamilyOverview({ subjects }: { subjects: readonly (Subject | nul
             </Table.Row>
           </Table.Head>
           <Table.Body>
-            {visible.map((subject) => (
-              <Table.Row key={subject.id}>
-                <Table.HeaderCell scope="row" className="overview-person">
-                  {subject.givenName} {subject.familyName}
-                  <span className="overview-person__age">{t("overview.age", { age: subject.age })}</span>
-                </Table.HeaderCell>
-                {VIEW_SERVICES.map((service) => (
-                  <OverviewCell key={service} service={service} subject={subject} />
-                ))}
-              </Table.Row>
-            ))}
+            {visible.map((subject) => {
+              const views = readFragment(OverviewViewsFragmentDoc, subject);
+              return (
+                <Table.Row key={subject.id}>
+                  <Table.HeaderCell scope="row" className="overview-person">
+                    {subject.givenName} {subject.familyName}
+                    <span className="overview-person__age">{t("overview.age", { age: subject.age })}</span>
+                  </Table.HeaderCell>
+                  {VIEW_SERVICES.map((service) => (
+                    <OverviewCell key={service} title={serviceEntry(service).title[lang]} view={views[service]} detail={detailViewOf(service)} />
+                  ))}
+                </Table.Row>
+              );
+            })}
           </Table.Body>
         </Table>
       )}

@@ -15,9 +15,8 @@ import { Confirm } from "../shell/Confirm.tsx";
 import { ErrorMessage } from "../shell/ErrorMessage.tsx";
 import { categoryWords } from "../accessLog/words.ts";
 import { CONSENT_CATEGORIES } from "./categories.ts";
+import { CONSENT_SERVICES } from "./services.ts";
 
-/** The services a consent can cover (FAMILY holds no data of its own). */
-const SERVICES: readonly ServiceName[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
 /** From this age a guardian's consent carries the child's own view (as the hub's competence rules). */
 const CHILD_VIEW_AGE = 7;
 
@@ -170,7 +169,7 @@ export function GrantConsentForm({ data, onGranted }: { data: MyConsentsQuery; o
           <Fieldset>
             <Fieldset.Legend>{t("consent.grant.services")}</Fieldset.Legend>
             <Fieldset.Description>{t("consent.grant.servicesHelp")}</Fieldset.Description>
-            {SERVICES.map((s) => (
+            {CONSENT_SERVICES.map((s) => (
               <Checkbox
                 key={s}
                 value={s}

@@ -1,5 +1,6 @@
 // English, the second language: the same keys and placeholders as nb.ts.
 import type { MessageKey } from "./nb.ts";
+import { serviceTitles } from "./service-titles.ts";
 
 export const en = {
   "language.name": "English",
@@ -26,6 +27,7 @@ export const en = {
   "role.auditor": "Auditor",
   "role.withService": "{role}, {service}",
 
+  ...serviceTitles("en"),
   "service.nav": "NAV",
   "service.barnevern": "Child welfare services",
   "service.skole": "School and kindergarten",

@@ -2,6 +2,8 @@
 // of the message keys. English (en.ts) must have exactly these keys and the
 // same {placeholders} (test/web/messages.test.ts). Plain language: say what
 // happened and what to do next; no codes or jargon in the sentence itself.
+import { serviceTitles } from "./service-titles.ts";
+
 export const nb = {
   "language.name": "Norsk (bokmål)",
   "language.switch": "Språk",
@@ -27,6 +29,7 @@ export const nb = {
   "role.auditor": "Kontrollør",
   "role.withService": "{role}, {service}",
 
+  ...serviceTitles("nb"),
   "service.nav": "NAV",
   "service.barnevern": "Barnevernet",
   "service.skole": "Skole og barnehage",

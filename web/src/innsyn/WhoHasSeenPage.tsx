@@ -8,6 +8,7 @@
 import { useState } from "react";
 import { Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useQuery } from "urql";
+import { SERVICE_NAMES } from "../../../services/kit/catalog.ts";
 import { useUser } from "../auth/AuthProvider.tsx";
 import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
 import { AccessLogItemFragmentDoc, PersonAccessLogsFragmentDoc, WhoHasSeenDocument, type WhoHasSeenQuery } from "../graphql/generated/graphql.ts";
@@ -17,16 +18,8 @@ import type { KnownMember } from "../accessLog/words.ts";
 import { Page } from "../shell/Page.tsx";
 import { QueryResult } from "../shell/QueryResult.tsx";
 
-/** The services whose logs `PersonAccessLogs` asks, by field. */
-const LOG_FIELDS = {
-  registryAccessLog: "registry",
-  samhandlingAccessLog: "samhandling",
-  navAccessLog: "nav",
-  barnevernAccessLog: "barnevern",
-  skoleAccessLog: "skole",
-  helseAccessLog: "helse",
-  frivillighetAccessLog: "frivillighet",
-} as const;
+/** Every service's log field in `PersonAccessLogs` (generated from the catalog), with its service. */
+const LOG_FIELDS = SERVICE_NAMES.map((service) => [`${service}AccessLog` as const, service] as const);
 
 /** A look the hub took itself, service to service (kit/auth/caller.ts actorOf). */
 const isInternal = (actorId: string) => actorId.startsWith("service:");
@@ -44,7 +37,7 @@ function merged(logs: FragmentType<typeof PersonAccessLogsFragmentDoc>): Look[] 
   const person = readFragment(PersonAccessLogsFragmentDoc, logs);
   const looks: Look[] = [];
   let visible = false;
-  for (const [field, service] of Object.entries(LOG_FIELDS) as [keyof typeof LOG_FIELDS, string][]) {
+  for (const [field, service] of LOG_FIELDS) {
     const entries = person[field];
     if (!entries) continue;
     visible = true;
