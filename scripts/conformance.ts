@@ -12,7 +12,8 @@
 // samhandling's SDL and the subgraph's own, fetched from it (`_service { sdl }`).
 //
 //   --print-settings   what the subgraph's process needs to work with the harness (keys, URLs), then exit
-//   --print-fixture    the persons the checks use (the subgraph must hold nothing about them), as JSON, then exit
+//   --print-fixture    the persons the checks use with --seed (the subgraph must hold nothing about them), as JSON, then exit
+//   --seed <n>         the random seed of the synthetic families the checks' persons come from (default: a new one each run)
 //   --port <n>         the harness's gateway port (default 4600); identity +100, registry +101, samhandling +102
 //   --state-dir <dir>  where the harness keeps its signing keys between runs (default: <tmp>/hub-conformance)
 //   --keep             keep the run's folder (databases, the processes' log) even when every check passed
@@ -38,9 +39,12 @@ import { CHECKS } from "../conformance/checks.ts";
 
 /** The services the harness runs itself: the register and the coordination with its decision endpoint. */
 const AROUND: readonly ServiceName[] = ["registry", "samhandling"];
-/** Synthetic families seeded beside the demo: the checks' subjects come from them (no service's demo data names them). */
+/**
+ * Synthetic families seeded beside the demo: the checks' subjects come from
+ * them. A new seed each run gives new persons, whom no subgraph's data can
+ * name — so runs can follow each other against the same subgraph database.
+ */
 const SYNTHETIC_FAMILIES = 10;
-const SYNTHETIC_SEED = 23;
 const DEFAULT_PORT = 4600;
 
 class UsageError extends Error {}
@@ -53,6 +57,7 @@ interface Options {
   keep: boolean;
   printSettings: boolean;
   printFixture: boolean;
+  seed: number;
 }
 
 function options(argv: string[]): Options {
@@ -66,6 +71,7 @@ function options(argv: string[]): Options {
       keep: { type: "boolean", default: false },
       "print-settings": { type: "boolean", default: false },
       "print-fixture": { type: "boolean", default: false },
+      seed: { type: "string" },
     },
   });
   const service = values.service;
@@ -74,6 +80,8 @@ function options(argv: string[]): Options {
   }
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65_000) throw new UsageError(`--port must be a port number; got "${values.port}"`);
+  const seed = values.seed === undefined ? 1 + Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 1) throw new UsageError(`--seed must be a whole number from 1; got "${values.seed}"`);
   const printOnly = values["print-settings"] || values["print-fixture"];
   if (!printOnly && !values.url) throw new UsageError("--url <the subgraph's GraphQL endpoint> is required (or --print-settings, --print-fixture)");
   if (values.url && !/^https?:\/\//.test(values.url)) throw new UsageError(`--url must be an http(s) URL; got "${values.url}"`);
@@ -85,6 +93,7 @@ function options(argv: string[]): Options {
     keep: values.keep,
     printSettings: values["print-settings"],
     printFixture: values["print-fixture"],
+    seed,
   };
 }
 
@@ -109,12 +118,8 @@ const SETTING_NOTES: Record<string, string> = {
   GATEWAY_PORT: "the harness's gateway (the hub's own services derive the URLs above from it)",
 };
 
-function world() {
-  return demoWorld({ syntheticFamilies: SYNTHETIC_FAMILIES, syntheticSeed: SYNTHETIC_SEED });
-}
-
-/** The persons the checks use, by household: the subgraph must hold nothing about them. */
-const subjects = () => conformanceSubjects(world(), new Set());
+/** The persons the checks use with `seed`, by household: the subgraph must hold nothing about them. */
+const subjects = (seed: number) => conformanceSubjects(demoWorld({ syntheticFamilies: SYNTHETIC_FAMILIES, syntheticSeed: seed }), new Set());
 
 /** The subgraph's SDL, asked for as the gateway would (signed: a conformant subgraph answers nothing unsigned). */
 async function fetchSdl(url: string, service: ViewService, secrets: HubSecrets): Promise<string> {
@@ -141,13 +146,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (o.printFixture) {
-    const fixture = { service: o.service, holdsNothingAbout: subjects().flat(), foreignCase: demoCaseId("berg"), frontDoor: serviceEntry(o.service).frontDoor, checks: CHECKS.map((c) => c.id) };
+    const fixture = { service: o.service, seed: o.seed, holdsNothingAbout: subjects(o.seed).flat(), foreignCase: demoCaseId("berg"), frontDoor: serviceEntry(o.service).frontDoor, checks: CHECKS.map((c) => c.id) };
     console.log(JSON.stringify(fixture, null, 2));
     return 0;
   }
 
   const url = o.url!;
-  console.log(`Conformance of ${o.service} at ${url}`);
+  console.log(`Conformance of ${o.service} at ${url} (the checks' persons: seed ${o.seed}; --print-fixture --seed ${o.seed} lists them)`);
   const sdl = await fetchSdl(url, o.service, secrets);
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-conformance-run-"));
   const logFile = path.join(runDir, "federation.log");
@@ -168,7 +173,7 @@ async function main(): Promise<number> {
     REDIS_URL: "",
     SEED_DEMO: "true",
     SEED_SYNTHETIC_FAMILIES: String(SYNTHETIC_FAMILIES),
-    SEED_SYNTHETIC_SEED: String(SYNTHETIC_SEED),
+    SEED_SYNTHETIC_SEED: String(o.seed),
     JOBS_ENABLED: "false",
     NODE_ENV: "development",
   };
@@ -188,7 +193,7 @@ async function main(): Promise<number> {
       asMachine: async (service) => ({ authorization: `Bearer ${await devMachineToken(issuer, dataDir, `${service}-integration`)}` }),
       secrets,
       schema: buildSchema(composed.publicSchema),
-      households: subjects(),
+      households: subjects(o.seed),
       frontDoor: serviceEntry(o.service).frontDoor!,
       otherService: VIEW_SERVICES.find((s) => s !== o.service)!,
       foreignCaseId: demoCaseId("berg"),
