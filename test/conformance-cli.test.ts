@@ -21,7 +21,7 @@ const SUBGRAPH_PORT = BASE + 150;
 const PROXY_PORT = BASE + 151;
 const SERVICE = "frivillighet";
 
-/** `npm run conformance` as package.json has it, with `node` this very Node. */
+/** `npm run conformance --` as package.json has it, with `node` this very Node (npm hands the arguments after `--` on as they are). */
 const [, ...SCRIPT] = (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.conformance!.split(" ");
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-conformance-cli-"));
@@ -29,7 +29,7 @@ const stateDir = path.join(dir, "state");
 
 function conformance(...args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...SCRIPT, "--", ...args, "--port", String(HARNESS_PORT), "--state-dir", stateDir], {
+    const child = spawn(process.execPath, [...SCRIPT, ...args, "--port", String(HARNESS_PORT), "--state-dir", stateDir], {
       cwd: ROOT_DIR,
       env: { ...process.env, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
