@@ -65,6 +65,13 @@ const entitiesQuery = (t: ConformanceTarget) =>
 const representation = (id: string) => ({ r: [{ __typename: "Person", id }] });
 const actorClaims = () => demoUser(CONFORMANCE_ACTOR)!.claims;
 
+/** A scenario's start: the time its log entries count from, a subject of its own and a case about them. */
+async function ownCase(t: ConformanceTarget, pool: SubjectPool, title: string): Promise<{ from: string; subject: string; caseId: string }> {
+  const from = new Date(Date.now() - 1000).toISOString();
+  const subject = pool.one();
+  return { from, subject, caseId: await openCaseAbout(t, [subject], title) };
+}
+
 /** A refused call: 401 and no data. */
 function refused(res: GraphQLResponse, what: string): void {
   holds(res.status === 401, `${what} was answered with HTTP ${res.status}${res.data ? " and data" : ""}; the subgraph must refuse it with 401 before running anything`);
@@ -123,9 +130,7 @@ const consent: Scenario = {
     check("logging.append-only", "logging", "entries read once are all there, unchanged and in order, when the log is read again"),
   ],
   async run(t, step, pool) {
-    const from = new Date(Date.now() - 1000).toISOString();
-    const subject = pool.one();
-    const caseId = await openCaseAbout(t, [subject], "Konformans: samtykke");
+    const { from, subject, caseId } = await ownCase(t, pool, "Konformans: samtykke");
     const headers = await t.asUser(CONFORMANCE_ACTOR, caseId);
     await step("consent.none", async () => {
       const { view } = await viewOf(t, subject, headers);
@@ -247,9 +252,7 @@ const writes: Scenario = {
     check("logging.writes", "logging", "every write and every refused write is in the access log"),
   ],
   async run(t, step, pool) {
-    const from = new Date(Date.now() - 1000).toISOString();
-    const personId = pool.one();
-    const caseId = await openCaseAbout(t, [personId], "Konformans: skriving");
+    const { from, subject: personId, caseId } = await ownCase(t, pool, "Konformans: skriving");
     const source = `${t.service}-${RUN}`;
     const machine = await t.asMachine(t.service);
     const seen = async () => viewOf(t, personId, await t.asUser(CONFORMANCE_ACTOR, caseId));

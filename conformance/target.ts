@@ -64,21 +64,20 @@ export class SubjectPool {
   constructor(private readonly households: readonly (readonly string[])[]) {}
 
   one(): string {
-    for (const household of this.households) for (const id of household) if (this.take(id)) return id;
+    for (const household of this.households) for (const id of household) if (!this.used.has(id)) return this.take(id)[0]!;
     throw new Error("no unused subject left: the hub's register has too few adults in no case");
   }
 
   pair(): [string, string] {
     for (const household of this.households) {
       const free = household.filter((id) => !this.used.has(id));
-      if (free.length >= 2) return [this.take(free[0]!) && free[0]!, this.take(free[1]!) && free[1]!] as [string, string];
+      if (free.length >= 2) return this.take(free[0]!, free[1]!) as [string, string];
     }
     throw new Error("no household with two unused adults left in the hub's register");
   }
 
-  private take(id: string): boolean {
-    if (this.used.has(id)) return false;
-    this.used.add(id);
-    return true;
+  private take(...ids: string[]): string[] {
+    for (const id of ids) this.used.add(id);
+    return ids;
   }
 }
