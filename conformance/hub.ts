@@ -1,6 +1,5 @@
 // What the checks do in the hub around the subgraph, each one call: open a
 // case, consent, withdraw, read the view, the access log, the write API.
-import { serviceEntry } from "../services/kit/catalog.ts";
 import { writeMutation, recordInputName, capitalised } from "../services/kit/writes/names.ts";
 import { ok } from "./assert.ts";
 import type { GraphQLResponse } from "./http.ts";
@@ -140,6 +139,3 @@ export async function signals(t: ConformanceTarget, caseId: string, as = CONFORM
   );
   return ok(res, "the case's involvement signals").case.involvementSignals;
 }
-
-/** The catalog's title of the service, for the report. */
-export const serviceTitle = (t: ConformanceTarget) => serviceEntry(t.service).title.en;

@@ -16,6 +16,8 @@
 //   --seed <n>         the random seed of the synthetic families the checks' persons come from (default: a new one each run)
 //   --port <n>         the harness's gateway port (default 4600); identity +100, registry +101, samhandling +102
 //   --state-dir <dir>  where the harness keeps its signing keys between runs (default: <tmp>/hub-conformance)
+//   --signing-secret <key>, --internal-signing-secret <key>
+//                      the hub's two keys, when your subgraph already has its own (default: the state folder's)
 //   --keep             keep the run's folder (databases, the processes' log) even when every check passed
 import fs from "node:fs";
 import os from "node:os";
@@ -58,6 +60,8 @@ interface Options {
   printSettings: boolean;
   printFixture: boolean;
   seed: number;
+  /** The keys given on the command line (both, or neither). */
+  secrets?: HubSecrets;
 }
 
 function options(argv: string[]): Options {
@@ -72,6 +76,8 @@ function options(argv: string[]): Options {
       "print-settings": { type: "boolean", default: false },
       "print-fixture": { type: "boolean", default: false },
       seed: { type: "string" },
+      "signing-secret": { type: "string" },
+      "internal-signing-secret": { type: "string" },
     },
   });
   const service = values.service;
@@ -82,6 +88,9 @@ function options(argv: string[]): Options {
   if (!Number.isInteger(port) || port < 1 || port > 65_000) throw new UsageError(`--port must be a port number; got "${values.port}"`);
   const seed = values.seed === undefined ? 1 + Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 1) throw new UsageError(`--seed must be a whole number from 1; got "${values.seed}"`);
+  const [signingSecret, internalSigningSecret] = [values["signing-secret"], values["internal-signing-secret"]];
+  if (!signingSecret !== !internalSigningSecret) throw new UsageError("--signing-secret and --internal-signing-secret go together");
+  if (signingSecret && signingSecret === internalSigningSecret) throw new UsageError("the two keys must differ: a call signed for one hop must be refused on the other");
   const printOnly = values["print-settings"] || values["print-fixture"];
   if (!printOnly && !values.url) throw new UsageError("--url <the subgraph's GraphQL endpoint> is required (or --print-settings, --print-fixture)");
   if (values.url && !/^https?:\/\//.test(values.url)) throw new UsageError(`--url must be an http(s) URL; got "${values.url}"`);
@@ -94,6 +103,7 @@ function options(argv: string[]): Options {
     printSettings: values["print-settings"],
     printFixture: values["print-fixture"],
     seed,
+    secrets: signingSecret && internalSigningSecret ? { signingSecret, internalSigningSecret } : undefined,
   };
 }
 
@@ -134,13 +144,13 @@ async function fetchSdl(url: string, service: ViewService, secrets: HubSecrets):
 function printSettings(o: Options, secrets: HubSecrets): void {
   console.log(`# Start ${o.service}'s subgraph with these settings, then run the harness (docs/conformance.md):`);
   for (const [name, value] of Object.entries(settingsFor(o, secrets))) console.log(`# ${SETTING_NOTES[name]}\n${name}=${value}`);
-  console.log(`\n# then: npm run conformance -- --service ${o.service} --url <your subgraph's /graphql> --port ${o.port}${o.stateDir === path.join(os.tmpdir(), "hub-conformance") ? "" : ` --state-dir ${o.stateDir}`}`);
+  const keys = o.secrets ? " --signing-secret … --internal-signing-secret … (the same)" : o.stateDir === path.join(os.tmpdir(), "hub-conformance") ? "" : ` --state-dir ${o.stateDir}`;
+  console.log(`\n# then: npm run conformance -- --service ${o.service} --url <your subgraph's /graphql> --port ${o.port}${keys}`);
 }
 
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
-  fs.mkdirSync(o.stateDir, { recursive: true });
-  const secrets = ensureDevSecrets(o.stateDir);
+  const secrets = o.secrets ?? ensureDevSecrets(o.stateDir);
   if (o.printSettings) {
     printSettings(o, secrets);
     return 0;
