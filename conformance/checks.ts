@@ -245,7 +245,7 @@ const writes: Scenario = {
     check("writes.involvement-signal", "writes", "an involvement started under the case's INVOLVEMENT consent signals the case's stafettholder, once"),
     check("writes.idempotent", "writes", "the same record again is UNCHANGED, by its source key"),
     check("writes.dry-run", "writes", "a dry run answers what would happen and writes nothing"),
-    check("writes.own-staff", "writes", "the service's own staff write its own kinds of records, and they show under a SERVICE_DATA consent"),
+    check("writes.own-staff", "writes", "the service's own staff write its own kinds of records, they show under a SERVICE_DATA consent, and those that end are ended by source key"),
     check("writes.directory", "writes", "a staff member deactivated in the employee directory writes nothing, from the next call on"),
     check("writes.all-or-nothing", "writes", "a call with one bad record writes none of it and names the bad one"),
     check("writes.withdrawn", "writes", "once the consents are withdrawn the answer is the restricted one from before anything was written"),
@@ -304,8 +304,13 @@ const writes: Scenario = {
     });
     await step("writes.own-staff", async () => {
       equal(outcomes(await written(t, records, staff)), records.map(() => "CREATED"), "its staff writing one record of each kind");
-      if (records.length > 0) holds((await seen()).raw !== before.raw, "what the staff wrote does not show under the SERVICE_DATA consent");
+      const after = await seen();
+      if (records.length > 0) holds(after.raw !== before.raw, "what the staff wrote does not show under the SERVICE_DATA consent");
       equal(outcomes(await written(t, records, staff)), records.map(() => "UNCHANGED"), "the same records again");
+      // The kinds that end (end<Kind>) are ended by the same source key, and the view shows it.
+      const ends = kinds.filter((k) => k.end).map((k) => ended(k.end!, personId, `${t.service}-${k.field}-${RUN}`));
+      equal(outcomes(await written(t, ends, machine)), ends.map(() => "UPDATED"), "ending each record that has an end operation");
+      if (ends.length > 0) holds((await seen()).raw !== after.raw, "the ended records look the same as before they ended");
     });
     await step("writes.directory", async () => {
       const admin = await t.asUser(`${t.service}-admin`);
