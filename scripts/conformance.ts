@@ -166,6 +166,7 @@ async function main(): Promise<number> {
   const sdl = await fetchSdl(url, o.service, secrets);
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-conformance-run-"));
   const logFile = path.join(runDir, "federation.log");
+  const dataDir = path.join(runDir, "data");
   const composed = composeSubgraphs([
     ...AROUND.map((s) => ({ name: s, sdl: fs.readFileSync(path.join(ROOT_DIR, "schema", `${s}.graphql`), "utf8"), url: aroundUrl(s, o.port) })),
     { name: o.service, sdl, url },
@@ -191,9 +192,8 @@ async function main(): Promise<number> {
   let federation: Federation | undefined;
   let passed = false;
   try {
-    federation = await startFederation({ gatewayPort: o.port, dataDir: path.join(runDir, "data"), env, output: logFile, services: AROUND });
+    federation = await startFederation({ gatewayPort: o.port, dataDir, env, output: logFile, services: AROUND });
     const issuer = federation.identityIssuer ?? `http://localhost:${identityPort(o.port)}`;
-    const dataDir = path.join(runDir, "data");
     const gatewayUrl = federation.gatewayUrl;
     const target: ConformanceTarget = {
       service: o.service,
