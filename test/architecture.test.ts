@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT_DIR = path.resolve(import.meta.dirname, "..");
 /** Where the project's own TypeScript lives; folders that do not exist (yet) are skipped. */
-const SOURCE_DIRS = ["gateway", "services", "identity", "scripts", "bench", "test", "demo", "web", "deploy", "examples"];
+const SOURCE_DIRS = ["gateway", "services", "identity", "scripts", "conformance", "bench", "test", "demo", "web", "deploy", "examples"];
 const SOURCE_FILE = /\.(ts|tsx|mts|cts)$/;
 /** Generated code and dependencies: not ours to shape, and never importing back into the project. */
 const excluded = (rel: string) => rel.split("/").includes("node_modules") || /^prisma\/[^/]+\/generated\//.test(rel);

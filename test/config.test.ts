@@ -258,7 +258,7 @@ const CONFIG_MODULES = [
  * ports) to their workers; their knobs are described in docs/development.md.
  * The load test is a process of its own (npm run load), so it is scanned.
  */
-const RUNTIME_DIRS = ["gateway", "services", "scripts", "identity", "web", "demo", "bench", "test/load"];
+const RUNTIME_DIRS = ["gateway", "services", "scripts", "conformance", "identity", "web", "demo", "bench", "test/load"];
 
 function sourceFiles(dir: string): string[] {
   return fs

@@ -186,6 +186,8 @@ export interface FederationOptions {
   gatewayEnv?: NodeJS.ProcessEnv;
   /** false starts the subgraphs only (e.g. to build a seeded database once, test/support/pglite-template.ts). */
   withGateway?: boolean;
+  /** The subgraphs to start (default: every one in the catalog); the others are reached at their SUBGRAPH_URL_<NAME> (`npm run conformance`). */
+  services?: readonly ServiceName[];
   /**
    * The development identity provider (identity/, on GATEWAY_PORT + 100), which
    * the gateway trusts through deploy/identity-mapping.dev.json. Default: on
@@ -245,7 +247,8 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   const effective = childEnv(env);
   if (!childrenInProduction(env)) ensureDevSecrets(options.dataDir);
   // One initdb for every embedded database still to be made, instead of one each (kit/db/database.ts).
-  const newEmbedded = SERVICE_NAMES.filter((s) => !databaseUrlFor(s, effective) && !fs.existsSync(path.join(options.dataDir, s, "pgdata")));
+  const services = options.services ?? SERVICE_NAMES;
+  const newEmbedded = services.filter((s) => !databaseUrlFor(s, effective) && !fs.existsSync(path.join(options.dataDir, s, "pgdata")));
   if (newEmbedded.length > 1) {
     // Loaded only here: the launcher needs PGlite for this alone.
     const { ensureBlankEmbeddedDatabase } = await import("../../services/kit/db/database.ts");
@@ -254,7 +257,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
   }
   // In the map from the moment they are spawned, so a failed start stops the ones still starting too.
   const children = new Map<ProcessName, HubProcess>();
-  const bundles = options.compiled ? await compiledEntries([GATEWAY_ENTRY, ...SERVICE_NAMES.map(serviceEntry)].map((entry) => path.relative(ROOT_DIR, entry))) : null;
+  const bundles = options.compiled ? await compiledEntries([GATEWAY_ENTRY, ...services.map(serviceEntry)].map((entry) => path.relative(ROOT_DIR, entry))) : null;
   if (bundles) progress("launcher", "processes compiled (or unchanged)");
 
   const start = async (name: ProcessName, entry: string, ready: ReadyCheck, extraEnv: NodeJS.ProcessEnv = {}) => {
@@ -290,7 +293,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
       const gatewayCode = await stopChild("gateway");
       if (gatewayCode !== undefined) codes.gateway = gatewayCode;
       await Promise.all(
-        [...SERVICE_NAMES, "identity" as const].map(async (s) => {
+        [...services, "identity" as const].map(async (s) => {
           const code = await stopChild(s);
           if (code !== undefined) codes[s] = code;
         }),
@@ -300,7 +303,7 @@ export async function startFederation(options: FederationOptions): Promise<Feder
 
   try {
     // The provider starts beside the subgraphs; the gateway, which fetches its discovery document, after all of them.
-    await Promise.all([...SERVICE_NAMES.map((s) => startService(s)), ...(withIdentity ? [startIdentity()] : [])]);
+    await Promise.all([...services.map((s) => startService(s)), ...(withIdentity ? [startIdentity()] : [])]);
     if (options.withGateway !== false) await startGatewayProcess(options.gatewayEnv);
     if (options.withWeb) await startWeb();
   } catch (error) {

@@ -27,18 +27,22 @@ export interface ComposedSchemas {
   files: Record<string, string>;
 }
 
-export async function composeSchemas(): Promise<ComposedSchemas> {
-  const sdls = await Promise.all(SERVICE_NAMES.map(async (service) => [service, await printSubgraphSdl(service)] as const));
-  const result = composeServices(
-    sdls.map(([service, sdl]) => ({ name: service, typeDefs: parse(sdl), url: `http://127.0.0.1:${subgraphPort(service)}/graphql` })),
-  );
+/** Composes subgraphs (their SDL and where they answer) into a supergraph and the public schema; throws naming every composition error. */
+export function composeSubgraphs(subgraphs: readonly { name: string; sdl: string; url: string }[]): { supergraph: string; publicSchema: string } {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join("\n")}`);
   }
+  return { supergraph: result.supergraphSdl.trimEnd() + "\n", publicSchema: result.publicSdl.trimEnd() + "\n" };
+}
+
+export async function composeSchemas(): Promise<ComposedSchemas> {
+  const sdls = await Promise.all(SERVICE_NAMES.map(async (service) => [service, await printSubgraphSdl(service)] as const));
+  const composed = composeSubgraphs(sdls.map(([service, sdl]) => ({ name: service, sdl, url: `http://127.0.0.1:${subgraphPort(service)}/graphql` })));
   const files: Record<string, string> = {};
   for (const [service, sdl] of sdls) files[`${service}.graphql`] = sdl;
-  files["supergraph.graphql"] = result.supergraphSdl.trimEnd() + "\n";
-  files["public.graphql"] = result.publicSdl.trimEnd() + "\n";
+  files["supergraph.graphql"] = composed.supergraph;
+  files["public.graphql"] = composed.publicSchema;
   return { files };
 }
 

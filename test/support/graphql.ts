@@ -4,29 +4,9 @@ import { subgraphPort, type ServiceName } from "../../services/kit/catalog.ts";
 import type { AcrLevel } from "../../identity/claims.ts";
 import { sampleValue } from "./metrics.ts";
 import { bearerHeaders } from "./tokens.ts";
+import { postGraphQL, type GraphQLResponse } from "../../conformance/http.ts";
 
-export interface GraphQLResponse<Data = Record<string, unknown>> {
-  status: number;
-  data?: Data | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-  raw: string;
-}
-
-export async function postGraphQL<Data = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<Data>> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const raw = await response.text();
-  const body = JSON.parse(raw) as Omit<GraphQLResponse<Data>, "status" | "raw">;
-  return { status: response.status, raw, ...body };
-}
+export { postGraphQL, type GraphQLResponse } from "../../conformance/http.ts";
 
 /** Through the gateway, as a client would. */
 export function gateway<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {

@@ -3,32 +3,11 @@
 // stands for (the gateway's, or the internal one when `as.service` says a
 // subgraph is calling).
 import { inject } from "vitest";
-import type { HubClaims } from "../../services/kit/auth/caller.ts";
-import { HUB_EXTENSION, JWT_EXTENSION, newNonce, signRequest, type HubExtension } from "../../services/kit/auth/signing.ts";
-import type { HubSecrets } from "../../services/kit/auth/secrets.ts";
 import type { ServiceName } from "../../services/kit/catalog.ts";
+import { signedCall, type CallAs } from "../../conformance/signing.ts";
 import { postGraphQL, subgraphUrl } from "./graphql.ts";
 
-export interface CallAs {
-  claims?: HubClaims;
-  caseId?: string;
-  /** A subgraph calling on its own behalf: signed with the internal key. */
-  service?: ServiceName;
-}
-
-/** The signed body of a call to `target`, as the gateway (or, with `as.service`, a subgraph) would send it. */
-export function signedCall(
-  target: ServiceName,
-  query: string,
-  variables: Record<string, unknown>,
-  as: CallAs,
-  secrets: Pick<HubSecrets, "signingSecret" | "internalSigningSecret">,
-) {
-  const hub: HubExtension = { purpose: as.caseId ?? null, requestId: `test-${Date.now()}`, issuedAt: Date.now(), target, nonce: newNonce(), service: as.service };
-  const extensions: Record<string, unknown> = { [HUB_EXTENSION]: hub };
-  if (as.claims) extensions[JWT_EXTENSION] = { payload: as.claims };
-  return signRequest({ query, variables, extensions }, as.service ? secrets.internalSigningSecret : secrets.signingSecret);
-}
+export { signedCall, type CallAs };
 
 /** The shared federation's keys. */
 export const sharedSecrets = () => ({ signingSecret: inject("signingSecret"), internalSigningSecret: inject("internalSigningSecret") });
