@@ -10,6 +10,7 @@
 // coordinator signed in at the provider reads the family overview by
 // documentId; a citizen is found in the register by national id; a withdrawn
 // consent counts from the next request; every process says it is live and ready.
+import { newCheckpointKey } from "../../services/kit/access-log-checkpoint-keys.ts";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -87,6 +88,8 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
         POSTGRES_PASSWORD: "unused-with-trust-auth",
         HUB_SIGNING_SECRET: randomBytes(32).toString("base64url"),
         HUB_INTERNAL_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+        ACCESS_LOG_CHECKPOINT_KEY: JSON.stringify(await newCheckpointKey()),
+        ACCESS_LOG_CHECKPOINT_FOLDER: fs.mkdtempSync(path.join(os.tmpdir(), "hub-topology-checkpoints-")),
         IDENTITY_MAPPING_FILE: mappingFile,
         SEED_DEMO: "true",
       },
