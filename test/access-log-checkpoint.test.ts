@@ -3,7 +3,7 @@
 // leaves a signed boundary, and `npm run audit:verify` checking all of it.
 // Each tampering case also shows that the chain alone does not see it: what
 // finds it is the checkpoint. On PGlite, and on PostgreSQL in the PostgreSQL pass.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -295,6 +295,35 @@ describe("npm run audit:verify with checkpoints", () => {
       return { code: e.code, stdout: `${e.stdout ?? ""}${e.stderr ?? ""}` };
     }
   };
+
+  it("a subgraph checkpoints its log when it starts (the kit's job, the data folder's key), and audit:verify trusts that", async () => {
+    const dataDir = fs.mkdtempSync(path.join(scratch, "subgraph-"));
+    const postgres = testDatabase() === "postgresql";
+    const { pool, url, close } = await navDatabase(postgres ? undefined : path.join(dataDir, "nav", "pgdata"));
+    await appendRows(new AccessLog(pool), 3);
+    await close();
+    const port = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 2390;
+    const env = { DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL_NAV: url } : {}) };
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DATABASE_URL_") && !k.startsWith("ACCESS_LOG_") && k !== "JOBS_ENABLED"));
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "services", "nav", "index.ts")], {
+      cwd: ROOT_DIR,
+      env: { ...clean, ...env, PORT: String(port), SEED_DEMO: "false", REDIS_URL: "", LOG_LEVEL: "warn" },
+      stdio: "ignore",
+    });
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const file = path.join(dataDir, "access-log-checkpoints", "nav.jws");
+    try {
+      const deadline = Date.now() + 150_000;
+      while (!(fs.existsSync(file) && fs.readFileSync(file, "utf8").includes("\n")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(fs.existsSync(path.join(dataDir, ".access-log-checkpoint-key.json"))).toBe(true);
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    const result = await run(env);
+    expect(result.stdout).toMatch(/^ok nav: 3 rows, seq 1 to 3; 1 checkpoint, the newest of seq 3 at \S+; 0 rows after it$/m);
+    expect(result.code).toBe(0);
+  }, 240_000);
 
   it("exits 0 for an anchored log, 1 naming the service and seq when its newest rows are gone; no person is printed", async () => {
     const dataDir = fs.mkdtempSync(path.join(scratch, "data-"));
