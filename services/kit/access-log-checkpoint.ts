@@ -85,7 +85,7 @@ export interface OpenedCheckpoints {
 
 /** Checks every line of a service's store against the trusted public keys (any of them: old keys still verify what they signed). */
 export async function openCheckpoints(service: string, lines: readonly string[], trusted: readonly CheckpointPublicKey[]): Promise<OpenedCheckpoints> {
-  const keys = new Map(await Promise.all(trusted.map(async (k) => [await keyId(k), k] as const)));
+  const keys = new Map(await Promise.all(trusted.map(async (k) => [await keyId(k), await importCheckpointKey(k)] as const)));
   const opened: OpenedCheckpoints = { valid: [], invalid: [] };
   for (const [index, jws] of lines.entries()) {
     const line = index + 1;
@@ -103,7 +103,7 @@ export async function openCheckpoints(service: string, lines: readonly string[],
     }
     let payload: unknown;
     try {
-      const verified = await compactVerify(jws, await importCheckpointKey(key), { algorithms: [CHECKPOINT_ALG] });
+      const verified = await compactVerify(jws, key, { algorithms: [CHECKPOINT_ALG] });
       if (verified.protectedHeader.typ !== CHECKPOINT_TYP) throw new Error("not a checkpoint");
       payload = JSON.parse(new TextDecoder().decode(verified.payload));
     } catch {
