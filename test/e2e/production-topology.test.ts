@@ -47,6 +47,7 @@ let redis: PrivateRedis;
 let provider: TestProvider;
 let local: LocalIssuer;
 let mappingFile: string;
+let checkpointFolder: string | undefined;
 let hub: OwnFederation;
 let gatewayBase: string;
 
@@ -89,7 +90,7 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
         HUB_SIGNING_SECRET: randomBytes(32).toString("base64url"),
         HUB_INTERNAL_SIGNING_SECRET: randomBytes(32).toString("base64url"),
         ACCESS_LOG_CHECKPOINT_KEY: JSON.stringify(await newCheckpointKey()),
-        ACCESS_LOG_CHECKPOINT_FOLDER: fs.mkdtempSync(path.join(os.tmpdir(), "hub-topology-checkpoints-")),
+        ACCESS_LOG_CHECKPOINT_FOLDER: (checkpointFolder = fs.mkdtempSync(path.join(os.tmpdir(), "hub-topology-checkpoints-"))),
         IDENTITY_MAPPING_FILE: mappingFile,
         SEED_DEMO: "true",
       },
@@ -103,6 +104,7 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
     await hub?.close();
     await Promise.all([postgres?.close(), redis?.kill(), provider?.stop(), local?.close()]);
     if (mappingFile) fs.rmSync(path.dirname(mappingFile), { recursive: true, force: true });
+    if (checkpointFolder) fs.rmSync(checkpointFolder, { recursive: true, force: true });
   });
 
   it("every process is live and ready, and none made up a development secret", async () => {
@@ -112,6 +114,7 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
       for (const endpoint of ["healthz", "readyz", "metrics"]) expect((await fetch(`${hub.subgraphBase(service)}/${endpoint}`)).status, `${service} /${endpoint}`).toBe(200);
     }
     expect(fs.existsSync(path.join(hub.dataDir, ".dev-secrets.json"))).toBe(false);
+    expect(fs.existsSync(path.join(hub.dataDir, ".access-log-checkpoint-key.json"))).toBe(false);
   });
 
   it("runs the family overview by documentId with an OIDC token, every service answering from PostgreSQL", async () => {
