@@ -4,6 +4,7 @@
 // identity mapping file of its own, in either mode. So every measured request
 // pays what production pays: the signature checked against the issuer's
 // published key, and the claims mapped to the hub's.
+import { newCheckpointKey } from "../services/kit/access-log-checkpoint-keys.ts";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -30,7 +31,13 @@ export async function benchIssuer(port: number, dataRoot: string, mode: "product
     // The peer (@apollo/gateway, peer-gateway.ts) maps nothing: it forwards a token's claims as they are, so the
     // benchmark's tokens carry the hub's service beside Entra's groups. Our gateway ignores it and maps the groups.
     token: (claims) => local.tokenFor(claims, { extra: { service: claims.service } }),
-    env: { NODE_ENV: mode, IDENTITY_MAPPING_PATH: mappingFile, HUB_SIGNING_SECRET: signingSecret, HUB_INTERNAL_SIGNING_SECRET: internalSigningSecret },
+    env: {
+      NODE_ENV: mode,
+      IDENTITY_MAPPING_PATH: mappingFile,
+      HUB_SIGNING_SECRET: signingSecret,
+      HUB_INTERNAL_SIGNING_SECRET: internalSigningSecret,
+      ACCESS_LOG_CHECKPOINT_KEY: JSON.stringify(await newCheckpointKey()),
+    },
     signingSecret,
     close: () => local.close(),
   };

@@ -2,8 +2,12 @@
 // import, audit:verify, db:new, db:check): one reader per script, each validating
 // what that script reads when it starts. The variables they share with the
 // processes are declared in services/kit/config.ts; the rest here.
+import { isCheckpointPublicKeySet, publicHalf, type CheckpointPublicKey } from "../services/kit/access-log-checkpoint-keys.ts";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import {
+  ACCESS_LOG_CHECKPOINT_DIR,
+  ACCESS_LOG_CHECKPOINT_KEY,
+  checkpointDirIn,
   DATA_DIR,
   DATABASE_URL,
   DATABASE_URL_TEMPLATE,
@@ -16,7 +20,7 @@ import {
   NODE_ENV,
   REDIS_URL,
 } from "../services/kit/config.ts";
-import { boolean, duration, optional, port, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { boolean, duration, json, optional, port, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
 import { CHROMIUM_PATH } from "./lib/chromium.ts";
 
 const CI = setting("CI", boolean(), {
@@ -41,6 +45,12 @@ const DEBUG_SCHEMA_ENGINE = setting("DEBUG_SCHEMA_ENGINE", boolean(), {
   description: "`npm run db:new` / `db:check`: print the schema engine's log when it fails.",
 });
 
+const ACCESS_LOG_CHECKPOINT_PUBLIC_KEYS = optional("ACCESS_LOG_CHECKPOINT_PUBLIC_KEYS", json(isCheckpointPublicKeySet, 'a JWKS of public Ed25519 keys (`{"keys":[…]}`)'), {
+  shownDefault: "development: the data folder's key; production: the public half of `ACCESS_LOG_CHECKPOINT_KEY`, one of the two required",
+  description:
+    "`npm run audit:verify`: the public keys checkpoints are verified with — the current key's and every retired one's that signed checkpoints still kept (docs/operations.md, rotating the checkpoint key).",
+});
+
 const DOCS_SCREENSHOTS_PORT = setting("DOCS_SCREENSHOTS_PORT", port(), {
   default: 20400,
   description: "`npm run docs:screenshots`: the gateway port of the federation it starts (provider + 100, subgraphs + 101…, the web app + 200).",
@@ -52,7 +62,9 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm test": [CI, REDIS_URL, DATABASE_URL_TEMPLATE].map((s) => s.declaration),
   "npm run token": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR].map((s) => s.declaration),
   "npm run import": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR, IMPORT_GATEWAY_URL, IMPORT_TOKEN].map((s) => s.declaration),
-  "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
+  "npm run audit:verify": [NODE_ENV, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ACCESS_LOG_CHECKPOINT_DIR, ACCESS_LOG_CHECKPOINT_PUBLIC_KEYS, ACCESS_LOG_CHECKPOINT_KEY].map(
+    (s) => s.declaration,
+  ),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
   "npm run docs:screenshots": [DOCS_SCREENSHOTS_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration),
 };
@@ -74,8 +86,23 @@ export function startConfig(env: Env = process.env): DatabasesConfig & { gateway
   return scriptSettings(env, "npm start", (get) => ({ gatewayPort: get(GATEWAY_PORT), production: isProductionIn(get), stallTimeoutMs: get(STARTUP_STALL_TIMEOUT_MS), ...databases(get) }));
 }
 
-export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {
-  return scriptSettings(env, "npm run audit:verify", databases);
+export interface AuditVerifyConfig extends DatabasesConfig {
+  production: boolean;
+  checkpointDir: string;
+  /** The keys given (public keys, and the public half of a signing key); development adds the data folder's. */
+  trustedKeys: CheckpointPublicKey[];
+}
+
+export function auditVerifyConfig(env: Env = process.env): AuditVerifyConfig {
+  return scriptSettings(env, "npm run audit:verify", (get) => {
+    const production = isProductionIn(get);
+    const signing = get(ACCESS_LOG_CHECKPOINT_KEY);
+    const trustedKeys = [...(get(ACCESS_LOG_CHECKPOINT_PUBLIC_KEYS)?.keys ?? []), ...(signing ? [signing] : [])].map(publicHalf);
+    if (production && trustedKeys.length === 0) {
+      get.problem("ACCESS_LOG_CHECKPOINT_PUBLIC_KEYS is not set; in production the checkpoints are verified only with keys given (or the public half of ACCESS_LOG_CHECKPOINT_KEY).");
+    }
+    return { ...databases(get), production, checkpointDir: checkpointDirIn(get), trustedKeys };
+  });
 }
 
 export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boolean; postgres: boolean } {

@@ -41,7 +41,7 @@ const config = testRunConfig();
 
 // Unit suites that also mean something on PostgreSQL (PGlite has one session, so several access-log writers racing
 // for the chain's head only happen there; a database made by an older release must upgrade in place on both).
-const POSTGRES_UNIT_FILES = ["test/access-log.test.ts", "test/access-log-schema.test.ts"];
+const POSTGRES_UNIT_FILES = ["test/access-log.test.ts", "test/access-log-schema.test.ts", "test/access-log-checkpoint.test.ts"];
 const POSTGRES_SUITES = [
   "--project", "e2e",
   "--project", "unit",

@@ -1,6 +1,7 @@
 // The access log: appends form one hash chain (also when many resolvers log
 // at once), and verify() finds edited and deleted rows; the audit:verify
-// script does the same from the command line.
+// script does the same from the command line (with the checkpoints:
+// access-log-checkpoint.test.ts).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,6 +20,8 @@ import {
   GENESIS_HASH,
   type AccessLogRecord,
 } from "../services/kit/access-log.ts";
+import { checkpointAnchor, CheckpointFile, checkpointSigner, headDraft } from "../services/kit/access-log-checkpoint.ts";
+import { devCheckpointKey } from "../services/kit/access-log-checkpoint-keys.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
 import { applyMigrations } from "../services/kit/db/migrate.ts";
 import { migrationSets } from "../services/kit/db/migration-sets.ts";
@@ -310,7 +313,7 @@ describe.runIf(testDatabase() === "postgresql")("AccessLog on PostgreSQL", () =>
 describe("npm run audit:verify", () => {
   const run = async (dataDir: string, args: string[] = []) => {
     // Strip any PostgreSQL configuration so the script reads the PGlite data folder.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DATABASE_URL_")));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DATABASE_URL_") && !k.startsWith("ACCESS_LOG_")));
     try {
       const { stdout } = await promisify(execFile)(
         process.execPath,
@@ -329,10 +332,13 @@ describe("npm run audit:verify", () => {
     const pgdata = path.join(dataDir, "nav", "pgdata");
     const first = await navDatabase(pgdata);
     await new AccessLog(first.pool).append(records(4));
+    // Its head checkpointed, as the kit's job does, with the data folder's key (development's default).
+    const anchor = checkpointAnchor(await checkpointSigner("nav", await devCheckpointKey(dataDir)), new CheckpointFile(path.join(dataDir, "access-log-checkpoints"), "nav"));
+    await anchor.write([(await headDraft(first.pool))!]);
     await first.close();
 
     const intact = await run(dataDir);
-    expect(intact.stdout).toMatch(/^ok nav: 4 rows$/m);
+    expect(intact.stdout).toMatch(/^ok nav: 4 rows, seq 1 to 4; 1 checkpoint, the newest of seq 4 at \S+; 0 rows after it$/m);
     expect(intact.stdout).toMatch(/^skip registry: no database/m); // services that never ran
     expect(intact.code).toBe(0);
 

@@ -1,10 +1,16 @@
 // The benchmark's rules-off switch must never reach a production hub by accident.
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { grantEverything } from "../services/kit/bench-switch.ts";
 import { subgraphConfig } from "../services/kit/config.ts";
 
 const benchRulesOff = (env: Record<string, string>) => subgraphConfig("nav", env).benchRulesOff;
-const production = { NODE_ENV: "production", HUB_SIGNING_SECRET: "x".repeat(43), HUB_INTERNAL_SIGNING_SECRET: "y".repeat(43) };
+const production = {
+  NODE_ENV: "production",
+  HUB_SIGNING_SECRET: "x".repeat(43),
+  HUB_INTERNAL_SIGNING_SECRET: "y".repeat(43),
+  ACCESS_LOG_CHECKPOINT_KEY: JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" })),
+};
 
 describe("HUB_BENCH_RULES_OFF", () => {
   it("is off unless set to 1, and no other word turns it on", () => {

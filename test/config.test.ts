@@ -5,6 +5,7 @@
 import { webConfig } from "../web/config.ts";
 import { identityConfig } from "../identity/config.ts";
 import { spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -149,7 +150,8 @@ describe("the migration runner's settings", () => {
 
 describe("the subgraphs' and the gateway's settings", () => {
   const production = { NODE_ENV: "production", HUB_SIGNING_SECRET: "x".repeat(43) };
-  const productionSubgraph = { ...production, HUB_INTERNAL_SIGNING_SECRET: "y".repeat(43) };
+  const checkpointKey = JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
+  const productionSubgraph = { ...production, HUB_INTERNAL_SIGNING_SECRET: "y".repeat(43), ACCESS_LOG_CHECKPOINT_KEY: checkpointKey };
 
   it("seed the demo by default outside production only; SEED_DEMO says otherwise either way", () => {
     expect(subgraphConfig("nav", {}).seedDemo).toBe(true);
@@ -180,12 +182,19 @@ describe("the subgraphs' and the gateway's settings", () => {
   });
 
   it("refuse to start in production without the signing secrets, naming each", () => {
+    const noCheckpointKey = "ACCESS_LOG_CHECKPOINT_KEY is not set; production refuses to start without it (`npm run audit:key` makes one).";
     expect(() => subgraphConfig("nav", { NODE_ENV: "production" })).toThrow(
-      new ConfigError(["HUB_SIGNING_SECRET is not set; production refuses to start without it.", "HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it."]),
+      new ConfigError(["HUB_SIGNING_SECRET is not set; production refuses to start without it.", "HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it.", noCheckpointKey]),
     );
     // The gateway never reads the internal hop's key.
-    expect(() => subgraphConfig("nav", production)).toThrow(new ConfigError(["HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it."]));
+    expect(() => subgraphConfig("nav", { ...production, ACCESS_LOG_CHECKPOINT_KEY: checkpointKey })).toThrow(new ConfigError(["HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it."]));
     expect(() => subgraphConfig("nav", { ...production, HUB_INTERNAL_SIGNING_SECRET: production.HUB_SIGNING_SECRET })).toThrow(/HUB_INTERNAL_SIGNING_SECRET must differ from HUB_SIGNING_SECRET/);
+    // The access log's checkpoint key: required, and only a private Ed25519 JWK will do (its value never repeated).
+    expect(() => subgraphConfig("nav", { ...productionSubgraph, ACCESS_LOG_CHECKPOINT_KEY: "" })).toThrow(new ConfigError([noCheckpointKey]));
+    const publicOnly = JSON.stringify({ ...JSON.parse(checkpointKey), d: undefined });
+    expect(() => subgraphConfig("nav", { ACCESS_LOG_CHECKPOINT_KEY: publicOnly })).toThrow(new ConfigError(["ACCESS_LOG_CHECKPOINT_KEY must be a private Ed25519 key as a JWK (`npm run audit:key` makes one)."]));
+    expect(subgraphConfig("nav", productionSubgraph).accessLogCheckpoints).toMatchObject({ key: { kty: "OKP", crv: "Ed25519" }, intervalMs: 900_000 });
+    expect(subgraphConfig("nav", { DATA_DIR: "/srv/hub" }).accessLogCheckpoints).toEqual({ key: undefined, dir: "/srv/hub/access-log-checkpoints", intervalMs: 900_000 });
   });
 
   it("refuse HTTP timeouts that cannot hold together", () => {

@@ -45,6 +45,9 @@ const upper = (s: string) => s.toUpperCase();
 const yamlPort = (port: number) => `"${port}"`;
 const readyz = (url: string) => `["CMD", "node", "-e", "fetch('${url}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]`;
 
+/** Where the subgraphs keep the access logs' signed checkpoints: a host folder mounted in (docs/operations.md). */
+const CHECKPOINT_DIR = "/var/lib/samhandling/access-log-checkpoints";
+
 function composeService(name: ServiceName): string {
   const port = subgraphPort(name);
   return `  ${name}:
@@ -56,6 +59,8 @@ function composeService(name: ServiceName): string {
       PORT: ${yamlPort(port)}
       DATABASE_URL_${upper(name)}: postgres://hub:\${POSTGRES_PASSWORD}@postgres:5432/hub_${name}
       SEED_DEMO: \${SEED_DEMO:-false}
+    volumes:
+      - \${ACCESS_LOG_CHECKPOINT_FOLDER:?set ACCESS_LOG_CHECKPOINT_FOLDER (a host folder for the access logs' checkpoints, out of the database operators' reach)}:${CHECKPOINT_DIR}
     expose: [${yamlPort(port)}]
     healthcheck:
       test: ${readyz(`http://127.0.0.1:${port}/readyz`)}
@@ -78,6 +83,7 @@ export function dockerCompose(): string {
 # the municipality's own (docs/sign-in.md, deploy/identity-mapping.*.example.json):
 #
 #   POSTGRES_PASSWORD=… HUB_SIGNING_SECRET=… HUB_INTERNAL_SIGNING_SECRET=… \\
+#   ACCESS_LOG_CHECKPOINT_KEY=… ACCESS_LOG_CHECKPOINT_FOLDER=/srv/hub-checkpoints \\
 #   IDENTITY_MAPPING_FILE=./identity-mapping.json docker compose up
 #
 # Two signing keys: HUB_SIGNING_SECRET for the gateway's calls to the
@@ -99,9 +105,12 @@ x-production: &production
   # In-flight requests get this long to finish after SIGTERM (below stop_grace_period).
   SHUTDOWN_TIMEOUT_MS: "15000"
 
-# The subgraph → subgraph hop's key: in the subgraphs' environment only.
+# The subgraph → subgraph hop's key, and the key that signs the access logs'
+# checkpoints (npm run audit:key): in the subgraphs' environment only.
 x-internal-hop: &internal-hop
   HUB_INTERNAL_SIGNING_SECRET: \${HUB_INTERNAL_SIGNING_SECRET:?set HUB_INTERNAL_SIGNING_SECRET (another long random string, for the subgraphs only)}
+  ACCESS_LOG_CHECKPOINT_KEY: \${ACCESS_LOG_CHECKPOINT_KEY:?set ACCESS_LOG_CHECKPOINT_KEY (npm run audit:key makes one; for the subgraphs only)}
+  ACCESS_LOG_CHECKPOINT_DIR: ${CHECKPOINT_DIR}
 
 x-subgraph: &subgraph
   build: .

@@ -11,8 +11,10 @@
 // The rows form a hash chain: each row stores the previous row's hash and a
 // hash over that and all of its own fields. Editing a row, editing a hash or
 // deleting a row in the middle is found by `verify()`. Deleting the newest
-// rows (truncating the tail) is not, unless the head hash is kept somewhere
-// else as well.
+// rows (truncating the tail) or the oldest is not, by the chain alone: signed
+// checkpoints of the head, kept outside the database, find that
+// (access-log-checkpoint.ts, access-log-anchored.ts), and a prune leaves a
+// signed boundary where the remaining chain starts (access-log-prune.ts).
 import { createHash } from "node:crypto";
 import type pg from "pg";
 
@@ -83,6 +85,18 @@ export interface ReviewListEntry extends AccessLogEntryRow {
 export type VerifyResult =
   | { ok: true; rows: number }
   | { ok: false; rows: number; brokenAt: string; problem: "HASH_MISMATCH" | "CHAIN_BROKEN" };
+
+/** What verify() is told beyond the rows: where a pruned log may start, and who watches each intact row. */
+export interface VerifyOptions {
+  /**
+   * The first row may follow rows no longer in the table when this accepts its
+   * seq and prev_hash (a prune's signed boundary); otherwise it must follow
+   * GENESIS_HASH, as the first row ever written does.
+   */
+  startsAfterPrune?(seq: string, prevHash: string): boolean;
+  /** Each row found intact, in order (the checkpoints' check reads the seqs and hashes). */
+  onRow?(row: { seq: string; prevHash: string; hash: string }): void;
+}
 
 export interface EntriesQuery {
   /** Inclusive. */
@@ -367,17 +381,20 @@ export class AccessLog {
    * Recomputes the whole chain in `seq` order, a page at a time. Reports the
    * first row whose `prev_hash` is not the previous row's hash (a row was
    * deleted, or its prev_hash edited): CHAIN_BROKEN; or whose hash does not
-   * match its fields (a field or the hash was edited): HASH_MISMATCH.
+   * match its fields (a field or the hash was edited): HASH_MISMATCH. The
+   * first row must follow GENESIS_HASH unless `startsAfterPrune` accepts it.
    */
-  async verify(): Promise<VerifyResult> {
+  async verify(options: VerifyOptions = {}): Promise<VerifyResult> {
     let expectedPrev = GENESIS_HASH;
     let rows = 0;
     let after = "0";
     for (;;) {
       const page = (await this.read<DbRow>(`SELECT ${COLUMNS} FROM access_log WHERE seq > $1 ORDER BY access_log.seq LIMIT $2`, [after, VERIFY_PAGE])).map(toRow);
       for (const row of page) {
-        if (row.prevHash !== expectedPrev) return { ok: false, rows, brokenAt: row.seq, problem: "CHAIN_BROKEN" };
+        const startsAfterPrune = rows === 0 && options.startsAfterPrune?.(row.seq, row.prevHash) === true;
+        if (row.prevHash !== expectedPrev && !startsAfterPrune) return { ok: false, rows, brokenAt: row.seq, problem: "CHAIN_BROKEN" };
         if (entryHash(row.prevHash, row.at, row) !== row.hash) return { ok: false, rows, brokenAt: row.seq, problem: "HASH_MISMATCH" };
+        options.onRow?.(row);
         expectedPrev = row.hash;
         rows += 1;
       }

@@ -5,11 +5,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_GATEWAY_PORT, identityPort, SERVICE_NAMES, serviceEntry, subgraphPort, type FrontDoor, type ServiceName } from "./catalog.ts";
+import { isCheckpointPrivateKey, type CheckpointPrivateKey } from "./access-log-checkpoint-keys.ts";
 import {
   boolean,
   computed,
   duration,
   filePath,
+  json,
   list,
   oneOf,
   optional,
@@ -76,6 +78,19 @@ const HUB_INTERNAL_SIGNING_SECRET = optional("HUB_INTERNAL_SIGNING_SECRET", text
   shownDefault: "generated under `DATA_DIR`; required in production",
   description: "The HMAC key of the subgraph → subgraph hop (consent decisions, person facts): subgraphs only, never the gateway, and not `HUB_SIGNING_SECRET`, so a call signed for one hop is refused on the other.",
 });
+export const ACCESS_LOG_CHECKPOINT_KEY = optional("ACCESS_LOG_CHECKPOINT_KEY", json(isCheckpointPrivateKey, "a private Ed25519 key as a JWK (`npm run audit:key` makes one)"), {
+  secret: true,
+  shownDefault: "generated under `DATA_DIR`; required in production",
+  description:
+    "The key that signs the access log's checkpoints (its head, and each prune's boundary), kept outside every database so that removed log rows are found (`npm run audit:verify`; docs/operations.md).",
+});
+export const ACCESS_LOG_CHECKPOINT_DIR = computed("ACCESS_LOG_CHECKPOINT_DIR", filePath(), {
+  shownDefault: "`DATA_DIR/access-log-checkpoints`",
+  description:
+    "Where the access log's signed checkpoints are kept, one append-only file per service: every instance of a service and `npm run audit:verify` must see the same folder; in production, storage the databases' operators cannot write.",
+});
+/** The checkpoint folder: ACCESS_LOG_CHECKPOINT_DIR, else under the data folder. */
+export const checkpointDirIn = (get: Get): string => get(ACCESS_LOG_CHECKPOINT_DIR, path.join(get(DATA_DIR), "access-log-checkpoints"));
 export const IDENTITY_ISSUER = computed("IDENTITY_ISSUER", url(["http", "https"]), {
   shownDefault: "`http://localhost:<GATEWAY_PORT + 100>`",
   description: "The development identity provider's issuer URL, as clients and the gateway reach it (`${IDENTITY_ISSUER}` in the development identity mapping).",
@@ -177,6 +192,11 @@ const NOTIFICATION_SCHEDULER_INTERVAL = setting("NOTIFICATION_SCHEDULER_INTERVAL
   shownDefault: "`1min`",
   description: "samhandling: how often the notification scheduler looks for reminders that came due (follow-ups, level-0 deadlines, expiring consents).",
 });
+const ACCESS_LOG_CHECKPOINT_INTERVAL = setting("ACCESS_LOG_CHECKPOINT_INTERVAL", duration({ min: 1_000 }), {
+  default: 15 * 60_000,
+  shownDefault: "`15min`",
+  description: "How often each service checkpoints its access log's head (a scheduled job, `JOBS_ENABLED`): rows removed from the end since the last checkpoint cannot be found, so this is that window.",
+});
 const HUB_TEST_JOB_CHECKPOINT_DELAY = setting("HUB_TEST_JOB_CHECKPOINT_DELAY", duration(), {
   default: 0,
   shownDefault: "`0`",
@@ -230,6 +250,9 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   JOBS_ENABLED,
   JOB_LEASE,
   NOTIFICATION_SCHEDULER_INTERVAL,
+  ACCESS_LOG_CHECKPOINT_KEY,
+  ACCESS_LOG_CHECKPOINT_DIR,
+  ACCESS_LOG_CHECKPOINT_INTERVAL,
   HUB_TEST_JOB_CHECKPOINT_DELAY,
   FRONT_DOOR_NAME,
   FRONT_DOOR_PHONE,
@@ -286,6 +309,20 @@ function jobsIn(get: Get, production: boolean): JobsConfig {
   const checkpointDelayMs = get(HUB_TEST_JOB_CHECKPOINT_DELAY);
   if (production && checkpointDelayMs > 0) get.problem("HUB_TEST_JOB_CHECKPOINT_DELAY is for tests; it is refused in production.");
   return { enabled: get(JOBS_ENABLED), leaseMs: get(JOB_LEASE), checkpointDelayMs };
+}
+
+/** The access log's checkpoints (kit/access-log-checkpoint.ts). */
+export interface AccessLogCheckpointConfig {
+  /** Set, or — development only — undefined: the data folder's key is used (made on first start). */
+  key: CheckpointPrivateKey | undefined;
+  dir: string;
+  intervalMs: number;
+}
+
+function accessLogCheckpointsIn(get: Get, production: boolean): AccessLogCheckpointConfig {
+  const key = get(ACCESS_LOG_CHECKPOINT_KEY);
+  if (production && !key) get.problem("ACCESS_LOG_CHECKPOINT_KEY is not set; production refuses to start without it (`npm run audit:key` makes one).");
+  return { key, dir: checkpointDirIn(get), intervalMs: get(ACCESS_LOG_CHECKPOINT_INTERVAL) };
 }
 
 /** How long a process's HTTP server waits for a client (kit/http-server.ts). */
@@ -375,6 +412,7 @@ export interface SubgraphConfig extends DatabaseConfig {
   jobs: JobsConfig;
   /** samhandling: how often the notification scheduler tries a pass, in milliseconds. */
   notificationIntervalMs: number;
+  accessLogCheckpoints: AccessLogCheckpointConfig;
   /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
   frontDoor: FrontDoor | null;
   /** samhandling: notification e-mail; null when off (no NOTIFY_SMTP_URL). */
@@ -445,6 +483,7 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       informationRequestMs: informationRequestPeriodIn(get, production),
       jobs: jobsIn(get, production),
       notificationIntervalMs: get(NOTIFICATION_SCHEDULER_INTERVAL),
+      accessLogCheckpoints: accessLogCheckpointsIn(get, production),
       frontDoor: frontDoorIn(get, service),
       notifyEmail: notifyEmailIn(get, gatewayPort),
     };

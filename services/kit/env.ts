@@ -123,6 +123,21 @@ export function matching(pattern: RegExp, accepts: string): Parser<string> {
   return { accepts, parse: (raw) => (pattern.test(raw) ? raw : INVALID) };
 }
 
+/** JSON that `check` accepts (a key as a JWK, say); `accepts` says what that is. */
+export function json<T>(check: (value: unknown) => value is T, accepts: string): Parser<T> {
+  return {
+    accepts,
+    parse(raw) {
+      try {
+        const value: unknown = JSON.parse(raw);
+        return check(value) ? value : INVALID;
+      } catch {
+        return INVALID;
+      }
+    },
+  };
+}
+
 export function text(): Parser<string> {
   return { accepts: "any text", parse: (raw) => raw };
 }

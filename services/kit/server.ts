@@ -7,6 +7,8 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { AccessGuard } from "./access.ts";
 import { AccessLog, BatchingAccessLog } from "./access-log.ts";
+import { accessLogCheckpointJob, checkpointAnchor, CheckpointFile, checkpointSigner, useCheckpointAnchor } from "./access-log-checkpoint.ts";
+import { devCheckpointKey } from "./access-log-checkpoint-keys.ts";
 import { grantEverything, recordNothing } from "./bench-switch.ts";
 import { callerFromClaims, type HubClaims } from "./auth/caller.ts";
 import { loadSecrets } from "./auth/secrets.ts";
@@ -70,6 +72,11 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   const cache = cachedDecisions(source);
   const decisions = rulesOff ? grantEverything : cache;
   const accessLogReader = new AccessLog(database.pool, { prepared: database.kind === "postgresql" });
+  // The log's checkpoints: signed with a key the database does not hold, kept outside it (kit/access-log-checkpoint.ts).
+  const checkpoints = config.accessLogCheckpoints;
+  const checkpointKey = checkpoints.key ?? (await devCheckpointKey(path.dirname(config.dataDir)));
+  const anchor = checkpointAnchor(await checkpointSigner(definition.service, checkpointKey), new CheckpointFile(checkpoints.dir, definition.service));
+  useCheckpointAnchor(anchor);
   const accessLog = rulesOff ? recordNothing : new BatchingAccessLog(accessLogReader);
   const writes = definition.writes?.bind(client, { internal: deps.internal, accessLog: accessLogReader, frontDoor: config.frontDoor });
   const invalidateDecisions = async () => {
@@ -175,7 +182,7 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   // Every instance tries each job; the lease in the database lets one run each pass (kit/jobs.ts).
   const jobs = !config.jobs.enabled
     ? []
-    : (definition.jobs?.(client, config) ?? []).map((job) =>
+    : [accessLogCheckpointJob(database.pool, anchor, checkpoints.intervalMs), ...(definition.jobs?.(client, config) ?? [])].map((job) =>
         createJobRunner({ ...job, db: database.pool, leaseMs: config.jobs.leaseMs, checkpointDelayMs: config.jobs.checkpointDelayMs }),
       );
   for (const job of jobs) job.start();

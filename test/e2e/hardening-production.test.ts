@@ -285,11 +285,11 @@ describe.skipIf(!process.env.REDIS_URL && process.env.CI !== "true")("trusted do
 });
 
 describe("a subgraph in production refuses to start without its secrets", () => {
-  it("exits with a message naming HUB_SIGNING_SECRET and HUB_INTERNAL_SIGNING_SECRET", async () => {
+  it("exits with a message naming HUB_SIGNING_SECRET, HUB_INTERNAL_SIGNING_SECRET and ACCESS_LOG_CHECKPOINT_KEY", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-subgraph-refusal-"));
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "services", "nav", "index.ts")], {
       cwd: ROOT_DIR,
-      env: { ...process.env, NODE_ENV: "production", HUB_SIGNING_SECRET: "", HUB_INTERNAL_SIGNING_SECRET: "", PORT: String(port() + 9), DATA_DIR: dir, DATABASE_URL_TEMPLATE: "", DATABASE_URL_NAV: "", REDIS_URL: "" },
+      env: { ...process.env, NODE_ENV: "production", HUB_SIGNING_SECRET: "", HUB_INTERNAL_SIGNING_SECRET: "", ACCESS_LOG_CHECKPOINT_KEY: "", PORT: String(port() + 9), DATA_DIR: dir, DATABASE_URL_TEMPLATE: "", DATABASE_URL_NAV: "", REDIS_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -309,7 +309,9 @@ describe("a subgraph in production refuses to start without its secrets", () => 
     expect(entry, output).toMatchObject({
       level: "error",
       component: "nav",
-      reason: "HUB_SIGNING_SECRET is not set; production refuses to start without it. HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it.",
+      reason:
+        "HUB_SIGNING_SECRET is not set; production refuses to start without it. HUB_INTERNAL_SIGNING_SECRET is not set; production refuses to start without it. " +
+        "ACCESS_LOG_CHECKPOINT_KEY is not set; production refuses to start without it (`npm run audit:key` makes one).",
     });
     // No development secret was made up in its place.
     expect(madeUpSecrets).toBe(false);

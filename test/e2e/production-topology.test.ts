@@ -10,6 +10,7 @@
 // coordinator signed in at the provider reads the family overview by
 // documentId; a citizen is found in the register by national id; a withdrawn
 // consent counts from the next request; every process says it is live and ready.
+import { newCheckpointKey } from "../../services/kit/access-log-checkpoint-keys.ts";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -46,6 +47,7 @@ let redis: PrivateRedis;
 let provider: TestProvider;
 let local: LocalIssuer;
 let mappingFile: string;
+let checkpointFolder: string | undefined;
 let hub: OwnFederation;
 let gatewayBase: string;
 
@@ -87,6 +89,8 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
         POSTGRES_PASSWORD: "unused-with-trust-auth",
         HUB_SIGNING_SECRET: randomBytes(32).toString("base64url"),
         HUB_INTERNAL_SIGNING_SECRET: randomBytes(32).toString("base64url"),
+        ACCESS_LOG_CHECKPOINT_KEY: JSON.stringify(await newCheckpointKey()),
+        ACCESS_LOG_CHECKPOINT_FOLDER: (checkpointFolder = fs.mkdtempSync(path.join(os.tmpdir(), "hub-topology-checkpoints-"))),
         IDENTITY_MAPPING_FILE: mappingFile,
         SEED_DEMO: "true",
       },
@@ -100,6 +104,7 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
     await hub?.close();
     await Promise.all([postgres?.close(), redis?.kill(), provider?.stop(), local?.close()]);
     if (mappingFile) fs.rmSync(path.dirname(mappingFile), { recursive: true, force: true });
+    if (checkpointFolder) fs.rmSync(checkpointFolder, { recursive: true, force: true });
   });
 
   it("every process is live and ready, and none made up a development secret", async () => {
@@ -109,6 +114,7 @@ describe.runIf(canRun)("the production topology (docker-compose.yml as local pro
       for (const endpoint of ["healthz", "readyz", "metrics"]) expect((await fetch(`${hub.subgraphBase(service)}/${endpoint}`)).status, `${service} /${endpoint}`).toBe(200);
     }
     expect(fs.existsSync(path.join(hub.dataDir, ".dev-secrets.json"))).toBe(false);
+    expect(fs.existsSync(path.join(hub.dataDir, ".access-log-checkpoint-key.json"))).toBe(false);
   });
 
   it("runs the family overview by documentId with an OIDC token, every service answering from PostgreSQL", async () => {
