@@ -13,6 +13,7 @@ import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/Horizo
 import { Job } from "kubernetes-models/batch/v1/Job";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
+import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
 import { Secret } from "kubernetes-models/v1/Secret";
 import { Service } from "kubernetes-models/v1/Service";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
@@ -46,6 +47,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   "batch/v1 Job": Job,
   "v1 Namespace": Namespace,
   "v1 Secret": Secret,
+  "v1 PersistentVolumeClaim": PersistentVolumeClaim,
   "v1 ConfigMap": ConfigMap,
 };
 /** The operators' custom resources: their schemas are not in kubernetes-models, so they stay in the example that names them. */

@@ -21,7 +21,7 @@ import {
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { DEV_MAPPING_FILE, devMapping, renderMapping } from "../../identity/mapping.ts";
 import { demoDirectory } from "../../identity/users.ts";
-import { KUBERNETES_DIR, kubernetesFiles } from "./kubernetes.ts";
+import { CHECKPOINT_DIR, KUBERNETES_DIR, kubernetesFiles } from "./kubernetes.ts";
 import { exampleOverlayFiles } from "./kubernetes-example.ts";
 import { WEB_SERVICE_FILES, webServiceFiles } from "./web-service-files.ts";
 
@@ -46,7 +46,6 @@ const yamlPort = (port: number) => `"${port}"`;
 const readyz = (url: string) => `["CMD", "node", "-e", "fetch('${url}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]`;
 
 /** Where the subgraphs keep the access logs' signed checkpoints: a host folder mounted in (docs/operations.md). */
-const CHECKPOINT_DIR = "/var/lib/samhandling/access-log-checkpoints";
 
 function composeService(name: ServiceName): string {
   const port = subgraphPort(name);

@@ -28,6 +28,7 @@ import type { IIoK8sApiCoreV1PodSpec as PodSpec } from "kubernetes-models/v1/Pod
 import type { IIoK8sApiCoreV1VolumeMount as VolumeMount } from "kubernetes-models/v1/VolumeMount";
 import type { IIoK8sApiCoreV1ResourceRequirements as Resources } from "kubernetes-models/v1/ResourceRequirements";
 import type { INamespace } from "kubernetes-models/v1/Namespace";
+import type { IPersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
 import type { ISecret } from "kubernetes-models/v1/Secret";
 import type { IService } from "kubernetes-models/v1/Service";
 import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
@@ -62,7 +63,17 @@ export const SECRETS = {
   redis: "hub-redis",
   /** DATABASE_URL_<SERVICE>, one key per service. */
   databases: "hub-databases",
+  /** ACCESS_LOG_CHECKPOINT_KEY: the subgraphs only — it signs the access logs' checkpoints (docs/operations.md). */
+  checkpoint: "hub-access-log-checkpoint",
 } as const;
+
+/**
+ * Where every subgraph writes its access log's signed checkpoints: a volume out of the database operators' reach,
+ * the same for every instance of a service and for the auditor's `npm run audit:verify` (docker-compose.yml mounts it too).
+ */
+export const CHECKPOINT_DIR = "/var/lib/samhandling/access-log-checkpoints";
+/** The ReadWriteMany claim behind CHECKPOINT_DIR. */
+export const CHECKPOINT_CLAIM = "hub-access-log-checkpoints";
 
 /** ConfigMaps an overlay provides. */
 export const CONFIG_MAPS = {
@@ -142,6 +153,8 @@ export function hubProcesses(services: readonly string[] = SERVICE_NAMES): HubPr
         value("HOST", "0.0.0.0"),
         value("PORT", subgraphPortAt(i)),
         fromSecret(`DATABASE_URL_${upper(name)}`, SECRETS.databases),
+        fromSecret("ACCESS_LOG_CHECKPOINT_KEY", SECRETS.checkpoint),
+        value("ACCESS_LOG_CHECKPOINT_DIR", CHECKPOINT_DIR),
         value("SEED_DEMO", "false"),
       ],
       settings: [{ name: `${name}-settings`, optional: true }],
@@ -234,9 +247,18 @@ function deployment(p: HubProcess): IDeployment {
     lifecycle: { preStop: { exec: { command: ["sleep", String(PRE_STOP_SECONDS)] } } },
     resources: p.resources,
     securityContext: containerSecurity,
-    volumeMounts: [tmpMount, ...(p.component === "gateway" ? [{ name: "identity-mapping", mountPath: IDENTITY_MAPPING_DIR, readOnly: true }] : [])],
+    volumeMounts: [
+      tmpMount,
+      ...(p.component === "gateway" ? [{ name: "identity-mapping", mountPath: IDENTITY_MAPPING_DIR, readOnly: true }] : []),
+      ...(p.component === "subgraph" ? [{ name: "checkpoints", mountPath: CHECKPOINT_DIR }] : []),
+    ],
   };
-  const volumes = p.component === "gateway" ? [{ name: "identity-mapping", configMap: { name: CONFIG_MAPS.identityMapping } }] : [];
+  const volumes =
+    p.component === "gateway"
+      ? [{ name: "identity-mapping", configMap: { name: CONFIG_MAPS.identityMapping } }]
+      : p.component === "subgraph"
+        ? [{ name: "checkpoints", persistentVolumeClaim: { claimName: CHECKPOINT_CLAIM } }]
+        : [];
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
@@ -444,13 +466,27 @@ export function kubernetesFiles(services: readonly string[] = SERVICE_NAMES, exa
       disruptionBudget(p),
     ]);
   }
+  files[`${base}/access-log-checkpoints.yaml`] = yamlStream("Where the subgraphs write their access logs' signed checkpoints: one volume every instance shares (docs/operations.md).", [checkpointClaim()]);
   files[`${base}/network-policies.yaml`] = yamlStream("Deny by default; then the gateway to the subgraphs, the subgraphs to samhandling and registry, PostgreSQL, Redis, DNS.", networkPolicies(processes));
   files[`${base}/kustomization.yaml`] = kustomization("Every process of the hub; an overlay adds the namespace, the image, the identity mapping and the settings (overlays/example).", {
-    resources: [...processes.map((p) => `${p.name}.yaml`), "network-policies.yaml"],
+    resources: [...processes.map((p) => `${p.name}.yaml`), "access-log-checkpoints.yaml", "network-policies.yaml"],
   });
   files[`${KUBERNETES_DIR}/migrate/jobs.yaml`] = yamlStream("One Job per service: its migrations, applied before the new version (docs/operations.md, Kubernetes).", migrationJobs(services));
   files[`${KUBERNETES_DIR}/migrate/kustomization.yaml`] = kustomization("The migration Jobs: apply, wait for them to complete, then apply the new version.", { resources: ["jobs.yaml"] });
   return { ...files, ...exampleFiles };
+}
+
+/**
+ * The checkpoints' volume: ReadWriteMany, because every instance of every subgraph appends to it and the auditor
+ * reads it; a storage class outside the database's (and its operators') reach. Small: a line per service per interval.
+ */
+function checkpointClaim(): IPersistentVolumeClaim {
+  return {
+    apiVersion: "v1",
+    kind: "PersistentVolumeClaim",
+    metadata: { name: CHECKPOINT_CLAIM, labels: { [LABEL.partOf]: PART_OF } },
+    spec: { accessModes: ["ReadWriteMany"], resources: { requests: { storage: "1Gi" } } },
+  };
 }
 
 /** A Namespace that holds the hub to the restricted Pod Security Standard, which every pod of it meets. */
@@ -470,6 +506,7 @@ export function exampleSecrets(services: readonly string[], namespace: string): 
     secret(SECRETS.internalSigning, { HUB_INTERNAL_SIGNING_SECRET: "<another long random string, not the one above>" }),
     secret(SECRETS.redis, { REDIS_URL: "redis://:<password>@hub-redis:6379" }),
     secret(SECRETS.databases, Object.fromEntries(services.map((s) => [`DATABASE_URL_${upper(s)}`, `postgres://hub:<password>@hub-db-rw:5432/hub_${s}`]))),
+    secret(SECRETS.checkpoint, { ACCESS_LOG_CHECKPOINT_KEY: "<npm run audit:key prints one (the private JWK); give its public half to the auditors>" }),
   ];
 }
 
