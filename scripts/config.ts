@@ -17,6 +17,7 @@ import {
   REDIS_URL,
 } from "../services/kit/config.ts";
 import { boolean, duration, optional, port, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { RETENTION_SETTINGS, retentionIn, type RetentionConfig } from "../services/kit/retention/policy.ts";
 import { CHROMIUM_PATH } from "./lib/chromium.ts";
 
 const CI = setting("CI", boolean(), {
@@ -53,6 +54,7 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm run token": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR].map((s) => s.declaration),
   "npm run import": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR, IMPORT_GATEWAY_URL, IMPORT_TOKEN].map((s) => s.declaration),
   "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
+  "npm run retention": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ...RETENTION_SETTINGS].map((s) => s.declaration),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
   "npm run docs:screenshots": [DOCS_SCREENSHOTS_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration),
 };
@@ -76,6 +78,11 @@ export function startConfig(env: Env = process.env): DatabasesConfig & { gateway
 
 export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {
   return scriptSettings(env, "npm run audit:verify", databases);
+}
+
+/** npm run retention: the services' databases and the rules' periods, as the services themselves read them. */
+export function retentionScriptConfig(env: Env = process.env): DatabasesConfig & { retention: RetentionConfig } {
+  return scriptSettings(env, "npm run retention", (get) => ({ ...databases(get), retention: retentionIn(get) }));
 }
 
 export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boolean; postgres: boolean } {

@@ -15,6 +15,7 @@
 // else as well.
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { inTransaction } from "./db/transaction.ts";
 
 /** Released, refused — or, for a service's write through its write API (services/kit/writes/), written. */
 export type AccessDecision = "GRANTED" | "RESTRICTED" | "WRITE";
@@ -347,20 +348,8 @@ export class AccessLog {
     return last.rows[0]?.hash ?? GENESIS_HASH;
   }
 
-  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query("BEGIN");
-      await work(client);
-      await client.query("COMMIT");
-    } catch (err) {
-      // If even ROLLBACK fails the connection is unusable: discard it.
-      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+  private inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    return inTransaction(this.pool, work);
   }
 
   /**
