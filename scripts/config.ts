@@ -54,7 +54,7 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm run token": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR].map((s) => s.declaration),
   "npm run import": [NODE_ENV, GATEWAY_PORT, IDENTITY_ISSUER, DATA_DIR, IMPORT_GATEWAY_URL, IMPORT_TOKEN].map((s) => s.declaration),
   "npm run audit:verify": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL].map((s) => s.declaration),
-  "npm run retention": [DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ...RETENTION_SETTINGS].map((s) => s.declaration),
+  "npm run retention": [NODE_ENV, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ...RETENTION_SETTINGS].map((s) => s.declaration),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
   "npm run docs:screenshots": [DOCS_SCREENSHOTS_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration),
 };
@@ -82,7 +82,7 @@ export function auditVerifyConfig(env: Env = process.env): DatabasesConfig {
 
 /** npm run retention: the services' databases and the rules' periods, as the services themselves read them. */
 export function retentionScriptConfig(env: Env = process.env): DatabasesConfig & { retention: RetentionConfig } {
-  return scriptSettings(env, "npm run retention", (get) => ({ ...databases(get), retention: retentionIn(get) }));
+  return scriptSettings(env, "npm run retention", (get) => ({ ...databases(get), retention: retentionIn(get, isProductionIn(get)) }));
 }
 
 export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boolean; postgres: boolean } {

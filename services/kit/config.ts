@@ -428,7 +428,7 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       informationRequestMs: informationRequestPeriodIn(get, production),
       jobs: jobsIn(get, production),
       notificationIntervalMs: get(NOTIFICATION_SCHEDULER_INTERVAL),
-      retention: retentionIn(get),
+      retention: retentionIn(get, production),
       frontDoor: frontDoorIn(get, service),
       notifyEmail: notifyEmailIn(get, gatewayPort),
     };

@@ -28,10 +28,10 @@ export interface RetentionPolicy {
 }
 
 const period = (name: string, years: number, description: string): Setting<number> =>
-  setting(name, duration({ min: DAY_MS }), {
+  setting(name, duration({ min: 1_000 }), {
     default: years * YEAR_DAYS * DAY_MS,
     shownDefault: `\`${years * YEAR_DAYS}d\` (${years} years)`,
-    description: `${description} At least 1 day (docs/retention.md).`,
+    description: `${description} Production takes at least 1 day; shorter periods are for tests that watch a rule act (docs/retention.md).`,
   });
 
 export const RETENTION_CLOSED_CASE = period("RETENTION_CLOSED_CASE", 3, "samhandling: how long a closed case's coordination data stays in the hub after the case was closed.");
@@ -49,7 +49,7 @@ export const RETENTION_INFORMATION_REQUEST = period(
 export const RETENTION_INVOLVEMENT = period("RETENTION_INVOLVEMENT", 3, "View services: how long an involvement the service ended stays in its register after the day it ended.");
 export const RETENTION_ACCESS_LOG = period("RETENTION_ACCESS_LOG", 5, "Every service: how long an access-log entry stays before it is pruned (behind a signed checkpoint).");
 
-export const RETENTION_INTERVAL = setting("RETENTION_INTERVAL", duration({ min: 60_000 }), {
+export const RETENTION_INTERVAL = setting("RETENTION_INTERVAL", duration({ min: 1_000 }), {
   default: DAY_MS,
   shownDefault: "`1d`",
   description: "How often each subgraph's retention job runs (daily: once across all instances, under the job lease; `JOBS_ENABLED`).",
@@ -125,9 +125,11 @@ export interface RetentionConfig {
   periods: Record<RetentionRuleName, number>;
 }
 
-/** The retention settings, validated: each period at least a day, and no rule deleting what another's kept data still needs. */
-export function retentionIn(get: Get): RetentionConfig {
+/** The retention settings, validated: in production each period at least a day; never a rule deleting what another's kept data still needs. */
+export function retentionIn(get: Get, production: boolean): RetentionConfig {
   const periods = Object.fromEntries(RETENTION_POLICIES.map((p) => [p.rule, get(p.setting)])) as Record<RetentionRuleName, number>;
+  const short = RETENTION_POLICIES.filter((p) => periods[p.rule] < DAY_MS).map((p) => p.setting.name);
+  if (production && short.length > 0) get.problem(`${short.join(", ")} must be at least 1d in production.`);
   // The evidence for a release must not go before the log entry of the release.
   if (periods["closed-case"] + periods.consent < periods["access-log"]) {
     get.problem("RETENTION_CLOSED_CASE + RETENTION_CONSENT must be at least RETENTION_ACCESS_LOG: a case's consents would be deleted before the access-log entries of the releases they allowed.");
