@@ -114,7 +114,7 @@ export function retentionDoc(): string {
     "## The rules",
     "",
     "Each period is a setting ([configuration.md](configuration.md)) of every subgraph",
-    "and of `npm run retention`: a duration of at least one day (`1095d`, say). A",
+    "and of `npm run retention`: a duration (`1095d`, say), in production at least a day. A",
     "subgraph refuses to start when one rule would delete what another's kept data still",
     "needs: a case's consents before the access-log entries of the releases they allowed,",
     "an information request before the entries of its releases.",
