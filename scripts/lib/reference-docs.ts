@@ -1,6 +1,7 @@
-// docs/configuration.md and docs/errors.md, written from their one source
-// each: the settings' declarations (services/kit/env.ts and the config
-// modules) and the error-code registry (services/kit/error-codes.ts).
+// docs/configuration.md, docs/errors.md and docs/retention.md, written from
+// their one source each: the settings' declarations (services/kit/env.ts and
+// the config modules), the error-code registry (services/kit/error-codes.ts)
+// and the retention schedule (services/kit/retention/policy.ts).
 // `npm run docs` writes them; a test fails when they are stale.
 import path from "node:path";
 import { ROOT_DIR, SUBGRAPH_SETTINGS } from "../../services/kit/config.ts";
