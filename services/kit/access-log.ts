@@ -343,12 +343,12 @@ export class AccessLog {
     this.head = head;
   }
 
-  private async readHead(db: pg.Pool | pg.PoolClient): Promise<string> {
+  private async readHead(db: pg.Pool | pg.ClientBase): Promise<string> {
     const last = await db.query<{ hash: string }>(HEAD_SQL);
     return last.rows[0]?.hash ?? GENESIS_HASH;
   }
 
-  private inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  private inTransaction(work: (client: pg.ClientBase) => Promise<void>): Promise<void> {
     return inTransaction(this.pool, work);
   }
 

@@ -1,10 +1,12 @@
-// One transaction on a connection of the pool, for the kit's own SQL (the
-// access log, the retention job): committed when `work` returns, rolled back
-// when it throws.
+// One transaction for the kit's own SQL (the access log, the retention job):
+// on a connection of the pool, or on the connection given (not in a
+// transaction already); committed when `work` returns, rolled back when it
+// throws.
 import type pg from "pg";
 
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+export async function inTransaction<T>(db: pg.Pool | pg.ClientBase, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  const pooled = "totalCount" in db;
+  const client = pooled ? await db.connect() : db;
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
@@ -16,6 +18,6 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
     throw err;
   } finally {
-    client.release(broken);
+    if (pooled) (client as pg.PoolClient).release(broken);
   }
 }

@@ -1,18 +1,22 @@
 // The rules the kit runs in every service's database over its own tables:
 // the access log (every service) and the involvement register (view services).
 import { VIEW_SERVICES, type ServiceName } from "../catalog.ts";
-import { pruneAccessLog } from "../access-log-prune.ts";
-import { cascadeRule, type RetentionRule } from "./rule.ts";
+import { pruneAccessLog, type PruneResult } from "../access-log-prune.ts";
+import { cascadeRule, type KindCount, type RetentionRule, type SelfContainedRule } from "./rule.ts";
+
+const prunedKinds = (result: PruneResult): KindCount[] => [
+  { kind: "access_log", count: result.entries },
+  { kind: "access_review", count: result.reviews },
+];
 
 /** Access-log entries older than the cut-off, pruned by the access log's own prune (a signed checkpoint first). */
-export const accessLogRule: RetentionRule = {
+export const accessLogRule: SelfContainedRule = {
   name: "access-log",
   async due(db, cutOff) {
-    return [{ kind: "access_log", count: (await pruneAccessLog(db, { before: cutOff, dryRun: true })).deleted }];
+    return prunedKinds(await pruneAccessLog(db, { before: cutOff, dryRun: true }));
   },
-  async deleteBatch(tx, cutOff) {
-    // The prune takes everything before the cut-off at once; the next call finds nothing and ends the rule.
-    return [{ kind: "access_log", count: (await pruneAccessLog(tx, { before: cutOff })).deleted }];
+  async deleteAll(pool, cutOff) {
+    return prunedKinds(await pruneAccessLog(pool, { before: cutOff }));
   },
 };
 

@@ -1,6 +1,6 @@
 // A retention rule: what is due at a time T (set-based, one statement per kind
 // of record, no query per record) and how it is deleted, a batch per
-// transaction. The runner (run.ts) gives each rule its cut-off — T less the
+// transaction (or, for the access log, in its own). The runner (run.ts) gives each rule its cut-off — T less the
 // rule's period — opens the transaction and writes the tombstones in it.
 //
 // Most rules delete rows picked by one query and the rows hanging off them:
@@ -16,7 +16,8 @@ export interface KindCount {
   count: number;
 }
 
-export interface RetentionRule {
+/** A rule whose deletes run in the runner's transactions, which write the tombstones too. */
+export interface BatchedRule {
   name: RetentionRuleName;
   /** What is due at `cutOff`, counted per kind; reads only (the dry run). */
   due(db: Queryable, cutOff: Date): Promise<KindCount[]>;
@@ -26,6 +27,20 @@ export interface RetentionRule {
    */
   deleteBatch(tx: pg.ClientBase, cutOff: Date, at: Date): Promise<KindCount[]>;
 }
+
+/**
+ * A rule that deletes in a transaction of its own, everything due at once: the access log's prune,
+ * which stores a signed checkpoint outside the database before it deletes. Its tombstone follows in
+ * a transaction of the runner's; the checkpoint records a prune whose tombstone a crash kept from
+ * being written.
+ */
+export interface SelfContainedRule {
+  name: RetentionRuleName;
+  due(db: Queryable, cutOff: Date): Promise<KindCount[]>;
+  deleteAll(pool: pg.Pool, cutOff: Date): Promise<KindCount[]>;
+}
+
+export type RetentionRule = BatchedRule | SelfContainedRule;
 
 /** One table of a cascade: its rows that belong to the picked keys, said over `due(id)`. */
 export interface CascadeStep {
@@ -49,7 +64,7 @@ export interface CascadeSpec {
 const BATCH = 200;
 
 /** A rule deleting what `keys` picks and what hangs off it, `batch` keys a transaction. */
-export function cascadeRule(spec: CascadeSpec): RetentionRule {
+export function cascadeRule(spec: CascadeSpec): BatchedRule {
   const batch = spec.batch ?? BATCH;
   return {
     name: spec.name,

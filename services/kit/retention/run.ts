@@ -65,6 +65,9 @@ export async function runRetention(pool: pg.Pool, rules: readonly RetentionRule[
     const report: RuleReport = { rule: rule.name, cutOff, reason: retentionPolicy(rule.name).reason, kinds: [] };
     if (run.dryRun) {
       report.kinds = await rule.due(pool, cutOff);
+    } else if ("deleteAll" in rule) {
+      report.kinds = await rule.deleteAll(pool, cutOff);
+      await inTransaction(pool, (tx) => writeTombstones(tx, rule.name, cutOff, report.kinds));
     } else {
       for (;;) {
         const deleted = await inTransaction(pool, async (tx) => {
