@@ -12,16 +12,16 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subgraphConfig, type DatabaseConfig } from "../../services/kit/config.ts";
-import { openDatabase, type Database } from "../../services/kit/db/database.ts";
 import { createJobRunner } from "../../services/kit/jobs.ts";
 import { involvementRule, kitRetentionRules } from "../../services/kit/retention/kit-rules.ts";
 import { RETENTION_POLICIES } from "../../services/kit/retention/policy.ts";
 import { retentionJob, runRetention, tombstones, type RuleReport } from "../../services/kit/retention/run.ts";
 import { VIEW_SERVICES, SERVICE_NAMES, type ServiceName } from "../../services/kit/catalog.ts";
-import { createClient, type SamhandlingClient } from "../../services/samhandling/data.ts";
+import type { SamhandlingClient } from "../../services/samhandling/data.ts";
 import { closedCaseRule, SAMHANDLING_RETENTION_RULES } from "../../services/samhandling/retention.ts";
 import { retentionRulesOf } from "../../scripts/lib/retention-rules.ts";
 import { recreatePostgresDatabases, testDatabase } from "../support/database.ts";
+import { openWithClient, type OpenedDatabase } from "../support/open-database.ts";
 import { KARI, OPENER, sofieCaseWithConsent, type CallAs } from "../support/notification-cases.ts";
 import { OWN_SETUP_TIMEOUT_MS, startOwnFederation, type OwnFederation } from "../support/own-federation.ts";
 
@@ -43,24 +43,8 @@ async function freshDatabase(service: ServiceName, name: string): Promise<Databa
   return { service, databaseUrl, databasePoolSize: 4, dataDir: path.join(scratch, name, service) };
 }
 
-interface Opened {
-  database: Database;
-  db: SamhandlingClient;
-  close(): Promise<void>;
-}
-
-async function open(config: DatabaseConfig): Promise<Opened> {
-  const database = await openDatabase(config);
-  const db = createClient(database.adapter);
-  return {
-    database,
-    db,
-    async close() {
-      await db.$disconnect();
-      await database.close();
-    },
-  };
-}
+type Opened = OpenedDatabase;
+const open = openWithClient;
 
 /** What a seeded case's rows say about people: none of it may reach a tombstone, a report or the script's output. */
 const personal = (caseId: string) => [caseId, `${caseId}-child`, `${caseId}-mother`, `Navn Navnesen ${caseId}`, `Tekst om ${caseId}`];
