@@ -11,70 +11,18 @@
 // Exit code: 0 all intact, 1 a log is broken or not anchored, 2 a log could not be checked.
 //
 // Only counts, sequence numbers and checkpoint times are printed, never the logged persons.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import pg from "pg";
-
 import { describeProblem, verifyAnchored, type AnchoredResult } from "../services/kit/access-log-anchored.ts";
 import { CheckpointFile } from "../services/kit/access-log-checkpoint.ts";
 import { publicHalf, readDevCheckpointKey, type CheckpointPublicKey } from "../services/kit/access-log-checkpoint-keys.ts";
 import { isServiceName, SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { auditVerifyConfig, type AuditVerifyConfig } from "./config.ts";
-
-class CannotVerify extends Error {}
-
-async function withPostgres<T>(url: string, use: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  try {
-    return await use(pool);
-  } finally {
-    await pool.end();
-  }
-}
-
-async function withPglite<T>(dataDir: string, use: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) throw new CannotVerify(`no database at ${dataDir}`);
-  // PGlite has no cross-process lock: it would open a data folder that a
-  // running service has open, and the two would corrupt it. A running PGlite
-  // leaves postmaster.pid there (removed on a clean close), so refuse then.
-  if (existsSync(path.join(dataDir, "postmaster.pid"))) {
-    throw new CannotVerify(
-      `${dataDir} is in use (postmaster.pid present): stop the hub first or use PostgreSQL. ` +
-        `If no service is running, the last one did not shut down cleanly; start and stop it once.`,
-    );
-  }
-  const db = await PGlite.create(dataDir);
-  const socketDir = mkdtempSync(path.join(os.tmpdir(), "audit-verify-"));
-  // As in services/kit/db/database.ts: a private unix socket, one pg connection.
-  const server = new PGLiteSocketServer({ db, path: path.join(socketDir, ".s.PGSQL.5432"), maxConnections: 2 });
-  try {
-    await server.start();
-    const pool = new pg.Pool({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 });
-    try {
-      return await use(pool);
-    } finally {
-      await pool.end();
-    }
-  } finally {
-    await server.stop();
-    await db.close();
-    rmSync(socketDir, { recursive: true, force: true });
-  }
-}
+import { DatabaseUnavailable as CannotVerify, requireTable, withServiceDatabase } from "./lib/service-database.ts";
 
 async function verifyService(service: ServiceName, config: AuditVerifyConfig, trusted: readonly CheckpointPublicKey[]): Promise<AnchoredResult> {
-  const check = async (pool: pg.Pool) => {
-    const { rows } = await pool.query<{ t: string | null }>(`SELECT to_regclass('access_log')::text AS t`);
-    if (rows[0]?.t === null) throw new CannotVerify("no access_log table (start the service once to apply its migrations)");
+  return withServiceDatabase(service, config, async (pool) => {
+    await requireTable(pool, "access_log");
     return verifyAnchored(pool, service, await new CheckpointFile(config.checkpointDir, service).read(), trusted);
-  };
-  const url = config.databaseUrls[service];
-  if (url) return withPostgres(url, check);
-  return withPglite(path.join(config.dataDir, service, "pgdata"), check);
+  });
 }
 
 /** The keys given; in development also the data folder's (which the subgraphs made and sign with). */

@@ -21,6 +21,7 @@ import {
   REDIS_URL,
 } from "../services/kit/config.ts";
 import { boolean, duration, json, optional, port, readSettings, setting, settingsOrExit, text, url, type Declaration, type Env, type Get } from "../services/kit/env.ts";
+import { RETENTION_SETTINGS, retentionIn, type RetentionConfig } from "../services/kit/retention/policy.ts";
 import { CHROMIUM_PATH } from "./lib/chromium.ts";
 
 const CI = setting("CI", boolean(), {
@@ -65,6 +66,7 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm run audit:verify": [NODE_ENV, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ACCESS_LOG_CHECKPOINT_DIR, ACCESS_LOG_CHECKPOINT_PUBLIC_KEYS, ACCESS_LOG_CHECKPOINT_KEY].map(
     (s) => s.declaration,
   ),
+  "npm run retention": [NODE_ENV, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ...RETENTION_SETTINGS].map((s) => s.declaration),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
   "npm run docs:screenshots": [DOCS_SCREENSHOTS_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration),
 };
@@ -103,6 +105,11 @@ export function auditVerifyConfig(env: Env = process.env): AuditVerifyConfig {
     }
     return { ...databases(get), production, checkpointDir: checkpointDirIn(get), trustedKeys };
   });
+}
+
+/** npm run retention: the services' databases and the rules' periods, as the services themselves read them. */
+export function retentionScriptConfig(env: Env = process.env): DatabasesConfig & { retention: RetentionConfig } {
+  return scriptSettings(env, "npm run retention", (get) => ({ ...databases(get), retention: retentionIn(get, isProductionIn(get)) }));
 }
 
 export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boolean; postgres: boolean } {

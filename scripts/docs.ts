@@ -1,5 +1,5 @@
-// npm run docs              writes docs/configuration.md and docs/errors.md from their sources
-// npm run docs -- --check   fails when either is stale (a test does the same)
+// npm run docs              writes docs/configuration.md, docs/errors.md and docs/retention.md from their sources
+// npm run docs -- --check   fails when one is stale (a test does the same)
 import fs from "node:fs";
 import path from "node:path";
 import { ROOT_DIR } from "../services/kit/config.ts";

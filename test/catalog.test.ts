@@ -9,7 +9,7 @@ import { ServiceName as SamhandlingServiceName } from "../prisma/samhandling/gen
 import { ACTOR_SERVICES } from "../services/kit/auth/caller.ts";
 import { CASEWORK_SERVICES, CATALOG, SERVICE_NAMES, VIEW_SERVICES } from "../services/kit/catalog.ts";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { ACCESS_LOG_SCHEMA, INVOLVEMENT_SCHEMA, JOBS_SCHEMA } from "../services/kit/db/migration-sets.ts";
+import { ACCESS_LOG_SCHEMA, INVOLVEMENT_SCHEMA, JOBS_SCHEMA, RETENTION_SCHEMA } from "../services/kit/db/migration-sets.ts";
 import { loadServiceDemo } from "../demo/service-demo.ts";
 import { staleCatalogFiles } from "../scripts/lib/catalog-files.ts";
 
@@ -31,7 +31,7 @@ describe("the catalog", () => {
 
   it("has a service for every folder under services/ and prisma/, and a folder for every service", () => {
     expect(folders("services").filter((f) => f !== "kit")).toEqual([...SERVICE_NAMES].sort());
-    const kitSchemas: string[] = [ACCESS_LOG_SCHEMA, INVOLVEMENT_SCHEMA, JOBS_SCHEMA];
+    const kitSchemas: string[] = [ACCESS_LOG_SCHEMA, INVOLVEMENT_SCHEMA, JOBS_SCHEMA, RETENTION_SCHEMA];
     expect(folders("prisma").filter((f) => !kitSchemas.includes(f))).toEqual([...SERVICE_NAMES].sort());
     for (const s of SERVICE_NAMES) expect(fs.existsSync(path.join(ROOT_DIR, "services", s, "index.ts")), s).toBe(true);
   });

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { migrateConfig, ROOT_DIR, subgraphConfig } from "../services/kit/config.ts";
 import { boolean, ConfigError, duration, list, optional, port, readSettings, setting, url, wholeNumber, type Env } from "../services/kit/env.ts";
 import { documentsConfig, gatewayConfig, hardeningConfig } from "../gateway/config.ts";
-import { auditVerifyConfig, docsScreenshotsConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
+import { auditVerifyConfig, docsScreenshotsConfig, retentionScriptConfig, importConfig, schemaEngineConfig, startConfig, testRunConfig, tokenConfig } from "../scripts/config.ts";
 import { CONFIGURATION_DOC, configurationDoc, PROCESSES } from "../scripts/lib/reference-docs.ts";
 import { demoConfig } from "../demo/config.ts";
 import { benchConfig, benchStartupConfig, importBenchConfig, notifyBenchConfig, pagingBenchConfig, peerGatewayConfig, schedulerBenchConfig, webBenchConfig } from "../bench/config.ts";
@@ -85,6 +85,7 @@ const READERS: Record<string, (env: Env) => unknown> = {
   "npm run token": tokenConfig,
   "npm run import": importConfig,
   "npm run audit:verify": auditVerifyConfig,
+  "npm run retention": retentionScriptConfig,
   "npm run db:new / db:check": schemaEngineConfig,
   "npm run docs:screenshots": docsScreenshotsConfig,
   "web app server": webConfig,
@@ -292,5 +293,37 @@ describe("the environment", () => {
 
   it("is documented in docs/configuration.md as declared (run `npm run docs`)", () => {
     expect(fs.readFileSync(CONFIGURATION_DOC, "utf8")).toBe(configurationDoc());
+  });
+});
+
+describe("the retention settings (docs/retention.md)", () => {
+  const DAY = 86_400_000;
+  const problems = (env: Env) => {
+    try {
+      subgraphConfig("samhandling", env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it("default to the schedule's periods and a daily job", () => {
+    expect(subgraphConfig("samhandling", {}).retention).toEqual({
+      intervalMs: DAY,
+      periods: { "closed-case": 1095 * DAY, consent: 730 * DAY, "unopened-concern": 730 * DAY, "information-request": 1825 * DAY, involvement: 1095 * DAY, "access-log": 1825 * DAY },
+    });
+  });
+
+  it("refuse a period shorter than a day in production, and a consent or information request that would go before the log entries it explains", () => {
+    const production = { NODE_ENV: "production", HUB_SIGNING_SECRET: "a", HUB_INTERNAL_SIGNING_SECRET: "b" };
+    const short = { RETENTION_CLOSED_CASE: "1h", RETENTION_CONSENT: "1825d" };
+    expect(problems({ ...production, ...short }).filter((p) => p.startsWith("RETENTION"))).toEqual(["RETENTION_CLOSED_CASE must be at least 1d in production."]);
+    expect(problems(short)).toEqual([]);
+    expect(problems({ RETENTION_CLOSED_CASE: "365d", RETENTION_CONSENT: "365d" })).toEqual([
+      "RETENTION_CLOSED_CASE + RETENTION_CONSENT must be at least RETENTION_ACCESS_LOG: a case's consents would be deleted before the access-log entries of the releases they allowed.",
+    ]);
+    expect(problems({ RETENTION_INFORMATION_REQUEST: "30d" })).toEqual([
+      "RETENTION_INFORMATION_REQUEST must be at least RETENTION_ACCESS_LOG: a request would be deleted before the access-log entries of the releases it allowed.",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
-// docs/configuration.md and docs/errors.md, written from their one source
-// each: the settings' declarations (services/kit/env.ts and the config
-// modules) and the error-code registry (services/kit/error-codes.ts).
+// docs/configuration.md, docs/errors.md and docs/retention.md, written from
+// their one source each: the settings' declarations (services/kit/env.ts and
+// the config modules), the error-code registry (services/kit/error-codes.ts)
+// and the retention schedule (services/kit/retention/policy.ts).
 // `npm run docs` writes them; a test fails when they are stale.
 import path from "node:path";
 import { MIGRATE_SETTINGS, ROOT_DIR, SUBGRAPH_SETTINGS } from "../../services/kit/config.ts";
@@ -13,9 +14,11 @@ import { WEB_SETTINGS } from "../../web/config.ts";
 import { DEMO_SETTINGS } from "../../demo/config.ts";
 import { BENCH_SETTINGS, BENCH_STARTUP_SETTINGS, IMPORT_BENCH_SETTINGS, NOTIFY_BENCH_SETTINGS, PAGING_BENCH_SETTINGS, PEER_GATEWAY_SETTINGS, SCHEDULER_BENCH_SETTINGS, WEB_BENCH_SETTINGS } from "../../bench/config.ts";
 import { LOAD_SETTINGS } from "../../test/load/config.ts";
+import { RETENTION_POLICIES } from "../../services/kit/retention/policy.ts";
 
 export const CONFIGURATION_DOC = path.join(ROOT_DIR, "docs", "configuration.md");
 export const ERRORS_DOC = path.join(ROOT_DIR, "docs", "errors.md");
+export const RETENTION_DOC = path.join(ROOT_DIR, "docs", "retention.md");
 
 /** Every process and what it reads, in the order the table lists them. */
 export const PROCESSES: readonly (readonly [string, readonly Declaration[]])[] = [
@@ -91,7 +94,60 @@ export function errorsDoc(): string {
   ].join("\n");
 }
 
+export function retentionDoc(): string {
+  const rows = RETENTION_POLICIES.map(
+    (p) => `| \`${p.rule}\` | ${cell(p.data)} (${p.where}) | ${cell(p.setting.shownDefault)} | ${cell(p.from)} | ${cell(p.reason)} | \`${p.setting.name}\` |`,
+  );
+  return [
+    GENERATED("the retention schedule (services/kit/retention/policy.ts)"),
+    "# Retention",
+    "",
+    "The hub keeps and deletes personal data by rule, not by hand. Every subgraph runs",
+    "a retention job once a day (`RETENTION_INTERVAL`; one instance runs each pass, under",
+    "the scheduled jobs' lease, when `JOBS_ENABLED`), over its own database. A pass at",
+    "time T deletes, rule by rule, the records whose period ran out before T: a batch per",
+    "transaction, and in the same transaction a **tombstone** in `retention_tombstone`:",
+    "the rule, the kind of record (its table), how many, the cut-off and when. A tombstone",
+    "never names a record or a person: no id, name or text.",
+    "",
+    "A deleted case answers like one that never existed: `case(id)` gives `null`, as it",
+    "does for a case the caller may not see. An **open** case is never deleted.",
+    "",
+    "## The rules",
+    "",
+    "Each period is a setting ([configuration.md](configuration.md)) of every subgraph",
+    "and of `npm run retention`: a duration (`1095d`, say), in production at least a day. A",
+    "subgraph refuses to start when one rule would delete what another's kept data still",
+    "needs: a case's consents before the access-log entries of the releases they allowed,",
+    "an information request before the entries of its releases.",
+    "",
+    "| rule | kind of data (where) | default period | from | why | setting |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    "What no rule deletes: the employee directory (an employee is deactivated, not",
+    "deleted), a person's notification preferences, the view services' own records",
+    "(their source systems keep and delete them), the scheduled jobs' bookkeeping and the",
+    "tombstones themselves (they hold no personal data).",
+    "",
+    "## Looking before it deletes",
+    "",
+    "`npm run retention -- --dry-run [service…]` prints, per service and rule, what a pass",
+    "now would delete — the kinds and counts, the cut-off and the reason — and deletes",
+    "nothing. Without `--dry-run` it runs one pass. It opens each service's PostgreSQL",
+    "database (`DATABASE_URL_TEMPLATE`, `DATABASE_URL_<SERVICE>`), or the embedded one",
+    "under `DATA_DIR` when the hub is stopped. It prints no personal data.",
+    "",
+    "## How to change a period",
+    "",
+    "Set its variable for every subgraph process (and for `npm run retention`), e.g.",
+    "`RETENTION_CLOSED_CASE=1825d`, and restart. The next pass applies it: a longer period",
+    "keeps what is not deleted yet; a shorter one deletes what it makes due at once.",
+    "",
+  ].join("\n");
+}
+
 /** File → what it should hold. */
 export function referenceDocs(): Record<string, string> {
-  return { [CONFIGURATION_DOC]: configurationDoc(), [ERRORS_DOC]: errorsDoc() };
+  return { [CONFIGURATION_DOC]: configurationDoc(), [ERRORS_DOC]: errorsDoc(), [RETENTION_DOC]: retentionDoc() };
 }

@@ -17,6 +17,7 @@
 // signed boundary where the remaining chain starts (access-log-prune.ts).
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { inTransaction } from "./db/transaction.ts";
 
 /** Released, refused — or, for a service's write through its write API (services/kit/writes/), written. */
 export type AccessDecision = "GRANTED" | "RESTRICTED" | "WRITE";
@@ -356,25 +357,13 @@ export class AccessLog {
     this.head = head;
   }
 
-  private async readHead(db: pg.Pool | pg.PoolClient): Promise<string> {
+  private async readHead(db: pg.Pool | pg.ClientBase): Promise<string> {
     const last = await db.query<{ hash: string }>(HEAD_SQL);
     return last.rows[0]?.hash ?? GENESIS_HASH;
   }
 
-  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query("BEGIN");
-      await work(client);
-      await client.query("COMMIT");
-    } catch (err) {
-      // If even ROLLBACK fails the connection is unusable: discard it.
-      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+  private inTransaction(work: (client: pg.ClientBase) => Promise<void>): Promise<void> {
+    return inTransaction(this.pool, work);
   }
 
   /**

@@ -30,6 +30,7 @@ import {
   type Env,
   type Get,
 } from "./env.ts";
+import { RETENTION_SETTINGS, retentionIn, type RetentionConfig } from "./retention/policy.ts";
 
 /**
  * The project's folder: the nearest one above this module holding the hub's
@@ -254,6 +255,7 @@ export const SUBGRAPH_SETTINGS: readonly Declaration[] = [
   ACCESS_LOG_CHECKPOINT_DIR,
   ACCESS_LOG_CHECKPOINT_INTERVAL,
   HUB_TEST_JOB_CHECKPOINT_DELAY,
+  ...RETENTION_SETTINGS,
   FRONT_DOOR_NAME,
   FRONT_DOOR_PHONE,
   NOTIFY_SMTP_URL,
@@ -413,6 +415,8 @@ export interface SubgraphConfig extends DatabaseConfig {
   /** samhandling: how often the notification scheduler tries a pass, in milliseconds. */
   notificationIntervalMs: number;
   accessLogCheckpoints: AccessLogCheckpointConfig;
+  /** The retention job's interval and each rule's period (services/kit/retention/). */
+  retention: RetentionConfig;
   /** Whom an INVOLVEMENT-only view of this service names as contact: its front door (none for a service without a view of a person). */
   frontDoor: FrontDoor | null;
   /** samhandling: notification e-mail; null when off (no NOTIFY_SMTP_URL). */
@@ -484,6 +488,7 @@ export function subgraphConfig(service: ServiceName, env: Env = process.env): Su
       jobs: jobsIn(get, production),
       notificationIntervalMs: get(NOTIFICATION_SCHEDULER_INTERVAL),
       accessLogCheckpoints: accessLogCheckpointsIn(get, production),
+      retention: retentionIn(get, production),
       frontDoor: frontDoorIn(get, service),
       notifyEmail: notifyEmailIn(get, gatewayPort),
     };

@@ -18,6 +18,8 @@ import { requestVerifier, type RequestProblem } from "./auth/verification.ts";
 import { subgraphConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { createJobRunner } from "./jobs.ts";
+import { kitRetentionRules } from "./retention/kit-rules.ts";
+import { retentionJob } from "./retention/run.ts";
 import { seedTables } from "./db/seed.ts";
 import { LeadingEpoch, redisEpoch, type EpochAuthority } from "./consent-epoch.ts";
 import { cachedDecisions, remoteDecisions } from "./decisions.ts";
@@ -182,7 +184,12 @@ export async function runSubgraph<Client extends Disconnectable, Loaders>(defini
   // Every instance tries each job; the lease in the database lets one run each pass (kit/jobs.ts).
   const jobs = !config.jobs.enabled
     ? []
-    : [accessLogCheckpointJob(database.pool, anchor, checkpoints.intervalMs), ...(definition.jobs?.(client, config) ?? [])].map((job) =>
+    : [
+        accessLogCheckpointJob(database.pool, anchor, checkpoints.intervalMs),
+        ...(definition.jobs?.(client, config) ?? []),
+        // Every service deletes by rule what it keeps (docs/retention.md): its own rules, then the kit's.
+        retentionJob(database.pool, [...(definition.retention ?? []), ...kitRetentionRules(config.service)], config.retention),
+      ].map((job) =>
         createJobRunner({ ...job, db: database.pool, leaseMs: config.jobs.leaseMs, checkpointDelayMs: config.jobs.checkpointDelayMs }),
       );
   for (const job of jobs) job.start();

@@ -10,6 +10,7 @@ import type { ServiceName } from "./catalog.ts";
 import type { SeedTables } from "./db/seed.ts";
 import type { SubgraphConfig } from "./config.ts";
 import type { JobOptions } from "./jobs.ts";
+import type { RetentionRule } from "./retention/rule.ts";
 import { buildFederatedSchema, type ClassType } from "./federation.ts";
 import type { WriteService } from "./writes/run.ts";
 import type { LiveBus } from "./live-bus.ts";
@@ -86,6 +87,11 @@ export interface SubgraphDefinition<Client, Loaders> {
    * them in every instance (JOBS_ENABLED), each pass in one instance only, over the service's database.
    */
   jobs?(client: Client, config: SubgraphConfig): ScheduledJob[];
+  /**
+   * Its retention rules over its own tables (docs/retention.md); the kit adds its own (the access log,
+   * the involvement register) and runs them all as the daily retention job.
+   */
+  retention?: readonly RetentionRule[];
 }
 
 /** A job as a service declares it; the kit adds the database, the lease and the test hooks from the config. */

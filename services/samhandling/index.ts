@@ -28,6 +28,7 @@ import { ColleagueResolver } from "./directory/colleagues.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
 import { NotificationResolver } from "./notifications/resolvers.ts";
 import { notificationScheduler } from "./notifications/scheduler.ts";
+import { SAMHANDLING_RETENTION_RULES } from "./retention.ts";
 import { NotificationLiveResolver } from "./notifications/live.ts";
 import { useNotificationBus } from "./notifications/signals.ts";
 import { notificationMailer } from "./notifications/email.ts";
@@ -90,6 +91,8 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
   // The time-driven notifications: every instance tries, one runs each pass (notifications/scheduler.ts).
   jobs: (db, config) => [notificationScheduler(db, config)],
+  // Closed cases, their consents, unopened concerns, information requests: deleted by rule (docs/retention.md).
+  retention: SAMHANDLING_RETENTION_RULES,
 };
 
 main(samhandling, { seed: demoSeed("samhandling") });

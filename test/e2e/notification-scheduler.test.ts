@@ -13,12 +13,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnProcess, type HubProcess } from "../../scripts/lib/federation.ts";
 import { subgraphConfig, type DatabaseConfig } from "../../services/kit/config.ts";
-import { openDatabase, type Database } from "../../services/kit/db/database.ts";
+import type { Database } from "../../services/kit/db/database.ts";
 import { createJobRunner, type JobRunner } from "../../services/kit/jobs.ts";
 import { todayInOslo } from "../../services/kit/scalars.ts";
-import { createClient, type SamhandlingClient } from "../../services/samhandling/data.ts";
+import type { SamhandlingClient } from "../../services/samhandling/data.ts";
 import { NOTIFICATION_JOB, notificationScheduler } from "../../services/samhandling/notifications/scheduler.ts";
 import { recreatePostgresDatabases, testDatabase } from "../support/database.ts";
+import { openWithClient } from "../support/open-database.ts";
 import { KARI, HEALTH, OPENER, SOFIE, type CallAs } from "../support/notification-cases.ts";
 import { OWN_SETUP_TIMEOUT_MS, startOwnFederation, type OwnFederation } from "../support/own-federation.ts";
 import { subscribeThroughGateway } from "../support/sse.ts";
@@ -38,18 +39,7 @@ async function freshDatabase(name: string, dataRoot: string): Promise<DatabaseCo
   return { service: "samhandling", databaseUrl, databasePoolSize: 4, dataDir: path.join(dataRoot, "samhandling") };
 }
 
-async function open(config: DatabaseConfig): Promise<{ database: Database; db: SamhandlingClient; close(): Promise<void> }> {
-  const database = await openDatabase(config);
-  const db = createClient(database.adapter);
-  return {
-    database,
-    db,
-    async close() {
-      await db.$disconnect();
-      await database.close();
-    },
-  };
-}
+const open = openWithClient;
 
 /**
  * Cases around `now`, each made to be told (or not) of one thing. Recipients by name: prof-1 is

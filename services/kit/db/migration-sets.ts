@@ -1,6 +1,7 @@
 // What a service's database is migrated with at start-up: the kit's access
 // log (prisma/access-log/, the same for every service), the kit's scheduled
-// jobs' bookkeeping (prisma/jobs/, every service), the kit's involvement
+// jobs' bookkeeping (prisma/jobs/, every service), the retention job's
+// tombstones (prisma/retention/, every service), the kit's involvement
 // register (prisma/involvement/, every service with a view of a person) and
 // then the service's own tables (prisma/<service>/). How they are recorded in
 // one history: migrate.ts.
@@ -19,6 +20,9 @@ export const INVOLVEMENT_SCHEMA = "involvement";
 
 /** The kit's scheduled jobs' leases and watermarks (services/kit/jobs.ts): npm run db:new -- jobs <name>. */
 export const JOBS_SCHEMA = "jobs";
+
+/** The kit's retention tombstones (services/kit/retention/): npm run db:new -- retention <name>. */
+export const RETENTION_SCHEMA = "retention";
 
 /** The kit's first access-log migration: the table as the per-service copies below had left it. */
 const ACCESS_LOG_TAKEOVER = "20261207012318_access_log";
@@ -62,6 +66,7 @@ export function migrationSets(service: string, prismaDir = PRISMA_DIR): Migratio
           : undefined,
     },
     { schema: JOBS_SCHEMA, dir: path.join(prismaDir, JOBS_SCHEMA, "migrations") },
+    { schema: RETENTION_SCHEMA, dir: path.join(prismaDir, RETENTION_SCHEMA, "migrations") },
     ...((VIEW_SERVICES as readonly string[]).includes(service) ? [{ schema: INVOLVEMENT_SCHEMA, dir: path.join(prismaDir, INVOLVEMENT_SCHEMA, "migrations") }] : []),
     { schema: service, dir: path.join(prismaDir, service, "migrations") },
   ];
