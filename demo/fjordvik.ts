@@ -626,17 +626,17 @@ interface ConsentSpec {
 
 const ALL_CATEGORIES_BUT_IDENTITY: DataCategory[] = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG"];
 const EVERY_CATEGORY: DataCategory[] = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY"];
-const BERG_SERVICES: ConsentService[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
+const BERG_SERVICES: ConsentService[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING", "PPT", "BOLIG"];
 const HAUGLAND_NO_BARNEVERN =
   "Barnevernet kan være med i møtene, men det de skriver om oss skal ikke deles med de andre. Det vi tar opp med barnevernet, tar vi i møtet.";
 
 const CONSENTS: ConsentSpec[] = [
-  // Haugland: partial consent. School and housing (NAV) yes; barnevern only in
+  // Haugland: partial consent. School and NAV yes, and the housing office about Sara (the application is hers); barnevern only in
   // the meetings, so no standing consent for BARNEVERN: recorded refusals, with
   // Sara's reason as she said it.
   {
     label: "sara", family: "haugland", subject: "Sara", givenBy: "Sara", capacity: "SELF", decision: "PERMIT",
-    services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
+    services: ["NAV", "SKOLE", "BOLIG"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
     note: "Skolen og boligkontoret kan få vite det de trenger for å hjelpe oss med flyttingen.", recordedBy: "nav-veileder-1", form: { reference: "Samtykkeskjema, Familieplan Haugland, NAV arkiv 26/0217-3", attestedBy: "helse-helsesykepleier-2" },
   },
   {
@@ -679,7 +679,7 @@ const CONSENTS: ConsentSpec[] = [
   // Eriksen: Tor decides for himself, for the return from prison.
   {
     label: "tor", family: "eriksen", subject: "Tor", givenBy: "Tor", capacity: "SELF", decision: "PERMIT",
-    services: ["NAV", "HELSE", "FRIVILLIGHET", "SAMHANDLING"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-10-12T10:00",
+    services: ["NAV", "HELSE", "FRIVILLIGHET", "SAMHANDLING", "BOLIG"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-10-12T10:00",
     note: "Kriminalomsorgen og NAV kan snakke sammen om bolig og oppfølging fra løslatelsen.", recordedBy: "nav-veileder-2", form: { reference: "Samtykkeskjema, tilbakeføring, NAV arkiv 26/1104-2", attestedBy: "kriminalomsorg-koordinator-1" },
   },
 
@@ -730,7 +730,7 @@ const CONSENTS: ConsentSpec[] = [
   },
   {
     label: "ida", family: "berg", subject: "Ida", givenBy: "Line", capacity: "GUARDIAN", decision: "PERMIT",
-    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "SAMHANDLING"], categories: ALL_CATEGORIES_BUT_IDENTITY,
+    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "SAMHANDLING", "PPT", "BOLIG"], categories: ALL_CATEGORIES_BUT_IDENTITY,
     validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
     childView: "Jeg vil at skolen og teamet skal vite hvordan det er hjemme, så de kan hjelpe pappa.", recordedBy: "samhandling-investeringsleder-1", form: { reference: "Samtykkeskjema Velferdslab, sak 2026/0033-4", attestedBy: "nav-veileder-3" },
   },
@@ -748,7 +748,7 @@ const CONSENTS: ConsentSpec[] = [
   // Moe: Sander (19) decides for himself.
   {
     label: "sander", family: "moe", subject: "Sander", givenBy: "Sander", capacity: "SELF", decision: "PERMIT",
-    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-05-04T10:00",
+    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "PPT", "BOLIG"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-05-04T10:00",
     recordedBy: "nav-ungdom-1", form: { reference: "Samtykkeskjema, ansvarsgruppe, NAV arkiv 26/0402-1", attestedBy: "barnevern-ettervern-1" },
   },
 ];
