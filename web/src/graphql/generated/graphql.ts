@@ -137,6 +137,8 @@ export type AccessStatus =
 export type ActorService =
   /** Child welfare (Barnevern): one of its employees, its own system, or the hub's process of that name. */
   | 'BARNEVERN'
+  /** Housing office (Boligkontoret): one of its employees, its own system, or the hub's process of that name. */
+  | 'BOLIG'
   /** A member of the public, signed in: the person themself or a guardian. */
   | 'CITIZEN'
   /** Voluntary sector (Frivillighet): one of its employees, its own system, or the hub's process of that name. */
@@ -151,6 +153,8 @@ export type ActorService =
   | 'NONE'
   /** A service this version of the hub has no name for (an entry written by another version). */
   | 'OTHER'
+  /** Educational psychology service (PPT) (PP-tjenesten): one of its employees, its own system, or the hub's process of that name. */
+  | 'PPT'
   /** Population register (Folkeregisteret): one of its employees, its own system, or the hub's process of that name. */
   | 'REGISTRY'
   /** Coordination (Samhandling): one of its employees, its own system, or the hub's process of that name. */
@@ -543,6 +547,8 @@ export type RegisterConcernInput = {
 export type ServiceName =
   /** Child welfare: the phase of a case, the caseworker and measures. */
   | 'BARNEVERN'
+  /** The municipality housing office: applications for municipal housing, housing allowance (bostøtte), housing guide, temporary housing and eviction prevention. */
+  | 'BOLIG'
   /** The person or family the case is about, or someone they chose. */
   | 'FAMILY'
   /** Voluntary sector: activities, mentors, fritidskort and trusted persons. */
@@ -551,6 +557,8 @@ export type ServiceName =
   | 'HELSE'
   /** NAV (labour and welfare): veileder, social assistance, KVP, IPS and housing follow-up. */
   | 'NAV'
+  /** Pedagogisk-psykologisk tjeneste: referrals, expert assessments (sakkyndig vurdering) and recommended special education. */
+  | 'PPT'
   /** The municipality's coordination: cases, members, the baton, stafettlogg, meetings, plans and consents. */
   | 'SAMHANDLING'
   /** School and kindergarten: enrolment, contact teacher, PPT, attendance and adapted education. */
