@@ -151,6 +151,10 @@ const STAFF_LIST: DemoStaff[] = [
   s("frivillighet-likeperson-1", "Stian Kvam", "FRIVILLIGHET", "erfaringskonsulent", "Kirkens Bymisjon Fjordvik", "+47 400 05 111"),
   s("frivillighet-trener-1", "Vegard Tveit", "FRIVILLIGHET", "frivillig trener", "Fjordvik IL", "+47 400 05 121"),
   s("frivillighet-mentor-1", "Camilla Rønning", "FRIVILLIGHET", "mentor", "Kirkens Bymisjon Fjordvik", "+47 400 05 131"),
+  // PP-tjenesten and the housing office as services of their own (issue 23); Lise Brekke (skole-ppt-1) and Espen Dahl
+  // (nav-bolig-1) take part in cases from the units they were in before.
+  s("ppt-radgiver-1", "Øyvind Lunde", "PPT", "PP-rådgiver", "PP-tjenesten i Fjordvik", "+47 400 09 102"),
+  s("bolig-boveileder-1", "Kristin Aasen", "BOLIG", "boveileder", "Boligkontoret, Fjordvik kommune", "+47 400 10 111"),
   s("samhandling-investeringsleder-1", "Maria Holt", "SAMHANDLING", "investeringsleder", "Velferdslab Fjordvik", "+47 400 06 101"),
   s("kriminalomsorg-koordinator-1", "Terje Olsen", "SAMHANDLING", "tilbakeføringskoordinator", "Kriminalomsorgen", "+47 400 07 101"),
 ];

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VIEW_SERVICES } from "../services/kit/catalog.ts";
 import { MACHINE_CLIENTS, WEB_CLIENT_ID } from "../identity/clients.ts";
 import type { IdentitySecrets } from "../identity/secrets.ts";
 import { startTestProvider, type TestProvider } from "./support/identity-provider.ts";
@@ -61,7 +62,7 @@ describe("client credentials", () => {
         exp: expect.any(Number),
       });
     }
-    expect(new Set(MACHINE_CLIENTS.map((c) => c.service))).toEqual(new Set(["nav", "barnevern", "skole", "helse", "frivillighet"]));
+    expect(new Set(MACHINE_CLIENTS.map((c) => c.service))).toEqual(new Set(VIEW_SERVICES));
   });
 
   it("refuses nav's client another service's scope, alone or alongside its own", async () => {

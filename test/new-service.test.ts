@@ -22,14 +22,15 @@ import { ROOT_DIR } from "../services/kit/config.ts";
 
 const run = promisify(execFile);
 
-const PPT: NewService = {
-  name: "ppt",
-  title: { en: "Educational psychology service", nb: "PP-tjenesten" },
+// A service the hub does not have yet (PPT and the housing office joined by this recipe, issue 23).
+const KRIM: NewService = {
+  name: "kriminalomsorg",
+  title: { en: "Correctional service", nb: "Kriminalomsorgen" },
   description: {
-    en: "Pedagogisk-psykologisk tjeneste: referrals, expert assessments and recommended special education.",
-    nb: "Pedagogisk-psykologisk tjeneste: henvisninger, sakkyndige vurderinger og anbefalt spesialundervisning.",
+    en: "The correctional service: sentences served in the community and the return after release.",
+    nb: "Kriminalomsorgen: straff i samfunnet og tilbakeføring etter løslatelse.",
   },
-  frontDoor: { name: "PP-tjenesten i Fjordvik, mottak", phone: "+47 400 06 000" },
+  frontDoor: { name: "Kriminalomsorgen, friomsorgskontoret", phone: "+47 400 06 000" },
 };
 const PORT = 4101 + SERVICE_NAMES.length;
 
@@ -71,7 +72,7 @@ beforeAll(async () => {
   for (const s of SERVICE_NAMES) fs.cpSync(path.join(ROOT_DIR, "prisma", s, "generated"), path.join(copy, "prisma", s, "generated"), { recursive: true });
 
   const before = snapshot(copy);
-  scaffolded = await scaffoldService(copy, PPT);
+  scaffolded = await scaffoldService(copy, KRIM);
   const afterScaffold = snapshot(copy);
   expect(changed(before, afterScaffold)).toEqual([...scaffolded].sort());
   await run(process.execPath, ["--import", "tsx", "scripts/compose.ts"], { cwd: copy, env: process.env, maxBuffer: 10 * 1024 * 1024 });
@@ -84,7 +85,7 @@ afterAll(() => {
 
 describe("adding a service (docs/adding-a-service.md)", () => {
   it("takes four changes: its services/ folder, its prisma/ folder, one catalog entry, its demo-data file", () => {
-    const places = [/^services\/ppt\/[a-z-]+\.ts$/, /^prisma\/ppt\//, /^services\/kit\/catalog\.ts$/, /^demo\/services\/ppt\.ts$/];
+    const places = [/^services\/kriminalomsorg\/[a-z-]+\.ts$/, /^prisma\/kriminalomsorg\//, /^services\/kit\/catalog\.ts$/, /^demo\/services\/kriminalomsorg\.ts$/];
     for (const file of scaffolded) expect(places.some((p) => p.test(file)), file).toBe(true);
     for (const place of places) expect(scaffolded.some((f) => place.test(f)), String(place)).toBe(true);
   });
@@ -95,11 +96,11 @@ describe("adding a service (docs/adding-a-service.md)", () => {
     expect(composedChanges.filter((f) => !migrations.includes(f))).toEqual(
       [
         ...Object.values(CATALOG_FILES),
-        "docs/integration/ppt.schema.json",
-        "gateway/documents/WritePpt.graphql",
+        "docs/integration/kriminalomsorg.schema.json",
+        "gateway/documents/WriteKriminalomsorg.graphql",
         "gateway/documents/manifest.json",
         // Every subgraph's SDL: the shared ActorService enum names every service, the new one too.
-        ...[...SERVICE_NAMES, "ppt"].map((s) => `schema/${s}.graphql`),
+        ...[...SERVICE_NAMES, "kriminalomsorg"].map((s) => `schema/${s}.graphql`),
         "schema/public.graphql",
         "schema/supergraph.graphql",
       ].sort(),
@@ -107,33 +108,33 @@ describe("adding a service (docs/adding-a-service.md)", () => {
   });
 
   it("puts the service in the supergraph on the next port, and its view of a person in the public schema", () => {
-    expect(read("schema/supergraph.graphql")).toContain(`PPT @join__graph(name: "ppt", url: "http://127.0.0.1:${PORT}/graphql")`);
+    expect(read("schema/supergraph.graphql")).toContain(`KRIMINALOMSORG @join__graph(name: "kriminalomsorg", url: "http://127.0.0.1:${PORT}/graphql")`);
     const publicSchema = read("schema/public.graphql");
-    expect(publicSchema).toMatch(/type Person \{[\s\S]*?\n {2}ppt: PptView\n[\s\S]*?\n\}/);
-    expect(publicSchema).toMatch(/type PptView \{/);
-    expect(publicSchema).toMatch(/enum ServiceName \{[\s\S]*?\n {2}PPT\n[\s\S]*?\}/);
+    expect(publicSchema).toMatch(/type Person \{[\s\S]*?\n {2}kriminalomsorg: KriminalomsorgView\n[\s\S]*?\n\}/);
+    expect(publicSchema).toMatch(/type KriminalomsorgView \{/);
+    expect(publicSchema).toMatch(/enum ServiceName \{[\s\S]*?\n {2}KRIMINALOMSORG\n[\s\S]*?\}/);
   });
 
   it("runs it in docker-compose.yml and creates its database", () => {
     const compose = parse(read("docker-compose.yml"), { merge: true }) as { services: Record<string, { environment: Record<string, string>; depends_on?: Record<string, unknown> }> };
-    expect(compose.services.ppt?.environment).toMatchObject({ PORT: String(PORT), DATABASE_URL_PPT: "postgres://hub:${POSTGRES_PASSWORD}@postgres:5432/hub_ppt" });
-    expect(compose.services.gateway?.environment.SUBGRAPH_URL_PPT).toBe(`http://ppt:${PORT}/graphql`);
-    expect(Object.keys(compose.services.gateway?.depends_on ?? {})).toContain("ppt");
-    expect(read("deploy/postgres-init.sql")).toContain("create database hub_ppt;");
+    expect(compose.services.kriminalomsorg?.environment).toMatchObject({ PORT: String(PORT), DATABASE_URL_KRIMINALOMSORG: "postgres://hub:${POSTGRES_PASSWORD}@postgres:5432/hub_kriminalomsorg" });
+    expect(compose.services.gateway?.environment.SUBGRAPH_URL_KRIMINALOMSORG).toBe(`http://kriminalomsorg:${PORT}/graphql`);
+    expect(Object.keys(compose.services.gateway?.depends_on ?? {})).toContain("kriminalomsorg");
+    expect(read("deploy/postgres-init.sql")).toContain("create database hub_kriminalomsorg;");
   });
 
   it("adds it to samhandling's ServiceName last, with the migration that adds the value", async () => {
-    expect(read("prisma/samhandling/schema.prisma")).toMatch(/enum ServiceName \{\n(\s+[A-Z]+\n)*\s+FAMILY\n\s+PPT\n\}/);
+    expect(read("prisma/samhandling/schema.prisma")).toMatch(/enum ServiceName \{\n(\s+[A-Z]+\n)*\s+FAMILY\n(\s+[A-Z]+\n)*\s+KRIMINALOMSORG\n\}/);
     const migration = composedChanges.find((f) => f.includes("_service_names/"))!;
-    expect(read(migration)).toContain(`ALTER TYPE "ServiceName" ADD VALUE 'PPT';`);
-    for (const schema of ["samhandling", "ppt"]) expect((await checkDrift(schema, path.join(copy, "prisma"))).drift, schema).toBeNull();
+    expect(read(migration)).toContain(`ALTER TYPE "ServiceName" ADD VALUE 'KRIMINALOMSORG';`);
+    for (const schema of ["samhandling", "kriminalomsorg"]) expect((await checkDrift(schema, path.join(copy, "prisma"))).drift, schema).toBeNull();
   }, 60_000);
 
   it("shows it in the example query (a trusted document) and the README's list", () => {
-    expect(read("gateway/documents/FamilyOverview.graphql")).toMatch(/\n {8}ppt \{ access \{ status reason \} involved contact \{ name phone \} \}\n/);
+    expect(read("gateway/documents/FamilyOverview.graphql")).toMatch(/\n {8}kriminalomsorg \{ access \{ status reason \} involved contact \{ name phone \} \}\n/);
     const overview = (JSON.parse(read("gateway/documents/manifest.json")) as { operations: { name: string; body: string }[] }).operations.find((o) => o.name === "FamilyOverview")!;
-    expect(overview.body).toContain("ppt {");
-    expect(read("README.md")).toContain(`| \`ppt\` | ${PORT} | Educational psychology service (PP-tjenesten) |`);
+    expect(overview.body).toContain("kriminalomsorg {");
+    expect(read("README.md")).toContain(`| \`kriminalomsorg\` | ${PORT} | Correctional service (Kriminalomsorgen) |`);
   });
 
   it("takes a token naming it as a caller, seeds its server from its demo-data file, and leaves no listing stale", async () => {
@@ -144,14 +145,14 @@ describe("adding a service (docs/adding-a-service.md)", () => {
 import { subgraphConfig } from "./services/kit/config.ts";
 import { demoSeed } from "./demo/seed.ts";
 import { staleCatalogFiles } from "./scripts/lib/catalog-files.ts";
-const caller = callerFromClaims({ sub: "ppt-radgiver-1", name: "PP-rådgiver", service: "ppt", roles: ["caseworker"] }, undefined);
-const seed = await demoSeed("ppt")({ ...subgraphConfig("ppt", {}), syntheticFamilies: 0 });
+const caller = callerFromClaims({ sub: "kriminalomsorg-radgiver-1", name: "Rådgiver", service: "kriminalomsorg", roles: ["caseworker"] }, undefined);
+const seed = await demoSeed("kriminalomsorg")({ ...subgraphConfig("kriminalomsorg", {}), syntheticFamilies: 0 });
 console.log(JSON.stringify({ caller, tables: Object.fromEntries(Object.entries(seed).map(([t, rows]) => [t, rows.length])), stale: staleCatalogFiles() }));
 `,
     );
     try {
       const { stdout } = await run(process.execPath, ["--import", "tsx", probe], { cwd: copy, env: process.env });
-      expect(JSON.parse(stdout)).toEqual({ caller: { kind: "actor", claims: expect.objectContaining({ service: "ppt" }) }, tables: { pptRecord: 2 }, stale: [] });
+      expect(JSON.parse(stdout)).toEqual({ caller: { kind: "actor", claims: expect.objectContaining({ service: "kriminalomsorg" }) }, tables: { kriminalomsorgRecord: 2 }, stale: [] });
     } finally {
       fs.rmSync(probe);
     }

@@ -13,7 +13,7 @@ type Application = Prisma.HousingApplicationCreateManyInput;
 
 // The housing office's caseworker (nav-bolig-1 in samhandling's directory) and its boveileder.
 const ESPEN = { caseworkerName: demoStaff["nav-bolig-1"]!.displayName, caseworkerPhone: demoStaff["nav-bolig-1"]!.phone };
-const KRISTIN = { guideName: "Kristin Aasen", guidePhone: "+47 400 10 111" };
+const KRISTIN = { guideName: demoStaff["bolig-boveileder-1"]!.displayName, guidePhone: demoStaff["bolig-boveileder-1"]!.phone };
 const keyless = { sourceSystem: null, sourceId: null };
 
 const haugland = demoPersonId("haugland", "Sara");

@@ -10,9 +10,9 @@ import type { World } from "../world.ts";
 type Referral = Prisma.PptReferralCreateManyInput;
 type Assessment = Prisma.PptAssessmentCreateManyInput;
 
-// The PP-rådgiver in the Berg investeringsteam (skole-ppt-1 in samhandling's directory) and a colleague.
+// The PP-rådgivere: the one in the Berg investeringsteam (skole-ppt-1) and PPT's own (ppt-radgiver-1).
 const LISE = { contactName: demoStaff["skole-ppt-1"]!.displayName, contactPhone: demoStaff["skole-ppt-1"]!.phone };
-const OYVIND = { contactName: "Øyvind Lunde", contactPhone: "+47 400 09 102" };
+const OYVIND = { contactName: demoStaff["ppt-radgiver-1"]!.displayName, contactPhone: demoStaff["ppt-radgiver-1"]!.phone };
 
 const none = { closedOn: null, sourceSystem: null, sourceId: null };
 

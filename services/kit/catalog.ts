@@ -111,7 +111,7 @@ export const CATALOG = [
   // nothing of why, unlike the PP-rådgiver would.
   {
     name: "ppt",
-    title: { en: "Educational psychology service (PPT)", nb: "PP-tjenesten" },
+    title: { en: "Educational psychology service", nb: "PP-tjenesten" },
     description: { en: "Pedagogisk-psykologisk tjeneste: referrals, expert assessments (sakkyndig vurdering) and recommended special education.", nb: "Pedagogisk-psykologisk tjeneste: henvisninger, sakkyndige vurderinger og anbefalt spesialundervisning." },
     personView: true,
     casework: true,
@@ -122,7 +122,7 @@ export const CATALOG = [
   {
     name: "bolig",
     title: { en: "Housing office", nb: "Boligkontoret" },
-    description: { en: "The municipality housing office: applications for municipal housing, housing allowance (bostøtte), housing guide, temporary housing and eviction prevention.", nb: "Kommunens boligkontor: søknad om kommunal bolig, bostøtte, boveileder, midlertidig bolig og forebygging av utkastelse." },
+    description: { en: "The municipality's housing office: applications for municipal housing, housing allowance (bostøtte), housing guide, temporary housing and eviction prevention.", nb: "Kommunens boligkontor: søknad om kommunal bolig, bostøtte, boveileder, midlertidig bolig og forebygging av utkastelse." },
     personView: true,
     casework: true,
     frontDoor: { name: "Boligkontoret, Fjordvik kommune, mottaket", phone: "+47 400 10 000" },
