@@ -153,7 +153,7 @@ export type ActorService =
   | 'NONE'
   /** A service this version of the hub has no name for (an entry written by another version). */
   | 'OTHER'
-  /** Educational psychology service (PPT) (PP-tjenesten): one of its employees, its own system, or the hub's process of that name. */
+  /** Educational psychology service (PP-tjenesten): one of its employees, its own system, or the hub's process of that name. */
   | 'PPT'
   /** Population register (Folkeregisteret): one of its employees, its own system, or the hub's process of that name. */
   | 'REGISTRY'
@@ -547,7 +547,7 @@ export type RegisterConcernInput = {
 export type ServiceName =
   /** Child welfare: the phase of a case, the caseworker and measures. */
   | 'BARNEVERN'
-  /** The municipality housing office: applications for municipal housing, housing allowance (bostøtte), housing guide, temporary housing and eviction prevention. */
+  /** The municipality's housing office: applications for municipal housing, housing allowance (bostøtte), housing guide, temporary housing and eviction prevention. */
   | 'BOLIG'
   /** The person or family the case is about, or someone they chose. */
   | 'FAMILY'
