@@ -6,7 +6,7 @@
 // reach the housing office too.
 import type { Prisma } from "../../prisma/bolig/generated/client.ts";
 import { demoPersonId, demoPersons, demoStaff } from "../fjordvik.ts";
-import { demoDay, serviceDemo } from "../service-demo.ts";
+import { demoDay, demoMonth, serviceDemo } from "../service-demo.ts";
 import type { World } from "../world.ts";
 
 type Application = Prisma.HousingApplicationCreateManyInput;
@@ -49,9 +49,9 @@ function applications(world: World): Application[] {
 export default serviceDemo((world) => ({
   housingApplication: applications(world),
   housingAllowance: [
-    { ...keyless, id: "bolig-allowance-haugland-1", personId: haugland, status: "GRANTED", monthlyAmount: 2850, fromMonth: demoDay("2025-10-01"), untilMonth: null },
-    { ...keyless, id: "bolig-allowance-sandvik-1", personId: per, status: "APPLIED", monthlyAmount: null, fromMonth: demoDay("2026-11-01"), untilMonth: null },
-    { ...keyless, id: "bolig-allowance-moe-1", personId: sander, status: "GRANTED", monthlyAmount: 1900, fromMonth: demoDay("2026-06-01"), untilMonth: null },
+    { ...keyless, id: "bolig-allowance-haugland-1", personId: haugland, status: "GRANTED", monthlyAmount: 2850, fromMonth: demoMonth("2025-10-01"), untilMonth: null },
+    { ...keyless, id: "bolig-allowance-sandvik-1", personId: per, status: "APPLIED", monthlyAmount: null, fromMonth: demoMonth("2026-11-01"), untilMonth: null },
+    { ...keyless, id: "bolig-allowance-moe-1", personId: sander, status: "GRANTED", monthlyAmount: 1900, fromMonth: demoMonth("2026-06-01"), untilMonth: null },
   ],
   housingGuide: [
     { ...keyless, id: "bolig-guide-eriksen-1", personId: tor, ...KRISTIN, since: demoDay("2026-12-14"), until: demoDay("2027-06-14") },

@@ -3,7 +3,7 @@
 // application's caseworker; or an involvement the office registered. Under an INVOLVEMENT-only consent the kit
 // shows the office's reception instead (services/kit/access.ts), which answers for every kind of housing matter,
 // so the contact tells nothing of an eviction.
-import { isCurrent } from "../kit/scalars.ts";
+import { isCurrent, todayInOslo } from "../kit/scalars.ts";
 import { contact, firstContact, type ContactPerson, type Involvement } from "../kit/views.ts";
 import { withRegistered } from "../kit/writes/involvement.ts";
 import type { BoligLoaders } from "./data.ts";
@@ -19,8 +19,11 @@ const OPEN_APPLICATION: readonly ApplicationRow["status"][] = ["SUBMITTED", "IN_
 export const isOpenApplication = (a: ApplicationRow) => OPEN_APPLICATION.includes(a.status);
 const SETTLED_EVICTION: readonly Rows<"evictionRisks">[number]["stage"][] = ["AVERTED", "EVICTED"];
 
-/** The current boveileder (newest first), or null. */
+/** The boveileder now or next (newest first): one whose time has not ended, or null. */
 export const currentGuide = (guides: Rows<"guides">): GuideRow | null => guides.find((g) => isCurrent(g.until)) ?? null;
+
+/** Whom to call is a boveileder who has started: one planned from a later day is not there yet. */
+const startedGuide = (guide: GuideRow | null): GuideRow | null => (guide && guide.since.toISOString().slice(0, 10) <= todayInOslo() ? guide : null);
 
 /** Every table through the full view's loaders, so both layers share one statement per table. */
 export async function boligInvolvement(loaders: BoligLoaders, personId: string): Promise<Involvement> {
@@ -32,7 +35,7 @@ export async function boligInvolvement(loaders: BoligLoaders, personId: string):
     loaders.evictionRisks.load(personId),
     loaders.registered.load(personId),
   ]);
-  const guide = currentGuide(guides);
+  const guide = startedGuide(currentGuide(guides));
   const involved =
     guide !== null ||
     applications.some(isOpenApplication) ||

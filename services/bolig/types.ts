@@ -135,7 +135,7 @@ export class BoligView {
   @Field(() => [HousingAllowance], { nullable: true, description: "Housing allowances (bostøtte), newest first." })
   housingAllowances?: HousingAllowance[] | null;
 
-  @Field(() => HousingGuide, { nullable: true, description: "The current boveileder; null when there is none." })
+  @Field(() => HousingGuide, { nullable: true, description: "The boveileder now, or the one planned next; null when there is none." })
   housingGuide?: HousingGuide | null;
 
   @Field(() => [TemporaryHousing], { nullable: true, description: "Temporary housing, newest first." })
