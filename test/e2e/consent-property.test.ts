@@ -204,6 +204,8 @@ const EXTRA_FIELDS: Record<View, [string, string][]> = {
   skole: [["enrolments", "enrolments { level grade }"], ["support", "support { kind }"], ["attendance", "attendance { trend }"], ["contact", "contact { name role }"]],
   helse: [["contacts", "contacts { kind followUp }"], ["contact", "contact { name phone }"]],
   frivillighet: [["activities", "activities { kind title }"], ["contact", "contact { name }"]],
+  ppt: [["referrals", "referrals { status receivedOn }"], ["assessments", "assessments { stage recommendation }"], ["contact", "contact { name role }"]],
+  bolig: [["applications", "applications { status }"], ["housingGuide", "housingGuide { since }"], ["evictionRisks", "evictionRisks { stage evictionDate }"], ["contact", "contact { name phone }"]],
 };
 /** The fields the involvement layer fills in. */
 const INVOLVEMENT_FIELDS = new Set(["involved", "contact"]);
