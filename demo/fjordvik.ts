@@ -151,8 +151,8 @@ const STAFF_LIST: DemoStaff[] = [
   s("frivillighet-likeperson-1", "Stian Kvam", "FRIVILLIGHET", "erfaringskonsulent", "Kirkens Bymisjon Fjordvik", "+47 400 05 111"),
   s("frivillighet-trener-1", "Vegard Tveit", "FRIVILLIGHET", "frivillig trener", "Fjordvik IL", "+47 400 05 121"),
   s("frivillighet-mentor-1", "Camilla Rønning", "FRIVILLIGHET", "mentor", "Kirkens Bymisjon Fjordvik", "+47 400 05 131"),
-  // PP-tjenesten and the housing office as services of their own (issue 23); Lise Brekke (skole-ppt-1) and Espen Dahl
-  // (nav-bolig-1) take part in cases from the units they were in before.
+  // PP-tjenesten and the housing office as services of their own (issue 23), in the Berg and Moe teams; Lise Brekke
+  // (skole-ppt-1) and Espen Dahl (nav-bolig-1) take part in cases from the units they were in before.
   s("ppt-radgiver-1", "Øyvind Lunde", "PPT", "PP-rådgiver", "PP-tjenesten i Fjordvik", "+47 400 09 102"),
   s("bolig-boveileder-1", "Kristin Aasen", "BOLIG", "boveileder", "Boligkontoret, Fjordvik kommune", "+47 400 10 111"),
   s("samhandling-investeringsleder-1", "Maria Holt", "SAMHANDLING", "investeringsleder", "Velferdslab Fjordvik", "+47 400 06 101"),
@@ -474,6 +474,8 @@ const CASES: CaseSpec[] = [
       { actor: "nav-veileder-3", role: "PROFESSIONAL", joined: "2026-01-19" },
       { actor: "barnevern-saksbehandler-2", role: "PROFESSIONAL", joined: "2026-01-19" },
       { actor: "skole-ppt-1", role: "PROFESSIONAL", joined: "2026-01-19" },
+      // PPT's own rådgiver, for the new assessment before lower secondary (issue 23: PPT is a service of its own).
+      { actor: "ppt-radgiver-1", role: "PROFESSIONAL", joined: "2026-10-05" },
       { actor: "skole-kontaktlaerer-3", role: "PROFESSIONAL", joined: "2026-08-24" },
       { actor: "helse-rus-1", role: "PROFESSIONAL", joined: "2026-01-19" },
       { actor: "helse-psykisk-1", role: "PROFESSIONAL", joined: "2026-02-16" },
@@ -499,6 +501,8 @@ const CASES: CaseSpec[] = [
       { actor: "nav-okonomi-1", role: "PROFESSIONAL", joined: "2026-08-20" },
       { actor: "skole-ot-1", role: "PROFESSIONAL", joined: "2026-05-04" },
       { actor: "frivillighet-mentor-1", role: "TRUSTED_PERSON", joined: "2026-06-01" },
+      { actor: "bolig-boveileder-1", role: "PROFESSIONAL", joined: "2026-06-01" },
+      { actor: "ppt-radgiver-1", role: "PROFESSIONAL", joined: "2026-09-14" },
       { person: "Sander", role: "FAMILY", joined: "2026-05-04" },
     ],
   },

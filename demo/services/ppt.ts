@@ -22,9 +22,9 @@ function fjordvikRows(): { pptReferral: Referral[]; pptAssessment: Assessment[] 
   const sander = demoPersonId("moe", "Sander");
   return {
     pptReferral: [
-      // Mats Berg: the first assessment led to special education from March; a new one before lower secondary.
+      // Mats Berg: the first assessment (Lise Brekke) led to special education from March; a new one before lower secondary.
       { ...none, id: "ppt-referral-berg-mats-1", personId: mats, referredBy: "Fjordvik barneskole", reason: "Vansker med lesing og skriving og med å holde konsentrasjonen i klassen; bekymring fra kontaktlærer og foreldre", status: "CONCLUDED", receivedOn: demoDay("2025-11-10"), closedOn: demoDay("2026-02-20"), ...LISE },
-      { ...none, id: "ppt-referral-berg-mats-2", personId: mats, referredBy: "Fjordvik barneskole", reason: "Ny sakkyndig vurdering før overgangen til ungdomsskolen høsten 2027", status: "IN_PROGRESS", receivedOn: demoDay("2026-10-05"), ...LISE },
+      { ...none, id: "ppt-referral-berg-mats-2", personId: mats, referredBy: "Fjordvik barneskole", reason: "Ny sakkyndig vurdering før overgangen til ungdomsskolen høsten 2027", status: "IN_PROGRESS", receivedOn: demoDay("2026-10-05"), ...OYVIND },
       // Ella Haugland: referred this autumn, on the waiting list. Sara's consent does not cover PPT.
       { ...none, id: "ppt-referral-haugland-ella-1", personId: ella, referredBy: "Fjordvik barneskole", reason: "Lese- og skrivevansker; skolen ber om kartlegging", status: "WAITING", receivedOn: demoDay("2026-10-26"), ...OYVIND },
       // Sander Moe: adult education towards a trade certificate (voksenopplæring), with OT.

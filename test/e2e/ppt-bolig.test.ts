@@ -77,7 +77,7 @@ describe("PPT", () => {
     const mats = await ppt(MATS, await asUser("samhandling-investeringsleder-1", demoCaseId("berg")));
     expect(mats.access).toEqual({ status: "GRANTED", reason: "CONSENT" });
     expect(mats.involved).toBe(true);
-    expect(mats.contact).toEqual({ name: "Lise Brekke", role: "PP-rådgiver", phone: "+47 400 02 121" });
+    expect(mats.contact).toEqual({ name: "Øyvind Lunde", role: "PP-rådgiver", phone: "+47 400 09 102" });
     expect(mats.referrals!.map((r) => [r.status, r.receivedOn, r.closedOn])).toEqual([
       ["IN_PROGRESS", iso("2026-10-05"), null],
       ["CONCLUDED", iso("2025-11-10"), iso("2026-02-20")],
