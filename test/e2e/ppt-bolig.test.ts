@@ -4,7 +4,7 @@
 // PPT holds a referral about and one it holds nothing about, when no consent
 // names PPT; Haugland's application for municipal housing; the Sandvik
 // eviction date, seen by Per Sandvik himself; Tor Eriksen's temporary housing
-// from his release; and a write through each service's write API, from its
+// from his release, seen by Tor; and a write through each service's write API, from its
 // own system, appearing in the view.
 import { describe, expect, it } from "vitest";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
@@ -146,9 +146,10 @@ describe("the housing office", () => {
     expect(closed.data).toEqual({ person: null });
   });
 
-  it("shows Tor Eriksen's temporary housing from his release and his boveileder to the return coordinator", async () => {
-    const tor = await bolig(TOR, await asUser("kriminalomsorg-koordinator-1", demoCaseId("eriksen")));
-    expect(tor.access).toEqual({ status: "GRANTED", reason: "CONSENT" });
+  // Tor himself reads these: the conformance suite, in the same federation, withdraws and refuses consents in his case.
+  it("shows Tor Eriksen his temporary housing from his release and his boveileder", async () => {
+    const tor = await bolig(TOR, await asUser(TOR));
+    expect(tor.access).toEqual({ status: "GRANTED", reason: "SELF" });
     expect(tor.temporaryHousing).toEqual([{ kindOfPlace: "Kommunal treningsleilighet med døgnbemannet base", fromDate: iso("2026-12-14"), untilDate: iso("2027-03-14") }]);
     expect(tor.housingGuide).toEqual({ contact: { name: "Kristin Aasen", role: "boveileder", phone: "+47 400 10 111" }, since: iso("2026-12-14"), until: iso("2027-06-14") });
     expect(tor.applications!.map((a) => a.status)).toEqual(["SUBMITTED"]);
@@ -162,7 +163,7 @@ describe("the housing office", () => {
       { allowance: { sourceSystem: "boligsak", sourceId: `BST-${RUN}`, personId: TOR, status: "GRANTED", monthlyAmount: 3100, fromMonth: "2027-01-01" } },
     ]);
     expect(batch).toMatchObject({ written: true, results: [{ operation: "allowance", outcome: "CREATED", refusal: null }] });
-    const tor = await bolig(TOR, await asUser("kriminalomsorg-koordinator-1", demoCaseId("eriksen")));
+    const tor = await bolig(TOR, await asUser(TOR));
     expect(tor.housingAllowances).toContainEqual({ status: "GRANTED", monthlyAmount: 3100, fromMonth: "2027-01-01", untilMonth: null });
   });
 });
