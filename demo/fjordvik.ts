@@ -151,6 +151,10 @@ const STAFF_LIST: DemoStaff[] = [
   s("frivillighet-likeperson-1", "Stian Kvam", "FRIVILLIGHET", "erfaringskonsulent", "Kirkens Bymisjon Fjordvik", "+47 400 05 111"),
   s("frivillighet-trener-1", "Vegard Tveit", "FRIVILLIGHET", "frivillig trener", "Fjordvik IL", "+47 400 05 121"),
   s("frivillighet-mentor-1", "Camilla Rønning", "FRIVILLIGHET", "mentor", "Kirkens Bymisjon Fjordvik", "+47 400 05 131"),
+  // PP-tjenesten and the housing office as services of their own (issue 23), in the Berg and Moe teams; Lise Brekke
+  // (skole-ppt-1) and Espen Dahl (nav-bolig-1) take part in cases from the units they were in before.
+  s("ppt-radgiver-1", "Øyvind Lunde", "PPT", "PP-rådgiver", "PP-tjenesten i Fjordvik", "+47 400 09 102"),
+  s("bolig-boveileder-1", "Kristin Aasen", "BOLIG", "boveileder", "Boligkontoret, Fjordvik kommune", "+47 400 10 111"),
   s("samhandling-investeringsleder-1", "Maria Holt", "SAMHANDLING", "investeringsleder", "Velferdslab Fjordvik", "+47 400 06 101"),
   s("kriminalomsorg-koordinator-1", "Terje Olsen", "SAMHANDLING", "tilbakeføringskoordinator", "Kriminalomsorgen", "+47 400 07 101"),
 ];
@@ -470,6 +474,8 @@ const CASES: CaseSpec[] = [
       { actor: "nav-veileder-3", role: "PROFESSIONAL", joined: "2026-01-19" },
       { actor: "barnevern-saksbehandler-2", role: "PROFESSIONAL", joined: "2026-01-19" },
       { actor: "skole-ppt-1", role: "PROFESSIONAL", joined: "2026-01-19" },
+      // PPT's own rådgiver, for the new assessment before lower secondary (issue 23: PPT is a service of its own).
+      { actor: "ppt-radgiver-1", role: "PROFESSIONAL", joined: "2026-10-05" },
       { actor: "skole-kontaktlaerer-3", role: "PROFESSIONAL", joined: "2026-08-24" },
       { actor: "helse-rus-1", role: "PROFESSIONAL", joined: "2026-01-19" },
       { actor: "helse-psykisk-1", role: "PROFESSIONAL", joined: "2026-02-16" },
@@ -495,6 +501,8 @@ const CASES: CaseSpec[] = [
       { actor: "nav-okonomi-1", role: "PROFESSIONAL", joined: "2026-08-20" },
       { actor: "skole-ot-1", role: "PROFESSIONAL", joined: "2026-05-04" },
       { actor: "frivillighet-mentor-1", role: "TRUSTED_PERSON", joined: "2026-06-01" },
+      { actor: "bolig-boveileder-1", role: "PROFESSIONAL", joined: "2026-06-01" },
+      { actor: "ppt-radgiver-1", role: "PROFESSIONAL", joined: "2026-09-14" },
       { person: "Sander", role: "FAMILY", joined: "2026-05-04" },
     ],
   },
@@ -626,17 +634,17 @@ interface ConsentSpec {
 
 const ALL_CATEGORIES_BUT_IDENTITY: DataCategory[] = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG"];
 const EVERY_CATEGORY: DataCategory[] = ["INVOLVEMENT", "SERVICE_DATA", "STAFETTLOGG", "IDENTITY"];
-const BERG_SERVICES: ConsentService[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"];
+const BERG_SERVICES: ConsentService[] = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING", "PPT", "BOLIG"];
 const HAUGLAND_NO_BARNEVERN =
   "Barnevernet kan være med i møtene, men det de skriver om oss skal ikke deles med de andre. Det vi tar opp med barnevernet, tar vi i møtet.";
 
 const CONSENTS: ConsentSpec[] = [
-  // Haugland: partial consent. School and housing (NAV) yes; barnevern only in
+  // Haugland: partial consent. School and NAV yes, and the housing office about Sara (the application is hers); barnevern only in
   // the meetings, so no standing consent for BARNEVERN: recorded refusals, with
   // Sara's reason as she said it.
   {
     label: "sara", family: "haugland", subject: "Sara", givenBy: "Sara", capacity: "SELF", decision: "PERMIT",
-    services: ["NAV", "SKOLE"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
+    services: ["NAV", "SKOLE", "BOLIG"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-02-10T09:30",
     note: "Skolen og boligkontoret kan få vite det de trenger for å hjelpe oss med flyttingen.", recordedBy: "nav-veileder-1", form: { reference: "Samtykkeskjema, Familieplan Haugland, NAV arkiv 26/0217-3", attestedBy: "helse-helsesykepleier-2" },
   },
   {
@@ -679,7 +687,7 @@ const CONSENTS: ConsentSpec[] = [
   // Eriksen: Tor decides for himself, for the return from prison.
   {
     label: "tor", family: "eriksen", subject: "Tor", givenBy: "Tor", capacity: "SELF", decision: "PERMIT",
-    services: ["NAV", "HELSE", "FRIVILLIGHET", "SAMHANDLING"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-10-12T10:00",
+    services: ["NAV", "HELSE", "FRIVILLIGHET", "SAMHANDLING", "BOLIG"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-10-12T10:00",
     note: "Kriminalomsorgen og NAV kan snakke sammen om bolig og oppfølging fra løslatelsen.", recordedBy: "nav-veileder-2", form: { reference: "Samtykkeskjema, tilbakeføring, NAV arkiv 26/1104-2", attestedBy: "kriminalomsorg-koordinator-1" },
   },
 
@@ -730,7 +738,7 @@ const CONSENTS: ConsentSpec[] = [
   },
   {
     label: "ida", family: "berg", subject: "Ida", givenBy: "Line", capacity: "GUARDIAN", decision: "PERMIT",
-    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "SAMHANDLING"], categories: ALL_CATEGORIES_BUT_IDENTITY,
+    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "SAMHANDLING", "PPT", "BOLIG"], categories: ALL_CATEGORIES_BUT_IDENTITY,
     validFrom: "2026-01-19T11:00", validTo: "2027-01-19",
     childView: "Jeg vil at skolen og teamet skal vite hvordan det er hjemme, så de kan hjelpe pappa.", recordedBy: "samhandling-investeringsleder-1", form: { reference: "Samtykkeskjema Velferdslab, sak 2026/0033-4", attestedBy: "nav-veileder-3" },
   },
@@ -748,7 +756,7 @@ const CONSENTS: ConsentSpec[] = [
   // Moe: Sander (19) decides for himself.
   {
     label: "sander", family: "moe", subject: "Sander", givenBy: "Sander", capacity: "SELF", decision: "PERMIT",
-    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-05-04T10:00",
+    services: ["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "PPT", "BOLIG"], categories: ["INVOLVEMENT", "SERVICE_DATA"], validFrom: "2026-05-04T10:00",
     recordedBy: "nav-ungdom-1", form: { reference: "Samtykkeskjema, ansvarsgruppe, NAV arkiv 26/0402-1", attestedBy: "barnevern-ettervern-1" },
   },
 ];

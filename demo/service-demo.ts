@@ -5,7 +5,7 @@
 import type { ServiceName } from "../services/kit/catalog.ts";
 import type { SeedTables } from "../services/kit/db/seed.ts";
 import { DEMO_TODAY, day } from "./fjordvik.ts";
-import { demoShift, shiftInstant } from "./today.ts";
+import { demoShift, shiftInstant, shiftMonth } from "./today.ts";
 import type { World } from "./world.ts";
 
 export interface ServiceDemo {
@@ -26,6 +26,9 @@ export const serviceDemo = (rows: ServiceDemo["rows"]): ServiceDemo => ({ rows }
  * deadline three days away stays three days away.
  */
 export const demoDay = (iso: string): Date => shiftInstant(day(iso), demoShift(DEMO_TODAY));
+
+/** The first of a month written for the demo's written-for day, moved by whole months to the demo's today's (still the first of a month). */
+export const demoMonth = (iso: string): Date => shiftMonth(day(iso), demoShift(DEMO_TODAY));
 
 /** The demo-data file of a service. */
 export async function loadServiceDemo(service: ServiceName): Promise<ServiceDemo> {

@@ -7,3 +7,5 @@ create database hub_barnevern;
 create database hub_skole;
 create database hub_helse;
 create database hub_frivillighet;
+create database hub_ppt;
+create database hub_bolig;

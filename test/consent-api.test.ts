@@ -264,9 +264,9 @@ describe("consents(caseId)", () => {
     expect(sara).toMatchObject({
       decision: "PERMIT",
       capacity: "SELF",
-      services: ["NAV", "SKOLE"],
+      services: ["NAV", "SKOLE", "BOLIG"],
       active: true,
-      effectiveServices: ["NAV", "SKOLE"],
+      effectiveServices: ["NAV", "SKOLE", "BOLIG"],
       subject: { id: person("haugland", "Sara") },
       givenBy: { id: person("haugland", "Sara") },
       case: { id: HAUGLAND },

@@ -297,10 +297,11 @@ describe("fjordvik()", () => {
       consents.filter((c) => c.subjectPersonId === demoPersonId(key, given) && inForce(c));
     const permits = (rows: typeof consents) => new Set(rows.filter((c) => c.decision === "PERMIT").flatMap((c) => c.services as string[]));
 
-    // Haugland: school and housing (NAV) yes; barnevern only in meetings: no standing consent, a recorded refusal with a reason.
+    // Haugland: school and NAV yes, the housing office about Sara (the application is hers); barnevern only in meetings:
+    // no standing consent, a recorded refusal with a reason.
     for (const given of ["Sara", "Jonas", "Ella", "Noah"]) {
       const mine = about("haugland", given);
-      expect(permits(mine), given).toEqual(new Set(["NAV", "SKOLE"]));
+      expect(permits(mine), given).toEqual(new Set(given === "Sara" ? ["NAV", "SKOLE", "BOLIG"] : ["NAV", "SKOLE"]));
       expect(mine.every((c) => c.caseId === demoCaseId("haugland"))).toBe(true);
     }
     for (const given of ["Sara", "Jonas", "Ella"]) {
@@ -327,7 +328,7 @@ describe("fjordvik()", () => {
 
     // Berg: broad consent to the whole investeringsteam, for a year.
     const geir = about("berg", "Geir");
-    expect(permits(geir)).toEqual(new Set(["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"]));
+    expect(permits(geir)).toEqual(new Set(["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING", "PPT", "BOLIG"]));
     expect(geir[0]!.validTo).toBeTruthy();
     for (const given of ["Line", "Ida", "Mats"]) expect(permits(about("berg", given)).size, given).toBeGreaterThanOrEqual(5);
 

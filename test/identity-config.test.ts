@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CASEWORK_SERVICES } from "../services/kit/catalog.ts";
 import { groupOf, writeScope } from "../identity/claims.ts";
 import { MACHINE_CLIENTS } from "../identity/clients.ts";
 import { IDENTITY_SETTINGS, identityConfig } from "../identity/config.ts";
@@ -67,8 +68,8 @@ describe("the people who can sign in", () => {
     const staff = directory.accounts.filter((a) => a.kind === "employee");
     const admins = demoOfficeStaff.filter((st) => st.roles[0] === "admin").map((st) => st.actorId);
     const standIns = demoUsers().filter((u) => u.title === "vikar" || u.key === "registry-saksbehandler-1").map((u) => u.key);
-    // One per view service and samhandling, and the register's clerk.
-    expect(standIns).toHaveLength(VIEW_SERVICES.length + 2);
+    // One per service that takes part in cases, and the population register's clerk.
+    expect(standIns).toHaveLength(CASEWORK_SERVICES.length + 1);
     expect(staff.map((a) => a.accountId).sort()).toEqual([...Object.keys(demoStaff), ...admins, ...standIns].sort());
     expect(directory.accounts.every((a) => a.listed)).toBe(true);
     expect(directory.accounts.filter((a) => a.kind === "citizen")).toHaveLength(demoPersons.length);

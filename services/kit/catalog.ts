@@ -107,6 +107,26 @@ export const CATALOG = [
     casework: true,
     frontDoor: { name: "Fjordvik Frivilligsentral, resepsjonen", phone: "+47 400 05 000" },
   },
+  // PPT's own reception: that a child is known to PPT is what the view's name says already; the reception tells
+  // nothing of why, unlike the PP-rådgiver would.
+  {
+    name: "ppt",
+    title: { en: "Educational psychology service", nb: "PP-tjenesten" },
+    description: { en: "Pedagogisk-psykologisk tjeneste: referrals, expert assessments (sakkyndig vurdering) and recommended special education.", nb: "Pedagogisk-psykologisk tjeneste: henvisninger, sakkyndige vurderinger og anbefalt spesialundervisning." },
+    personView: true,
+    casework: true,
+    frontDoor: { name: "PP-tjenesten i Fjordvik, mottaket", phone: "+47 400 09 000" },
+  },
+  // The housing office's own reception, not the koordinerende enhet: the view's name already says "housing", and the
+  // reception answers every housing matter (an application, bostøtte, an eviction), so it tells no more than that.
+  {
+    name: "bolig",
+    title: { en: "Housing office", nb: "Boligkontoret" },
+    description: { en: "The municipality's housing office: applications for municipal housing, housing allowance (bostøtte), housing guide, temporary housing and eviction prevention.", nb: "Kommunens boligkontor: søknad om kommunal bolig, bostøtte, boveileder, midlertidig bolig og forebygging av utkastelse." },
+    personView: true,
+    casework: true,
+    frontDoor: { name: "Boligkontoret, Fjordvik kommune, mottaket", phone: "+47 400 10 000" },
+  },
 ] as const satisfies readonly ServiceEntry[];
 
 type Entry = (typeof CATALOG)[number];

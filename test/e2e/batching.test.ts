@@ -88,8 +88,8 @@ describe("batching", () => {
     expect([moe.members, berg.members]).toEqual([1, 4]);
     // Per subgraph: its reads, one statement per table, and in samhandling the declared case's
     // state, read once for all the decision calls of the request.
-    // The demo's consents open these four to both households; a view no one may see reads nothing.
-    expect(moe.granted).toEqual(expect.arrayContaining(["nav", "barnevern", "skole", "frivillighet"]));
+    // The demo's consents open these six to both households; a view no one may see reads nothing.
+    expect(moe.granted).toEqual(expect.arrayContaining(["nav", "barnevern", "skole", "frivillighet", "ppt", "bolig"]));
     expect(berg.granted).toEqual(moe.granted);
     const reads = {
       ...(Object.fromEntries(SERVICE_NAMES.map((s) => [s, moe.granted.includes(s as ViewService) ? tables(s) : 0])) as PerService),

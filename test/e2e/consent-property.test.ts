@@ -198,13 +198,17 @@ const personPickArb = fc.oneof(
  * One data field besides `involved` per view (the key it answers under, and its selection).
  * `contact` is part of the involvement layer (INVOLVEMENT_ONLY); every other field is content.
  */
-const EXTRA_FIELDS: Record<View, [string, string][]> = {
+const KNOWN_FIELDS: Partial<Record<View, [string, string][]>> = {
   nav: [["office", "office"], ["since", "since"], ["contact", "contact { name phone }"], ["measures", "measures { kind status }"]],
   barnevern: [["phase", "phase"], ["since", "since"], ["aftercareEndsAt", "aftercareEndsAt"], ["contact", "contact { name }"], ["measures", "measures { kind }"]],
   skole: [["enrolments", "enrolments { level grade }"], ["support", "support { kind }"], ["attendance", "attendance { trend }"], ["contact", "contact { name role }"]],
   helse: [["contacts", "contacts { kind followUp }"], ["contact", "contact { name phone }"]],
   frivillighet: [["activities", "activities { kind title }"], ["contact", "contact { name }"]],
+  ppt: [["referrals", "referrals { status receivedOn }"], ["assessments", "assessments { stage recommendation }"], ["contact", "contact { name role }"]],
+  bolig: [["applications", "applications { status }"], ["housingGuide", "housingGuide { since }"], ["evictionRisks", "evictionRisks { stage evictionDate }"], ["contact", "contact { name phone }"]],
 };
+/** Every view service in the catalog: one added since the list above is asked for its contact (in every view). */
+const EXTRA_FIELDS = Object.fromEntries(VIEWS.map((v) => [v, KNOWN_FIELDS[v] ?? [["contact", "contact { name }"]]])) as Record<View, [string, string][]>;
 /** The fields the involvement layer fills in. */
 const INVOLVEMENT_FIELDS = new Set(["involved", "contact"]);
 const viewsArb = fc

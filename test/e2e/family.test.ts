@@ -30,7 +30,7 @@ describe("family overview through the gateway", () => {
     expect(family.name).toBe("Berg");
     expect(family.members).toHaveLength(4);
     const byName = Object.fromEntries(family.members.map((m) => [m.person.givenName, m.person]));
-    const all = { nav: "GRANTED", barnevern: "GRANTED", skole: "GRANTED", helse: "GRANTED", frivillighet: "GRANTED" };
+    const all = { nav: "GRANTED", barnevern: "GRANTED", skole: "GRANTED", helse: "GRANTED", frivillighet: "GRANTED", ppt: "GRANTED", bolig: "GRANTED" };
     expect(statuses(byName.Geir)).toEqual(all);
     // Ida's consent covers only the fact of health involvement, not the health data itself.
     expect(statuses(byName.Ida)).toEqual({ ...all, helse: "INVOLVEMENT_ONLY" });
@@ -38,11 +38,12 @@ describe("family overview through the gateway", () => {
     expect(byName.Geir.cases).toContainEqual(expect.objectContaining({ kind: "INVESTERINGSTEAM" }));
   });
 
-  it("shows exactly the permitted parts of a partial consent (Haugland: school and NAV yes, barnevern refused)", async () => {
+  it("shows exactly the permitted parts of a partial consent (Haugland: school and NAV yes, the housing office about Sara, barnevern refused)", async () => {
     const res = await gateway<Overview>(FAMILY_OVERVIEW_QUERY, { familyId: demoFamilyId("haugland") }, await asUser("skole-kontaktlaerer-1", demoCaseId("haugland")));
     expect(res.errors).toBeUndefined();
     for (const { person } of res.data!.family!.members) {
-      expect(statuses(person)).toEqual({ nav: "GRANTED", barnevern: "RESTRICTED", skole: "GRANTED", helse: "RESTRICTED", frivillighet: "RESTRICTED" });
+      const bolig = person.givenName === "Sara" ? "GRANTED" : "RESTRICTED";
+      expect(statuses(person)).toEqual({ nav: "GRANTED", barnevern: "RESTRICTED", skole: "GRANTED", helse: "RESTRICTED", frivillighet: "RESTRICTED", ppt: "RESTRICTED", bolig });
       expect(person.barnevern).toEqual({ access: { status: "RESTRICTED", reason: expect.stringMatching(/^(REFUSED|NO_CONSENT)$/) }, involved: null, phase: null });
     }
   });

@@ -54,7 +54,7 @@ describe("involvement hints through the gateway", () => {
 
     // No consent covers health: nothing, not even whether health is involved.
     const before = await hints(member, "moe");
-    expect(before.servicesRepresented).toEqual(["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET"]);
+    expect(before.servicesRepresented).toEqual(["NAV", "BARNEVERN", "SKOLE", "FRIVILLIGHET", "PPT", "BOLIG"]);
     const hidden = before.subjects.find((s) => s.id === sander)!;
     expect(hidden.helse).toEqual({ access: { status: "RESTRICTED", reason: "NO_CONSENT" }, involved: null, contact: null });
     expect(hidden.helseContent).toEqual({ contacts: null });

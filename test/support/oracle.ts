@@ -7,13 +7,15 @@
 // through the gateway (openCase, addMember, requestInformation, …), and the
 // rules are written out here, as simply as they can be said.
 import type { World } from "../../demo/world.ts";
+import { CASEWORK_SERVICES, VIEW_SERVICES, type CaseworkService, type ViewService } from "../../services/kit/catalog.ts";
 
-export const VIEWS = ["nav", "barnevern", "skole", "helse", "frivillighet"] as const;
-export type View = (typeof VIEWS)[number];
+// The services themselves come from the catalog (every one the hub runs); the rules about them are written out here.
+export const VIEWS: readonly ViewService[] = VIEW_SERVICES;
+export type View = ViewService;
 
 /** Services a consent can name (ServiceName without FAMILY). */
-export const CONSENT_SERVICES = ["NAV", "BARNEVERN", "SKOLE", "HELSE", "FRIVILLIGHET", "SAMHANDLING"] as const;
-export type ConsentService = (typeof CONSENT_SERVICES)[number];
+export type ConsentService = Uppercase<CaseworkService>;
+export const CONSENT_SERVICES: readonly ConsentService[] = CASEWORK_SERVICES.map((s) => s.toUpperCase() as ConsentService);
 
 export type Actor =
   | { kind: "anonymous" }

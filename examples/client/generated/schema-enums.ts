@@ -131,6 +131,8 @@ export type AccessStatus =
 export type ActorService =
   /** Child welfare (Barnevern): one of its employees, its own system, or the hub's process of that name. */
   | 'BARNEVERN'
+  /** Housing office (Boligkontoret): one of its employees, its own system, or the hub's process of that name. */
+  | 'BOLIG'
   /** A member of the public, signed in: the person themself or a guardian. */
   | 'CITIZEN'
   /** Voluntary sector (Frivillighet): one of its employees, its own system, or the hub's process of that name. */
@@ -145,6 +147,8 @@ export type ActorService =
   | 'NONE'
   /** A service this version of the hub has no name for (an entry written by another version). */
   | 'OTHER'
+  /** Educational psychology service (PP-tjenesten): one of its employees, its own system, or the hub's process of that name. */
+  | 'PPT'
   /** Population register (Folkeregisteret): one of its employees, its own system, or the hub's process of that name. */
   | 'REGISTRY'
   /** Coordination (Samhandling): one of its employees, its own system, or the hub's process of that name. */
@@ -363,6 +367,21 @@ export type ErrorCode =
   /** A POST whose content type is not JSON. HTTP: 415. Raised by: the hub. What to do: Send `content-type: application/json`. */
   | 'UNSUPPORTED_MEDIA_TYPE';
 
+/** How far a risk of eviction has gone. */
+export type EvictionStage =
+  /** Averted: a repayment plan, a settlement or a new home. */
+  | 'AVERTED'
+  /** The eviction was carried out. */
+  | 'EVICTED'
+  /** The enforcement officer has set a date for the eviction. */
+  | 'EVICTION_SET'
+  /** Notice of eviction (varsel om tvangsfravikelse) from the landlord. */
+  | 'NOTICE'
+  /** The landlord has petitioned the enforcement officer (namsmannen) for eviction. */
+  | 'PETITION'
+  /** Rent arrears (husleierestanse) the landlord has warned about. */
+  | 'RENT_ARREARS';
+
 /** A member's place in the household. */
 export type FamilyRole =
   /** An adult in the household. */
@@ -441,6 +460,32 @@ export type HealthServiceKind =
   | 'SCHOOL_HEALTH'
   /** Municipal substance-use service (rustjeneste). */
   | 'SUBSTANCE_SERVICE';
+
+/** Where a housing allowance (bostøtte) stands. */
+export type HousingAllowanceStatus =
+  /** Applied for, not yet decided. */
+  | 'APPLIED'
+  /** Ended. */
+  | 'ENDED'
+  /** Granted, paid monthly. */
+  | 'GRANTED'
+  /** Rejected. */
+  | 'REJECTED';
+
+/** Where an application for municipal housing stands. */
+export type HousingApplicationStatus =
+  /** A dwelling is allocated (tildelt). */
+  | 'ALLOCATED'
+  /** Approved: the person qualifies and waits for a suitable dwelling. */
+  | 'APPROVED'
+  /** Being reviewed, or waiting for the allocation meeting (tildelingsmøtet). */
+  | 'IN_REVIEW'
+  /** Rejected (avslag). */
+  | 'REJECTED'
+  /** Received by the housing office, not yet reviewed. */
+  | 'SUBMITTED'
+  /** Withdrawn by the applicant. */
+  | 'WITHDRAWN';
 
 /** Where a measure stands. */
 export type MeasureStatus =
@@ -533,6 +578,41 @@ export type NotificationKind =
   /** A new entry in the stafettlogg of a case you take part in. To the case's professional members who may read the entry (its service's consent covers them), not its author. */
   | 'STAFETTLOGG_ENTRY';
 
+/** How far an expert assessment (sakkyndig vurdering) has come. */
+export type PptAssessmentStage =
+  /** Delivered to the school or kindergarten, which decides (enkeltvedtak). */
+  | 'DELIVERED'
+  /** PPT observes and maps (kartlegging) the child's needs. */
+  | 'MAPPING'
+  /** Ordered (bestilt) by the school or kindergarten, with the guardians' consent. */
+  | 'ORDERED'
+  /** PPT writes the assessment. */
+  | 'WRITING';
+
+/** What an expert assessment recommends. */
+export type PptRecommendation =
+  /** No special education: adapted teaching (tilpasset opplæring) within ordinary teaching is enough. */
+  | 'ADAPTED_TEACHING'
+  /** No need for measures beyond ordinary teaching. */
+  | 'NO_SPECIAL_NEEDS'
+  /** Special education (spesialundervisning) at school. */
+  | 'SPECIAL_EDUCATION'
+  /** Special pedagogical help (spesialpedagogisk hjelp) before school age. */
+  | 'SPECIAL_PEDAGOGICAL_HELP';
+
+/** Where a referral to PPT stands. */
+export type PptReferralStatus =
+  /** Concluded: PPT has given its assessment or advice. */
+  | 'CONCLUDED'
+  /** PPT is working on it: observation, mapping or an expert assessment. */
+  | 'IN_PROGRESS'
+  /** Received by PPT, not yet taken up. */
+  | 'RECEIVED'
+  /** Accepted, on PPT's waiting list. */
+  | 'WAITING'
+  /** Withdrawn by the referrer or the guardians, or closed without work. */
+  | 'WITHDRAWN';
+
 /** Kindergarten, school or adult education. */
 export type SchoolLevel =
   /** Adult education (voksenopplæring). */
@@ -565,6 +645,8 @@ export type SchoolSupportKind =
 export type ServiceName =
   /** Child welfare: the phase of a case, the caseworker and measures. */
   | 'BARNEVERN'
+  /** The municipality's housing office: applications for municipal housing, housing allowance (bostøtte), housing guide, temporary housing and eviction prevention. */
+  | 'BOLIG'
   /** The person or family the case is about, or someone they chose. */
   | 'FAMILY'
   /** Voluntary sector: activities, mentors, fritidskort and trusted persons. */
@@ -573,6 +655,8 @@ export type ServiceName =
   | 'HELSE'
   /** NAV (labour and welfare): veileder, social assistance, KVP, IPS and housing follow-up. */
   | 'NAV'
+  /** Pedagogisk-psykologisk tjeneste: referrals, expert assessments (sakkyndig vurdering) and recommended special education. */
+  | 'PPT'
   /** The municipality's coordination: cases, members, the baton, stafettlogg, meetings, plans and consents. */
   | 'SAMHANDLING'
   /** School and kindergarten: enrolment, contact teacher, PPT, attendance and adapted education. */

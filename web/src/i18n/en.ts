@@ -33,6 +33,8 @@ export const en = {
   "service.skole": "School and kindergarten",
   "service.helse": "Health services",
   "service.frivillighet": "Voluntary sector",
+  "service.ppt": "Educational psychology service (PPT)",
+  "service.bolig": "Housing office",
   "service.samhandling": "Samhandling",
   "service.registry": "Population register",
   "service.family": "The family",

@@ -35,6 +35,8 @@ export const nb = {
   "service.skole": "Skole og barnehage",
   "service.helse": "Helse",
   "service.frivillighet": "Frivillighet",
+  "service.ppt": "PP-tjenesten",
+  "service.bolig": "Boligkontoret",
   "service.samhandling": "Samhandling",
   "service.registry": "Folkeregisteret",
   "service.family": "Familien",
