@@ -2,7 +2,7 @@
 // import, audit:verify, db:new, db:check): one reader per script, each validating
 // what that script reads when it starts. The variables they share with the
 // processes are declared in services/kit/config.ts; the rest here.
-import { isCheckpointPublicKeySet, publicHalf, type CheckpointPublicKey } from "../services/kit/access-log-checkpoint-keys.ts";
+import { isCheckpointPublicKeySet, publicHalf, type CheckpointPrivateKey, type CheckpointPublicKey } from "../services/kit/access-log-checkpoint-keys.ts";
 import { SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import {
   ACCESS_LOG_CHECKPOINT_DIR,
@@ -66,7 +66,7 @@ export const SCRIPT_SETTINGS: Readonly<Record<string, readonly Declaration[]>> =
   "npm run audit:verify": [NODE_ENV, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ACCESS_LOG_CHECKPOINT_DIR, ACCESS_LOG_CHECKPOINT_PUBLIC_KEYS, ACCESS_LOG_CHECKPOINT_KEY].map(
     (s) => s.declaration,
   ),
-  "npm run retention": [NODE_ENV, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ...RETENTION_SETTINGS].map((s) => s.declaration),
+  "npm run retention": [NODE_ENV, DATA_DIR, DATABASE_URL_TEMPLATE, DATABASE_URL, ACCESS_LOG_CHECKPOINT_DIR, ACCESS_LOG_CHECKPOINT_KEY, ...RETENTION_SETTINGS].map((s) => s.declaration),
   "npm run db:new / db:check": [DEBUG_SCHEMA_ENGINE].map((s) => s.declaration),
   "npm run docs:screenshots": [DOCS_SCREENSHOTS_PORT, CHROMIUM_PATH, DATABASE_URL_TEMPLATE, LOG_LEVEL].map((s) => s.declaration),
 };
@@ -108,8 +108,19 @@ export function auditVerifyConfig(env: Env = process.env): AuditVerifyConfig {
 }
 
 /** npm run retention: the services' databases and the rules' periods, as the services themselves read them. */
-export function retentionScriptConfig(env: Env = process.env): DatabasesConfig & { retention: RetentionConfig } {
-  return scriptSettings(env, "npm run retention", (get) => ({ ...databases(get), retention: retentionIn(get, isProductionIn(get)) }));
+export interface RetentionScriptConfig extends DatabasesConfig {
+  retention: RetentionConfig;
+  /** The access log's rule prunes only behind a signed checkpoint, as the services' own job does. */
+  checkpoints: { key: CheckpointPrivateKey | undefined; dir: string };
+}
+
+export function retentionScriptConfig(env: Env = process.env): RetentionScriptConfig {
+  return scriptSettings(env, "npm run retention", (get) => {
+    const production = isProductionIn(get);
+    const key = get(ACCESS_LOG_CHECKPOINT_KEY);
+    if (production && !key) get.problem("ACCESS_LOG_CHECKPOINT_KEY is not set: the access log's rule writes a signed checkpoint before it prunes (`npm run audit:key`).");
+    return { ...databases(get), retention: retentionIn(get, production), checkpoints: { key, dir: checkpointDirIn(get) } };
+  });
 }
 
 export function testRunConfig(env: Env = process.env): { ci: boolean; redis: boolean; postgres: boolean } {

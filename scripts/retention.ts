@@ -9,6 +9,8 @@
 // Prints per rule its cut-off, why, and how many records of each kind:
 // never which records, never a person.
 // Exit code: 0 done, 2 a database could not be opened or a name is unknown.
+import { checkpointAnchor, CheckpointFile, checkpointSigner, useCheckpointAnchor } from "../services/kit/access-log-checkpoint.ts";
+import { devCheckpointKey } from "../services/kit/access-log-checkpoint-keys.ts";
 import { isServiceName, SERVICE_NAMES, type ServiceName } from "../services/kit/catalog.ts";
 import { runRetention, type RuleReport } from "../services/kit/retention/run.ts";
 import { retentionScriptConfig } from "./config.ts";
@@ -41,8 +43,11 @@ async function main(): Promise<number> {
   const services = named.length > 0 ? (named as ServiceName[]) : [...SERVICE_NAMES];
   const at = new Date();
   let failed = 0;
+  const key = config.checkpoints.key ?? (await devCheckpointKey(config.dataDir));
   for (const service of services) {
     try {
+      // As the service's own process does: an access-log prune writes its signed boundary here first.
+      useCheckpointAnchor(checkpointAnchor(await checkpointSigner(service, key), new CheckpointFile(config.checkpoints.dir, service)));
       const reports = await withServiceDatabase(service, config, async (pool) => {
         await requireTable(pool, "retention_tombstone");
         return runRetention(pool, retentionRulesOf(service), config.retention.periods, { at, dryRun });
