@@ -72,11 +72,15 @@ const idOf = (value: unknown): string | null => {
  * signed in below the high level.
  */
 export async function assembleDataCopy(run: RunOperation, personId: string, now = new Date()): Promise<DataCopy> {
-  const first = await data(run, DATA_COPY_OPERATIONS.person, { id: personId });
-  const viewer = record(first.viewer);
-  const person = record(first.person);
-  // An employee, a machine or the anonymous: the same answer as for an unknown person.
-  if (!viewer || viewer.kind !== "CITIZEN" || typeof viewer.personId !== "string" || !person) throw copyNotFound();
+  const answer = await run(DATA_COPY_OPERATIONS.person, { id: personId });
+  const viewer = record(record(answer.data)?.viewer);
+  const found = record(record(answer.data)?.person);
+  // An employee, a machine or the anonymous, and a person the registry does not show the caller (or has not):
+  // the same answer, whatever else went wrong on the way.
+  if (!viewer || viewer.kind !== "CITIZEN" || typeof viewer.personId !== "string" || !found) throw copyNotFound();
+  const failed = answer.errors?.[0];
+  if (failed) throw new DataCopyRefused(failed.extensions?.code ?? "INTERNAL_SERVER_ERROR", failed.message);
+  const person = found;
   if (viewer.assurance !== "HIGH") {
     throw new DataCopyRefused("ASSURANCE_TOO_LOW", "A copy of your data needs a sign-in at the high level of assurance. Sign in again with BankID (or another high-level eID).");
   }

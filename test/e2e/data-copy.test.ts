@@ -138,7 +138,8 @@ describe("the citizen's own copy", () => {
     for (const s of copy.services) expect(text).toContain(s.title.nb);
     for (const c of copy.consents) expect(text).toContain(String(c.id));
     for (const c of copy.cases) expect(text).toContain(String(c.title));
-  });
+    for (const l of copy.accessLogs) expect(text).toContain(`${l.title.nb} (${l.entries === null ? "loggen vises ikke for deg" : `${l.entries.length} oppføringer`})`);
+  }, 120_000);
 });
 
 describe("a guardian's copy of their child", () => {
@@ -153,7 +154,7 @@ describe("a guardian's copy of their child", () => {
 
 describe("anyone else", () => {
   const notFound = async (response: Response) => {
-    expect(response.status).toBe(404);
+    expect(response.status, await response.clone().text()).toBe(404);
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe("NOT_FOUND");
     return body;
