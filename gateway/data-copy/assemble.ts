@@ -90,14 +90,16 @@ export async function assembleDataCopy(run: RunOperation, personId: string, now 
   // The person's own consents (about them or given by them); a child's: those about the child the guardian may see.
   const consents = (allConsents ?? []).filter((c) => idOf(c.subject) === personId || (self && idOf(c.givenBy) === personId));
 
-  const accessLogs = [];
-  for (const service of SERVICE_NAMES) {
-    const entries = await allPages(async (after) => {
-      const answer = await data(run, DATA_COPY_OPERATIONS.accessLog(service), { id: personId, after });
-      return record(record(answer.person)?.[`${service}AccessLogPage`]) as Connection | null;
-    });
-    accessLogs.push({ ...heading(service), entries });
-  }
+  // Each service's log from its own subgraph: read side by side, each to its last page.
+  const accessLogs = await Promise.all(
+    SERVICE_NAMES.map(async (service) => {
+      const entries = await allPages(async (after) => {
+        const answer = await data(run, DATA_COPY_OPERATIONS.accessLog(service), { id: personId, after });
+        return record(record(answer.person)?.[`${service}AccessLogPage`]) as Connection | null;
+      });
+      return { ...heading(service), entries };
+    }),
+  );
 
   const { cases, ...facts } = person;
   const registry: ApiRecord = Object.fromEntries(Object.entries(facts).filter(([field]) => !(VIEW_SERVICES as readonly string[]).includes(field)));
