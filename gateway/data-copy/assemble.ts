@@ -73,8 +73,11 @@ const idOf = (value: unknown): string | null => {
  */
 export async function assembleDataCopy(run: RunOperation, personId: string, now = new Date()): Promise<DataCopy> {
   const answer = await run(DATA_COPY_OPERATIONS.person, { id: personId });
-  const viewer = record(record(answer.data)?.viewer);
-  const found = record(record(answer.data)?.person);
+  const root = record(answer.data);
+  // No answer at all (sign-in refused, a limit, an outage): that, not "not found".
+  if (!root) throw new DataCopyRefused(answer.errors?.[0]?.extensions?.code ?? "SERVICE_UNAVAILABLE", answer.errors?.[0]?.message ?? "The copy could not be read just now. Try again in a moment.");
+  const viewer = record(root.viewer);
+  const found = record(root.person);
   // An employee, a machine or the anonymous, and a person the registry does not show the caller (or has not):
   // the same answer, whatever else went wrong on the way.
   if (!viewer || viewer.kind !== "CITIZEN" || typeof viewer.personId !== "string" || !found) throw copyNotFound();
