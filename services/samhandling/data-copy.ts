@@ -49,6 +49,8 @@ export class DataCopyResolver {
     }
     // The same rule as reading the person's case records: the person, or a guardian with parental responsibility of a child under 18.
     const decision = await ctx.access.decide(personId, "CASE");
+    // The rules could not be asked: say so, rather than "not found" to the person it is about.
+    if (decision.reason === "DECISION_UNAVAILABLE") throw hubError("SERVICE_UNAVAILABLE", "The copy could not be recorded just now. Try again in a moment.");
     if (decision.status !== "GRANTED") throw dataCopyNotFound();
     await ctx.access.recordLocal([personId], "ACCESS_LOG", { ...decision, basis: basisNaming("DATA_COPY", format) }, null);
     return true;
