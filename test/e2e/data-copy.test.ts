@@ -4,6 +4,8 @@
 // the answer an unknown person gets; every copy is logged. Its completeness is
 // checked against the databases (on PostgreSQL) and against each service's
 // auditors' read of its own log (both passes).
+import fs from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SERVICE_NAMES, VIEW_SERVICES } from "../../services/kit/catalog.ts";
@@ -73,6 +75,9 @@ describe("the citizen's own copy", () => {
     expect(copy).toMatchObject({ format: "samhandling-hub/data-copy", version: 1, madeFor: { relation: "SELF", requestedBy: SARA } });
     expect(copy.person).toMatchObject({ id: SARA, givenName: "Sara", familyName: "Haugland" });
     expect(copy.notice.withheld.nb).toMatch(/unntak fra innsyn/);
+    // The documented shape (docs/data-copy.schema.json).
+    const validate = new Ajv2020({ validateFormats: false }).compile(JSON.parse(fs.readFileSync("docs/data-copy.schema.json", "utf8")) as object);
+    expect(validate(copy), JSON.stringify(validate.errors)).toBe(true);
     expect(copy.notice.whomToAsk.map((w) => w.service)).toEqual(VIEW_SERVICES.filter((s) => copy.notice.whomToAsk.some((w) => w.service === s)));
   });
 
