@@ -20,6 +20,7 @@ import { useBodyGuard, useDeadlineAnswer, useStableErrorCodes } from "./plugins/
 import { hubCrypto, useHubSigning } from "./plugins/signing.ts";
 import { useSubgraphErrorNames } from "./plugins/subgraph-errors.ts";
 import { startTracing, telemetryPlugins } from "./telemetry.ts";
+import { useDataCopy } from "./data-copy/route.ts";
 import { hubHttpTransport } from "./transport.ts";
 
 /** `metrics`: the registry index.ts serves on METRICS_PORT. */
@@ -32,7 +33,10 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
     fs.existsSync(hardening.persistedDocumentsPath) || production ? loadManifest(hardening.persistedDocumentsPath) : new Map();
   // The hub's own lean transport (transport.ts says why); Hive's when traces must reach the subgraphs.
   const hubTransport = config.transport === "hub" && !hardening.telemetry.traces;
-  return createGatewayRuntime<SignedInContext>({
+  // The citizen's copy (data-copy/route.ts) reads through the runtime itself, once it exists.
+  let runtime: GatewayRuntime<SignedInContext> | null = null;
+  const self = () => (request: Request) => Promise.resolve(runtime!.fetch(request));
+  runtime = createGatewayRuntime<SignedInContext>({
     supergraph: fs.readFileSync(config.supergraphPath, "utf8"),
     unifiedGraphHandler: config.queryPlanner === "rust" ? unifiedGraphHandler : undefined,
     // Every subgraph request carries its own request id and signature, so two are never identical:
@@ -83,6 +87,7 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
         useHubPurpose(epochs),
         useHubSigning(config.signingSecret),
         useSubgraphErrorNames(),
+        useDataCopy(self, manifest),
       ] as unknown as GatewayPlugin<SignedInContext>[],
     // Bundled GraphiQL: the default page loads its scripts from a CDN. Production serves none.
     renderGraphiQL,
@@ -90,4 +95,5 @@ export function createHubGateway(config: GatewayConfig, epochs: ConsentEpoch, ve
     landingPage: false,
     logging: gatewayLogger(config.logLevel),
   });
+  return runtime;
 }

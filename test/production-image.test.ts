@@ -14,10 +14,10 @@ import { devOnlyOptionalPackages, productionPackages, type Lock, type LockEntry 
 const lock = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, "package-lock.json"), "utf8")) as Lock;
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
-/** SPDX ids of OSI-approved open-source licences the hub accepts in what it ships. */
-const OPEN_SOURCE = new Set(["MIT", "MIT-0", "ISC", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "0BSD", "BlueOak-1.0.0", "Unlicense", "Python-2.0", "EPL-2.0", "MPL-2.0", "CC0-1.0", "Zlib"]);
+/** SPDX ids of OSI-approved open-source licences the hub accepts in what it ships (OFL-1.1: the Noto Sans font embedded in PDFs). */
+const OPEN_SOURCE = new Set(["MIT", "MIT-0", "ISC", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "0BSD", "BlueOak-1.0.0", "Unlicense", "Python-2.0", "EPL-2.0", "MPL-2.0", "CC0-1.0", "Zlib", "OFL-1.1"]);
 /** Packages whose package.json names no licence, with what their LICENSE file says (read by hand). */
-const LICENCE_FILES: Record<string, string> = { "seq-queue": "MIT" };
+const LICENCE_FILES: Record<string, string> = { "seq-queue": "MIT", "png-js": "MIT" };
 
 /** `(MIT OR Apache-2.0)`, `MIT and ISC`: open source when every AND-part has an open alternative. */
 function openSource(expression: string): boolean {

@@ -24,6 +24,7 @@ import {
 import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { capitalised, recordInputName, writeMutation } from "../../services/kit/writes/names.ts";
+import { dataCopyFiles } from "../../gateway/data-copy/documents.ts";
 
 export const jsonSchemaPath = (service: ViewService): string => `docs/integration/${service}.schema.json`;
 export const writeDocumentPath = (service: ViewService): string => `gateway/documents/Write${capitalised(service)}.graphql`;
@@ -124,15 +125,20 @@ export function recordJsonSchema(schema: GraphQLSchema, service: ViewService): J
   };
 }
 
-/** Project-relative path → what the file should hold, for every view service. */
+/**
+ * Project-relative path → what the file should hold, for every view service;
+ * with them the citizen's copy's trusted documents, which also follow from the
+ * public schema and the catalog.
+ */
 export function integrationFiles(publicSdl: string): Record<string, string> {
   const schema = buildSchema(publicSdl);
-  return Object.fromEntries(
-    VIEW_SERVICES.flatMap((service) => [
+  const files = Object.fromEntries([
+    ...VIEW_SERVICES.flatMap((service) => [
       [jsonSchemaPath(service), JSON.stringify(recordJsonSchema(schema, service), null, 2) + "\n"],
       [writeDocumentPath(service), writeDocument(service)],
     ]),
-  );
+  ]) as Record<string, string>;
+  return { ...files, ...dataCopyFiles(schema) };
 }
 
 /** Those whose committed text differs (or that are missing). */

@@ -124,6 +124,10 @@ export const ACCESS_BASES = {
   SIGN_IN: { stored: { texts: [BASIS_TEXTS.SIGN_IN] }, description: "Signing in: the person's own ID-porten sign-in named them." },
   WRITE: { stored: { prefix: "write:" }, description: "The service's write API; basisReference names the operation (and what became of the record)." },
   DRY_RUN: { stored: { prefix: "dry-run:" }, description: "A dry run of the service's write API: nothing was written; basisReference names the operation." },
+  DATA_COPY: {
+    stored: { prefix: "data-copy:" },
+    description: "A copy of everything the hub holds about the person, made for them (or their guardian) under the right of access; basisReference names its format (JSON, PDF).",
+  },
   OTHER: { stored: { texts: [] }, description: "A basis this version of the hub has no name for; basisReference holds it as recorded." },
 } as const satisfies Record<string, BasisEntry>;
 

@@ -26,6 +26,7 @@ import { recordSignIn } from "./directory/directory.ts";
 import { StaffWriterResolver } from "./directory/writers.ts";
 import { ColleagueResolver } from "./directory/colleagues.ts";
 import { DirectoryResolver } from "./directory/resolvers.ts";
+import { DataCopyResolver } from "./data-copy.ts";
 import { NotificationResolver } from "./notifications/resolvers.ts";
 import { notificationScheduler } from "./notifications/scheduler.ts";
 import { SAMHANDLING_RETENTION_RULES } from "./retention.ts";
@@ -70,6 +71,7 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     StaffWriterResolver,
     NotificationResolver,
     NotificationLiveResolver,
+    DataCopyResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],

@@ -48,6 +48,7 @@ export function appRoutes(): RouteObject[] {
     guardedPage(PATHS.findPerson, ["employee"], async () => (await import("./findPerson/FindPersonPage.tsx")).FindPersonPage),
     guardedPage(PATHS.myConsents, ["citizen"], async () => (await import("./consents/MyConsentsPage.tsx")).MyConsentsPage),
     guardedPage(PATHS.whoHasSeen, ["citizen"], async () => (await import("./innsyn/WhoHasSeenPage.tsx")).WhoHasSeenPage),
+    guardedPage(PATHS.dataCopy, ["citizen"], async () => (await import("./dataCopy/DataCopyPage.tsx")).DataCopyPage),
     guardedPage(PATHS.notifications, ["employee", "citizen"], async () => (await import("./notifications/NotificationsPage.tsx")).NotificationsPage),
     guardedPage(PATHS.auditLog, ["auditor"], async () => (await import("./audit/AuditLogPage.tsx")).AuditLogPage),
     guardedPage(PATHS.review, ["auditor"], async () => (await import("./audit/ReviewPage.tsx")).ReviewPage),

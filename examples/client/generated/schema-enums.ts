@@ -8,6 +8,8 @@ export type AccessBasis =
   | 'CONSENT'
   /** The consent rules checked who may consent (birth date, parental responsibility). */
   | 'CONSENT_COMPETENCE_CHECK'
+  /** A copy of everything the hub holds about the person, made for them (or their guardian) under the right of access; basisReference names its format (JSON, PDF). */
+  | 'DATA_COPY'
   /** A dry run of the service's write API: nothing was written; basisReference names the operation. */
   | 'DRY_RUN'
   /** Barnevern's information request under barnevernsloven § 13-2; basisReference is the request's id. */
@@ -262,6 +264,13 @@ export type DataCategory =
   | 'SERVICE_DATA'
   /** Entries in a BTI case's stafettlogg written by other services. */
   | 'STAFETTLOGG';
+
+/** The form a copy of a person's data is made in. */
+export type DataCopyFormat =
+  /** Machine-readable: the versioned JSON of docs/data-copy.md. */
+  | 'JSON'
+  /** Readable: a PDF in bokmål with the same content. */
+  | 'PDF';
 
 /** How a directory entry came to be. */
 export type EmployeeSource =

@@ -9,6 +9,7 @@ export const PATHS = {
   findPerson: "/finn-person",
   myConsents: "/samtykker",
   whoHasSeen: "/innsyn",
+  dataCopy: "/kopi",
   auditLog: "/logg",
   review: "/gjennomgang",
   notifications: "/varsler",
@@ -34,6 +35,7 @@ export const NAVIGATION: Record<AppRole, readonly NavItem[]> = {
     { path: PATHS.myCases, label: "nav.myCases" },
     { path: PATHS.myConsents, label: "nav.myConsents" },
     { path: PATHS.whoHasSeen, label: "nav.whoHasSeen" },
+    { path: PATHS.dataCopy, label: "nav.dataCopy" },
     { path: PATHS.notifications, label: "nav.notifications" },
   ],
   auditor: [
