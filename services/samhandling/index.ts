@@ -31,6 +31,8 @@ import { notificationScheduler } from "./notifications/scheduler.ts";
 import { NotificationLiveResolver } from "./notifications/live.ts";
 import { useNotificationBus } from "./notifications/signals.ts";
 import { notificationMailer } from "./notifications/email.ts";
+import { CaseArchiveResolver } from "./archive/resolvers.ts";
+import { archiveJob } from "./archive/package.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -69,6 +71,7 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     StaffWriterResolver,
     NotificationResolver,
     NotificationLiveResolver,
+    CaseArchiveResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],
@@ -89,7 +92,8 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
   },
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
   // The time-driven notifications: every instance tries, one runs each pass (notifications/scheduler.ts).
-  jobs: (db, config) => [notificationScheduler(db, config)],
+  // Archive packages a process died before rendering (archive/package.ts).
+  jobs: (db, config) => [notificationScheduler(db, config), archiveJob(db)],
 };
 
 main(samhandling, { seed: demoSeed("samhandling") });

@@ -4,7 +4,7 @@
 // language, title and metadata set. Layout is deliberately plain — an archive
 // copy is read for what it says.
 import PDFDocument from "pdfkit";
-import { BASE_FONT, fontFiles, runsOf, type FontWeight } from "./fonts.ts";
+import { baseFont, fonts, runsOf, type FontWeight } from "./fonts.ts";
 import type { PdfBlock, PdfDocumentModel, PdfKeyValues, PdfTable } from "./model.ts";
 
 type Doc = PDFKit.PDFDocument;
@@ -172,7 +172,9 @@ export function renderPdf(model: PdfDocumentModel): Promise<Buffer> {
     tagged: true,
     lang: "nb-NO",
     displayTitle: true,
-    font: BASE_FONT.file,
+    // No starting font: pdfkit would load Helvetica, which PDF/A refuses (not embedded). Noto is set below.
+    // (pdfkit skips its default for null; its types know only a path.)
+    font: null as unknown as string,
     info: {
       Title: metadata.title,
       // pdfkit writes every key it is given: one left undefined would read "undefined".
@@ -184,7 +186,8 @@ export function renderPdf(model: PdfDocumentModel): Promise<Buffer> {
       CreationDate: metadata.createdAt ?? new Date(),
     },
   });
-  for (const { name, file } of fontFiles()) doc.registerFont(name, file);
+  for (const { name, bytes } of fonts()) doc.registerFont(name, bytes());
+  doc.font(baseFont());
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
