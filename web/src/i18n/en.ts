@@ -77,6 +77,12 @@ export const en = {
   "myCases.empty.citizen": "The municipality has no cases about you or your family that you can see.",
   "myCases.attention": "Needs attention",
 
+  "archive.heading": "Archive copy",
+  "archive.intro": "The case is closed. The archive copy holds the whole case as it was when it closed: the concern, the plan, the stafettlogg, meetings and decisions, consents and members. The municipality's archive fetches it too. Each download is logged.",
+  "archive.downloadPdf": "Download archive copy (PDF)",
+  "archive.downloadJson": "Download archive copy (JSON)",
+  "archive.savedPdf": "The archive copy (PDF) is downloaded.",
+  "archive.savedJson": "The archive copy (JSON) is downloaded.",
   "casePage.title": "Case",
   "casePage.back": "Back to My cases",
   "casePage.notFound": "We could not find the case, or you do not take part in it. Go back to My cases and choose the case there.",

@@ -78,6 +78,12 @@ export const nb = {
   "myCases.empty.citizen": "Kommunen har ingen saker om deg eller familien din som du kan se.",
   "myCases.attention": "Trenger oppmerksomhet",
 
+  "archive.heading": "Arkivkopi",
+  "archive.intro": "Saken er avsluttet. Arkivkopien har hele saken slik den var da den ble avsluttet: bekymringen, planen, stafettloggen, møter og vedtak, samtykker og medlemmer. Kommunens arkiv henter den også selv. Hver nedlasting blir logget.",
+  "archive.downloadPdf": "Last ned arkivkopi (PDF)",
+  "archive.downloadJson": "Last ned arkivkopi (JSON)",
+  "archive.savedPdf": "Arkivkopien (PDF) er lastet ned.",
+  "archive.savedJson": "Arkivkopien (JSON) er lastet ned.",
   "casePage.title": "Sak",
   "casePage.back": "Tilbake til Mine saker",
   "casePage.notFound": "Vi fant ikke saken, eller du er ikke med i den. Gå tilbake til Mine saker og velg saken der.",
