@@ -3,6 +3,7 @@
 // otherwise): a case closed by a process that died before rendering its
 // package — the record written in the closing transaction, no files — gets its
 // PDF and JSON from the next pass, and a second pass writes nothing again.
+import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

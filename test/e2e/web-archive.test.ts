@@ -59,7 +59,7 @@ describeWithBrowser("a closed case's archive copy, against the federation", () =
 
     // By keyboard: from the PDF button, Tab to the JSON button, Enter.
     await section.getByRole("button", { name: "Last ned arkivkopi (PDF)" }).focus();
-    await tabTo(page, (f) => f.tag === "BUTTON" && f.text.includes("Last ned arkivkopi (JSON)"), "the JSON download", 3);
+    await tabTo(page, (f) => f.tag === "button" && f.text.includes("Last ned arkivkopi (JSON)"), "the JSON download", 3);
     expect((await focused(page)).text).toContain("(JSON)");
     const [json] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     expect(json.suggestedFilename()).toBe(`arkivkopi-${caseId}.json`);

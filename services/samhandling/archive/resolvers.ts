@@ -11,7 +11,7 @@ import type { CaseArchive as ArchiveRow } from "../../../prisma/samhandling/gene
 import { hubError } from "../../kit/errors.ts";
 import { basisNaming, BASIS_TEXTS } from "../../kit/access-values.ts";
 import { callerOf, type Context } from "../context.ts";
-import { ARCHIVE_SCOPE } from "../../kit/auth/caller.ts";
+import { ARCHIVE_SCOPE, isAuditor } from "../../kit/auth/caller.ts";
 import { requiredId } from "../input.ts";
 import { caseNotFound, isActive, requireCaseScope } from "../cases/visibility.ts";
 import { renderArchivePackage } from "./package.ts";
@@ -63,7 +63,13 @@ export class CaseArchiveResolver {
     const row = await ctx.loaders.archiveDb.caseArchive.findUnique({ where: { caseId } });
     const members = await ctx.loaders.membersOfCase.load(caseId);
     const holder = row ? members.find((m) => m.id === row.holderMemberId && isActive(m)) : undefined;
-    const allowed = caller.kind === "actor" && holder !== undefined && holder.actorId === caller.claims.sub && !caller.claims.roles.includes("auditor");
+    // The holder as they signed in for the service they held the baton for (as every change to a case asks: cases/membership.ts); auditors never.
+    const allowed =
+      caller.kind === "actor" &&
+      holder !== undefined &&
+      holder.actorId === caller.claims.sub &&
+      holder.service === caller.claims.service.toUpperCase() &&
+      !isAuditor(caller);
     if (!allowed || !row) {
       // Refused looks at an existing case are logged like any other (cases/visibility.ts); the answer is the unknown case's.
       if (caller.kind === "actor") {
