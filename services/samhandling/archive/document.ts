@@ -93,7 +93,7 @@ export function archiveDocument(record: ArchiveRecord, createdAt: Date): PdfDocu
     heading(2, "Nivåendringer"),
     i.nivaaendringer.length === 0
       ? none("nivåendringer")
-      : { kind: "table", columns: ["Tidspunkt", "Nivå", "Begrunnelse"], widths: [1.4, 0.8, 3.5], rows: i.nivaaendringer.map((l) => [when(l.tidspunkt), `${l.fra ?? "–"} → ${l.til}`, l.begrunnelse]) },
+      : { kind: "table", columns: ["Tidspunkt", "Nivå", "Begrunnelse"], widths: [1.4, 0.8, 3.5], rows: i.nivaaendringer.map((l) => [when(l.tidspunkt), l.fra === null ? `Til ${l.til}` : `Fra ${l.fra} til ${l.til}`, l.begrunnelse]) },
     heading(2, "Stafettlogg"),
     i.stafettlogg.length === 0
       ? none("innførsler i stafettloggen")
@@ -143,7 +143,7 @@ export function archiveDocument(record: ArchiveRecord, createdAt: Date): PdfDocu
       : {
           kind: "table",
           columns: ["Gjelder", "Gitt av", "Beslutning", "Omfang", "Gyldighet"],
-          widths: [1.2, 1.4, 1, 2.4, 1.6],
+          widths: [1.5, 2.2, 1.6, 1.5, 1.4],
           rows: i.samtykker.map((c) => [
             c.gjelder,
             `${c.gittAv} (${word(c.kapasitet)}, ${word(c.kanal)}${c.skjemareferanse ? `, skjema ${c.skjemareferanse}` : ""})`,

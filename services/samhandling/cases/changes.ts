@@ -234,8 +234,9 @@ export class CaseChangeResolver {
       // The record as it closed, in the same transaction: the package exists exactly when the case is closed.
       await recordArchivePackage(tx, caseId, acting.me.id, now);
     });
-    // Its files are rendered outside the lock; if this fails or the process dies, the archive job renders them (archive/package.ts).
-    await renderArchivePackage(ctx.loaders.archiveDb, caseId).catch((error: unknown) => log.error("archive package left to the archive job", { caseId, ...errorFields(error) }));
+    // Its files are rendered outside the lock and after the answer (a long case takes seconds to lay out; the
+    // close is done). If this fails or the process dies, the archive job — or the first download — renders them (archive/package.ts).
+    void renderArchivePackage(ctx.loaders.archiveDb, caseId).catch((error: unknown) => log.error("archive package left to the archive job", { caseId, ...errorFields(error) }));
     forgetCase(ctx, caseId);
     await afterDecisionChange(ctx, `Closing the case ${caseId}`, { caseId });
     return (await ctx.loaders.case.load(caseId))!;
