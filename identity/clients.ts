@@ -1,9 +1,11 @@
 // The applications the development provider knows: the web app, the CLI
 // behind `npm run token`, and one machine client per service for its own
-// systems' integrations (client credentials, that service's write scope only).
+// systems' integrations (client credentials, that service's write scope only),
+// and the municipality's archive (samhandling's archive packages, scope samhandling:archive).
 import type { ClientMetadata } from "oidc-provider";
-import { VIEW_SERVICES, type ViewService } from "../services/kit/catalog.ts";
+import { VIEW_SERVICES, type MachineService } from "../services/kit/catalog.ts";
 import { PERSON_SCOPE, writeScope } from "./claims.ts";
+import { ARCHIVE_SCOPE } from "../services/kit/auth/caller.ts";
 import type { IdentityConfig } from "./config.ts";
 
 export const WEB_CLIENT_ID = "samhandling-web";
@@ -16,7 +18,7 @@ export const CLI_REDIRECT_URI = "http://127.0.0.1/callback";
 
 export interface MachineClient {
   clientId: string;
-  service: ViewService;
+  service: MachineService;
   /** The only scope this client may get. */
   scope: string;
   /** The organisation number its tokens name as `consumer` (synthetic, valid check digit). */
@@ -34,12 +36,18 @@ function syntheticOrgNumber(seed: number): string {
   }
 }
 
-export const MACHINE_CLIENTS: readonly MachineClient[] = VIEW_SERVICES.map((service, i) => ({
-  clientId: `${service}-integration`,
-  service,
-  scope: writeScope(service),
-  consumerOrgNumber: syntheticOrgNumber(1000 * (i + 1)),
-}));
+/** The municipality's archive: lists and acknowledges closed cases' archive packages (services/samhandling/archive/). */
+export const ARCHIVE_CLIENT_ID = "samhandling-archive";
+
+export const MACHINE_CLIENTS: readonly MachineClient[] = [
+  ...VIEW_SERVICES.map((service, i) => ({
+    clientId: `${service}-integration`,
+    service,
+    scope: writeScope(service),
+    consumerOrgNumber: syntheticOrgNumber(1000 * (i + 1)),
+  })),
+  { clientId: ARCHIVE_CLIENT_ID, service: "samhandling", scope: ARCHIVE_SCOPE, consumerOrgNumber: syntheticOrgNumber(1000 * (VIEW_SERVICES.length + 1)) },
+];
 
 export const machineClient = (clientId: string): MachineClient | undefined => MACHINE_CLIENTS.find((c) => c.clientId === clientId);
 

@@ -175,7 +175,7 @@ const graph = importGraph();
 // shared top level (context, input, data, person facts) imports no room, and
 // only index.ts, which puts the subgraph together, imports them all.
 const SAMHANDLING = "services/samhandling/";
-const ROOMS = ["cases", "consent", "coordination", "directory", "notifications"] as const;
+const ROOMS = ["cases", "consent", "coordination", "directory", "notifications", "archive"] as const;
 type Room = (typeof ROOMS)[number];
 /**
  * What one room may import from another: all of it, or only the named files
@@ -186,13 +186,16 @@ const NOTIFY = ["notifications/record.ts", "notifications/kinds.ts"] as const;
 const MAY_IMPORT: Record<Room, Partial<Record<Room, "all" | readonly string[]>>> = {
   // Opening and closing a case and changing its members move the consent epoch.
   // Every room that makes an event writes its notifications in the same transaction, through the one door.
-  cases: { consent: ["consent/decision-change.ts"], directory: "all", notifications: NOTIFY },
+  // Closing a case writes its archive package in the closing transaction, through the archive room's door.
+  cases: { consent: ["consent/decision-change.ts"], directory: "all", notifications: NOTIFY, archive: ["archive/package.ts"] },
   consent: { cases: "all", directory: "all", notifications: NOTIFY },
   coordination: { cases: "all", notifications: NOTIFY },
   // Deactivating an employee changes who takes part in which case.
   directory: { consent: ["consent/decision-change.ts"] },
   // A notification is shown only while its recipient may read what it is about: in the case, its stafettlogg, its dates.
   notifications: { cases: "all", coordination: "all" },
+  // Who gets a package is who holds the baton of a case the caller takes part in.
+  archive: { cases: "all" },
 };
 
 /** The room of a samhandling file, "shared" for the top level, "index" for index.ts, null outside samhandling. */

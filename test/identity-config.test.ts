@@ -107,7 +107,8 @@ describe(DEV_MAPPING_FILE, () => {
       expect(rule, account.accountId).toEqual({ displayName: expect.any(String), service: account.service, unit: account.unit });
       for (const role of account.roles) expect(Object.entries(dev.employees!.roles!.values)).toContainEqual([expect.any(String), role]);
     }
-    expect(dev.machines!.scopes).toEqual(Object.fromEntries(MACHINE_CLIENTS.map((c) => [writeScope(c.service), { service: c.service }])));
+    expect(dev.machines!.scopes).toEqual(Object.fromEntries(MACHINE_CLIENTS.map((c) => [c.scope, { service: c.service }])));
+    expect(Object.keys(dev.machines!.scopes)).toEqual([...MACHINE_CLIENTS.filter((c) => c.service !== "samhandling").map((c) => writeScope(c.service)), "samhandling:archive"]);
     expect(dev.citizens).toMatchObject({ nationalId: "pid", high: ["idporten-loa-high"] });
   });
 

@@ -36,12 +36,12 @@ async function clientCredentials(clientId: string, secret: string, scope?: strin
 const nav = () => MACHINE_CLIENTS.find((c) => c.service === "nav")!;
 
 describe("client credentials", () => {
-  it("gives each service's client its own write scope in a Maskinporten-shaped JWT for the hub", async () => {
+  it("gives each service's client its own write scope (the archive's, samhandling:archive) in a Maskinporten-shaped JWT for the hub", async () => {
     const keys = createRemoteJWKSet(new URL(`${provider.issuer}/jwks`));
     for (const client of MACHINE_CLIENTS) {
       const { status, body } = await clientCredentials(client.clientId, secrets.clientSecrets[client.clientId], client.scope);
       expect(status, client.clientId).toBe(200);
-      expect(body).toMatchObject({ token_type: "Bearer", scope: `${client.service}:write`, expires_in: 600 });
+      expect(body).toMatchObject({ token_type: "Bearer", scope: client.scope, expires_in: 600 });
       const { payload, protectedHeader } = await jwtVerify(body.access_token, keys, {
         issuer: provider.issuer,
         audience: "samhandling-hub",
@@ -54,7 +54,7 @@ describe("client credentials", () => {
         aud: "samhandling-hub",
         sub: client.clientId,
         client_id: client.clientId,
-        scope: `${client.service}:write`,
+        scope: client.scope,
         consumer: { authority: "iso6523-actorid-upis", ID: `0192:${client.consumerOrgNumber}` },
         client_amr: "client_secret_basic",
         jti: expect.any(String),
@@ -62,7 +62,8 @@ describe("client credentials", () => {
         exp: expect.any(Number),
       });
     }
-    expect(new Set(MACHINE_CLIENTS.map((c) => c.service))).toEqual(new Set(VIEW_SERVICES));
+    expect(new Set(MACHINE_CLIENTS.map((c) => c.service))).toEqual(new Set([...VIEW_SERVICES, "samhandling"]));
+    expect(MACHINE_CLIENTS.map((c) => c.scope)).toEqual([...VIEW_SERVICES.map((s) => `${s}:write`), "samhandling:archive"]);
   });
 
   it("refuses nav's client another service's scope, alone or alongside its own", async () => {

@@ -4,7 +4,7 @@
 // anything the rules cannot place is refused with a message that says why.
 import type { JWTPayload } from "jose";
 import { CITIZEN_ROLE, INTEGRATION_ROLE, type ActorService, type HubClaims } from "../../services/kit/auth/caller.ts";
-import type { ViewService } from "../../services/kit/catalog.ts";
+import type { MachineService } from "../../services/kit/catalog.ts";
 import type { CheckedGrant, CheckedIssuer } from "./mapping.ts";
 
 /** The token is valid but names no one the hub can accept: 401. */
@@ -96,7 +96,7 @@ function machine(rule: NonNullable<CheckedIssuer["machines"]>, payload: JWTPaylo
   const clientId = textClaim(payload, rule.clientId);
   if (!clientId) throw new SignInRefused("client-id", `The token carries no ${rule.clientId} claim to know the client by.`);
   const scopes = listClaim(payload, rule.scope).filter((s) => rule.scopes.has(s));
-  const services = [...new Set(scopes.map((s) => rule.scopes.get(s)!))] as ViewService[];
+  const services = [...new Set(scopes.map((s) => rule.scopes.get(s)!))] as MachineService[];
   if (services.length !== 1) {
     throw new SignInRefused(
       services.length === 0 ? "no-scope" : "several-scopes",

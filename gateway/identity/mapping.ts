@@ -6,7 +6,7 @@
 // not start until the file is right.
 import fs from "node:fs";
 import { ACTOR_SERVICES, EMPLOYEE_ROLES, type ActorService } from "../../services/kit/auth/caller.ts";
-import { VIEW_SERVICES, type ViewService } from "../../services/kit/catalog.ts";
+import { MACHINE_SERVICES, type MachineService } from "../../services/kit/catalog.ts";
 
 /** Citizens, ID-porten style: the national id names a person in the population register. */
 export interface CitizenRule {
@@ -88,7 +88,7 @@ export interface CheckedIssuer {
   audience: string;
   citizens?: CitizenRule;
   employees?: { when: string; actorId: string; name: string; roles?: { claim: string; values: Map<string, CheckedGrant> }; groups?: { claim: string; values: Map<string, CheckedGrant> } };
-  machines?: { when: string; clientId: string; scope: string; scopes: Map<string, ViewService> };
+  machines?: { when: string; clientId: string; scope: string; scopes: Map<string, MachineService> };
 }
 
 export class IdentityMappingError extends Error {
@@ -226,14 +226,14 @@ function employeesOf(r: Reader, value: Json, at: string): CheckedIssuer["employe
 function machinesOf(r: Reader, value: Json, at: string): CheckedIssuer["machines"] {
   const m = r.object(value, at, ["when", "clientId", "scope", "scopes"], ["when", "clientId", "scopes"]);
   if (!m) return undefined;
-  const scopes = new Map<string, ViewService>();
+  const scopes = new Map<string, MachineService>();
   if (!isObject(m.scopes) || Object.keys(m.scopes).length === 0) r.fault(`${at}.scopes`, "must be an object with at least one scope");
   else for (const [scope, rule] of Object.entries(m.scopes)) {
     const s = r.object(rule, `${at}.scopes["${scope}"]`, ["service"], ["service"]);
     const service = s ? r.text(s.service, `${at}.scopes["${scope}"].service`) : null;
     if (service === null) continue;
-    if (!(VIEW_SERVICES as readonly string[]).includes(service)) r.fault(`${at}.scopes["${scope}"].service`, `"${service}" is not a service with data of its own (one of ${VIEW_SERVICES.join(", ")})`);
-    else scopes.set(scope, service as ViewService);
+    if (!(MACHINE_SERVICES as readonly string[]).includes(service)) r.fault(`${at}.scopes["${scope}"].service`, `"${service}" is not a service with a machine client (one of ${MACHINE_SERVICES.join(", ")})`);
+    else scopes.set(scope, service as MachineService);
   }
   return { when: r.text(m.when, `${at}.when`) ?? "", clientId: r.text(m.clientId, `${at}.clientId`) ?? "", scope: r.optionalText(m.scope, `${at}.scope`) ?? "scope", scopes };
 }

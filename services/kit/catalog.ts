@@ -140,6 +140,13 @@ const ENTRIES: readonly ServiceEntry[] = CATALOG;
 
 export const SERVICE_NAMES: readonly ServiceName[] = CATALOG.map((e) => e.name);
 export const VIEW_SERVICES: readonly ViewService[] = CATALOG.filter((e): e is Extract<Entry, { personView: true }> => e.personView).map((e) => e.name);
+/**
+ * Services a machine client acts for: each service with data of its own (its
+ * systems write it), and samhandling, whose one machine client is the
+ * municipality's archive fetching closed cases' archive packages.
+ */
+export type MachineService = ViewService | "samhandling";
+export const MACHINE_SERVICES: readonly MachineService[] = [...VIEW_SERVICES, "samhandling"];
 export const CASEWORK_SERVICES: readonly CaseworkService[] = CATALOG.filter((e): e is Extract<Entry, { casework: true }> => e.casework).map((e) => e.name);
 
 export function isServiceName(value: string): value is ServiceName {

@@ -271,6 +271,11 @@ export function samhandlingLoaders(db: SamhandlingClient, facts: PersonFactsSour
     measureById: (id: string) => db.measure.findUnique({ where: { id } }),
     /** Runs a change to a case in a transaction holding the case's lock. */
     inCase: caseTransaction(db),
+    /**
+     * The database, for the archive room (archive/): its packages are read and rendered
+     * outside any case's lock, and listed for the municipality's archive across cases.
+     */
+    archiveDb: db,
     inNewCase: newCaseTransaction(db),
     /** A case's involvement signals, newest first (consent/involvement-signals.ts). */
     signalsOfCase: manyByKey(

@@ -33,6 +33,8 @@ import { SAMHANDLING_RETENTION_RULES } from "./retention.ts";
 import { NotificationLiveResolver } from "./notifications/live.ts";
 import { useNotificationBus } from "./notifications/signals.ts";
 import { notificationMailer } from "./notifications/email.ts";
+import { CaseArchiveResolver } from "./archive/resolvers.ts";
+import { archiveJob } from "./archive/package.ts";
 
 const facts = new WeakMap<object, RequestScopedFacts>();
 /** One request-scoped facts source per internal client (i.e. per process). */
@@ -72,6 +74,7 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     NotificationResolver,
     NotificationLiveResolver,
     DataCopyResolver,
+    CaseArchiveResolver,
     accessLogResolver("samhandling", PersonRef),
   ],
   orphanedTypes: [PersonRef, FamilyRef],
@@ -91,8 +94,9 @@ export const samhandling: SubgraphDefinition<SamhandlingClient, SamhandlingLoade
     };
   },
   decisions: (db, deps) => localDecisions(db, factsFor(deps)),
-  // The time-driven notifications: every instance tries, one runs each pass (notifications/scheduler.ts).
-  jobs: (db, config) => [notificationScheduler(db, config)],
+  // The time-driven notifications: every instance tries, one runs each pass (notifications/scheduler.ts);
+  // archive packages a process died before rendering (archive/package.ts).
+  jobs: (db, config) => [notificationScheduler(db, config), archiveJob(db)],
   // Closed cases, their consents, unopened concerns, information requests: deleted by rule (docs/retention.md).
   retention: SAMHANDLING_RETENTION_RULES,
 };

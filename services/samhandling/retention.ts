@@ -16,12 +16,14 @@ const OF_DUE_CASES = "case_id IN (SELECT id FROM due)";
  * writes it). An open case is never picked: only a CLOSED one, and the stafettlogg's trigger refuses
  * to delete an open case's entries besides.
  *
- * When the archive on close exists (a CaseArchive row, issue 24), this is where "only when archived"
- * goes: `AND EXISTS (SELECT 1 FROM case_archive a WHERE a.case_id = coordination_case.id)`.
+ * Only once archived: a case whose archive package (archive/, written when it closed) the municipality's
+ * archive has not yet acknowledged stays, however old — the hub deletes nothing the archive does not hold.
+ * A case closed before the archive on close existed has no package and goes by its period alone.
  */
 export const closedCaseRule: RetentionRule = cascadeRule({
   name: "closed-case",
-  keys: `SELECT id FROM coordination_case WHERE status = 'CLOSED' AND closed_at < ($1::timestamptz AT TIME ZONE 'UTC')`,
+  keys: `SELECT id FROM coordination_case c WHERE c.status = 'CLOSED' AND c.closed_at < ($1::timestamptz AT TIME ZONE 'UTC')
+         AND NOT EXISTS (SELECT 1 FROM case_archive a WHERE a.case_id = c.id AND a.fetched_at IS NULL)`,
   // The consents stay, with their own clock started (the consent rule).
   before: `UPDATE consent SET case_deleted_at = $2 WHERE case_id = ANY($1::text[]) AND case_deleted_at IS NULL`,
   steps: [
@@ -41,6 +43,8 @@ export const closedCaseRule: RetentionRule = cascadeRule({
     { table: "concern", where: OF_DUE_CASES },
     { table: "case_member", where: OF_DUE_CASES },
     { table: "case_subject", where: OF_DUE_CASES },
+    // The hub's copy of the archive package: the archive holds it now.
+    { table: "case_archive", where: OF_DUE_CASES },
     { table: "coordination_case", where: "id IN (SELECT id FROM due)" },
   ],
   // A case carries many rows: fewer cases a transaction.

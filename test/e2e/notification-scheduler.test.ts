@@ -18,8 +18,7 @@ import { createJobRunner, type JobRunner } from "../../services/kit/jobs.ts";
 import { todayInOslo } from "../../services/kit/scalars.ts";
 import type { SamhandlingClient } from "../../services/samhandling/data.ts";
 import { NOTIFICATION_JOB, notificationScheduler } from "../../services/samhandling/notifications/scheduler.ts";
-import { recreatePostgresDatabases, testDatabase } from "../support/database.ts";
-import { openWithClient } from "../support/open-database.ts";
+import { freshDatabase, openSamhandling, type OpenedSamhandling } from "../support/samhandling-database.ts";
 import { KARI, HEALTH, OPENER, SOFIE, type CallAs } from "../support/notification-cases.ts";
 import { OWN_SETUP_TIMEOUT_MS, startOwnFederation, type OwnFederation } from "../support/own-federation.ts";
 import { subscribeThroughGateway } from "../support/sse.ts";
@@ -32,14 +31,6 @@ const day = (now: Date, days: number) => new Date(Date.parse(`${todayInOslo(now)
 const PORT_BASE = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 2300;
 
 let scratch: string;
-
-/** A fresh samhandling database (migrated), on PostgreSQL or in an embedded folder under `dataRoot`. */
-async function freshDatabase(name: string, dataRoot: string): Promise<DatabaseConfig> {
-  const databaseUrl = testDatabase() === "postgresql" ? (await recreatePostgresDatabases([name]))[0] : undefined;
-  return { service: "samhandling", databaseUrl, databasePoolSize: 4, dataDir: path.join(dataRoot, "samhandling") };
-}
-
-const open = openWithClient;
 
 /**
  * Cases around `now`, each made to be told (or not) of one thing. Recipients by name: prof-1 is
@@ -174,12 +165,12 @@ afterAll(() => {
 });
 
 describe("the notification scheduler on one database", () => {
-  let opened: Awaited<ReturnType<typeof open>>;
+  let opened: OpenedSamhandling;
   const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
   const clock = { now: t0 };
 
   beforeAll(async () => {
-    opened = await open(await freshDatabase("scheduler", path.join(scratch, "one")));
+    opened = await openSamhandling(await freshDatabase("scheduler", path.join(scratch, "one")));
     await seed(opened.db, t0);
   }, 60_000);
   afterAll(async () => {
@@ -246,7 +237,7 @@ describe("a samhandling process killed in the middle of a pass", () => {
 
   beforeAll(async () => {
     dbConfig = await freshDatabase("scheduler_process", dataRoot());
-    const opened = await open(dbConfig);
+    const opened = await openSamhandling(dbConfig);
     try {
       await seed(opened.db, new Date());
     } finally {
@@ -303,7 +294,7 @@ describe("a samhandling process killed in the middle of a pass", () => {
     await until("the first step", () => lines("time-driven notifications recorded").find((l) => l.step === "follow-ups"));
     await child!.stop("SIGKILL");
 
-    let opened = await open(dbConfig);
+    let opened = await openSamhandling(dbConfig);
     try {
       expect(await notifications(opened.db)).toEqual(["FOLLOW_UP_DUE_SOON fu-soon actor:prof-1", "FOLLOW_UP_OVERDUE fu-overdue actor:prof-1"]);
       expect(await watermark(opened.db)).toBeNull();
@@ -313,11 +304,12 @@ describe("a samhandling process killed in the middle of a pass", () => {
 
     // Started again: once the dead holder's lease has run out, the pass is redone from the old watermark.
     start("0");
-    await until("a completed pass", () => lines("job pass completed")[0]);
+    // The scheduler's pass (samhandling runs other jobs too, e.g. the archive job).
+    await until("a completed pass", () => lines("job pass completed").find((l) => l.job === NOTIFICATION_JOB));
     expect(lines("time-driven notifications recorded").find((l) => l.step === "follow-ups")).toMatchObject({ events: 2, written: 0 });
     expect(await child!.stop("SIGTERM", 15_000)).toBe(0);
 
-    opened = await open(dbConfig);
+    opened = await openSamhandling(dbConfig);
     try {
       expect(await notifications(opened.db)).toEqual(EXPECTED);
       expect(await watermark(opened.db)).not.toBeNull();

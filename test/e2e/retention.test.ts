@@ -23,7 +23,7 @@ import type { SamhandlingClient } from "../../services/samhandling/data.ts";
 import { closedCaseRule, SAMHANDLING_RETENTION_RULES } from "../../services/samhandling/retention.ts";
 import { retentionRulesOf } from "../../scripts/lib/retention-rules.ts";
 import { recreatePostgresDatabases, testDatabase } from "../support/database.ts";
-import { openWithClient, type OpenedDatabase } from "../support/open-database.ts";
+import { openSamhandling, type OpenedSamhandling } from "../support/samhandling-database.ts";
 import { KARI, OPENER, sofieCaseWithConsent, type CallAs } from "../support/notification-cases.ts";
 import { OWN_SETUP_TIMEOUT_MS, startOwnFederation, type OwnFederation } from "../support/own-federation.ts";
 
@@ -45,8 +45,8 @@ async function freshDatabase(service: ServiceName, name: string): Promise<Databa
   return { service, databaseUrl, databasePoolSize: 4, dataDir: path.join(scratch, name, service) };
 }
 
-type Opened = OpenedDatabase;
-const open = openWithClient;
+type Opened = OpenedSamhandling;
+const open = openSamhandling;
 
 /** What a seeded case's rows say about people: none of it may reach a tombstone, a report or the script's output. */
 const personal = (caseId: string) => [caseId, `${caseId}-child`, `${caseId}-mother`, `Navn Navnesen ${caseId}`, `Tekst om ${caseId}`];
@@ -56,7 +56,11 @@ const personal = (caseId: string) => [caseId, `${caseId}-child`, `${caseId}-moth
  * a handover, the stafettlogg, a meeting with a decision, a goal with an evaluation, a measure, a
  * notification, an involvement signal, and two consents (one withdrawn).
  */
-async function seedCase(db: SamhandlingClient, id: string, { openedAt, closedAt }: { openedAt: Date; closedAt: Date | null }): Promise<void> {
+async function seedCase(
+  db: SamhandlingClient,
+  id: string,
+  { openedAt, closedAt, archiveFetched = true }: { openedAt: Date; closedAt: Date | null; archiveFetched?: boolean },
+): Promise<void> {
   const [, child, mother, name, text] = personal(id);
   const holder = `${id}-holder-actor`;
   await db.employee.create({ data: { actorId: holder, displayName: name!, service: "SKOLE", roles: [], source: "SEED", updatedAt: openedAt } });
@@ -113,10 +117,16 @@ async function seedCase(db: SamhandlingClient, id: string, { openedAt, closedAt 
   await db.involvementSignal.create({
     data: { id: `${id}-signal`, caseId: id, personId: child!, service: "HELSE", frontDoorName: name!, frontDoorPhone: "+47 00 00 00 00", consentId: `${id}-consent`, involvementId: `${id}-inv`, startedOn: openedAt, signalledAt: openedAt },
   });
+  // Closing writes the archive package (archive/); the municipality's archive acknowledges it, or not yet.
+  if (closedAt) {
+    await db.caseArchive.create({
+      data: { caseId: id, systemId: `${id}-archive`, holderMemberId: `${id}-m1`, closedAt, record: { title: text }, ...(archiveFetched ? { fetchedAt: closedAt, fetchedBy: "samhandling-archive" } : {}) },
+    });
+  }
 }
 
 /** The tables whose rows belong to a case (all those with a case_id, and those hanging off its meetings and goals), but the kit's access log. */
-const CASE_TABLES = ["coordination_case", "case_subject", "case_member", "concern", "bti_level_change", "handover", "stafettlogg_entry", "meeting", "meeting_decision", "goal", "goal_evaluation", "measure", "notification", "involvement_signal", "consent"];
+const CASE_TABLES = ["coordination_case", "case_subject", "case_member", "concern", "bti_level_change", "handover", "stafettlogg_entry", "meeting", "meeting_decision", "goal", "goal_evaluation", "measure", "notification", "involvement_signal", "case_archive", "consent"];
 
 /** How many rows of each case table belong to `caseId`. */
 async function rowsOf(opened: Opened, caseId: string): Promise<Record<string, number>> {
@@ -136,6 +146,8 @@ async function rowsOf(opened: Opened, caseId: string): Promise<Record<string, nu
 
 /** Rows a seeded case has in each table (two members, two consents, one of everything else), `times` over. */
 const seeded = (times = 1): Record<string, number> => Object.fromEntries(CASE_TABLES.map((t) => [t, (t === "case_member" || t === "consent" ? 2 : 1) * times]));
+/** An open case has no archive package yet. */
+const openSeeded = (): Record<string, number> => ({ ...seeded(), case_archive: 0 });
 /** What the closed-case rule deletes of a seeded case: all of it but the consents. */
 const deletedOfCase = () => Object.fromEntries(Object.entries(seeded()).filter(([t]) => t !== "consent"));
 
@@ -165,6 +177,8 @@ describe("samhandling's rules on one database", () => {
     await seedCase(opened.db, "closed-case-1", { openedAt: at(t0, -30 * DAY), closedAt: t0 });
     // Open for ten years: its rows are older than any period, and it stays.
     await seedCase(opened.db, "open-case-1", { openedAt: at(t0, -3650 * DAY), closedAt: null });
+    // Closed with the first, but the archive has not yet acknowledged its package.
+    await seedCase(opened.db, "unarchived-case-1", { openedAt: at(t0, -30 * DAY), closedAt: t0, archiveFetched: false });
     const registrant = "open-case-1-holder-actor";
     await opened.db.concern.create({ data: { id: "unopened-1", subjectPersonId: "unopened-child", text: "Tekst om unopened-1", noticedAt: t0, registeredAt: t0, registeredBy: registrant, service: "SKOLE" } });
     await opened.db.employee.create({ data: { actorId: "bv-1", displayName: "Navn Navnesen bv-1", service: "BARNEVERN", roles: [], source: "SEED", updatedAt: t0 } });
@@ -213,7 +227,7 @@ describe("samhandling's rules on one database", () => {
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
 
     expect(await rowsOf(opened, "closed-case-1")).toEqual({ ...seeded(0), consent: 2 });
-    expect(await rowsOf(opened, "open-case-1")).toEqual(seeded());
+    expect(await rowsOf(opened, "open-case-1")).toEqual(openSeeded());
     const stamped = await opened.db.consent.findMany({ where: { caseId: "closed-case-1" } });
     expect(stamped.map((c) => c.caseDeletedAt)).toEqual([clock.now, clock.now]);
 
@@ -225,9 +239,17 @@ describe("samhandling's rules on one database", () => {
     for (const value of [...personal("closed-case-1"), ...personal("open-case-1")]) expect(text).not.toContain(value);
   });
 
+  it("a closed case the municipality's archive has not yet acknowledged stays whole, however old; once acknowledged, it goes", async () => {
+    await runRetention(opened.database.pool, [closedCaseRule], periods, { at: at(t0, 100 * 365 * DAY) });
+    expect(await rowsOf(opened, "unarchived-case-1")).toEqual(seeded());
+    await opened.db.caseArchive.update({ where: { caseId: "unarchived-case-1" }, data: { fetchedAt: at(t0, DAY), fetchedBy: "samhandling-archive" } });
+    await runRetention(opened.database.pool, [closedCaseRule], periods, { at: at(t0, 100 * 365 * DAY) });
+    expect(await rowsOf(opened, "unarchived-case-1")).toEqual({ ...seeded(0), consent: 2 });
+  });
+
   it("an open case's data is never deleted, however old, and the database refuses to delete its stafettlogg even for the retention job", async () => {
     await runRetention(opened.database.pool, [closedCaseRule], periods, { at: at(t0, 100 * 365 * DAY) });
-    expect(await rowsOf(opened, "open-case-1")).toEqual(seeded());
+    expect(await rowsOf(opened, "open-case-1")).toEqual(openSeeded());
     const client = await opened.database.pool.connect();
     try {
       await client.query("BEGIN");

@@ -1,5 +1,7 @@
 /** What a decision rested on: a consent, a case or an information request (named by basisReference), or a legal basis. Values may be added (never renamed or removed): a client shows one it does not know with general words. */
 export type AccessBasis =
+  /** The municipality's duty to keep its records (arkivlova § 6): its archive fetching a closed case. */
+  | 'ARCHIVE_DUTY'
   /** The auditors' review of the service's access log. */
   | 'AUDIT'
   /** Taking part in a coordination case; basisReference is the case's id. */
@@ -59,6 +61,10 @@ export type AccessLogDecision =
 
 /** The rule that decided a look at personal data: why it was released, refused or written (docs/access-rules.md). Values may be added (never renamed or removed): a client shows one it does not know with general words. */
 export type AccessReason =
+  /** The stafettholder (or coordinator) who closed the case downloaded its archive copy. Allows the look. */
+  | 'ARCHIVE_COPY'
+  /** The municipality's archive fetched a closed case's archive package, to keep it as the law requires. Allows the look. */
+  | 'ARCHIVE_TRANSFER'
   /** One of the service's auditors read its access log (entries about this person). Allows the look. */
   | 'AUDIT'
   /** Auditors read the access log only, never the data itself. Refuses it. */

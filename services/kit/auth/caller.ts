@@ -2,7 +2,7 @@
 // token, maps its claims through the identity mapping (gateway/identity/) to
 // the hub's own claims below and forwards them inside the signed request
 // (kit/auth/signing.ts).
-import { SERVICE_NAMES, VIEW_SERVICES, type ServiceName, type ViewService } from "../catalog.ts";
+import { MACHINE_SERVICES, SERVICE_NAMES, type MachineService, type ServiceName } from "../catalog.ts";
 
 /** The services an employee can belong to, plus "citizen" for a member of the public. */
 export type ActorService = ServiceName | "citizen";
@@ -23,6 +23,8 @@ export const ADMIN_ROLE = "admin";
 export const EMPLOYEE_ROLES: readonly string[] = [CASEWORKER_ROLE, AUDITOR_ROLE, ADMIN_ROLE];
 /** A service's own system (client credentials); never a person's role. */
 export const INTEGRATION_ROLE = "integration";
+/** The scope of the municipality's archive client: closed cases' archive packages (services/samhandling/archive/). */
+export const ARCHIVE_SCOPE = "samhandling:archive";
 /** A citizen's one role. */
 export const CITIZEN_ROLE = "citizen";
 
@@ -57,7 +59,7 @@ export type Caller =
   | { kind: "anonymous" }
   | { kind: "actor"; claims: HubClaims }
   /** A service's own system, with a client-credentials token scoped to that service (Maskinporten style). */
-  | { kind: "machine"; clientId: string; service: ViewService; scopes: string[] }
+  | { kind: "machine"; clientId: string; service: MachineService; scopes: string[] }
   /** Another subgraph (or the gateway) calling internally (e.g. samhandling asking registry for guardianship facts). */
   | { kind: "service"; service: HubProcessName };
 
@@ -79,7 +81,7 @@ export function isCitizen(caller: Caller): caller is { kind: "actor"; claims: Hu
 
 const isString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter(isString) : []);
-const isViewService = (v: unknown): v is ViewService => (VIEW_SERVICES as readonly unknown[]).includes(v);
+const isMachineService = (v: unknown): v is MachineService => (MACHINE_SERVICES as readonly unknown[]).includes(v);
 
 /**
  * The caller described by a verified request's forwarded claims. Anything
@@ -93,7 +95,7 @@ export function callerFromClaims(payload: unknown, service: unknown): Caller {
   const roles = strings(p.roles);
   // A machine is never a person: it gets no actor's rights, only what is written for machines.
   if (roles.includes(INTEGRATION_ROLE)) {
-    return roles.length === 1 && isViewService(p.service) ? { kind: "machine", clientId: p.sub, service: p.service, scopes: strings(p.scopes) } : { kind: "anonymous" };
+    return roles.length === 1 && isMachineService(p.service) ? { kind: "machine", clientId: p.sub, service: p.service, scopes: strings(p.scopes) } : { kind: "anonymous" };
   }
   const claims: HubClaims = { sub: p.sub, name: p.name, service: p.service as ActorService, roles };
   // The population register takes part in no case and has no caseworkers in the hub: its only

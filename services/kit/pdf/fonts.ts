@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 export type FontWeight = 400 | 700;
 
@@ -18,6 +19,52 @@ interface Subset {
   name: string;
   file: string;
   ranges: [number, number][];
+}
+
+/**
+ * A WOFF 1.0 file as the plain TrueType (sfnt) it wraps. fontkit reads WOFF,
+ * but inflates a table again on every read of it — for every glyph a PDF
+ * measures or embeds — which made a one-page document take over a second.
+ * Unwrapped once, the tables are read in place.
+ */
+export function sfntFromWoff(woff: Buffer): Buffer {
+  if (woff.toString("latin1", 0, 4) !== "wOFF") throw new Error("not a WOFF 1.0 font");
+  const numTables = woff.readUInt16BE(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const at = 44 + i * 20;
+    const [offset, compLength, origLength] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
+    const raw = woff.subarray(offset, offset + compLength);
+    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? zlib.inflateSync(raw) : raw };
+  });
+  const entrySelector = Math.floor(Math.log2(numTables));
+  const header = Buffer.alloc(12 + 16 * numTables);
+  header.writeUInt32BE(woff.readUInt32BE(4), 0);
+  header.writeUInt16BE(numTables, 4);
+  header.writeUInt16BE(16 * 2 ** entrySelector, 6);
+  header.writeUInt16BE(entrySelector, 8);
+  header.writeUInt16BE(16 * numTables - 16 * 2 ** entrySelector, 10);
+  const chunks: Buffer[] = [header];
+  let offset = header.length;
+  tables.forEach((t, i) => {
+    const at = 12 + 16 * i;
+    t.tag.copy(header, at);
+    header.writeUInt32BE(t.checksum, at + 4);
+    header.writeUInt32BE(offset, at + 8);
+    header.writeUInt32BE(t.data.length, at + 12);
+    // Tables start on four-byte boundaries.
+    const padded = Buffer.concat([t.data, Buffer.alloc((4 - (t.data.length % 4)) % 4)]);
+    chunks.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(chunks);
+}
+
+const unwrapped = new Map<string, Buffer>();
+/** A subset's font as TrueType bytes, unwrapped once per process. */
+function fontBytes(file: string): Buffer {
+  let bytes = unwrapped.get(file);
+  if (!bytes) unwrapped.set(file, (bytes = sfntFromWoff(fs.readFileSync(file))));
+  return bytes;
 }
 
 const packageDir = path.dirname(createRequire(import.meta.url).resolve("@fontsource/noto-sans/package.json"));
@@ -44,13 +91,13 @@ function subsetsOf(weight: FontWeight): Subset[] {
 
 const BY_WEIGHT: Record<FontWeight, Subset[]> = { 400: subsetsOf(400), 700: subsetsOf(700) };
 
-/** Every font file to register, by the name runs refer to. */
-export function fontFiles(): { name: string; file: string }[] {
-  return [...BY_WEIGHT[400], ...BY_WEIGHT[700]].map(({ name, file }) => ({ name, file }));
+/** Every font to register, by the name runs refer to (pdfkit parses one only when a run uses it). */
+export function fonts(): { name: string; bytes: () => Buffer }[] {
+  return [...BY_WEIGHT[400], ...BY_WEIGHT[700]].map(({ name, file }) => ({ name, bytes: () => fontBytes(file) }));
 }
 
 /** The font a document starts with (pdfkit otherwise loads Helvetica, which PDF/A refuses as not embedded). */
-export const BASE_FONT: { name: string; file: string } = BY_WEIGHT[400][0];
+export const baseFont = (): Buffer => fontBytes(BY_WEIGHT[400][0].file);
 
 function fontFor(codePoint: number, weight: FontWeight): string {
   const subsets = BY_WEIGHT[weight];

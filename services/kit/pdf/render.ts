@@ -4,7 +4,7 @@
 // language, title and metadata set. Layout is deliberately plain — an archive
 // copy is read for what it says.
 import PDFDocument from "pdfkit";
-import { BASE_FONT, fontFiles, runsOf, type FontWeight } from "./fonts.ts";
+import { baseFont, fonts, runsOf, type FontWeight } from "./fonts.ts";
 import type { PdfBlock, PdfDocumentModel, PdfKeyValues, PdfTable } from "./model.ts";
 
 type Doc = PDFKit.PDFDocument;
@@ -23,17 +23,7 @@ interface TextBox {
   width: number;
 }
 
-/** Writes text in runs of the subsets that cover it; at a box when given, else where the last text ended. */
-function write(doc: Doc, text: string, weight: FontWeight, size: number, box?: TextBox): void {
-  const runs = runsOf(text.length > 0 ? text : EMPTY, weight);
-  doc.fontSize(size);
-  runs.forEach((run, i) => {
-    doc.font(run.font);
-    const options = { width: box?.width ?? contentWidth(doc), continued: i < runs.length - 1, lineGap: 1.5 };
-    if (i === 0 && box) doc.text(run.text, box.x, box.y, options);
-    else doc.text(run.text, options);
-  });
-}
+const LINE_GAP = 1.5;
 
 function contentWidth(doc: Doc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -43,23 +33,92 @@ function pageBottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
-/** The height text takes in a width (measured in the Latin subset: the others share its metrics closely enough for layout). */
+/** How wide text is in the subsets that cover it. */
+function widthOf(doc: Doc, text: string, weight: FontWeight, size: number): number {
+  return runsOf(text, weight).reduce((sum, run) => sum + doc.font(run.font).fontSize(size).widthOfString(run.text), 0);
+}
+
+function lineHeight(doc: Doc, weight: FontWeight, size: number): number {
+  return doc.font(runsOf("a", weight)[0].font).fontSize(size).currentLineHeight(true) + LINE_GAP;
+}
+
+/**
+ * Text broken into lines that fit a width. The hub breaks lines itself rather
+ * than leaving it to pdfkit: pdfkit wraps each font's run on its own, so a
+ * name whose letters come from two subsets (Čoalmmi) could be cut where the
+ * font changes. Here a line breaks only at spaces and line breaks (a word
+ * wider than the whole width is cut where it must be).
+ */
+function linesOf(doc: Doc, text: string, weight: FontWeight, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of (text.length > 0 ? text : EMPTY).split("\n")) {
+    let line = "";
+    // Words measured once each (a word with the space after it): a line's width is their sum.
+    let lineWidth = 0;
+    for (const word of paragraph.split(/(?<=\s)(?=\S)/)) {
+      const bare = word.trimEnd();
+      const wordWidth = widthOf(doc, bare, weight, size);
+      if (line === "" || lineWidth + wordWidth <= width) {
+        line += word;
+        lineWidth += wordWidth + (bare === word ? 0 : widthOf(doc, word.slice(bare.length), weight, size));
+        continue;
+      }
+      lines.push(line.trimEnd());
+      line = word;
+      lineWidth = wordWidth + widthOf(doc, word.slice(bare.length), weight, size);
+    }
+    // A word wider than the line: cut it, character by character.
+    while (line.length > 1 && widthOf(doc, line.trimEnd(), weight, size) > width) {
+      let cut = line.length - 1;
+      while (cut > 1 && widthOf(doc, line.slice(0, cut), weight, size) > width) cut--;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** The height text takes in a width. */
 function heightOf(doc: Doc, text: string, weight: FontWeight, size: number, width: number): number {
-  doc.font(runsOf("a", weight)[0].font).fontSize(size);
-  return doc.heightOfString(text.length > 0 ? text : EMPTY, { width, lineGap: 1.5 });
+  return linesOf(doc, text, weight, size, width).length * lineHeight(doc, weight, size);
+}
+
+/**
+ * Writes text line by line in a box, each line in runs of the subsets that
+ * cover it; `flow` lets running text continue on a new page (a table row is
+ * kept together by its table instead).
+ */
+function write(doc: Doc, text: string, weight: FontWeight, size: number, box: TextBox, flow = false): void {
+  const step = lineHeight(doc, weight, size);
+  let y = box.y;
+  for (const line of linesOf(doc, text, weight, size, box.width)) {
+    if (flow && y + step > pageBottom(doc)) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
+    let x = box.x;
+    for (const run of runsOf(line, weight)) {
+      doc.font(run.font).fontSize(size).text(run.text, x, y, { lineBreak: false });
+      x += doc.widthOfString(run.text);
+    }
+    y += step;
+  }
+  doc.x = box.x;
+  doc.y = y;
 }
 
 function heading(doc: Doc, root: Struct, level: 1 | 2 | 3, text: string): void {
-  // Keep a heading with at least a couple of lines of what follows it.
-  if (doc.y + heightOf(doc, text, 700, HEADING_SIZE[level], contentWidth(doc)) + 3 * BODY > pageBottom(doc)) doc.addPage();
+  // Keep a heading with what follows it: a few lines, or a table's header and first row.
+  if (doc.y + heightOf(doc, text, 700, HEADING_SIZE[level], contentWidth(doc)) + 6 * BODY > pageBottom(doc)) doc.addPage();
   if (doc.y > doc.page.margins.top) doc.moveDown(level === 1 ? 1 : 0.6);
-  root.add(doc.struct(`H${level}`, {}, () => write(doc, text, 700, HEADING_SIZE[level], { x: doc.page.margins.left, y: doc.y, width: contentWidth(doc) })));
+  root.add(doc.struct(`H${level}`, {}, () => write(doc, text, 700, HEADING_SIZE[level], { x: doc.page.margins.left, y: doc.y, width: contentWidth(doc) }, true)));
   if (level < 3) doc.outline.addItem(text);
   doc.moveDown(0.3);
 }
 
 function paragraph(doc: Doc, root: Struct, text: string): void {
-  root.add(doc.struct("P", {}, () => write(doc, text, 400, BODY, { x: doc.page.margins.left, y: doc.y, width: contentWidth(doc) })));
+  root.add(doc.struct("P", {}, () => write(doc, text, 400, BODY, { x: doc.page.margins.left, y: doc.y, width: contentWidth(doc) }, true)));
   doc.moveDown(0.5);
 }
 
@@ -128,6 +187,12 @@ function grid(doc: Doc, root: Struct, { header, rows, widths, rowHeaders }: Grid
     y += h;
     rule(doc, y);
   };
+  // A header never stands alone at the foot of a page: it goes with the first row.
+  const opening = (header ? rowHeight(header, headerBold) : 0) + (rows[0] ? rowHeight(rows[0], bodyBold) : 0);
+  if (y + opening > pageBottom(doc) && y > doc.page.margins.top) {
+    doc.addPage();
+    y = doc.page.margins.top;
+  }
   drawHeader(false);
   for (const cells of rows) {
     const h = rowHeight(cells, bodyBold);
@@ -172,7 +237,9 @@ export function renderPdf(model: PdfDocumentModel): Promise<Buffer> {
     tagged: true,
     lang: "nb-NO",
     displayTitle: true,
-    font: BASE_FONT.file,
+    // No starting font: pdfkit would load Helvetica, which PDF/A refuses (not embedded). Noto is set below.
+    // (pdfkit skips its default for null; its types know only a path.)
+    font: null as unknown as string,
     info: {
       Title: metadata.title,
       // pdfkit writes every key it is given: one left undefined would read "undefined".
@@ -184,7 +251,8 @@ export function renderPdf(model: PdfDocumentModel): Promise<Buffer> {
       CreationDate: metadata.createdAt ?? new Date(),
     },
   });
-  for (const { name, file } of fontFiles()) doc.registerFont(name, file);
+  for (const { name, bytes } of fonts()) doc.registerFont(name, bytes());
+  doc.font(baseFont());
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -61,7 +61,7 @@ export const RETENTION_POLICIES: readonly RetentionPolicy[] = [
   {
     rule: "closed-case",
     where: "samhandling",
-    data: "A closed case's coordination data: the case, its subjects and members, concern, stafettlogg, BTI levels, handovers, meetings and decisions, plan (goals, evaluations, measures), involvement signals and notifications",
+    data: "A closed case's coordination data: the case, its subjects and members, concern, stafettlogg, BTI levels, handovers, meetings and decisions, plan (goals, evaluations, measures), involvement signals and notifications, and the hub's copy of its archive package — only once the municipality's archive has acknowledged that package",
     from: "the case's closing (`closedAt`)",
     reason:
       `The case is archived when it closes (the municipality's archive duty: the archive, not the hub, is the record from then on); the hub keeps its working copy as long as a signal outlives its active time in the Verwijsindex (3 years: ${VERWIJSINDEX}), so a new concern about the same child soon after finds it. An open case is never deleted.`,

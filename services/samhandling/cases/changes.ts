@@ -13,6 +13,10 @@ import { actingMember, forgetCase, holderRole, requireHolder, requireOpen } from
 import { caseSubjects, caseTask } from "./task.ts";
 import { CaseMember, CoordinationCase, NewMemberInput, OpenCaseInput } from "./types.ts";
 import { actsOn, visibleCase, type CaseRow } from "./visibility.ts";
+import { recordArchivePackage, renderArchivePackage } from "../archive/package.ts";
+import { createLogger, errorFields } from "../../kit/log.ts";
+
+const log = createLogger("samhandling");
 
 /** What registry ids look like (the gateway's X-Case-Id rule): anything else is a typo or an attack. */
 const REGISTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -205,7 +209,9 @@ export class CaseChangeResolver {
   }
 
   @Mutation(() => CoordinationCase, {
-    description: "Closes a case. Only the holder of the baton closes it; a pending handover is cancelled, and nobody sees others' data through it any more.",
+    description:
+      "Closes a case. Only the holder of the baton closes it; a pending handover is cancelled, and nobody sees others' data through it any more. " +
+      "The case's record is kept as an archive package (caseArchive) for the stafettholder and the municipality's archive.",
   })
   async closeCase(
     @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
@@ -225,7 +231,12 @@ export class CaseChangeResolver {
         where: { id: caseId },
         data: { status: "CLOSED", closedAt: now, closedReason: why, ...(current.concernRegisteredAt && !current.levelDecidedAt ? { levelDecidedAt: now } : {}) },
       });
+      // The record as it closed, in the same transaction: the package exists exactly when the case is closed.
+      await recordArchivePackage(tx, caseId, acting.me.id, now);
     });
+    // Its files are rendered outside the lock and after the answer (a long case takes seconds to lay out; the
+    // close is done). If this fails or the process dies, the archive job — or the first download — renders them (archive/package.ts).
+    void renderArchivePackage(ctx.loaders.archiveDb, caseId).catch((error: unknown) => log.error("archive package left to the archive job", { caseId, ...errorFields(error) }));
     forgetCase(ctx, caseId);
     await afterDecisionChange(ctx, `Closing the case ${caseId}`, { caseId });
     return (await ctx.loaders.case.load(caseId))!;

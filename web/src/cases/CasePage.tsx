@@ -18,6 +18,7 @@ import { PATHS } from "../shell/navigation.ts";
 import { Page } from "../shell/Page.tsx";
 import { ParagraphLink } from "../shell/ParagraphLink.tsx";
 import { QueryResult } from "../shell/QueryResult.tsx";
+import { ArchiveCopy } from "./ArchiveCopy.tsx";
 import { Baton } from "./Baton.tsx";
 import { BtiLevel } from "./BtiLevel.tsx";
 import { CaseFacts } from "./CaseFacts.tsx";
@@ -53,6 +54,8 @@ export function CasePage() {
           const parts = readFragment(CaseParticipantsFragmentDoc, data.case);
           const taking = participation(user, parts);
           const subjects = data.case.subjects.filter((s) => s !== null);
+          // The archive copy is the closing holder's: the hub refuses anyone else alike.
+          const closedByMe = parts.status === "CLOSED" && taking.me !== null && taking.me.id === taking.holderId;
           return (
             <>
               {/* A service that failed leaves its cells empty; the rest of the answer still shows. */}
@@ -71,6 +74,7 @@ export function CasePage() {
               <Plan participation={taking} />
               <Consents participation={taking} subjects={subjects} />
               <Members participation={taking} />
+              {closedByMe && <ArchiveCopy caseId={caseId} />}
             </>
           );
         }}
