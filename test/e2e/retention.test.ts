@@ -21,6 +21,8 @@ import { retentionJob, runRetention, tombstones, type RuleReport } from "../../s
 import { VIEW_SERVICES, SERVICE_NAMES, type ServiceName } from "../../services/kit/catalog.ts";
 import type { SamhandlingClient } from "../../services/samhandling/data.ts";
 import { closedCaseRule, SAMHANDLING_RETENTION_RULES } from "../../services/samhandling/retention.ts";
+import { ARCHIVE_CLIENT_ID } from "../../identity/clients.ts";
+import { devMachineToken } from "../../scripts/lib/dev-machine-token.ts";
 import { retentionRulesOf } from "../../scripts/lib/retention-rules.ts";
 import { recreatePostgresDatabases, testDatabase } from "../support/database.ts";
 import { openSamhandling, type OpenedSamhandling } from "../support/samhandling-database.ts";
@@ -416,12 +418,27 @@ describe.skipIf(testDatabase() === "postgresql")("a deleted case through the gat
     await hub?.close();
   });
 
-  it("answers like a case that never existed, and the citizen still sees the consent she gave in it", async () => {
+  type Packages = { archivePackages: { caseId: string; pdf: { sha256: string }; metadata: { sha256: string } }[] };
+  const PACKAGES = `{ archivePackages(first: 20) { caseId pdf { sha256 } metadata { sha256 } } }`;
+  const ACK = `mutation ($caseId: ID!, $pdf: String!, $json: String!) { acknowledgeArchivePackage(caseId: $caseId, pdfSha256: $pdf, metadataSha256: $json) { caseId } }`;
+
+  it("answers like a case that never existed once the archive has its package (not before), and the citizen still sees the consent she gave in it", async () => {
     const { caseId, consentId } = await sofieCaseWithConsent("Sak som slettes etter regel", ask);
     await ask(OPENER, `mutation ($id: ID!) { closeCase(caseId: $id, reason: "Målene er nådd.") { id status } }`, { id: caseId });
     // A case is read with the request declaring it (X-Case-Id); the answer, the case's id aside, compared whole.
     const read = async (id: string) => (await hub.gateway(CASE, { id }, await hub.asUser(OPENER, id))).raw.replaceAll(id, "<id>");
     expect(JSON.parse(await read(caseId))).toMatchObject({ data: { case: { id: "<id>" } } });
+
+    // Deleted only once the municipality's archive has its package: fetched and acknowledged by the archive's client.
+    const archive = { authorization: `Bearer ${await devMachineToken(hub.federation.identityIssuer!, hub.dataDir, ARCHIVE_CLIENT_ID)}` };
+    let listed: Packages["archivePackages"][number] | undefined;
+    const lookUp = async () => (listed = (await hub.gateway<Packages>(PACKAGES, {}, archive)).data?.archivePackages.find((p) => p.caseId === caseId));
+    await expect.poll(lookUp, { timeout: 30_000, interval: 500 }).toBeDefined();
+    // Past its period (3 s here) and a few passes of the job (every 2 s): still there, as the archive has not acknowledged it.
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await read(caseId)).not.toBe(await read("c-neverexisted1"));
+    const ack = await hub.gateway(ACK, { caseId, pdf: listed!.pdf.sha256, json: listed!.metadata.sha256 }, archive);
+    expect(ack.errors).toBeUndefined();
 
     const never = await read("c-neverexisted1");
     await expect.poll(() => read(caseId), { timeout: 60_000, interval: 1_000 }).toBe(never);
