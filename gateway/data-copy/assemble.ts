@@ -104,8 +104,13 @@ export async function assembleDataCopy(run: RunOperation, personId: string, now 
     }),
   );
 
+  // Each service's view of the person, a document each.
+  const views = await Promise.all(
+    VIEW_SERVICES.map(async (service) => record(record((await data(run, DATA_COPY_OPERATIONS.view(service), { id: personId })).person)?.[service])),
+  );
+
   const { cases, ...facts } = person;
-  const registry: ApiRecord = Object.fromEntries(Object.entries(facts).filter(([field]) => !(VIEW_SERVICES as readonly string[]).includes(field)));
+  const registry: ApiRecord = facts;
   return {
     format: DATA_COPY_FORMAT,
     version: DATA_COPY_VERSION,
@@ -114,7 +119,7 @@ export async function assembleDataCopy(run: RunOperation, personId: string, now 
     person: registry,
     consents,
     cases: Array.isArray(cases) ? cases.map(record).filter((c): c is ApiRecord => c !== null) : [],
-    services: VIEW_SERVICES.map((service) => ({ ...heading(service), view: record(person[service]) })),
+    services: VIEW_SERVICES.map((service, i) => ({ ...heading(service), view: views[i] ?? null })),
     accessLogs,
     notice: {
       withheld: WITHHELD_NOTICE,
