@@ -148,6 +148,9 @@ describe("npm run new-service (docs/adding-a-service.md)", () => {
         ...Object.values(CATALOG_FILES),
         ...kubernetesChanges(),
         "docs/integration/tannhelse.schema.json",
+        // The citizen's copy reads its view and its access log (gateway/data-copy/documents.ts).
+        "gateway/documents/DataCopyTannhelseAccessLog.graphql",
+        "gateway/documents/DataCopyTannhelseView.graphql",
         "gateway/documents/WriteTannhelse.graphql",
         "gateway/documents/manifest.json",
         // Every subgraph's SDL: the shared ActorService enum names every service, the new one too.

@@ -4,25 +4,13 @@
 // answers under the same alias (`entries`, `marked`), so the pages read one
 // shape whichever service it is. The operations and their table
 // (service-documents.ts) are generated from the catalog by `npm run compose`;
-// each entry is checked against the one shape below, so a service whose
+// each entry is checked against the one shape (audit-documents.ts), so a service whose
 // operation answered differently would not compile.
-import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { isServiceName } from "../../../services/kit/catalog.ts";
-import type {
-  NavAuditLogQuery,
-  NavAuditLogQueryVariables,
-  MarkNavReviewedMutation,
-  MarkNavReviewedMutationVariables,
-  NavReviewListQuery,
-  NavReviewListQueryVariables,
-} from "../graphql/generated/graphql.ts";
+import type { AuditDocuments } from "./audit-documents.ts";
 import { SERVICE_DOCUMENTS } from "./service-documents.ts";
 
-export interface AuditDocuments {
-  auditLog: TypedDocumentNode<NavAuditLogQuery, NavAuditLogQueryVariables>;
-  reviewList: TypedDocumentNode<NavReviewListQuery, NavReviewListQueryVariables>;
-  markReviewed: TypedDocumentNode<MarkNavReviewedMutation, MarkNavReviewedMutationVariables>;
-}
+export type { AuditDocuments } from "./audit-documents.ts";
 
 /** The operations for the service an auditor audits (every service in the catalog has an access log); null for any other sign-in. */
 export function auditDocuments(service: string): AuditDocuments | null {
