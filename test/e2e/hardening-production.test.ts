@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
+import { MACHINE_SERVICES, SERVICE_NAMES } from "../../services/kit/catalog.ts";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { demoCaseId, demoPersonId } from "../../demo/fjordvik.ts";
 import { ROOT_DIR } from "../../services/kit/config.ts";
@@ -188,8 +189,8 @@ describe("production refuses to start without what it needs", () => {
     expect(reason).toBe(
       `The identity mapping ${file} cannot be used: ` +
         "issuers[0].employees.role: is not a field here (known: when, actorId, name, roles, groups). " +
-        'issuers[0].employees.groups.values["g1"].service: "navv" is not a service (one of registry, samhandling, nav, barnevern, skole, helse, frivillighet). ' +
-        'issuers[0].machines.scopes["registry:write"].service: "registry" is not a service with data of its own (one of nav, barnevern, skole, helse, frivillighet). ' +
+        `issuers[0].employees.groups.values["g1"].service: "navv" is not a service (one of ${SERVICE_NAMES.join(", ")}). ` +
+        `issuers[0].machines.scopes["registry:write"].service: "registry" is not a service with a machine client (one of ${MACHINE_SERVICES.join(", ")}). ` +
         "(docs/sign-in.md describes the file.)",
     );
     const notJson = await gatewayRefusal({ ...base(), IDENTITY_MAPPING_PATH: writeMappingFile("{ audience: ", mappingDirs) }, port() + 1);
