@@ -64,7 +64,7 @@ describeWithBrowser("the web app with the embedded identity provider and the gat
     await expect(signedInAs(page).textContent()).resolves.toMatch(/Sara Haugland\s*Innbygger/);
     const links = await page.getByRole("navigation").getByRole("link").allTextContents();
     // "Varsler" carries the unread count, if any (it depends on what other suites did in her cases).
-    expect(links.map((l) => l.replace(/^Varsler.*$/, "Varsler"))).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine", "Varsler"]);
+    expect(links.map((l) => l.replace(/^Varsler.*$/, "Varsler"))).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine", "Kopi av opplysningene dine", "Varsler"]);
     await page.context().close();
   });
 

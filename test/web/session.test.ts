@@ -34,7 +34,7 @@ describe("the signed-in user", () => {
 
   test("navigation by role", () => {
     expect(NAVIGATION.employee.map((i) => i.label)).toEqual(["nav.myCases", "nav.findPerson", "nav.notifications"]);
-    expect(NAVIGATION.citizen.map((i) => i.label)).toEqual(["nav.myCases", "nav.myConsents", "nav.whoHasSeen", "nav.notifications"]);
+    expect(NAVIGATION.citizen.map((i) => i.label)).toEqual(["nav.myCases", "nav.myConsents", "nav.whoHasSeen", "nav.dataCopy", "nav.notifications"]);
     expect(NAVIGATION.auditor.map((i) => i.label)).toEqual(["nav.auditLog", "nav.review"]);
     expect(homePath("auditor")).toBe("/logg");
   });

@@ -86,7 +86,7 @@ describeWithBrowser("web app shell", () => {
     const page = await web.open("/", { as: "citizen" });
     expect(new URL(page.url()).pathname).toBe("/saker");
     await expect(page.getByRole("region", { name: "Innlogget bruker" }).textContent()).resolves.toMatch(/Sara Haugland\s*Innbygger/);
-    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine", "Varsler"]);
+    expect(await page.getByRole("navigation").getByRole("link").allTextContents()).toEqual(["Mine saker", "Mine samtykker", "Hvem har sett opplysningene mine", "Kopi av opplysningene dine", "Varsler"]);
     await page.getByRole("link", { name: "Hvem har sett opplysningene mine" }).click();
     await page.waitForURL(/\/innsyn$/);
     await web.check(page, "innsyn-innbygger", { expectedConsoleErrors: [NO_GATEWAY] });
