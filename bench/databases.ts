@@ -1,11 +1,17 @@
 // One set of databases per municipality size, seeded once and reused: the
 // subgraphs seed the deterministic synthetic municipality at start-up
 // (SEED_SYNTHETIC_FAMILIES / SEED_SYNTHETIC_SEED, kit/config.ts); once a size
-// is seeded, later runs start with SEED_DEMO=false and skip it.
+// is seeded, later runs start with SEED_DEMO=false and skip it. A set counts
+// as seeded only for what it was seeded with — the catalog's services and the
+// demo's code (demo/: the seed is code): a set seeded before a service joined,
+// or before the generator changed, is dropped and seeded afresh, never
+// measured half-filled.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { SERVICE_NAMES } from "../services/kit/catalog.ts";
+import { ROOT_DIR } from "../services/kit/config.ts";
 import type { BenchConfig } from "./config.ts";
 
 export interface Databases {
@@ -26,6 +32,15 @@ function seedEnv(config: BenchConfig, families: number, seed: boolean): NodeJS.P
   return { SEED_SYNTHETIC_FAMILIES: String(families), SEED_SYNTHETIC_SEED: String(config.seed), SEED_DEMO: seed ? "true" : "false" };
 }
 
+/** What a seeded set holds follows from: the services, and every file of demo/. Short: it is part of a database name. */
+function seedKey(): string {
+  const hash = createHash("sha256").update(SERVICE_NAMES.join(","));
+  const demo = path.join(ROOT_DIR, "demo");
+  const files = (fs.readdirSync(demo, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).sort();
+  for (const file of files) hash.update("\0").update(file).update("\0").update(fs.readFileSync(path.join(demo, file)));
+  return hash.digest("hex").slice(0, 12);
+}
+
 const noServiceUrls = Object.fromEntries(SERVICE_NAMES.map((s) => [`DATABASE_URL_${s.toUpperCase()}`, ""]));
 
 function postgres(config: BenchConfig, families: number, label: string): Databases {
@@ -43,8 +58,8 @@ function postgres(config: BenchConfig, families: number, label: string): Databas
     }
   };
   const exists = (client: pg.Client, name: string) => client.query("select 1 from pg_database where datname = $1", [name]).then((r) => r.rowCount === 1);
-  // An empty database named …_seeded marks a finished seed.
-  const marker = nameOf("seeded");
+  // An empty database named …_seeded_<key> marks a finished seed of what the key names.
+  const marker = nameOf(`seeded_${seedKey()}`);
   return {
     label,
     server: { adminUrl: adminUrl.toString(), namePrefix: nameOf("") },
@@ -53,7 +68,11 @@ function postgres(config: BenchConfig, families: number, label: string): Databas
     seeded: () =>
       admin(async (client) => {
         if (await exists(client, marker)) return true;
-        for (const service of SERVICE_NAMES) if (!(await exists(client, nameOf(service)))) await client.query(`create database "${nameOf(service)}"`);
+        // Anything of the set from an earlier seed (other services, another generator) goes; then a fresh, empty set.
+        const prefix = nameOf("");
+        const { rows } = await client.query<{ datname: string }>("select datname from pg_database where starts_with(datname, $1)", [prefix]);
+        for (const { datname } of rows) await client.query(`drop database "${datname}" with (force)`);
+        for (const service of SERVICE_NAMES) await client.query(`create database "${nameOf(service)}"`);
         return false;
       }),
     markSeeded: () => admin(async (client) => void (await client.query(`create database "${marker}"`))),
@@ -64,13 +83,19 @@ function postgres(config: BenchConfig, families: number, label: string): Databas
 function pglite(config: BenchConfig, families: number, label: string): Databases {
   const dir = (copy: string) => path.join(config.dataRoot, `pglite-${label}-${copy}`);
   const marker = path.join(dir("a"), ".seeded");
+  const key = seedKey();
   return {
     label,
     server: null,
     env: (seed) => ({ ...seedEnv(config, families, seed), ...noServiceUrls, DATABASE_URL_TEMPLATE: "" }),
     dataDir: dir,
-    seeded: async () => fs.existsSync(marker),
-    markSeeded: async () => fs.writeFileSync(marker, new Date().toISOString()),
+    seeded: async () => {
+      if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === key) return true;
+      // Seeded with other services or another generator (or never): start from nothing.
+      fs.rmSync(dir("a"), { recursive: true, force: true });
+      return false;
+    },
+    markSeeded: async () => fs.writeFileSync(marker, key),
     copyFor(copy) {
       // PGlite is one process per database: the rules-off federation runs on a copy.
       fs.rmSync(dir(copy), { recursive: true, force: true });
