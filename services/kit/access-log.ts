@@ -482,15 +482,18 @@ interface Statement {
 
 /**
  * Records that differ only in the person become one look naming them all, in
- * the order they came (a person logged twice stays twice: nothing is lost).
+ * the order they came. A person named again in the same look is the same
+ * fact (one request resolving several fields about them under one decision):
+ * kept once, so the person's own log shows one entry per look, not one per
+ * field that happened to be resolved.
  */
 export function looks(records: readonly AccessLogRecord[]): AccessLook[] {
   const byKey = new Map<string, AccessLook>();
   for (const { personId, ...look } of records) {
     const key = JSON.stringify([look.requestId, look.actorId, look.actorService, look.categories, look.caseId, look.decision, look.reason, look.basis, look.extraordinary === true]);
     const same = byKey.get(key);
-    if (same) same.personIds.push(personId);
-    else byKey.set(key, { ...look, personIds: [personId] });
+    if (!same) byKey.set(key, { ...look, personIds: [personId] });
+    else if (!same.personIds.includes(personId)) same.personIds.push(personId);
   }
   return [...byKey.values()];
 }
