@@ -276,7 +276,9 @@ console.log(JSON.stringify({ scope: payload.scope, caller: callerFromClaims(clai
 
   it("is in the web app's generated documents: the family overview, who has seen, the auditor's pages — and the trusted-document manifest", () => {
     expect(read(WEB_SERVICE_FILES.overviewViews)).toContain("\n  tannhelse { access { status reason } involved contact { name role phone } }\n");
-    expect(read(WEB_SERVICE_FILES.personAccessLogs)).toContain("tannhelseAccessLog {");
+    expect(read(WEB_SERVICE_FILES.personAccessLogs)).toContain("tannhelseAccessLogPage(first: 50) {");
+    expect(read(WEB_SERVICE_FILES.personAccessLogMore)).toContain("query TannhelsePersonAccessLogMore(");
+    expect(read(WEB_SERVICE_FILES.innsynDocuments)).toContain("  tannhelse: TannhelsePersonAccessLogMoreDocument,");
     expect(read(WEB_SERVICE_FILES.auditLog)).toContain("query TannhelseAuditLog(");
     expect(read(WEB_SERVICE_FILES.reviewList)).toContain("mutation MarkTannhelseReviewed(");
     expect(read(WEB_SERVICE_FILES.auditDocuments)).toContain("tannhelse: { auditLog: TannhelseAuditLogDocument, reviewList: TannhelseReviewListDocument, markReviewed: MarkTannhelseReviewedDocument },");

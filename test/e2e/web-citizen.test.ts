@@ -170,4 +170,46 @@ describeWithBrowser("a citizen's consents and who has seen her data, against the
     await checkPage(page, "hvem-har-sett-egne", consoleErrors);
     await page.context().close();
   }, BROWSER_TEST_MS);
+
+  test("Hvem har sett reads each service's log a page at a time: looks beyond a service's first page show, in order, each once", async () => {
+    // More looks at her NAV data than NAV's first page holds (50, web/src/innsyn/log-pages.ts).
+    const LOOKS = 60;
+    const since = new Date(Date.now() - 1000).toISOString();
+    const viewer = await asUser("nav-veileder-1", HAUGLAND);
+    for (let i = 0; i < LOOKS; i++) {
+      const looked = await gateway(`query ($id: ID!) { person(id: $id) { nav { access { status } } } }`, { id: SARA }, viewer);
+      expect(looked.errors).toBeUndefined();
+    }
+    const { data } = await gateway<{ me: { navAccessLogPage: { edges: { node: { at: string; actorId: string } }[] } } }>(
+      `{ me { navAccessLogPage(first: 100) { edges { node { at actorId } } } } }`,
+      {},
+      await asUser("citizen"),
+    );
+    const newLooks = data!.me.navAccessLogPage.edges.filter((e) => e.node.actorId === "nav-veileder-1" && e.node.at >= since);
+    expect(newLooks).toHaveLength(LOOKS);
+
+    const { page, consoleErrors } = await web.signIn(SARA_SIGN_IN);
+    await goTo(page, "Hvem har sett opplysningene mine");
+    const mine = page.getByRole("region", { name: "Opplysningene dine" });
+    const entries = mine.getByRole("listitem");
+    await entries.first().waitFor();
+    await expect(mine.getByText(/^Viser de 25 nyeste\.$/).isVisible()).resolves.toBe(true);
+    const who = `Hvem${demoStaff["nav-veileder-1"]!.displayName}`;
+    const shownLooks = async () => (await entries.allTextContents()).filter((text) => text.includes("HvorNAV") && text.includes(who)).length;
+    // "Vis flere" by keyboard until every new look shows: the last ones are only on NAV's second page.
+    const more = mine.getByRole("button", { name: "Vis flere" });
+    for (let click = 0; click < 8 && (await shownLooks()) < LOOKS; click++) {
+      const before = await entries.count();
+      await more.focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => entries.count(), { message: "the list grows" }).toBeGreaterThan(before);
+    }
+    expect(await shownLooks()).toBeGreaterThanOrEqual(LOOKS);
+    // Newest first across pages and services: the times shown never go forward down the list.
+    const times = await mine.locator("time").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("datetime") ?? ""));
+    expect(times.length).toBeGreaterThanOrEqual(LOOKS);
+    expect([...times].sort().reverse()).toEqual(times);
+    await checkPage(page, "hvem-har-sett-flere-sider", consoleErrors);
+    await page.context().close();
+  }, BROWSER_TEST_MS);
 });

@@ -57,7 +57,9 @@ export function EntryFacts({ entry, service, selfSubject, cases, auditDetails = 
   }
   return (
     <>
-      <p className="entry__when">{formatDateTime(lang, entry.at)}</p>
+      <p className="entry__when">
+        <time dateTime={entry.at}>{formatDateTime(lang, entry.at)}</time>
+      </p>
       <Facts facts={facts} />
       {children}
     </>

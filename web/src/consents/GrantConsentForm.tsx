@@ -35,7 +35,7 @@ const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] => (on ? [..
 export function GrantConsentForm({ data, onGranted }: { data: MyConsentsQuery; onGranted(): void }) {
   const { t, lang } = useI18n();
   const me = data.me!;
-  const cases = data.myCases.filter((c) => c.status === "OPEN");
+  const cases = data.myCasesPage.edges.map((e) => e.node).filter((c) => c.status === "OPEN");
   const [caseId, setCaseId] = useState("");
   const [subjectId, setSubjectId] = useState("");
   const [services, setServices] = useState<ServiceName[]>([]);

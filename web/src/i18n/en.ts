@@ -572,6 +572,7 @@ export const en = {
   "innsyn.includeOwn": "Also show your own looks and the services' internal checks",
   "innsyn.empty": "No one has seen the information.",
   "innsyn.count": "Showing {shown} of {total}.",
+  "innsyn.countNewest": "Showing the {shown} newest.",
   "innsyn.more": "Show more",
 
   "findPerson.intro": "Look a person up by national identity number, or by full name and date of birth. Only exact matches are shown, and every search is logged.",

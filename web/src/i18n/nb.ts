@@ -574,6 +574,7 @@ export const nb = {
   "innsyn.includeOwn": "Vis også dine egne oppslag og tjenestenes interne kontroller",
   "innsyn.empty": "Ingen har sett opplysningene.",
   "innsyn.count": "Viser {shown} av {total}.",
+  "innsyn.countNewest": "Viser de {shown} nyeste.",
   "innsyn.more": "Vis flere",
 
   "findPerson.intro": "Søk opp en person med fødselsnummer, eller med fullt navn og fødselsdato. Bare nøyaktige treff vises, og hvert søk blir logget.",
