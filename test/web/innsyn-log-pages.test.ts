@@ -3,7 +3,7 @@
 // an entry that an unread page could still put ahead of it, and the page read
 // next is the one that lets the list go further back.
 import { describe, expect, test } from "vitest";
-import type { EntryFields } from "../../web/src/accessLog/EntryFacts.tsx";
+import type { EntryFields } from "../../web/src/accessLog/words.ts";
 import { inOrder, type Logs } from "../../web/src/innsyn/log-pages.ts";
 
 const entry = (entryId: string, minute: number): EntryFields => ({

@@ -2,10 +2,9 @@
 // outcome and why — shared by the citizen's innsyn and the auditor's pages.
 // The auditor also sees the ids an audit follows up (person, case, request).
 import type { ReactNode } from "react";
-import type { AccessLogItemFragment } from "../graphql/generated/graphql.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { formatDateTime, logServiceKey } from "../i18n/format.ts";
-import { basisWords, categoryWords, lookerWords, outcomeWords, reasonWords, type KnownMember } from "./words.ts";
+import { basisWords, categoryWords, lookerWords, outcomeWords, reasonWords, type EntryFields, type KnownMember } from "./words.ts";
 import { Facts, type Fact } from "../shell/Facts.tsx";
 
 /** The reader's own cases, as they name those who looked: members by case and actor, titles by case id. */
@@ -21,7 +20,6 @@ export const memberKey = (caseId: string | null, actorId: string): string => `${
 const memberFor = (cases: CaseDirectory | undefined, entry: EntryFields): KnownMember | undefined =>
   (entry.caseId ? cases?.members.get(memberKey(entry.caseId, entry.actorId)) : undefined) ?? cases?.members.get(memberKey(null, entry.actorId));
 
-export type EntryFields = Omit<AccessLogItemFragment, " $fragmentName" | "__typename">;
 
 export interface EntryFactsProps {
   entry: EntryFields;

@@ -6,9 +6,12 @@
 // one is a type error: the keys are made from the generated types). The API
 // may add values later (an additive change); one this build does not know
 // reads with the general words — the rule's outcome, "other information".
-import type { AccessBasis, AccessCategory, AccessLogDecision, AccessReason, ActorService, MemberRole } from "../graphql/generated/graphql.ts";
+import type { AccessBasis, AccessCategory, AccessLogDecision, AccessLogItemFragment, AccessReason, ActorService, MemberRole } from "../graphql/generated/graphql.ts";
 import { isPlainMessageKey, type PlainMessageKey, type Translate } from "../i18n/messages.ts";
 import { actorServiceKey } from "../i18n/format.ts";
+
+/** An access-log entry as the app reads it (fragment AccessLogItem), unmasked. */
+export type EntryFields = Omit<AccessLogItemFragment, " $fragmentName" | "__typename">;
 
 export interface LookedBy {
   actorId: string;

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useClient, type CombinedError } from "urql";
 import { SERVICE_NAMES, type ServiceName } from "../../../services/kit/catalog.ts";
-import type { EntryFields } from "../accessLog/EntryFacts.tsx";
+import type { EntryFields } from "../accessLog/words.ts";
 import { readFragment, type FragmentType } from "../graphql/generated/fragment-masking.ts";
 import { AccessLogItemFragmentDoc, PersonAccessLogsFragmentDoc } from "../graphql/generated/graphql.ts";
 import type { Connection } from "../shell/pages.ts";
