@@ -338,11 +338,10 @@ async function heldCases(personId: string): Promise<Map<string, HeldCase>> {
       [personId],
     );
     for (const { case_id: id } of ids.rows) {
-      const [subjects, members, entries] = await Promise.all([
-        db.query<{ person_id: string }>("select person_id from case_subject where case_id = $1", [id]),
-        db.query<{ id: string }>("select id from case_member where case_id = $1 and person_id = $2", [id, personId]),
-        db.query<{ id: string; author_service: string; at: Date }>("select id, author_service::text, at from stafettlogg_entry where case_id = $1", [id]),
-      ]);
+      // One query at a time: a pg client runs one.
+      const subjects = await db.query<{ person_id: string }>("select person_id from case_subject where case_id = $1", [id]);
+      const members = await db.query<{ id: string }>("select id from case_member where case_id = $1 and person_id = $2", [id, personId]);
+      const entries = await db.query<{ id: string; author_service: string; at: Date }>("select id, author_service::text, at from stafettlogg_entry where case_id = $1", [id]);
       const subjectIds = subjects.rows.map((r) => r.person_id);
       held.set(id, {
         subject: subjectIds.includes(personId),
