@@ -133,10 +133,11 @@ export async function assembleDataCopy(run: RunOperation, personId: string, now 
   );
 
   // The cases the person is a subject of and those they take part in as a member, each read once, newest first.
-  const { cases: subjectOf, casesTakingPart, ...facts } = person;
+  const { cases: subjectOf, ...facts } = person;
   const registry: ApiRecord = facts;
   const asSubject = new Set(idsOf(subjectOf));
-  const caseIds = [...new Set([...asSubject, ...idsOf(casesTakingPart)])];
+  const asMember = idsOf(record((await data(run, DATA_COPY_OPERATIONS.casesTakingPart, { id: personId })).person)?.casesTakingPart);
+  const caseIds = [...new Set([...asSubject, ...asMember])];
   const cases = (await Promise.all(caseIds.map((id) => caseOf(run, id, personId, asSubject.has(id))))).filter((c): c is CopyCase => c !== null);
   cases.sort((a, b) => String(b.openedAt).localeCompare(String(a.openedAt)));
   return {

@@ -23,6 +23,8 @@ export const DATA_COPY_OPERATIONS = {
   person: "DataCopyPerson",
   consents: "DataCopyConsents",
   // A case's own data is read within the case (X-Case-Id), as the case page reads it: each look logged under that case.
+  // Apart from the person's own document: it lists many of the same cases as Person.cases, and each list logs its look.
+  casesTakingPart: "DataCopyCasesTakingPart",
   case: "DataCopyCase",
   caseMembers: "DataCopyCaseMembers",
   caseStafettlogg: "DataCopyCaseStafettlogg",
@@ -92,8 +94,11 @@ export function dataCopyDocuments(schema: GraphQLSchema): Record<string, string>
     guardians { parentalResponsibility guardian { ${NAMED} } }
     guardianOf { parentalResponsibility child { ${NAMED} } }
     cases { id }
-    casesTakingPart { id }
   }
+}
+`,
+    [DATA_COPY_OPERATIONS.casesTakingPart]: `query ${DATA_COPY_OPERATIONS.casesTakingPart}($id: ID!) {
+  person(id: $id) { casesTakingPart { id } }
 }
 `,
     [DATA_COPY_OPERATIONS.case]: `query ${DATA_COPY_OPERATIONS.case}($id: ID!) {
