@@ -7,7 +7,7 @@
 // registry lets them see. Lists are read to their end, a page at a time.
 import { SERVICE_NAMES, serviceEntry, VIEW_SERVICES, type FrontDoor } from "../../services/kit/catalog.ts";
 import { DATA_COPY_OPERATIONS } from "./documents.ts";
-import { DATA_COPY_FORMAT, DATA_COPY_VERSION, heading, WITHHELD_NOTICE, type ApiRecord, type DataCopy } from "./shape.ts";
+import { DATA_COPY_FORMAT, DATA_COPY_VERSION, heading, WITHHELD_NOTICE, type ApiRecord, type CopyCase, type DataCopy } from "./shape.ts";
 
 /** A GraphQL answer's error, as the hub's errors carry it. */
 export interface CopyError {
@@ -15,8 +15,12 @@ export interface CopyError {
   extensions?: { code?: string };
 }
 
-/** Runs one of the copy's trusted documents as the caller; the answer's data, or an error to pass on. */
-export type RunOperation = (operation: string, variables: Record<string, unknown>) => Promise<{ data?: ApiRecord | null; errors?: readonly CopyError[] }>;
+/** Runs one of the copy's trusted documents as the caller (within `caseId`, declared as X-Case-Id, when given); the answer's data, or an error to pass on. */
+export type RunOperation = (
+  operation: string,
+  variables: Record<string, unknown>,
+  caseId?: string,
+) => Promise<{ data?: ApiRecord | null; errors?: readonly CopyError[] }>;
 
 /** A refusal or failure the route answers with (its code from the hub's registry). */
 export class DataCopyRefused extends Error {
@@ -38,8 +42,8 @@ interface Connection {
 
 const record = (value: unknown): ApiRecord | null => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as ApiRecord) : null);
 
-async function data(run: RunOperation, operation: string, variables: Record<string, unknown>): Promise<ApiRecord> {
-  const answer = await run(operation, variables);
+async function data(run: RunOperation, operation: string, variables: Record<string, unknown>, caseId?: string): Promise<ApiRecord> {
+  const answer = await run(operation, variables, caseId);
   const first = answer.errors?.[0];
   if (first) throw new DataCopyRefused(first.extensions?.code ?? "INTERNAL_SERVER_ERROR", first.message);
   const found = record(answer.data);
@@ -64,6 +68,25 @@ const idOf = (value: unknown): string | null => {
   const id = record(value)?.id;
   return typeof id === "string" ? id : null;
 };
+
+const idsOf = (list: unknown): string[] => (Array.isArray(list) ? list.map(idOf).filter((id): id is string => id !== null) : []);
+
+/**
+ * A case the person takes part in, read within the case as the reader's case
+ * page reads it: its facts, the person's own part in it (as subject, and each
+ * membership with its dates) and the stafettlogg entries the reader may read
+ * (the stafettlogg's consent rules decide, coordination/stafettlogg.ts).
+ * null when the case is no longer the reader's to see.
+ */
+async function caseOf(run: RunOperation, caseId: string, personId: string, subject: boolean): Promise<CopyCase | null> {
+  const facts = record((await data(run, DATA_COPY_OPERATIONS.case, { id: caseId }, caseId)).case);
+  if (!facts) return null;
+  const inCase = (operation: string, field: string) =>
+    allPages(async (after) => record(record((await data(run, operation, { id: caseId, after }, caseId)).case)?.[field]) as Connection | null);
+  const [members, stafettlogg] = await Promise.all([inCase(DATA_COPY_OPERATIONS.caseMembers, "membersPage"), inCase(DATA_COPY_OPERATIONS.caseStafettlogg, "stafettloggPage")]);
+  const memberships = (members ?? []).filter((m) => idOf(m.person) === personId).map(({ person: _person, ...membership }) => membership);
+  return { ...facts, participation: { subject, memberships }, stafettlogg: stafettlogg ?? [] };
+}
 
 /**
  * The copy of `personId` for the signed-in caller, or DataCopyRefused:
@@ -109,8 +132,14 @@ export async function assembleDataCopy(run: RunOperation, personId: string, now 
     VIEW_SERVICES.map(async (service) => record(record((await data(run, DATA_COPY_OPERATIONS.view(service), { id: personId })).person)?.[service])),
   );
 
-  const { cases, ...facts } = person;
+  // The cases the person is a subject of and those they take part in as a member, each read once, newest first.
+  const { cases: subjectOf, ...facts } = person;
   const registry: ApiRecord = facts;
+  const asSubject = new Set(idsOf(subjectOf));
+  const asMember = idsOf(record((await data(run, DATA_COPY_OPERATIONS.casesTakingPart, { id: personId })).person)?.casesTakingPart);
+  const caseIds = [...new Set([...asSubject, ...asMember])];
+  const cases = (await Promise.all(caseIds.map((id) => caseOf(run, id, personId, asSubject.has(id))))).filter((c): c is CopyCase => c !== null);
+  cases.sort((a, b) => String(b.openedAt).localeCompare(String(a.openedAt)));
   return {
     format: DATA_COPY_FORMAT,
     version: DATA_COPY_VERSION,
@@ -118,7 +147,7 @@ export async function assembleDataCopy(run: RunOperation, personId: string, now 
     madeFor: { relation: self ? "SELF" : "GUARDIAN", requestedBy: viewer.personId },
     person: registry,
     consents,
-    cases: Array.isArray(cases) ? cases.map(record).filter((c): c is ApiRecord => c !== null) : [],
+    cases,
     services: VIEW_SERVICES.map((service, i) => ({ ...heading(service), view: views[i] ?? null })),
     accessLogs,
     notice: {

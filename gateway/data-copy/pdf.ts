@@ -5,7 +5,7 @@
 // a new service's fields print without an edit here.
 import { renderPdf } from "../../services/kit/pdf/render.ts";
 import type { PdfBlock, PdfDocumentModel } from "../../services/kit/pdf/model.ts";
-import type { ApiRecord, DataCopy } from "./shape.ts";
+import type { ApiRecord, CopyCase, DataCopy } from "./shape.ts";
 
 const LABELS: Record<string, string> = {
   id: "Id",
@@ -52,6 +52,17 @@ const LABELS: Record<string, string> = {
   actorId: "Hvem",
   actorService: "Tjeneste",
   caseId: "Sak",
+  displayName: "Navn i saken",
+  service: "Tjeneste",
+  joinedAt: "Med fra",
+  leftAt: "Med til",
+  authorName: "Skrevet av",
+  authorService: "Tjenesten som skrev",
+  text: "Tekst",
+  evaluationDate: "Evalueres",
+  correctsId: "Retter oppføring",
+  responsible: "Ansvarlig",
+  familyChoice: "Valgt av familien",
 };
 
 const label = (field: string) => LABELS[field] ?? field;
@@ -84,10 +95,26 @@ function tableOf(rows: readonly ApiRecord[]): PdfBlock {
 }
 
 const ACCESS_LOG_FIELDS = ["at", "actorId", "actorService", "categories", "caseId", "decision", "reason", "basis", "basisReference"];
+const STAFETTLOGG_FIELDS = ["at", "kind", "authorName", "authorService", "text", "evaluationDate", "responsible", "correctsId", "id"];
 
-/** One access-log entry on one line: each field labelled, those with nothing left out. */
-const logLine = (entry: ApiRecord): string =>
-  ACCESS_LOG_FIELDS.filter((f) => entry[f] !== null && entry[f] !== undefined).map((f) => `${label(f)}: ${text(entry[f])}`).join(" · ");
+/** Log entries a line each, in one paragraph (`fields` labelled, those with nothing left out): a log runs to hundreds of entries, and a table of that size lays out a hundred times slower. */
+const logLines = (entries: readonly ApiRecord[], fields: readonly string[]): PdfBlock => ({
+  kind: "paragraph",
+  text: entries.map((entry) => fields.filter((f) => entry[f] !== null && entry[f] !== undefined).map((f) => `${label(f)}: ${text(entry[f])}`).join(" · ")).join("\n"),
+});
+
+/** A case: the person's part in it, its facts, and the stafettlogg entries the reader may read. */
+function caseBlocks(c: CopyCase): PdfBlock[] {
+  const { participation, stafettlogg, ...facts } = c;
+  return [
+    { kind: "heading", level: 2, text: text(c.title) },
+    { kind: "keyValues", entries: [{ key: "Saken gjelder personen", value: text(participation.subject) }] },
+    ...(participation.memberships.length > 0 ? [{ kind: "heading", level: 3, text: "Personen er med i saken som" } as const, tableOf(participation.memberships)] : []),
+    ...recordBlocks(facts),
+    { kind: "heading", level: 3, text: `Stafettlogg (${stafettlogg.length} oppføringer du kan lese)` },
+    ...(stafettlogg.length > 0 ? [logLines(stafettlogg, STAFETTLOGG_FIELDS)] : []),
+  ];
+}
 
 /** The PDF's content: the same parts as the JSON, in the same order. */
 export function dataCopyModel(copy: DataCopy): PdfDocumentModel {
@@ -110,7 +137,7 @@ export function dataCopyModel(copy: DataCopy): PdfDocumentModel {
     { kind: "heading", level: 1, text: "Samtykker og nektelser" },
     ...(copy.consents.length === 0 ? [{ kind: "paragraph", text: "Ingen." } as const] : copy.consents.flatMap((c, i): PdfBlock[] => [{ kind: "heading", level: 2, text: `Samtykke ${i + 1}` }, ...recordBlocks(c)])),
     { kind: "heading", level: 1, text: "Saker personen er med i" },
-    ...(copy.cases.length === 0 ? [{ kind: "paragraph", text: "Ingen." } as const] : copy.cases.flatMap((c): PdfBlock[] => [{ kind: "heading", level: 2, text: text(c.title) }, ...recordBlocks(c)])),
+    ...(copy.cases.length === 0 ? [{ kind: "paragraph", text: "Ingen." } as const] : copy.cases.flatMap(caseBlocks)),
     { kind: "heading", level: 1, text: "Tjenestenes opplysninger" },
     ...copy.services.flatMap((s): PdfBlock[] => [
       { kind: "heading", level: 2, text: s.title.nb },
@@ -119,8 +146,7 @@ export function dataCopyModel(copy: DataCopy): PdfDocumentModel {
     { kind: "heading", level: 1, text: "Hvem har sett opplysningene" },
     ...copy.accessLogs.flatMap((l): PdfBlock[] => [
       { kind: "heading", level: 2, text: `${l.title.nb} (${l.entries === null ? "loggen vises ikke for deg" : `${l.entries.length} oppføringer`})` },
-      // One line per entry in one paragraph: a log runs to hundreds of entries, and a table of that size lays out a hundred times slower.
-      ...(l.entries && l.entries.length > 0 ? [{ kind: "paragraph", text: l.entries.map(logLine).join("\n") } as const] : []),
+      ...(l.entries && l.entries.length > 0 ? [logLines(l.entries, ACCESS_LOG_FIELDS)] : []),
     ]),
   ];
   return {

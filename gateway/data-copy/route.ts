@@ -83,8 +83,11 @@ export function useDataCopy(self: () => (request: Request) => Promise<Response>,
       const value = request.headers.get(name);
       if (value) headers.set(name, value);
     }
-    const run: RunOperation = async (operation, variables) => {
-      const response = await self()(new Request(graphql, { method: "POST", headers, body: JSON.stringify({ ...bodyOf(operation), operationName: operation, variables }) }));
+    const run: RunOperation = async (operation, variables, caseId) => {
+      // A case's own data is asked for within the case, so the services decide and log it under that case.
+      const sent = new Headers(headers);
+      if (caseId) sent.set("x-case-id", caseId);
+      const response = await self()(new Request(graphql, { method: "POST", headers: sent, body: JSON.stringify({ ...bodyOf(operation), operationName: operation, variables }) }));
       return (await response.json()) as Awaited<ReturnType<RunOperation>>;
     };
     try {

@@ -13,6 +13,15 @@ export type ApiRecord = { readonly [field: string]: unknown };
 /** The copy is of the signed-in citizen (SELF) or of a child they have parental responsibility for (GUARDIAN). */
 export type DataCopyRelation = "SELF" | "GUARDIAN";
 
+/**
+ * A case in the copy: the case's facts as the API gives them (CoordinationCase), the person's own part in it,
+ * and its stafettlogg as far as the reader may read it (StafettloggEntry records, oldest first).
+ */
+export type CopyCase = ApiRecord & {
+  participation: { subject: boolean; memberships: ApiRecord[] };
+  stafettlogg: ApiRecord[];
+};
+
 export interface ServiceHeading {
   service: ServiceName;
   title: Bilingual;
@@ -28,8 +37,8 @@ export interface DataCopy {
   person: ApiRecord;
   /** Every consent and refusal about the person (and, in one's own copy, given by them), withdrawn and expired ones included, newest first. */
   consents: ApiRecord[];
-  /** The coordination cases the person is a subject of, as far as the reader takes part in them, with the case's facts. */
-  cases: ApiRecord[];
+  /** The coordination cases the person is a subject or an active member of, as far as the reader takes part in them, newest first. */
+  cases: CopyCase[];
   /** Each view service's view of the person, with how it was decided (`view.access`). */
   services: (ServiceHeading & { view: ApiRecord | null })[];
   /** Each service's access log entries about the person, newest first; `entries` is null where the rules give the reader no log (a guardian, from the child's 16th birthday). */

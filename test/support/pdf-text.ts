@@ -12,17 +12,25 @@ interface PdfObject {
 function objectsOf(pdf: Buffer): Map<number, PdfObject> {
   const text = pdf.toString("latin1");
   const objects = new Map<number, PdfObject>();
-  const re = /(\d+) 0 obj\s*([\s\S]*?)endobj/g;
+  const re = /(\d+) 0 obj\s*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const body = m[2];
-    const at = body.search(/stream\r?\n/);
-    if (at < 0) {
-      objects.set(Number(m[1]), { dict: body, stream: null });
+    const start = re.lastIndex;
+    const end = text.indexOf("endobj", start);
+    const opens = /stream\r?\n/.exec(text.slice(start, end));
+    if (!opens) {
+      objects.set(Number(m[1]), { dict: text.slice(start, end), stream: null });
+      re.lastIndex = end;
       continue;
     }
-    const dict = body.slice(0, at);
-    const raw = Buffer.from(body.slice(at).replace(/^stream\r?\n/, "").replace(/\r?\nendstream\s*$/, ""), "latin1");
+    const dict = text.slice(start, start + opens.index);
+    const from = start + opens.index + opens[0].length;
+    // A stream is cut by its /Length, not by searching for "endstream"/"endobj": compressed bytes can hold either word.
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dict);
+    const to = length ? from + Number(length[1]) : text.indexOf("endstream", from);
+    const bytes = text.slice(from, to);
+    const raw = Buffer.from(length ? bytes : bytes.replace(/\r?\n$/, ""), "latin1");
     objects.set(Number(m[1]), { dict, stream: /\/FlateDecode/.test(dict) ? zlib.inflateSync(raw) : raw });
+    re.lastIndex = text.indexOf("endobj", to);
   }
   return objects;
 }

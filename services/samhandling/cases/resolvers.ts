@@ -160,6 +160,19 @@ export class PersonCasesResolver {
     const subjects = await ctx.loaders.casesOfSubject.load(person.id);
     return visibleCases(ctx, present(await ctx.loaders.case.loadMany(subjects.map((s) => s.caseId))));
   }
+
+  // Issue 24: the citizen's copy holds the cases a person takes part in without being their subject (a parent in their child's case).
+  @FieldResolver(() => [CoordinationCase], {
+    description:
+      "Coordination cases the person is an active member of — for the family, or as a trusted person — whether or not they are also a subject, " +
+      "as far as the caller takes part in them (the same check and log as cases). A case the person has left is not listed.",
+  })
+  async casesTakingPart(@Root() person: PersonRef, @Ctx() ctx: Context) {
+    const memberships = await ctx.loaders.membershipsOfPerson.load(person.id);
+    const cases = present(await ctx.loaders.case.loadMany([...new Set(memberships.map((m) => m.caseId))]));
+    cases.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+    return visibleCases(ctx, cases);
+  }
 }
 
 @Resolver(() => FamilyRef)
