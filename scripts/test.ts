@@ -16,7 +16,8 @@ import { describeFindings, LOG_SCAN_REPORT_ENV, readLogReport } from "../test/su
  * processes (limits, production mode, telemetry, a subgraph, Redis or
  * samhandling going away, an epoch store refusing a case change, an information request's period running out, shutdown), which behave the same on either database
  * and start federations of their own; and the suites that bring a PostgreSQL
- * server of their own (a database server crashing, the production topology).
+ * server of their own (a database server crashing, the production topology,
+ * two instances of every process on one server).
  */
 const RUN_ONCE = [
   "hardening-limits",
@@ -33,6 +34,7 @@ const RUN_ONCE = [
   "information-request-period",
   "failures-database",
   "production-topology",
+  "several-instances",
   "shutdown",
 ];
 /** `npm test -- <files or filters>` narrows both passes to those (vitest's own filter). */

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { AccessGuard, AccessStatus, type AccessRecorder } from "../services/kit/access.ts";
 import type { AccessLogRecord } from "../services/kit/access-log.ts";
 import type { Caller, Purpose } from "../services/kit/auth/caller.ts";
-import type { Decision, DecisionQuestion, DecisionSource } from "../services/kit/decisions.ts";
+import { UNAVAILABLE, type Decision, type DecisionQuestion, type DecisionSource } from "../services/kit/decisions.ts";
 
 const GRANT: Decision = { status: "GRANTED", reason: "CONSENT", basis: "consent:cn-1" };
 const NONE: Decision = { status: "RESTRICTED", reason: "NO_CONSENT", basis: null };
@@ -46,6 +46,16 @@ describe("AccessGuard.ifGranted", () => {
     expect(await refused.guard.ifGranted("p-1", "IDENTITY", async () => ((read = true), { name: "N" }))).toBeNull();
     expect(read).toBe(false);
     expect(refused.logged).toMatchObject([{ personId: "p-1", categories: ["IDENTITY"], decision: "RESTRICTED" }]);
+  });
+
+  it("says SERVICE_UNAVAILABLE (retryable) when the rules could not be asked, not null — which would read as no such person; reading nothing", async () => {
+    const { guard, logged } = guardWith(() => UNAVAILABLE);
+    let read = false;
+    await expect(guard.ifGranted("p-1", "IDENTITY", async () => ((read = true), { name: "N" }))).rejects.toMatchObject({
+      extensions: { code: "SERVICE_UNAVAILABLE", retryable: true, serviceName: "samhandling" },
+    });
+    expect(read).toBe(false);
+    expect(logged).toMatchObject([{ personId: "p-1", categories: ["IDENTITY"], decision: "RESTRICTED", reason: "DECISION_UNAVAILABLE" }]);
   });
 });
 

@@ -8,7 +8,9 @@ import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../services/kit/config.ts";
-import { ERROR_CODES, isErrorCode, type ErrorCodeEntry } from "../services/kit/error-codes.ts";
+import { ERROR_CODES, isErrorCode, type ErrorCode, type ErrorCodeEntry } from "../services/kit/error-codes.ts";
+import { handlingOf } from "../examples/client/errors.ts";
+import { hubError, refusalResponse } from "../services/kit/errors.ts";
 import { createRequestListener } from "../services/kit/http.ts";
 import { ERRORS_DOC, errorsDoc } from "../scripts/lib/reference-docs.ts";
 import { buildSchema, type GraphQLEnumType } from "graphql";
@@ -71,6 +73,20 @@ describe("the error-code registry", () => {
       expect(entry.meaning.length, code).toBeGreaterThan(10);
       expect(entry.action.length, code).toBeGreaterThan(10);
     }
+  });
+
+  it("marks the codes a client may send again unchanged as retryable, and the hub's errors say so in extensions.retryable", () => {
+    const retryable = Object.keys(registry).filter((code) => registry[code]!.retryable);
+    expect(retryable).toEqual(expect.arrayContaining(["SERVICE_UNAVAILABLE", "GATEWAY_TIMEOUT", "SHUTTING_DOWN", "ACCESS_LOG_UNAVAILABLE"]));
+    // What a retryable code advises is to try again; a request that can never succeed as sent is not retryable.
+    for (const code of retryable) expect(registry[code]!.action, code).toMatch(/try again|send the request again/i);
+    for (const code of ["BAD_USER_INPUT", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "CACHE_INVALIDATION_FAILED"]) expect(registry[code]!.retryable, code).toBeUndefined();
+    const refusal = JSON.parse(refusalResponse("SHUTTING_DOWN", "Stopping.").body) as { errors: { extensions: unknown }[] };
+    expect(refusal.errors[0]!.extensions).toEqual({ code: "SHUTTING_DOWN", retryable: true });
+    expect(hubError("ACCESS_LOG_UNAVAILABLE", "Not logged.").extensions).toEqual({ code: "ACCESS_LOG_UNAVAILABLE", retryable: true });
+    expect(hubError("FORBIDDEN", "Not yours.").extensions).toEqual({ code: "FORBIDDEN" });
+    // The example client (its own program, on the generated types) tries again on exactly these.
+    for (const code of Object.keys(registry)) expect(handlingOf(code as ErrorCode) === "retry-later", `examples/client/errors.ts on ${code}`).toBe(registry[code]!.retryable === true);
   });
 
   it("is what docs/errors.md says (run `npm run docs`)", () => {

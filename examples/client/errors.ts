@@ -33,6 +33,7 @@ export function handlingOf(code: ErrorCode | undefined): Handling {
     case "ACCESS_LOG_UNAVAILABLE":
     case "SHUTTING_DOWN":
     case "REQUEST_DEADLINE_EXCEEDED":
+    case "PERSISTED_DOCUMENTS_UNAVAILABLE":
       return "retry-later";
     default:
       return "report";

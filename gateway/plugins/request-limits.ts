@@ -6,6 +6,7 @@ import { GraphQLError } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import type { Logger } from "@graphql-hive/logger";
 import { refusalResponse, requestRefusal, type ErrorCode } from "../../services/kit/errors.ts";
+import { isErrorCode, isRetryable } from "../../services/kit/error-codes.ts";
 import { createLogger } from "../../services/kit/log.ts";
 
 const log = createLogger("gateway");
@@ -185,10 +186,15 @@ function withCode(error: unknown, hideSuggestions: boolean): void {
     return;
   }
   // Errors with a path come from execution (subgraphs set their own codes); only request-level ones are ours.
-  if (typeof extensions.code === "string" || error.path) return;
+  if (typeof extensions.code === "string" || error.path) return markRetryable(extensions);
   const status = (extensions.http as { status?: number } | undefined)?.status;
   const code: ErrorCode = status !== undefined && status >= 400 && status < 500 ? "BAD_REQUEST" : "GRAPHQL_VALIDATION_FAILED";
   extensions.code = code;
+}
+
+/** Whatever raised it (a service, a library), an error's code the registry calls retryable says so to the client. */
+function markRetryable(extensions: Record<string, unknown>): void {
+  if (isErrorCode(extensions.code) && isRetryable(extensions.code)) extensions.retryable = true;
 }
 
 const statusOf = (error: unknown): number | undefined =>

@@ -11,6 +11,7 @@
 // internals) stays there.
 import { GraphQLError, type ExecutionResult } from "graphql";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { codeExtensions } from "../../services/kit/error-codes.ts";
 import type { FieldCode } from "../../services/kit/errors.ts";
 
 /** A clean error for a call that failed in transport: no request, response or stack details attached. */
@@ -19,7 +20,7 @@ function failedCall(serviceName: string, timedOut: boolean, path: readonly (stri
   const code: FieldCode = timedOut ? "GATEWAY_TIMEOUT" : "SERVICE_UNAVAILABLE";
   return new GraphQLError(`The ${serviceName} service ${what}, so its part of the answer is missing; the rest is complete. Try again shortly.`, {
     path,
-    extensions: { code, serviceName },
+    extensions: { ...codeExtensions(code), serviceName },
   });
 }
 

@@ -72,7 +72,8 @@ export function configurationDoc(): string {
 
 export function errorsDoc(): string {
   const rows = Object.entries(ERROR_CODES as Record<string, ErrorCodeEntry>).map(
-    ([name, entry]) => `| \`${name}\` | ${cell(answeredWith(entry))} | ${cell(entry.from ?? "the hub")} | ${cell(entry.meaning)} | ${cell(entry.action)} |`,
+    ([name, entry]) =>
+      `| \`${name}\` | ${cell(answeredWith(entry))} | ${entry.retryable ? "yes" : "no"} | ${cell(entry.from ?? "the hub")} | ${cell(entry.meaning)} | ${cell(entry.action)} |`,
   );
   return [
     GENERATED("services/kit/error-codes.ts"),
@@ -87,8 +88,17 @@ export function errorsDoc(): string {
     "as the enum `ErrorCode`, each code's meaning as its description, so generated",
     "client types can switch on it ([client-kit.md](client-kit.md)).",
     "",
-    "| code | HTTP | raised by | meaning | what to do |",
-    "|---|---|---|---|---|",
+    "**Retryable** codes (\"retry\": yes) say the failure was the moment's, not the",
+    "request's: an instance gone, a call cut off, a limit's window. The answer says so",
+    "too, in `extensions.retryable: true`; send the same request again after a short",
+    "pause (after `Retry-After` when the answer has one). A write that failed so may",
+    "or may not have been applied: send again what is idempotent (the write APIs'",
+    "records, by their source keys), and check first otherwise (a stafettlogg entry",
+    "sent twice is there twice). A connection refused or reset before any answer came",
+    "is retryable in the same way ([operations.md](operations.md#several-instances)).",
+    "",
+    "| code | HTTP | retry | raised by | meaning | what to do |",
+    "|---|---|---|---|---|---|",
     ...rows,
     "",
   ].join("\n");

@@ -9,7 +9,7 @@ import { shownBasis, shownReason, type AccessBasis, type AccessReason } from "./
 import { actorOf, isAuditor, isCitizen, type Caller, type HubProcessName, type Purpose } from "./auth/caller.ts";
 import type { FrontDoor, ServiceName } from "./catalog.ts";
 import type { AccessCategory, DataCategory } from "./categories.ts";
-import type { Decision, DecisionQuestion, DecisionRequest, DecisionSource } from "./decisions.ts";
+import { UNAVAILABLE, type Decision, type DecisionQuestion, type DecisionRequest, type DecisionSource } from "./decisions.ts";
 import { hubError } from "./errors.ts";
 import type { GraphQLError } from "graphql";
 import type { ContactPerson, Involvement } from "./views.ts";
@@ -129,6 +129,14 @@ function refusedUpFront(caller: Caller, purpose: Purpose): UpFront | null {
 
 export const accessLogUnavailable = () =>
   hubError("ACCESS_LOG_UNAVAILABLE", "The access log could not be written, so no data was released. Try again shortly; the incident is logged.");
+
+/**
+ * The consent rules could not be asked (samhandling's decision endpoint did
+ * not answer): nothing is released, and the caller is told it was the
+ * moment's failure, not an answer about the person.
+ */
+export const decisionUnavailable = () =>
+  hubError("SERVICE_UNAVAILABLE", "The consent rules could not be asked just now, so nothing was released. Try again shortly.", { serviceName: "samhandling" });
 
 /**
  * The gate of one request. Questions are batched (one decision call per
@@ -296,6 +304,9 @@ export class AccessGuard {
     const [decision] = (await decided) as [Decision];
     if (decision.status !== "GRANTED") {
       await logged;
+      // Not null, which reads as "no such person" (a family with no one visible reads as no family): a client must
+      // see that it may ask again. Raised before anything is read, whether or not the data exists, so it tells nothing.
+      if (decision.reason === UNAVAILABLE.reason) throw decisionUnavailable();
       return null;
     }
     return afterLogging(read(), logged);

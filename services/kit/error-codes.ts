@@ -15,6 +15,14 @@ export interface ErrorCodeEntry {
   readonly meaning: string;
   /** What the client should do. */
   readonly action: string;
+  /**
+   * The same request, sent again unchanged, may well succeed: the failure was
+   * the moment's (an instance gone, a call cut off, a limit's window), not the
+   * request's. The hub's answers say so in `extensions.retryable`. A write that
+   * failed so may or may not have been applied: send again only what is
+   * idempotent (the write APIs' source keys), or check first.
+   */
+  readonly retryable?: true;
 }
 
 export const ERROR_CODES = {
@@ -121,11 +129,15 @@ export const ERROR_CODES = {
     status: 503,
     meaning: "The id is not in the gateway's manifest, and the trusted documents published to Redis cannot be read right now.",
     action: "Try again shortly; the manifest's documents keep running.",
+
+    retryable: true,
   },
   REQUEST_DEADLINE_EXCEEDED: {
     status: 503,
     meaning: "Planning and running the request took longer than `REQUEST_DEADLINE_MS`; the gateway stopped its work on it (and its calls to the services).",
     action: "Try again; if it keeps happening, ask for less in one request.",
+
+    retryable: true,
   },
   // --- who asks -----------------------------------------------------------
   UNAUTHENTICATED: {
@@ -138,11 +150,15 @@ export const ERROR_CODES = {
     status: 503,
     meaning: "The token could not be checked right now: its issuer's discovery document or keys, or the population register (for a citizen), could not be reached.",
     action: "Try again shortly; operators: check that the gateway reaches the identity provider and the registry.",
+
+    retryable: true,
   },
   RATE_LIMITED: {
     status: 429,
     meaning: "The caller made more requests (root fields) than `RATE_LIMIT_MAX` within `RATE_LIMIT_WINDOW_MS`.",
     action: "Wait the seconds in `Retry-After`, then try again.",
+
+    retryable: true,
   },
   UNSIGNED_REQUEST: {
     status: 401,
@@ -238,6 +254,8 @@ export const ERROR_CODES = {
     field: true,
     meaning: "The access log could not be written, so the data was withheld.",
     action: "Try again shortly.",
+
+    retryable: true,
   },
   SUBGRAPH_ERROR: {
     field: true,
@@ -248,12 +266,16 @@ export const ERROR_CODES = {
     field: true,
     meaning: "A service could not be reached; `serviceName` names it. The rest of the answer is complete.",
     action: "Try again shortly; the other services' parts are valid meanwhile.",
+
+    retryable: true,
   },
   GATEWAY_TIMEOUT: {
     field: true,
     from: "Hive Gateway (upstream timeout)",
     meaning: "A service did not answer within `UPSTREAM_TIMEOUT_MS`; `serviceName` names it. The rest of the answer is complete.",
     action: "Try again shortly.",
+
+    retryable: true,
   },
   INTERNAL_SERVER_ERROR: {
     status: 500,
@@ -266,6 +288,8 @@ export const ERROR_CODES = {
     status: 503,
     meaning: "The process is stopping and takes no new requests.",
     action: "Send the request again; another instance (or this one, restarted) answers it.",
+
+    retryable: true,
   },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
@@ -282,6 +306,13 @@ export type FieldCode = { [C in ErrorCode]: Entries[C] extends { field: true } ?
 export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
 
 export const statusOf = (code: RefusalCode): number => (ERROR_CODES[code] as ErrorCodeEntry).status!;
+
+export const isRetryable = (code: ErrorCode): boolean => (ERROR_CODES[code] as ErrorCodeEntry).retryable === true;
+
+/** An error's extensions as a client reads them: its code and, when the registry says so, `retryable: true`. */
+export function codeExtensions<C extends ErrorCode>(code: C): { code: C; retryable?: true } {
+  return isRetryable(code) ? { code, retryable: true } : { code };
+}
 
 /** How a code is answered, in words: the HTTP status of a refusal, and/or "200, in a field's error". */
 export function answeredWith(entry: ErrorCodeEntry): string {

@@ -4,7 +4,7 @@
 // and carry no personal data (no names, no national ids; ages and opaque ids
 // at most).
 import { GraphQLError } from "graphql";
-import { statusOf, type FieldCode, type RefusalCode } from "./error-codes.ts";
+import { codeExtensions, statusOf, type FieldCode, type RefusalCode } from "./error-codes.ts";
 
 export type { ErrorCode, FieldCode, RefusalCode } from "./error-codes.ts";
 
@@ -15,7 +15,7 @@ export type { ErrorCode, FieldCode, RefusalCode } from "./error-codes.ts";
 export function hubError(code: FieldCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
   // No `http` extension: a resolver error leaves the response 200 so that the
   // gateway forwards it (with its code) instead of treating the subgraph as failed.
-  return new GraphQLError(message, { extensions: { ...details, code } });
+  return new GraphQLError(message, { extensions: { ...details, ...codeExtensions(code) } });
 }
 
 /** A refusal of the whole request, answered with the registry's HTTP status for its code (and any `headers`). */
@@ -24,11 +24,11 @@ export function requestRefusal(code: RefusalCode, message: string, headers?: Rec
 }
 
 /** The extensions of a refusal: its code and, for GraphQL Yoga, its HTTP status. */
-export function refusalExtensions(code: RefusalCode, headers?: Record<string, string>): { code: RefusalCode; http: { status: number; headers?: Record<string, string> } } {
-  return { code, http: { status: statusOf(code), ...(headers ? { headers } : {}) } };
+export function refusalExtensions(code: RefusalCode, headers?: Record<string, string>): { code: RefusalCode; retryable?: true; http: { status: number; headers?: Record<string, string> } } {
+  return { ...codeExtensions(code), http: { status: statusOf(code), ...(headers ? { headers } : {}) } };
 }
 
 /** A refusal written by hand (outside GraphQL): its status and a GraphQL-shaped JSON body. */
 export function refusalResponse(code: RefusalCode, message: string): { status: number; body: string } {
-  return { status: statusOf(code), body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
+  return { status: statusOf(code), body: JSON.stringify({ errors: [{ message, extensions: codeExtensions(code) }] }) };
 }

@@ -81,6 +81,8 @@ describe("samhandling crashes", () => {
       const res = await read();
       expect(res.status).toBeLessThan(500);
       expect(res.data?.person ?? null).toBeNull();
+      // …and says it could not decide, so the client asks again rather than taking the null as "no such person".
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(["SERVICE_UNAVAILABLE"]);
     }
     const warnings = hub.logSince(mark).filter((l) => l.includes("decision endpoint unreachable"));
     // At most one line per process that asked (the five views and registry), not one per request: 3 rounds × 6 would be 18.

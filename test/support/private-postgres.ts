@@ -47,7 +47,8 @@ export interface PrivatePostgres {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startPrivatePostgres(port: number): Promise<PrivatePostgres> {
+/** `maxConnections`: the server's max_connections (default 60); a suite with many processes, each with its pool, needs more. */
+export async function startPrivatePostgres(port: number, { maxConnections = 60 } = {}): Promise<PrivatePostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error("No PostgreSQL server binaries (initdb, postgres) under /usr/lib/postgresql/<version>/bin: install the postgresql package (.ci/run does) or set PG_BIN_DIR.");
   const owner = runAs();
@@ -88,7 +89,7 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
       if (owner) fs.fchownSync(fd, owner.uid, owner.gid);
       const child = spawn(
         path.join(bin, "postgres"),
-        ["-D", dataDir, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=60", "-c", "shared_buffers=16MB"],
+        ["-D", dataDir, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", `max_connections=${maxConnections}`, "-c", "shared_buffers=16MB"],
         { stdio: ["ignore", fd, fd], ...(owner ?? {}) },
       );
       fs.closeSync(fd);
