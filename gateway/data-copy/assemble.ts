@@ -12,7 +12,7 @@ import { DATA_COPY_FORMAT, DATA_COPY_VERSION, heading, WITHHELD_NOTICE, type Api
 /** A GraphQL answer's error, as the hub's errors carry it. */
 export interface CopyError {
   message: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string; retryable?: boolean };
 }
 
 /** Runs one of the copy's trusted documents as the caller (within `caseId`, declared as X-Case-Id, when given); the answer's data, or an error to pass on. */
@@ -21,6 +21,26 @@ export type RunOperation = (
   variables: Record<string, unknown>,
   caseId?: string,
 ) => Promise<{ data?: ApiRecord | null; errors?: readonly CopyError[] }>;
+
+/** How long a read that failed for a passing reason waits before it is asked once more. */
+const RETRY_AFTER_MS = 250;
+
+/**
+ * `run`, asking once more a read whose every error is retryable (an instance
+ * gone mid-request, a call timed out): a copy is dozens of reads, and one
+ * passing failure should not cost the citizen the whole copy. Reads only —
+ * the copy writes nothing until it is assembled — so asking again is safe;
+ * the second look is logged like the first, as it was one.
+ */
+export function retryingOnce(run: RunOperation): RunOperation {
+  return async (operation, variables, caseId) => {
+    const answer = await run(operation, variables, caseId);
+    const errors = answer.errors ?? [];
+    if (errors.length === 0 || !errors.every((e) => e.extensions?.retryable === true)) return answer;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+    return run(operation, variables, caseId);
+  };
+}
 
 /** A refusal or failure the route answers with (its code from the hub's registry). */
 export class DataCopyRefused extends Error {

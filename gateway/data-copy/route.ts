@@ -16,7 +16,7 @@ import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { ROOT_DIR } from "../../services/kit/config.ts";
 import { createLogger } from "../../services/kit/log.ts";
 import type { ManifestOperation } from "../persisted-documents.ts";
-import { assembleDataCopy, DataCopyRefused, type RunOperation } from "./assemble.ts";
+import { assembleDataCopy, DataCopyRefused, retryingOnce, type RunOperation } from "./assemble.ts";
 import { DATA_COPY_OPERATIONS, dataCopyDocumentPath } from "./documents.ts";
 import { dataCopyFile, type DataCopyFormat } from "./files.ts";
 
@@ -91,7 +91,7 @@ export function useDataCopy(self: () => (request: Request) => Promise<Response>,
       return (await response.json()) as Awaited<ReturnType<RunOperation>>;
     };
     try {
-      const copy = await assembleDataCopy(run, wanted.personId);
+      const copy = await assembleDataCopy(retryingOnce(run), wanted.personId);
       const file = await dataCopyFile(copy, wanted.format);
       // Recorded before the copy leaves: a copy that cannot be logged is not given.
       const recorded = await run(DATA_COPY_OPERATIONS.record, { personId: wanted.personId, format: wanted.format });
