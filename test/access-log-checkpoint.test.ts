@@ -40,18 +40,19 @@ afterAll(async () => {
 let databases = 0;
 /** A migrated nav database: PGlite (in memory, or in `dataDir`), or a fresh PostgreSQL database in the PostgreSQL pass. */
 async function navDatabase(dataDir?: string): Promise<{ pool: pg.Pool; url?: string; close(): Promise<void> }> {
-  let database: { pool: pg.Pool; url?: string; close(): Promise<void> };
   if (testDatabase() === "postgresql") {
     const [url] = await recreatePostgresDatabases([`checkpoint_test_${++databases}`]);
     const pool = new pg.Pool({ connectionString: url, max: 3 });
     let ended = false;
-    database = { pool, url, close: async () => void (ended || ((ended = true), await pool.end())) };
-  } else {
-    database = await servePglite(dataDir);
+    const database = { pool, url, close: async () => void (ended || ((ended = true), await pool.end())) };
+    cleanups.push(database.close);
+    const client = await pool.connect();
+    await applyMigrations(client, migrationSets("nav")).finally(() => client.release());
+    return database;
   }
+  // A new one is a copy of one migrated once in this file (support/database.ts pgliteSnapshot).
+  const database = await servePglite(dataDir, { migrations: migrationSets("nav") });
   cleanups.push(database.close);
-  const client = await database.pool.connect();
-  await applyMigrations(client, migrationSets("nav")).finally(() => client.release());
   return database;
 }
 
@@ -295,7 +296,8 @@ describe("npm run audit:verify with checkpoints", () => {
     const { pool, url, close } = await navDatabase(postgres ? undefined : path.join(dataDir, "nav", "pgdata"));
     await appendRows(new AccessLog(pool), 3);
     await close();
-    const port = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 2390;
+    // Not +2390, where new-service.test.ts starts its identity provider: unit files run side by side.
+    const port = Number(process.env.TEST_GATEWAY_PORT ?? 14000) + 2385;
     const env = { DATA_DIR: dataDir, ...(postgres ? { DATABASE_URL_NAV: url } : {}) };
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DATABASE_URL_") && !k.startsWith("ACCESS_LOG_") && k !== "JOBS_ENABLED"));
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "services", "nav", "index.ts")], {

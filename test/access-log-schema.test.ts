@@ -26,7 +26,7 @@ import { applyMigrations, MigrationError } from "../services/kit/db/migrate.ts";
 import { ACCESS_LOG_SCHEMA, migrationSets, PRISMA_DIR, replacedAccessLogMigrations } from "../services/kit/db/migration-sets.ts";
 import { HISTORY_AT_AF7E18A } from "./fixtures/af7e18a/history.ts";
 import { postgresBinDir } from "./support/private-postgres.ts";
-import { recreatePostgresDatabases, servePglite, testDatabase } from "./support/database.ts";
+import { pgliteSnapshot, recreatePostgresDatabases, servePglite, testDatabase } from "./support/database.ts";
 
 const FIXTURES = path.join(ROOT_DIR, "test", "fixtures", "af7e18a");
 /** The migration that turned one row per person into one row per look; rows written before it hash differently. */
@@ -81,16 +81,10 @@ interface Place {
 /** PGlite: `<root>/<kind>/<service>`, so that each kind is a DATA_DIR as audit:verify reads it. */
 const pgliteRoot = tempDir();
 
-// A fresh PGlite database takes seconds to initialise; restoring a snapshot of one, under one.
-let emptyPglite: Promise<File | Blob> | undefined;
+/** An empty database at `dataDir`: a copy of a snapshot (support/database.ts), as initdb would leave it. */
 async function emptyPgliteAt(dataDir: string): Promise<void> {
-  emptyPglite ??= PGlite.create().then(async (db) => {
-    const snapshot = await db.dumpDataDir("none");
-    await db.close();
-    return snapshot;
-  });
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  await (await PGlite.create({ dataDir, loadDataDir: await emptyPglite })).close();
+  await (await PGlite.create({ dataDir, loadDataDir: await pgliteSnapshot([]) })).close();
 }
 
 /** One empty database per kind (upgrade, fresh, …) for `service`. */

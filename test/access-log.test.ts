@@ -44,14 +44,9 @@ const NAV_MIGRATIONS = migrationSets("nav");
 
 /** A migrated nav database on PGlite (in memory, or in `dataDir`), reached as database.ts reaches it. */
 async function navDatabase(dataDir?: string): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
-  const database = await servePglite(dataDir);
+  // A new one is a copy of one migrated once in this file (support/database.ts pgliteSnapshot).
+  const database = await servePglite(dataDir, { migrations: NAV_MIGRATIONS });
   cleanups.push(database.close);
-  const client = await database.pool.connect();
-  try {
-    await applyMigrations(client, NAV_MIGRATIONS);
-  } finally {
-    client.release();
-  }
   return database;
 }
 

@@ -289,7 +289,7 @@ console.log(JSON.stringify({ scope: payload.scope, caller: callerFromClaims(clai
 
   it("type-checks with the rest of the code unchanged, the web app included", async () => {
     const tsc = path.join(copy, "node_modules", "typescript", "bin", "tsc");
-    await run(process.execPath, [tsc, "--noEmit", "-p", "."], { cwd: copy, env: process.env });
-    await run(process.execPath, [tsc, "--noEmit", "-p", "web/tsconfig.json"], { cwd: copy, env: process.env });
+    // Two projects, two processes at once: each is one thread, and the machine has more than one core.
+    await Promise.all(["tsconfig.json", "web/tsconfig.json"].map((project) => run(process.execPath, [tsc, "--noEmit", "-p", project], { cwd: copy, env: process.env })));
   }, 240_000);
 });
