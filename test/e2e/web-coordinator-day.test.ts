@@ -17,6 +17,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { demoPersonId } from "../../demo/fjordvik.ts";
+import { todayInOslo } from "../../services/kit/scalars.ts";
 import { checkPage, describeWithBrowser, focused, focusStartOfPage, tabTo } from "../support/browser.ts";
 import { federationWebSuite } from "../support/federation-web.ts";
 import { form, section, unfold } from "../../scripts/lib/app-pages.ts";
@@ -25,7 +26,8 @@ import { asUser, gateway } from "../support/graphql.ts";
 const STEP_TIMEOUT = 120_000;
 const DAY_MS = 86_400_000;
 /** A day from now as the date inputs take it (the hub wants due dates today or later, in Norway). */
-const dayFromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+// Days on Oslo's calendar, as the app and the rules count them (the UTC date is a day behind in the hour before Oslo's midnight).
+const dayFromNow = (days: number) => new Date(Date.parse(`${todayInOslo()}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 describeWithBrowser("a coordinator's day on the case page, against the federation", () => {
   const web = federationWebSuite();
